@@ -1,0 +1,242 @@
+"""SQLAlchemy 2.0 entities: the one description of what a `.journey` file holds.
+
+Enumerated values are stored as text with CHECK constraints, so a file stays readable
+by any SQLite tool and a hand-edited wrong value is refused by the database itself.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from journeyeditor.model.enums import (
+    EMOTION_MAX,
+    EMOTION_MIN,
+    SEVERITY_MAX,
+    SEVERITY_MIN,
+    Evidence,
+    LaneKind,
+    MapState,
+    Priority,
+)
+
+
+def _in(column: str, values: type[object]) -> str:
+    """CHECK expression restricting a text column to an enum's values."""
+    members = ", ".join(f"'{m.value}'" for m in values)  # type: ignore[attr-defined]
+    return f"{column} IN ({members})"
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table in a `.journey` file."""
+
+
+class Project(Base):
+    """The single row describing the project and its client branding."""
+
+    __tablename__ = "project"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, default="")
+    language: Mapped[str] = mapped_column(String, default="en")
+    accent_color: Mapped[str] = mapped_column(String, default="#2f6fdb")
+    logo_image_id: Mapped[int | None] = mapped_column(
+        ForeignKey("image.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class Image(Base):
+    """An image stored inside the file, checked with Pillow before it gets here."""
+
+    __tablename__ = "image"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    format: Mapped[str] = mapped_column(String)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Department(Base):
+    """A department taking part in a workshop; colours who said what."""
+
+    __tablename__ = "department"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String, default="")
+    color: Mapped[str] = mapped_column(String, default="#888888")
+
+
+class Persona(Base):
+    """The person or segment a map is drawn for."""
+
+    __tablename__ = "persona"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String, default="")
+    role: Mapped[str] = mapped_column(String, default="")
+    age: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    category: Mapped[str] = mapped_column(String, default="")
+    goals: Mapped[str] = mapped_column(Text, default="")
+    frustrations: Mapped[str] = mapped_column(Text, default="")
+    motivations: Mapped[str] = mapped_column(Text, default="")
+    quote: Mapped[str] = mapped_column(Text, default="")
+    photo_image_id: Mapped[int | None] = mapped_column(
+        ForeignKey("image.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class JourneyMap(Base):
+    """One journey: a grid of stages by lanes, for a persona, current or ideal."""
+
+    __tablename__ = "journey_map"
+    __table_args__ = (CheckConstraint(_in("state", MapState), name="ck_map_state"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String, default="")
+    persona_id: Mapped[int | None] = mapped_column(
+        ForeignKey("persona.id", ondelete="SET NULL"), nullable=True
+    )
+    segment: Mapped[str] = mapped_column(String, default="")
+    state: Mapped[str] = mapped_column(String, default=MapState.CURRENT.value)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    stages: Mapped[list[Stage]] = relationship(
+        back_populates="journey_map",
+        order_by="Stage.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+    lanes: Mapped[list[Lane]] = relationship(
+        back_populates="journey_map",
+        order_by="Lane.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class Stage(Base):
+    """A column of a map (awareness, consideration, …)."""
+
+    __tablename__ = "stage"
+    __table_args__ = (
+        CheckConstraint("width > 0", name="ck_stage_width"),
+        Index("ix_stage_map", "map_id", "position"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    map_id: Mapped[int] = mapped_column(ForeignKey("journey_map.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String, default="")
+    color: Mapped[str] = mapped_column(String, default="#dfe7f5")
+    width: Mapped[float] = mapped_column(default=240.0)
+
+    journey_map: Mapped[JourneyMap] = relationship(back_populates="stages")
+
+
+class Lane(Base):
+    """A row of a map; its kind decides how its cards look."""
+
+    __tablename__ = "lane"
+    __table_args__ = (
+        CheckConstraint(_in("kind", LaneKind), name="ck_lane_kind"),
+        CheckConstraint("height > 0", name="ck_lane_height"),
+        Index("ix_lane_map", "map_id", "position"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    map_id: Mapped[int] = mapped_column(ForeignKey("journey_map.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String, default="")
+    kind: Mapped[str] = mapped_column(String, default=LaneKind.TEXT.value)
+    color: Mapped[str] = mapped_column(String, default="#f4f4f4")
+    height: Mapped[float] = mapped_column(default=120.0)
+
+    journey_map: Mapped[JourneyMap] = relationship(back_populates="lanes")
+
+
+class Card(Base):
+    """A note in one cell (stage × lane), ordered inside its cell.
+
+    Kind-specific fields sit on the one table, unused ones left empty, so a card
+    keeps its data when it is moved to a lane of another kind and back.
+    """
+
+    __tablename__ = "card"
+    __table_args__ = (
+        CheckConstraint(_in("evidence", Evidence), name="ck_card_evidence"),
+        CheckConstraint(
+            f"severity IS NULL OR severity BETWEEN {SEVERITY_MIN} AND {SEVERITY_MAX}",
+            name="ck_card_severity",
+        ),
+        CheckConstraint(
+            "priority IS NULL OR " + _in("priority", Priority), name="ck_card_priority"
+        ),
+        CheckConstraint("votes >= 0", name="ck_card_votes"),
+        Index("ix_card_cell", "stage_id", "lane_id", "position"),
+        Index("ix_card_lane", "lane_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"))
+    lane_id: Mapped[int] = mapped_column(ForeignKey("lane.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text, default="")
+    color: Mapped[str | None] = mapped_column(String, nullable=True)
+    channel: Mapped[str | None] = mapped_column(String, nullable=True)
+    owned: Mapped[bool | None] = mapped_column(nullable=True)
+    severity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    owner: Mapped[str | None] = mapped_column(String, nullable=True)
+    priority: Mapped[str | None] = mapped_column(String, nullable=True)
+    value: Mapped[float | None] = mapped_column(nullable=True)
+    unit: Mapped[str | None] = mapped_column(String, nullable=True)
+    target: Mapped[float | None] = mapped_column(nullable=True)
+    department_id: Mapped[int | None] = mapped_column(
+        ForeignKey("department.id", ondelete="SET NULL"), nullable=True
+    )
+    votes: Mapped[int] = mapped_column(Integer, default=0)
+    evidence: Mapped[str] = mapped_column(String, default=Evidence.ASSUMPTION.value)
+    image_id: Mapped[int | None] = mapped_column(
+        ForeignKey("image.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class EmotionPoint(Base):
+    """One point of an emotion lane's curve: the feeling at one stage, −2…+2."""
+
+    __tablename__ = "emotion_point"
+    __table_args__ = (
+        UniqueConstraint("lane_id", "stage_id", name="uq_emotion_cell"),
+        CheckConstraint(
+            f"value BETWEEN {EMOTION_MIN} AND {EMOTION_MAX}", name="ck_emotion_value"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lane_id: Mapped[int] = mapped_column(ForeignKey("lane.id", ondelete="CASCADE"))
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"))
+    value: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Snapshot(Base):
+    """A frozen copy of the project (JSON interchange text), to see what changed."""
+
+    __tablename__ = "snapshot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, default="")
+    created: Mapped[str] = mapped_column(String, default="")
+    data: Mapped[str] = mapped_column(Text, default="")

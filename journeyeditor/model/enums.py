@@ -1,0 +1,60 @@
+"""Closed vocabularies of the model, stored as plain strings so files stay readable."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class MapState(StrEnum):
+    """Whether a map draws today's journey or the target one."""
+
+    CURRENT = "current"
+    IDEAL = "ideal"
+
+
+class LaneKind(StrEnum):
+    """How a lane looks and behaves; decides which card fields matter."""
+
+    TEXT = "text"
+    TOUCHPOINT = "touchpoint"
+    EMOTION = "emotion"
+    PAIN_POINT = "pain_point"
+    OPPORTUNITY = "opportunity"
+    METRIC = "metric"
+    IMAGE = "image"
+
+
+class Evidence(StrEnum):
+    """How well a card is backed, so assumptions never pass for research."""
+
+    ASSUMPTION = "assumption"
+    PARTIAL = "partial"
+    RESEARCH = "research"
+
+
+class Channel(StrEnum):
+    """Where a touchpoint happens."""
+
+    WEBSITE = "website"
+    SHOP = "shop"
+    SOCIAL = "social"
+    EMAIL = "email"
+    PHONE = "phone"
+    ADS = "ads"
+    WORD_OF_MOUTH = "word_of_mouth"
+    APP = "app"
+    OTHER = "other"
+
+
+class Priority(StrEnum):
+    """Priority of an opportunity."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+EMOTION_MIN = -2
+EMOTION_MAX = 2
+SEVERITY_MIN = 1
+SEVERITY_MAX = 3
