@@ -1,0 +1,108 @@
+"""Errors a person can cause with a file, each with a message naming the file.
+
+The store knows nothing of Qt, so messages are English templates marked with
+QT_TRANSLATE_NOOP; the UI and the command line translate them through Qt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+CONTEXT = "FileError"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate knows
+    """Mark a string for Qt Linguist without translating it here."""
+    del context
+    return text
+
+
+class JourneyFileError(Exception):
+    """Base of every file problem; `template` is the untranslated message."""
+
+    template = QT_TRANSLATE_NOOP(CONTEXT, "{file}: this file cannot be used.")
+    exit_code = 1
+
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        self.path = Path(path)
+        self.detail = detail
+        super().__init__(self.message())
+
+    def message(self, translate: object = None) -> str:
+        """The message, translated by `translate(context, text)` when one is given."""
+        template = self.template
+        if callable(translate):
+            template = translate(CONTEXT, template)
+        return template.format(file=self.path.name, detail=self.detail)
+
+
+class FileMissingError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(CONTEXT, "{file}: no such file.")
+    exit_code = 2
+
+
+class NotAJourneyFileError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        CONTEXT, "{file} is not a Journey Editor file ({detail}). Choose a .journey file."
+    )
+    exit_code = 3
+
+
+class CorruptFileError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "{file} is damaged ({detail}). Open a backup copy, or ask whoever sent it for it again.",
+    )
+    exit_code = 4
+
+
+class ForeignSchemaError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "{file} was changed outside Journey Editor and is refused for safety ({detail}).",
+    )
+    exit_code = 5
+
+
+class NewerVersionError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "{file} was made by a newer version of Journey Editor ({detail}). "
+        "Update Journey Editor to open it.",
+    )
+    exit_code = 6
+
+
+class FileLockedError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "{file} is being written by another program. Close it there and try again.",
+    )
+    exit_code = 7
+
+
+class ReadOnlyFileError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "{file} is read-only ({detail}). Use Save As to keep your changes in another file.",
+    )
+    exit_code = 8
+
+
+class WriteFailedError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "{file} could not be written ({detail}). Nothing was changed; "
+        "free some disk space or choose another folder.",
+    )
+    exit_code = 9
+
+
+class BadInterchangeError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(CONTEXT, "{file} cannot be imported: {detail}.")
+    exit_code = 10
+
+
+class BadImageError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(CONTEXT, "{file} cannot be used as an image: {detail}.")
+    exit_code = 11

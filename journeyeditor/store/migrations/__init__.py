@@ -1,0 +1,1 @@
+"""Alembic migrations of the `.journey` schema, run on open by `store.schema`."""
