@@ -16,7 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from journeyeditor.model.enums import (
     EMOTION_MAX,
@@ -37,7 +37,11 @@ def _in(column: str, values: type[object]) -> str:
 
 
 class Base(DeclarativeBase):
-    """Declarative base of every table in a `.journey` file."""
+    """Declarative base of every table in a `.journey` file.
+
+    Entities carry no ORM relationships on purpose: the Document reads through
+    explicit ordered queries, so no cached collection can go stale after an edit.
+    """
 
 
 class Project(Base):
@@ -113,19 +117,6 @@ class JourneyMap(Base):
     state: Mapped[str] = mapped_column(String, default=MapState.CURRENT.value)
     description: Mapped[str] = mapped_column(Text, default="")
 
-    stages: Mapped[list[Stage]] = relationship(
-        back_populates="journey_map",
-        order_by="Stage.position",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-    lanes: Mapped[list[Lane]] = relationship(
-        back_populates="journey_map",
-        order_by="Lane.position",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-
 
 class Stage(Base):
     """A column of a map (awareness, consideration, …)."""
@@ -142,8 +133,6 @@ class Stage(Base):
     name: Mapped[str] = mapped_column(String, default="")
     color: Mapped[str] = mapped_column(String, default="#dfe7f5")
     width: Mapped[float] = mapped_column(default=240.0)
-
-    journey_map: Mapped[JourneyMap] = relationship(back_populates="stages")
 
 
 class Lane(Base):
@@ -163,8 +152,6 @@ class Lane(Base):
     kind: Mapped[str] = mapped_column(String, default=LaneKind.TEXT.value)
     color: Mapped[str] = mapped_column(String, default="#f4f4f4")
     height: Mapped[float] = mapped_column(default=120.0)
-
-    journey_map: Mapped[JourneyMap] = relationship(back_populates="lanes")
 
 
 class Card(Base):

@@ -1,0 +1,422 @@
+"""The JSON interchange format (docs/file-format.md): a whole project, losslessly.
+
+One table of field specifications drives export, validation and import alike, so
+the three can never disagree about a field's name, type or default.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, delete, insert, select
+
+from journeyeditor.model import (
+    Card,
+    Department,
+    EmotionPoint,
+    Evidence,
+    Image,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    MapState,
+    Persona,
+    Priority,
+    Project,
+    Snapshot,
+    Stage,
+)
+from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN
+from journeyeditor.store.errors import BadImageError, BadInterchangeError
+from journeyeditor.store.images import check_image
+
+FORMAT = "journeyeditor-project"
+VERSION = 1
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One JSON key and the column it maps to, with its type and rules."""
+
+    key: str
+    column: str
+    kind: type
+    default: Any = None
+    nullable: bool = False
+    choices: tuple[str, ...] = ()
+    bounds: tuple[int, int] | None = None
+
+
+def _enum(enum: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(member.value for member in enum)
+
+
+ID = Field("id", "id", int)
+PROJECT = (
+    Field("name", "name", str, ""),
+    Field("language", "language", str, "en", choices=("en", "fr")),
+    Field("accent_color", "accent_color", str, "#2f6fdb"),
+    Field("logo_image", "logo_image_id", int, nullable=True),
+)
+IMAGE = (ID, Field("format", "format", str), Field("data", "data", bytes))
+DEPARTMENT = (ID, Field("name", "name", str, ""), Field("color", "color", str, "#888888"))
+PERSONA = (
+    ID,
+    Field("name", "name", str, ""),
+    Field("role", "role", str, ""),
+    Field("age", "age", int, nullable=True),
+    Field("category", "category", str, ""),
+    Field("goals", "goals", str, ""),
+    Field("frustrations", "frustrations", str, ""),
+    Field("motivations", "motivations", str, ""),
+    Field("quote", "quote", str, ""),
+    Field("photo_image", "photo_image_id", int, nullable=True),
+)
+MAP = (
+    ID,
+    Field("name", "name", str, ""),
+    Field("persona", "persona_id", int, nullable=True),
+    Field("segment", "segment", str, ""),
+    Field("state", "state", str, MapState.CURRENT.value, choices=_enum(MapState)),
+    Field("description", "description", str, ""),
+)
+STAGE = (
+    ID,
+    Field("name", "name", str, ""),
+    Field("color", "color", str, "#dfe7f5"),
+    Field("width", "width", float, 240.0, bounds=(1, 100_000)),
+)
+LANE = (
+    ID,
+    Field("name", "name", str, ""),
+    Field("kind", "kind", str, LaneKind.TEXT.value, choices=_enum(LaneKind)),
+    Field("color", "color", str, "#f4f4f4"),
+    Field("height", "height", float, 120.0, bounds=(1, 100_000)),
+)
+CARD = (
+    ID,
+    Field("stage", "stage_id", int),
+    Field("lane", "lane_id", int),
+    Field("text", "text", str, ""),
+    Field("color", "color", str, nullable=True),
+    Field("channel", "channel", str, nullable=True),
+    Field("owned", "owned", bool, nullable=True),
+    Field("severity", "severity", int, nullable=True, bounds=(SEVERITY_MIN, SEVERITY_MAX)),
+    Field("owner", "owner", str, nullable=True),
+    Field("priority", "priority", str, nullable=True, choices=_enum(Priority)),
+    Field("value", "value", float, nullable=True),
+    Field("unit", "unit", str, nullable=True),
+    Field("target", "target", float, nullable=True),
+    Field("department", "department_id", int, nullable=True),
+    Field("votes", "votes", int, 0, bounds=(0, 1_000_000)),
+    Field("evidence", "evidence", str, Evidence.ASSUMPTION.value, choices=_enum(Evidence)),
+    Field("image", "image_id", int, nullable=True),
+)
+EMOTION = (
+    ID,
+    Field("lane", "lane_id", int),
+    Field("stage", "stage_id", int),
+    Field("value", "value", int, 0, bounds=(EMOTION_MIN, EMOTION_MAX)),
+    Field("note", "note", str, ""),
+)
+SNAPSHOT = (
+    ID,
+    Field("name", "name", str, ""),
+    Field("created", "created", str, ""),
+    Field("data", "data", str, ""),
+)
+
+REQUIRED = {"id", "stage", "lane", "format", "data"}
+
+
+def _table(entity: type) -> Table:
+    table = entity.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    return table
+
+
+def _out(row: Any, fields: tuple[Field, ...]) -> Record:
+    record: Record = {}
+    for field in fields:
+        value = getattr(row, field.column)
+        if field.kind is bytes:
+            value = base64.b64encode(value).decode("ascii")
+        elif field.kind is float and value is not None:
+            value = float(value)
+        elif field.kind is bool and value is not None:
+            value = bool(value)
+        record[field.key] = value
+    return record
+
+
+def export_project(connection: Connection) -> Record:
+    """The whole project as interchange data (see docs/file-format.md)."""
+
+    def rows(entity: type, *order: Any, where: Any = None) -> list[Any]:
+        query = select(_table(entity))
+        if where is not None:
+            query = query.where(where)
+        return list(connection.execute(query.order_by(*order)))
+
+    project = connection.execute(select(_table(Project))).first()
+    images = [
+        {**_out(row, IMAGE), "width": row.width, "height": row.height}
+        for row in rows(Image, Image.id)
+    ]
+    maps = []
+    for map_row in rows(JourneyMap, JourneyMap.position, JourneyMap.id):
+        stage_rows = rows(Stage, Stage.position, where=Stage.map_id == map_row.id)
+        lane_rows = rows(Lane, Lane.position, where=Lane.map_id == map_row.id)
+        stage_order = {row.id: index for index, row in enumerate(stage_rows)}
+        lane_order = {row.id: index for index, row in enumerate(lane_rows)}
+        in_map = Stage.map_id == map_row.id
+        cards = connection.execute(
+            select(_table(Card)).join(Stage, Stage.id == Card.stage_id).where(in_map)
+        ).all()
+        cards.sort(key=lambda c: (stage_order[c.stage_id], lane_order[c.lane_id], c.position))
+        points = connection.execute(
+            select(_table(EmotionPoint))
+            .join(Stage, Stage.id == EmotionPoint.stage_id)
+            .where(in_map)
+        ).all()
+        points.sort(key=lambda p: (lane_order[p.lane_id], stage_order[p.stage_id]))
+        maps.append(
+            {
+                **_out(map_row, MAP),
+                "stages": [_out(row, STAGE) for row in stage_rows],
+                "lanes": [_out(row, LANE) for row in lane_rows],
+                "cards": [_out(row, CARD) for row in cards],
+                "emotions": [_out(row, EMOTION) for row in points],
+            }
+        )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "project": _out(project, PROJECT) if project else _defaults(PROJECT),
+        "images": images,
+        "departments": [
+            _out(row, DEPARTMENT) for row in rows(Department, Department.position)
+        ],
+        "personas": [_out(row, PERSONA) for row in rows(Persona, Persona.position)],
+        "maps": maps,
+        "snapshots": [_out(row, SNAPSHOT) for row in rows(Snapshot, Snapshot.id)],
+    }
+
+
+def dumps(data: Record) -> str:
+    """The canonical text of interchange data: sorted keys, two-space indent, UTF-8."""
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def export_text(engine: Engine) -> str:
+    with engine.connect() as connection:
+        return dumps(export_project(connection))
+
+
+def _defaults(fields: tuple[Field, ...]) -> Record:
+    return {field.key: field.default for field in fields if field.key not in REQUIRED}
+
+
+class _Reader:
+    """Validates interchange data, naming the first wrong place in plain words."""
+
+    def __init__(self, source: Path | str) -> None:
+        self.source = source
+
+    def fail(self, where: str, problem: str) -> BadInterchangeError:
+        return BadInterchangeError(self.source, f"{where}: {problem}")
+
+    def items(self, parent: Record, key: str, where: str) -> list[Record]:
+        value = parent.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(f"{where}{key}", "must be a list of objects")
+        return value
+
+    def record(self, raw: Record, fields: tuple[Field, ...], where: str) -> Record:
+        """Column values for one object, defaults filled in, every value checked."""
+        unknown = set(raw) - {field.key for field in fields} - {"width", "height"}
+        unknown -= {"stages", "lanes", "cards", "emotions"}
+        if unknown:
+            raise self.fail(where, f"unknown field {sorted(unknown)[0]!r}")
+        values: Record = {}
+        for field in fields:
+            spot = f"{where}.{field.key}"
+            if field.key not in raw:
+                if field.key in REQUIRED:
+                    raise self.fail(spot, "is missing")
+                values[field.column] = field.default
+                continue
+            values[field.column] = self.value(raw[field.key], field, spot)
+        return values
+
+    def value(self, value: Any, field: Field, spot: str) -> Any:
+        if value is None:
+            if field.nullable:
+                return None
+            raise self.fail(spot, "must not be empty")
+        if field.kind is bytes:
+            if not isinstance(value, str):
+                raise self.fail(spot, "must be base64 text")
+            try:
+                return base64.b64decode(value, validate=True)
+            except binascii.Error as exc:
+                raise self.fail(spot, "is not valid base64") from exc
+        if field.kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if field.kind is int and isinstance(value, bool) or not isinstance(value, field.kind):
+            raise self.fail(spot, f"must be {field.kind.__name__}")
+        if field.choices and value not in field.choices:
+            raise self.fail(spot, f"must be one of {', '.join(field.choices)}")
+        if field.bounds and not field.bounds[0] <= value <= field.bounds[1]:
+            raise self.fail(spot, f"must be between {field.bounds[0]} and {field.bounds[1]}")
+        return value
+
+
+@dataclass
+class Plan:
+    """Rows ready to insert, table by table, in an order foreign keys accept."""
+
+    rows: list[tuple[type, list[Record]]]
+
+
+def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
+    """Check interchange data completely and turn it into rows, or raise on the first fault."""
+    reader = _Reader(source)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise reader.fail("format", f"this is not a Journey Editor project ({FORMAT!r})")
+    if data.get("version") != VERSION:
+        raise reader.fail("version", f"version {data.get('version')!r} is not {VERSION}")
+    ids: dict[str, set[int]] = {}
+
+    def collect(entity: str, key: str, fields: tuple[Field, ...], parent: Record,
+                where: str = "") -> list[Record]:
+        records = []
+        for index, raw in enumerate(reader.items(parent, key, where)):
+            values = reader.record(raw, fields, f"{where}{key}[{index}]")
+            seen = ids.setdefault(entity, set())
+            if values["id"] in seen:
+                raise reader.fail(f"{where}{key}[{index}].id", "is used twice")
+            seen.add(values["id"])
+            values["position"] = index
+            records.append(values)
+        return records
+
+    def refer(value: Any, entity: str, spot: str, scope: set[int] | None = None) -> None:
+        pool = ids.get(entity, set()) if scope is None else scope
+        if value is not None and value not in pool:
+            raise reader.fail(spot, f"names a missing {entity} ({value})")
+
+    project_raw = data.get("project", {})
+    if not isinstance(project_raw, dict):
+        raise reader.fail("project", "must be an object")
+    project = reader.record(project_raw, PROJECT, "project")
+    images = collect("image", "images", IMAGE, data)
+    for index, image in enumerate(images):
+        try:
+            checked = check_image(image["data"], f"images[{index}]")
+        except BadImageError as exc:
+            raise reader.fail(f"images[{index}]", exc.detail) from exc
+        image.update(format=checked.format, width=checked.width, height=checked.height)
+        del image["position"]
+    refer(project["logo_image_id"], "image", "project.logo_image")
+    project["id"] = 1
+    departments = collect("department", "departments", DEPARTMENT, data)
+    personas = collect("persona", "personas", PERSONA, data)
+    for index, persona in enumerate(personas):
+        refer(persona["photo_image_id"], "image", f"personas[{index}].photo_image")
+    maps, stages, lanes, cards, points = [], [], [], [], []
+    for m, raw_map in enumerate(reader.items(data, "maps", "")):
+        where = f"maps[{m}]"
+        values = reader.record(raw_map, MAP, where)
+        if values["id"] in ids.setdefault("map", set()):
+            raise reader.fail(f"{where}.id", "is used twice")
+        ids["map"].add(values["id"])
+        values["position"] = m
+        refer(values["persona_id"], "persona", f"{where}.persona")
+        maps.append(values)
+        map_stages = collect("stage", "stages", STAGE, raw_map, f"{where}.")
+        map_lanes = collect("lane", "lanes", LANE, raw_map, f"{where}.")
+        for row in map_stages + map_lanes:
+            row["map_id"] = values["id"]
+        stage_ids = {row["id"] for row in map_stages}
+        lane_ids = {row["id"] for row in map_lanes}
+        cell_sizes: dict[tuple[int, int], int] = {}
+        for c, card in enumerate(collect("card", "cards", CARD, raw_map, f"{where}.")):
+            spot = f"{where}.cards[{c}]"
+            refer(card["stage_id"], "stage", f"{spot}.stage", stage_ids)
+            refer(card["lane_id"], "lane", f"{spot}.lane", lane_ids)
+            refer(card["department_id"], "department", f"{spot}.department")
+            refer(card["image_id"], "image", f"{spot}.image")
+            cell = (card["stage_id"], card["lane_id"])
+            card["position"] = cell_sizes.get(cell, 0)
+            cell_sizes[cell] = card["position"] + 1
+            cards.append(card)
+        cells: set[tuple[int, int]] = set()
+        for e, point in enumerate(collect("emotion", "emotions", EMOTION, raw_map, f"{where}.")):
+            spot = f"{where}.emotions[{e}]"
+            refer(point["stage_id"], "stage", f"{spot}.stage", stage_ids)
+            refer(point["lane_id"], "lane", f"{spot}.lane", lane_ids)
+            if (point["lane_id"], point["stage_id"]) in cells:
+                raise reader.fail(spot, "a second point for the same lane and stage")
+            cells.add((point["lane_id"], point["stage_id"]))
+            del point["position"]
+            points.append(point)
+        stages += map_stages
+        lanes += map_lanes
+    snapshots = collect("snapshot", "snapshots", SNAPSHOT, data)
+    for snapshot in snapshots:
+        del snapshot["position"]
+    return Plan(
+        [
+            (Image, images),
+            (Project, [project]),
+            (Department, departments),
+            (Persona, personas),
+            (JourneyMap, maps),
+            (Stage, stages),
+            (Lane, lanes),
+            (Card, cards),
+            (EmotionPoint, points),
+            (Snapshot, snapshots),
+        ]
+    )
+
+
+def write_plan(connection: Connection, plan: Plan, *, replace: bool = False) -> None:
+    """Insert a checked plan (after emptying the project when `replace`)."""
+    if replace:
+        for entity, _rows in reversed(plan.rows):
+            connection.execute(delete(_table(entity)))
+    for entity, records in plan.rows:
+        if records:
+            connection.execute(insert(_table(entity)), records)
+
+
+def read_json_file(path: Path | str) -> Any:
+    """Parse a JSON file, with a message naming the line of a syntax error."""
+    path = Path(path)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise BadInterchangeError(path, "no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInterchangeError(path, str(exc)) from exc
+    except json.JSONDecodeError as exc:
+        raise BadInterchangeError(path, f"line {exc.lineno}: {exc.msg}") from exc
+
+
+def populate_from(plan: Plan) -> Callable[[Engine], None]:
+    """A `create_file` populate step that writes `plan` in one transaction."""
+
+    def populate(engine: Engine) -> None:
+        with engine.begin() as connection:
+            write_plan(connection, plan)
+
+    return populate
