@@ -166,7 +166,8 @@ def open_file(path: Path | str, *, read_only: bool = False) -> JourneyFile:
     except BaseException:
         raw.close()
         raise
-    return JourneyFile(path, raw, make_engine(raw), read_only, schema.LATEST_VERSION)
+    engine = make_engine(raw, writer=not read_only)
+    return JourneyFile(path, raw, engine, read_only, schema.LATEST_VERSION)
 
 
 def _migrated(

@@ -1,0 +1,292 @@
+"""The Document: the only writer of an open project, and the undo stack around it.
+
+Views read through the Document's queries and change things only by pushing an
+EditCommand. Each command runs in one short transaction and, once committed, is
+announced by fine-grained signals; a command that fails changes nothing, neither in
+the file nor on the undo stack, and is reported through `errorOccurred`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from journeyeditor.editing.notices import Notices
+from journeyeditor.editing.operations import Operation
+from journeyeditor.model import (
+    Card,
+    Department,
+    EmotionPoint,
+    Image,
+    JourneyMap,
+    Lane,
+    Persona,
+    Project,
+    Snapshot,
+    Stage,
+)
+from journeyeditor.store import database, interchange
+from journeyeditor.store.errors import (
+    FileLockedError,
+    JourneyFileError,
+    ReadOnlyFileError,
+    WriteFailedError,
+)
+
+T = TypeVar("T")
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+class EditFailed(Exception):
+    """An edit that could not be saved; its message is for a person."""
+
+
+class Document(QObject):
+    """An open project: reads, the undo stack, and change signals."""
+
+    projectChanged = Signal()
+    mapAdded = Signal(int)
+    mapRemoved = Signal(int)
+    mapChanged = Signal(int)
+    mapsReordered = Signal()
+    stageAdded = Signal(int, int)
+    stageRemoved = Signal(int, int)
+    stageChanged = Signal(int, int)
+    stagesReordered = Signal(int)
+    laneAdded = Signal(int, int)
+    laneRemoved = Signal(int, int)
+    laneChanged = Signal(int, int)
+    lanesReordered = Signal(int)
+    cardAdded = Signal(int, int)
+    cardRemoved = Signal(int, int)
+    cardChanged = Signal(int, int)
+    cellChanged = Signal(int, int, int)
+    emotionChanged = Signal(int, int, int)
+    personaAdded = Signal(int)
+    personaRemoved = Signal(int)
+    personaChanged = Signal(int)
+    personasReordered = Signal()
+    departmentAdded = Signal(int)
+    departmentRemoved = Signal(int)
+    departmentChanged = Signal(int)
+    departmentsReordered = Signal()
+    imageAdded = Signal(int)
+    imageRemoved = Signal(int)
+    imageChanged = Signal(int)
+    snapshotsChanged = Signal()
+    pathChanged = Signal(str)
+    errorOccurred = Signal(str)
+
+    def __init__(self, journey: database.JourneyFile, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._journey = journey
+        self.session = Session(journey.engine, expire_on_commit=False, autoflush=False)
+        self.stack = QUndoStack(self)
+        self._reserved: dict[type, int] = {}
+        self._failed = False
+
+    # Opening and closing
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Document:
+        """Open a checked file; raises JourneyFileError with a message for a person."""
+        return cls(database.open_file(path, read_only=read_only))
+
+    @property
+    def path(self) -> Path:
+        return self._journey.path
+
+    @property
+    def read_only(self) -> bool:
+        return self._journey.read_only
+
+    def close(self) -> None:
+        self.stack.clear()
+        self.session.close()
+        self._journey.close()
+
+    def save_as(self, path: Path | str) -> None:
+        """Copy the project to `path` with SQLite's backup API and go on editing there."""
+        path = Path(path)
+        if path.resolve() == self.path.resolve():
+            return
+        database.save_copy(self._journey, path)
+        journey = database.open_file(path)
+        self.session.close()
+        self._journey.close()
+        self._journey = journey
+        self.session = Session(journey.engine, expire_on_commit=False, autoflush=False)
+        self.pathChanged.emit(str(path))
+
+    # Reading
+
+    def _all(self, query: Any) -> list[Any]:
+        """Run a read and end its transaction at once, so no lock outlives it."""
+        rows = list(self.session.scalars(query))
+        self.session.commit()
+        return rows
+
+    def get(self, entity: type[T], row_id: int | None) -> T | None:
+        if row_id is None:
+            return None
+        row = self.session.get(entity, row_id)
+        self.session.commit()
+        return row
+
+    def project(self) -> Project:
+        rows = self._all(select(Project))
+        return rows[0] if rows else Project(id=1, name="", language="en", accent_color="#2f6fdb")
+
+    def maps(self) -> list[JourneyMap]:
+        return self._all(select(JourneyMap).order_by(JourneyMap.position))
+
+    def stages(self, map_id: int) -> list[Stage]:
+        return self._all(select(Stage).where(Stage.map_id == map_id).order_by(Stage.position))
+
+    def lanes(self, map_id: int) -> list[Lane]:
+        return self._all(select(Lane).where(Lane.map_id == map_id).order_by(Lane.position))
+
+    def cards(self, map_id: int) -> list[Card]:
+        """Every card of a map, ordered inside each cell."""
+        query = (
+            select(Card)
+            .join(Stage, Stage.id == Card.stage_id)
+            .where(Stage.map_id == map_id)
+            .order_by(Card.stage_id, Card.lane_id, Card.position)
+        )
+        return self._all(query)
+
+    def cell(self, stage_id: int, lane_id: int) -> list[Card]:
+        query = select(Card).where(Card.stage_id == stage_id, Card.lane_id == lane_id)
+        return self._all(query.order_by(Card.position))
+
+    def emotion_points(self, map_id: int) -> list[EmotionPoint]:
+        query = (
+            select(EmotionPoint)
+            .join(Stage, Stage.id == EmotionPoint.stage_id)
+            .where(Stage.map_id == map_id)
+        )
+        return self._all(query)
+
+    def emotion_point(self, lane_id: int, stage_id: int) -> EmotionPoint | None:
+        query = select(EmotionPoint).where(
+            EmotionPoint.lane_id == lane_id, EmotionPoint.stage_id == stage_id
+        )
+        rows = self._all(query)
+        return rows[0] if rows else None
+
+    def personas(self) -> list[Persona]:
+        return self._all(select(Persona).order_by(Persona.position))
+
+    def departments(self) -> list[Department]:
+        return self._all(select(Department).order_by(Department.position))
+
+    def snapshots(self) -> list[Snapshot]:
+        return self._all(select(Snapshot).order_by(Snapshot.id))
+
+    def map_of_card(self, card_id: int) -> int | None:
+        card = self.get(Card, card_id)
+        stage = self.get(Stage, card.stage_id) if card else None
+        return stage.map_id if stage else None
+
+    def export_data(self) -> dict[str, Any]:
+        """The project as interchange data (docs/file-format.md)."""
+        data = interchange.export_project(self.session.connection())
+        self.session.commit()
+        return data
+
+    def export_json(self) -> str:
+        return interchange.dumps(self.export_data())
+
+    def next_id(self, entity: type) -> int:
+        """A fresh id for a row a command will insert (ids stay stable across undo/redo)."""
+        column = entity.id  # type: ignore[attr-defined]
+        highest = self.session.scalar(select(func.max(column))) or 0
+        self.session.commit()
+        self._reserved[entity] = max(highest, self._reserved.get(entity, 0)) + 1
+        return self._reserved[entity]
+
+    # Writing
+
+    def push(self, command: Any) -> bool:
+        """Run `command` once; only if it committed does it join the undo stack."""
+        if self.read_only:
+            self._report(ReadOnlyFileError(self.path, "opened read-only").message(translate))
+            return False
+        if not self._run(command.operations, forward=True):
+            return False
+        command.skip_next = True
+        self.stack.push(command)
+        return True
+
+    def undo(self) -> None:
+        self._step(self.stack.undo, self.stack.redo)
+
+    def redo(self) -> None:
+        self._step(self.stack.redo, self.stack.undo)
+
+    def _step(self, go: Any, back: Any) -> None:
+        """Undo or redo; when the file refuses it, put the stack back where it was."""
+        self._failed = False
+        index = self.stack.index()
+        go()
+        if self._failed and self.stack.index() != index:
+            moved = self.stack.command(min(index, self.stack.index()))
+            moved.skip_next = True
+            back()
+
+    def run_from_stack(self, operations: Sequence[Operation], forward: bool) -> None:
+        """Called by a command's redo/undo; failures are remembered for `_step`."""
+        if not self._run(operations, forward):
+            self._failed = True
+
+    def _run(self, operations: Sequence[Operation], forward: bool) -> bool:
+        notices = Notices()
+        steps: Iterable[Operation] = operations if forward else reversed(operations)
+        try:
+            for step in steps:
+                if forward:
+                    step.do(self.session, notices)
+                else:
+                    step.undo(self.session, notices)
+            self.session.commit()
+        except (SQLAlchemyError, LookupError, ValueError) as exc:
+            self.session.rollback()
+            self._report(self._explain(exc))
+            return False
+        for name, args in notices.take():
+            getattr(self, name).emit(*args)
+        return True
+
+    def _explain(self, exc: Exception) -> str:
+        text = str(getattr(exc, "orig", exc))
+        error: JourneyFileError
+        if isinstance(exc, OperationalError) and ("locked" in text or "busy" in text):
+            error = FileLockedError(self.path)
+        elif isinstance(exc, OperationalError) and "readonly" in text:
+            error = ReadOnlyFileError(self.path, text)
+        elif isinstance(exc, IntegrityError):
+            return translate("Document", "This change breaks a rule of the map: {0}").format(
+                text
+            )
+        else:
+            error = WriteFailedError(self.path, text)
+        return error.message(translate)
+
+    def _report(self, message: str) -> None:
+        self.errorOccurred.emit(message)
+
+
+def image_bytes(document: Document, image_id: int | None) -> bytes | None:
+    image = document.get(Image, image_id)
+    return image.data if image is not None else None

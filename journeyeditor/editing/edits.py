@@ -1,0 +1,455 @@
+"""Every edit a person can make, as functions that build an EditCommand.
+
+Each function checks its arguments, allocates ids for new rows up front (so redo
+recreates the very same rows) and names the step for the Edit menu through tr().
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import inspect
+
+from journeyeditor.editing.command import EditCommand
+from journeyeditor.editing.document import Document, translate
+from journeyeditor.editing.operations import Delete, Insert, Operation, Relocate, Update, Values
+from journeyeditor.model import (
+    Card,
+    Department,
+    EmotionPoint,
+    Image,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    MapState,
+    Persona,
+    Project,
+    Snapshot,
+    Stage,
+)
+from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN
+from journeyeditor.store.images import CheckedImage
+from journeyeditor.store.interchange import dumps
+
+FIXED = {"id", "position", "map_id", "stage_id", "lane_id"}
+STAGE_COLORS = ("#dbe8fb", "#e0f2e9", "#fdf0d5", "#f9e0e3", "#ece4f7", "#def4f6", "#f3eadb")
+LANE_COLORS = {
+    LaneKind.TEXT.value: "#f6f6f4",
+    LaneKind.TOUCHPOINT.value: "#eef4fc",
+    LaneKind.EMOTION.value: "#fbfbf8",
+    LaneKind.PAIN_POINT.value: "#fdf0f0",
+    LaneKind.OPPORTUNITY.value: "#eef9f1",
+    LaneKind.METRIC.value: "#f5f1fb",
+    LaneKind.IMAGE.value: "#f4f4f4",
+}
+
+
+def tr(text: str) -> str:
+    return translate("Edits", text)
+
+
+def _fields(entity: type, changes: Values) -> Values:
+    """Refuse unknown fields and the ones only moves may change."""
+    columns = {attr.key for attr in inspect(entity).column_attrs}
+    wrong = set(changes) - (columns - FIXED)
+    if wrong:
+        raise ValueError(f"{entity.__name__} has no editable field {sorted(wrong)[0]!r}")
+    return dict(changes)
+
+
+def _command(
+    document: Document, text: str, operations: Sequence[Operation], merge: Hashable = None
+) -> EditCommand:
+    return EditCommand(document, text, operations, merge)
+
+
+def edit(
+    document: Document, entity: type, row_id: int, text: str, merge: bool = False, **changes: Any
+) -> EditCommand:
+    """Change fields of one row; with `merge`, successive changes fold into one step."""
+    values = _fields(entity, changes)
+    key = (entity.__name__, row_id, tuple(sorted(values))) if merge else None
+    return _command(document, text, [Update(entity, row_id, values)], key)
+
+
+# Cards
+
+
+def add_cards(
+    document: Document,
+    stage_id: int,
+    lane_id: int,
+    index: int | None,
+    cards: Iterable[Values],
+) -> EditCommand:
+    """Create cards in one cell from `index` on (the end when None): drops and pastes."""
+    stage, lane = document.get(Stage, stage_id), document.get(Lane, lane_id)
+    if stage is None or lane is None or stage.map_id != lane.map_id:
+        raise ValueError("a card needs a stage and a lane of the same map")
+    start = len(document.cell(stage_id, lane_id)) if index is None else index
+    operations: list[Operation] = []
+    for offset, fields in enumerate(cards):
+        values = _fields(Card, fields)
+        values.update(
+            id=document.next_id(Card), stage_id=stage_id, lane_id=lane_id, position=start + offset
+        )
+        operations.append(Insert(Card, values))
+    text = tr("Add card") if len(operations) == 1 else tr("Add %n cards")
+    return _command(document, text.replace("%n", str(len(operations))), operations)
+
+
+def add_card(
+    document: Document, stage_id: int, lane_id: int, index: int | None = None, **fields: Any
+) -> EditCommand:
+    return add_cards(document, stage_id, lane_id, index, [fields])
+
+
+def paste_text(
+    document: Document, stage_id: int, lane_id: int, index: int | None, text: str
+) -> EditCommand:
+    """Plain text pasted into a cell: one card for each non-empty line."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return add_cards(document, stage_id, lane_id, index, [{"text": line} for line in lines])
+
+
+def edit_card(document: Document, card_id: int, **changes: Any) -> EditCommand:
+    return edit(document, Card, card_id, tr("Edit card"), **changes)
+
+
+def move_cards(
+    document: Document, card_ids: Sequence[int], stage_id: int, lane_id: int, index: int
+) -> EditCommand:
+    """Move cards, in the given order, to a cell starting at `index`."""
+    operations: list[Operation] = [
+        Relocate(Card, card_id, {"stage_id": stage_id, "lane_id": lane_id, "position": index + n})
+        for n, card_id in enumerate(card_ids)
+    ]
+    text = tr("Move card") if len(card_ids) == 1 else tr("Move %n cards")
+    return _command(document, text.replace("%n", str(len(card_ids))), operations)
+
+
+def delete_cards(document: Document, card_ids: Iterable[int]) -> EditCommand:
+    operations: list[Operation] = [Delete(Card, card_id) for card_id in card_ids]
+    text = tr("Delete card") if len(operations) == 1 else tr("Delete %n cards")
+    return _command(document, text.replace("%n", str(len(operations))), operations)
+
+
+# Stages and lanes
+
+
+def add_stage(
+    document: Document,
+    map_id: int,
+    index: int | None = None,
+    name: str = "",
+    color: str | None = None,
+    width: float = 240.0,
+) -> EditCommand:
+    """A new stage, with a neutral emotion point on every emotion lane of the map."""
+    stages = document.stages(map_id)
+    stage_id = document.next_id(Stage)
+    values = {
+        "id": stage_id,
+        "map_id": map_id,
+        "position": len(stages) if index is None else index,
+        "name": name or tr("New stage"),
+        "color": color or STAGE_COLORS[len(stages) % len(STAGE_COLORS)],
+        "width": width,
+    }
+    operations: list[Operation] = [Insert(Stage, values)]
+    for lane in document.lanes(map_id):
+        if lane.kind == LaneKind.EMOTION.value:
+            operations.append(_neutral_point(document, lane.id, stage_id))
+    return _command(document, tr("Add stage"), operations)
+
+
+def add_lane(
+    document: Document,
+    map_id: int,
+    kind: str = LaneKind.TEXT.value,
+    index: int | None = None,
+    name: str = "",
+    color: str | None = None,
+    height: float | None = None,
+) -> EditCommand:
+    """A new lane; an emotion lane starts with a neutral point at every stage."""
+    kind = LaneKind(kind).value
+    lane_id = document.next_id(Lane)
+    values = {
+        "id": lane_id,
+        "map_id": map_id,
+        "position": len(document.lanes(map_id)) if index is None else index,
+        "name": name or tr("New lane"),
+        "kind": kind,
+        "color": color or LANE_COLORS[kind],
+        "height": height or (160.0 if kind == LaneKind.EMOTION.value else 120.0),
+    }
+    operations: list[Operation] = [Insert(Lane, values)]
+    if kind == LaneKind.EMOTION.value:
+        for stage in document.stages(map_id):
+            operations.append(_neutral_point(document, lane_id, stage.id))
+    return _command(document, tr("Add lane"), operations)
+
+
+def _neutral_point(document: Document, lane_id: int, stage_id: int) -> Insert:
+    values = {"id": document.next_id(EmotionPoint), "lane_id": lane_id, "stage_id": stage_id}
+    return Insert(EmotionPoint, {**values, "value": 0, "note": ""})
+
+
+def edit_stage(document: Document, stage_id: int, merge: bool = False, **changes: Any) -> EditCommand:
+    text = tr("Resize stage") if set(changes) == {"width"} else tr("Edit stage")
+    return edit(document, Stage, stage_id, text, merge, **changes)
+
+
+def edit_lane(document: Document, lane_id: int, merge: bool = False, **changes: Any) -> EditCommand:
+    text = tr("Resize lane") if set(changes) == {"height"} else tr("Edit lane")
+    return edit(document, Lane, lane_id, text, merge, **changes)
+
+
+def move_stage(document: Document, stage_id: int, index: int) -> EditCommand:
+    return _command(document, tr("Move stage"), [Relocate(Stage, stage_id, {"position": index})])
+
+
+def move_lane(document: Document, lane_id: int, index: int) -> EditCommand:
+    return _command(document, tr("Move lane"), [Relocate(Lane, lane_id, {"position": index})])
+
+
+def _cell_contents(
+    document: Document, map_id: int, stage_id: int | None = None, lane_id: int | None = None
+) -> list[Operation]:
+    """Deletions of the cards and emotion points in a stage or lane, before it goes."""
+    operations: list[Operation] = []
+    for card in document.cards(map_id):
+        if card.stage_id == stage_id or card.lane_id == lane_id:
+            operations.append(Delete(Card, card.id))
+    for point in document.emotion_points(map_id):
+        if point.stage_id == stage_id or point.lane_id == lane_id:
+            operations.append(Delete(EmotionPoint, point.id))
+    return operations
+
+
+def delete_stage(document: Document, stage_id: int) -> EditCommand:
+    stage = document.get(Stage, stage_id)
+    if stage is None:
+        raise ValueError(f"no stage {stage_id}")
+    operations = _cell_contents(document, stage.map_id, stage_id=stage_id)
+    return _command(document, tr("Delete stage"), [*operations, Delete(Stage, stage_id)])
+
+
+def delete_lane(document: Document, lane_id: int) -> EditCommand:
+    lane = document.get(Lane, lane_id)
+    if lane is None:
+        raise ValueError(f"no lane {lane_id}")
+    operations = _cell_contents(document, lane.map_id, lane_id=lane_id)
+    return _command(document, tr("Delete lane"), [*operations, Delete(Lane, lane_id)])
+
+
+# Emotions
+
+
+def set_emotion(
+    document: Document,
+    lane_id: int,
+    stage_id: int,
+    value: int | None = None,
+    note: str | None = None,
+    merge: bool = False,
+) -> EditCommand:
+    """Set the curve's point at a stage, snapped to −2…+2 (created if missing)."""
+    changes: Values = {}
+    if value is not None:
+        changes["value"] = max(EMOTION_MIN, min(EMOTION_MAX, round(value)))
+    if note is not None:
+        changes["note"] = note
+    point = document.emotion_point(lane_id, stage_id)
+    text = tr("Set emotion")
+    if point is None:
+        insert = _neutral_point(document, lane_id, stage_id)
+        insert.values.update(changes)
+        return _command(document, text, [insert])
+    key = ("emotion", point.id, tuple(sorted(changes))) if merge else None
+    return _command(document, text, [Update(EmotionPoint, point.id, changes)], key)
+
+
+# Maps
+
+
+def add_map(
+    document: Document,
+    name: str,
+    stages: Sequence[str] = (),
+    lanes: Sequence[tuple[str, str]] = (),
+    state: str = MapState.CURRENT.value,
+) -> EditCommand:
+    """A new map with the given stage names and (lane name, kind) pairs."""
+    map_id = document.next_id(JourneyMap)
+    operations: list[Operation] = [
+        Insert(
+            JourneyMap,
+            {"id": map_id, "name": name, "state": MapState(state).value,
+             "position": len(document.maps()), "segment": "", "description": ""},
+        )
+    ]
+    stage_ids = [document.next_id(Stage) for _ in stages]
+    for position, (stage_id, stage_name) in enumerate(zip(stage_ids, stages, strict=True)):
+        color = STAGE_COLORS[position % len(STAGE_COLORS)]
+        operations.append(
+            Insert(Stage, {"id": stage_id, "map_id": map_id, "position": position,
+                           "name": stage_name, "color": color, "width": 240.0})
+        )
+    for position, (lane_name, kind) in enumerate(lanes):
+        lane_id = document.next_id(Lane)
+        kind = LaneKind(kind).value
+        height = 160.0 if kind == LaneKind.EMOTION.value else 120.0
+        operations.append(
+            Insert(Lane, {"id": lane_id, "map_id": map_id, "position": position,
+                          "name": lane_name, "kind": kind, "color": LANE_COLORS[kind],
+                          "height": height})
+        )
+        if kind == LaneKind.EMOTION.value:
+            operations += [_neutral_point(document, lane_id, s) for s in stage_ids]
+    return _command(document, tr("Add map"), operations)
+
+
+def duplicate_map(
+    document: Document, map_id: int, name: str, state: str | None = None
+) -> EditCommand:
+    """A full copy of a map (to draw the ideal journey from the current one)."""
+    source = document.get(JourneyMap, map_id)
+    if source is None:
+        raise ValueError(f"no map {map_id}")
+    new_map = document.next_id(JourneyMap)
+    copy = {**_plain(source), "id": new_map, "name": name, "position": len(document.maps())}
+    if state is not None:
+        copy["state"] = MapState(state).value
+    operations: list[Operation] = [Insert(JourneyMap, copy)]
+    stage_ids: dict[int, int] = {}
+    lane_ids: dict[int, int] = {}
+    for stage in document.stages(map_id):
+        stage_ids[stage.id] = document.next_id(Stage)
+        operations.append(Insert(Stage, {**_plain(stage), "id": stage_ids[stage.id], "map_id": new_map}))
+    for lane in document.lanes(map_id):
+        lane_ids[lane.id] = document.next_id(Lane)
+        operations.append(Insert(Lane, {**_plain(lane), "id": lane_ids[lane.id], "map_id": new_map}))
+    for card in document.cards(map_id):
+        operations.append(
+            Insert(Card, {**_plain(card), "id": document.next_id(Card),
+                          "stage_id": stage_ids[card.stage_id], "lane_id": lane_ids[card.lane_id]})
+        )
+    for point in document.emotion_points(map_id):
+        operations.append(
+            Insert(EmotionPoint, {**_plain(point), "id": document.next_id(EmotionPoint),
+                                  "stage_id": stage_ids[point.stage_id],
+                                  "lane_id": lane_ids[point.lane_id]})
+        )
+    return _command(document, tr("Duplicate map"), operations)
+
+
+def _plain(row: Any) -> Values:
+    return {attr.key: getattr(row, attr.key) for attr in inspect(row).mapper.column_attrs}
+
+
+def edit_map(document: Document, map_id: int, **changes: Any) -> EditCommand:
+    if "state" in changes:
+        changes["state"] = MapState(changes["state"]).value
+    return edit(document, JourneyMap, map_id, tr("Edit map"), **changes)
+
+
+def move_map(document: Document, map_id: int, index: int) -> EditCommand:
+    return _command(document, tr("Move map"), [Relocate(JourneyMap, map_id, {"position": index})])
+
+
+def delete_map(document: Document, map_id: int) -> EditCommand:
+    operations: list[Operation] = [Delete(Card, card.id) for card in document.cards(map_id)]
+    operations += [Delete(EmotionPoint, p.id) for p in document.emotion_points(map_id)]
+    operations += [Delete(Stage, stage.id) for stage in document.stages(map_id)]
+    operations += [Delete(Lane, lane.id) for lane in document.lanes(map_id)]
+    operations.append(Delete(JourneyMap, map_id))
+    return _command(document, tr("Delete map"), operations)
+
+
+# Personas, departments, project
+
+
+def add_persona(document: Document, **fields: Any) -> EditCommand:
+    values = {**_fields(Persona, fields), "id": document.next_id(Persona)}
+    values["position"] = len(document.personas())
+    values.setdefault("name", tr("New persona"))
+    return _command(document, tr("Add persona"), [Insert(Persona, values)])
+
+
+def edit_persona(document: Document, persona_id: int, **changes: Any) -> EditCommand:
+    return edit(document, Persona, persona_id, tr("Edit persona"), **changes)
+
+
+def delete_persona(document: Document, persona_id: int) -> EditCommand:
+    """Delete a persona; maps drawn for it keep existing, for no one in particular."""
+    operations: list[Operation] = [
+        Update(JourneyMap, m.id, {"persona_id": None})
+        for m in document.maps()
+        if m.persona_id == persona_id
+    ]
+    operations.append(Delete(Persona, persona_id))
+    return _command(document, tr("Delete persona"), operations)
+
+
+def add_department(document: Document, name: str, color: str) -> EditCommand:
+    values = {"id": document.next_id(Department), "name": name, "color": color,
+              "position": len(document.departments())}
+    return _command(document, tr("Add department"), [Insert(Department, values)])
+
+
+def edit_department(document: Document, department_id: int, **changes: Any) -> EditCommand:
+    return edit(document, Department, department_id, tr("Edit department"), **changes)
+
+
+def delete_department(document: Document, department_id: int) -> EditCommand:
+    """Delete a department; its cards stay, no longer attributed."""
+    operations: list[Operation] = []
+    for journey_map in document.maps():
+        operations += [
+            Update(Card, card.id, {"department_id": None})
+            for card in document.cards(journey_map.id)
+            if card.department_id == department_id
+        ]
+    operations.append(Delete(Department, department_id))
+    return _command(document, tr("Delete department"), operations)
+
+
+def edit_project(document: Document, **changes: Any) -> EditCommand:
+    return edit(document, Project, document.project().id, tr("Edit project"), **changes)
+
+
+def set_image(
+    document: Document, entity: type, row_id: int, column: str, image: CheckedImage | None
+) -> EditCommand:
+    """Give a persona its photo or the project its logo, replacing (and dropping) the old one."""
+    row = document.get(entity, row_id)
+    if row is None:
+        raise ValueError(f"no {entity.__name__} {row_id}")
+    old = getattr(row, column)
+    operations: list[Operation] = []
+    new_id = None
+    if image is not None:
+        new_id = document.next_id(Image)
+        operations.append(
+            Insert(Image, {"id": new_id, "format": image.format, "width": image.width,
+                           "height": image.height, "data": image.data})
+        )
+    operations.append(Update(entity, row_id, {column: new_id}))
+    if old is not None:
+        operations.append(Delete(Image, old))
+    return _command(document, tr("Set picture"), operations)
+
+
+def take_snapshot(document: Document, name: str) -> EditCommand:
+    """Freeze the project as it is now, to compare later versions with."""
+    values = {
+        "id": document.next_id(Snapshot),
+        "name": name,
+        "created": dt.datetime.now().isoformat(timespec="seconds"),
+        "data": dumps(document.export_data()),
+    }
+    return _command(document, tr("Take snapshot"), [Insert(Snapshot, values)])

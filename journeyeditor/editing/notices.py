@@ -1,0 +1,99 @@
+"""Which fine-grained signals an edit owes the views, gathered until its commit.
+
+Signals go out only after the transaction commits, once each, so a view never sees a
+change that did not reach the file, and a failed edit announces nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from journeyeditor.model import (
+    Card,
+    Department,
+    EmotionPoint,
+    Image,
+    JourneyMap,
+    Lane,
+    Persona,
+    Project,
+    Snapshot,
+    Stage,
+)
+
+Notice = tuple[str, tuple[int, ...]]
+
+PREFIX: dict[type, str] = {
+    Card: "card",
+    Stage: "stage",
+    Lane: "lane",
+    JourneyMap: "map",
+    Persona: "persona",
+    Department: "department",
+    Image: "image",
+}
+
+
+def _map_of(session: Session, row: Any) -> tuple[int, ...]:
+    """The map id a row belongs to, as the leading signal argument (none for globals)."""
+    if isinstance(row, (Stage, Lane)):
+        return (row.map_id,)
+    if isinstance(row, (Card, EmotionPoint)):
+        stage = session.get(Stage, row.stage_id)
+        return (stage.map_id,) if stage is not None else (0,)
+    return ()
+
+
+class Notices:
+    """An ordered set of pending signal emissions: (signal name, arguments)."""
+
+    def __init__(self) -> None:
+        self.pending: dict[Notice, None] = {}
+
+    def add(self, name: str, *args: int) -> None:
+        self.pending[(name, args)] = None
+
+    def take(self) -> list[Notice]:
+        notices = list(self.pending)
+        self.pending.clear()
+        return notices
+
+    def _special(self, session: Session, row: Any) -> bool:
+        """Rows whose every change is one signal; True when handled."""
+        if isinstance(row, EmotionPoint):
+            self.add("emotionChanged", *_map_of(session, row), row.lane_id, row.stage_id)
+        elif isinstance(row, Project):
+            self.add("projectChanged")
+        elif isinstance(row, Snapshot):
+            self.add("snapshotsChanged")
+        else:
+            return False
+        return True
+
+    def _cell(self, session: Session, row: Any) -> None:
+        if isinstance(row, Card):
+            self.add("cellChanged", *_map_of(session, row), row.stage_id, row.lane_id)
+
+    def added(self, session: Session, row: Any) -> None:
+        if not self._special(session, row):
+            self.add(f"{PREFIX[type(row)]}Added", *_map_of(session, row), row.id)
+            self._cell(session, row)
+
+    def removed(self, session: Session, row: Any) -> None:
+        if not self._special(session, row):
+            self.add(f"{PREFIX[type(row)]}Removed", *_map_of(session, row), row.id)
+            self._cell(session, row)
+
+    def changed(self, session: Session, row: Any) -> None:
+        if not self._special(session, row):
+            self.add(f"{PREFIX[type(row)]}Changed", *_map_of(session, row), row.id)
+
+    def moved(self, session: Session, row: Any) -> None:
+        """Called before and after a move, so both the old and the new place hear of it."""
+        if isinstance(row, Card):
+            self._cell(session, row)
+            self.add("cardChanged", *_map_of(session, row), row.id)
+        else:
+            self.add(f"{PREFIX[type(row)]}sReordered", *_map_of(session, row))
