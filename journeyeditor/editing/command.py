@@ -34,7 +34,7 @@ class EditCommand(QUndoCommand):
     def id(self) -> int:
         return MERGEABLE if self.merge_key is not None else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         """Fold a later change of the same fields of the same rows into this step."""
         if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
             return False

@@ -242,7 +242,7 @@ class Document(QObject):
         go()
         if self._failed and self.stack.index() != index:
             moved = self.stack.command(min(index, self.stack.index()))
-            moved.skip_next = True
+            moved.skip_next = True  # type: ignore[attr-defined]
             back()
 
     def run_from_stack(self, operations: Sequence[Operation], forward: bool) -> None:
@@ -276,9 +276,7 @@ class Document(QObject):
         elif isinstance(exc, OperationalError) and "readonly" in text:
             error = ReadOnlyFileError(self.path, text)
         elif isinstance(exc, IntegrityError):
-            return translate("Document", "This change breaks a rule of the map: {0}").format(
-                text
-            )
+            return translate("Document", "This change breaks a rule of the map: {0}").format(text)
         else:
             error = WriteFailedError(self.path, text)
         return error.message(translate)

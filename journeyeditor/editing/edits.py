@@ -10,11 +10,17 @@ import datetime as dt
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import inspect
-
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document, translate
-from journeyeditor.editing.operations import Delete, Insert, Operation, Relocate, Update, Values
+from journeyeditor.editing.operations import (
+    Delete,
+    Insert,
+    Operation,
+    Relocate,
+    Update,
+    Values,
+    row_values,
+)
 from journeyeditor.model import (
     Card,
     Department,
@@ -52,7 +58,7 @@ def tr(text: str) -> str:
 
 def _fields(entity: type, changes: Values) -> Values:
     """Refuse unknown fields and the ones only moves may change."""
-    columns = {attr.key for attr in inspect(entity).column_attrs}
+    columns = set(entity.__table__.columns.keys())  # type: ignore[attr-defined]
     wrong = set(changes) - (columns - FIXED)
     if wrong:
         raise ValueError(f"{entity.__name__} has no editable field {sorted(wrong)[0]!r}")
@@ -198,7 +204,9 @@ def _neutral_point(document: Document, lane_id: int, stage_id: int) -> Insert:
     return Insert(EmotionPoint, {**values, "value": 0, "note": ""})
 
 
-def edit_stage(document: Document, stage_id: int, merge: bool = False, **changes: Any) -> EditCommand:
+def edit_stage(
+    document: Document, stage_id: int, merge: bool = False, **changes: Any
+) -> EditCommand:
     text = tr("Resize stage") if set(changes) == {"width"} else tr("Edit stage")
     return edit(document, Stage, stage_id, text, merge, **changes)
 
@@ -288,25 +296,49 @@ def add_map(
     operations: list[Operation] = [
         Insert(
             JourneyMap,
-            {"id": map_id, "name": name, "state": MapState(state).value,
-             "position": len(document.maps()), "segment": "", "description": ""},
+            {
+                "id": map_id,
+                "name": name,
+                "state": MapState(state).value,
+                "position": len(document.maps()),
+                "segment": "",
+                "description": "",
+            },
         )
     ]
     stage_ids = [document.next_id(Stage) for _ in stages]
     for position, (stage_id, stage_name) in enumerate(zip(stage_ids, stages, strict=True)):
         color = STAGE_COLORS[position % len(STAGE_COLORS)]
         operations.append(
-            Insert(Stage, {"id": stage_id, "map_id": map_id, "position": position,
-                           "name": stage_name, "color": color, "width": 240.0})
+            Insert(
+                Stage,
+                {
+                    "id": stage_id,
+                    "map_id": map_id,
+                    "position": position,
+                    "name": stage_name,
+                    "color": color,
+                    "width": 240.0,
+                },
+            )
         )
     for position, (lane_name, kind) in enumerate(lanes):
         lane_id = document.next_id(Lane)
         kind = LaneKind(kind).value
         height = 160.0 if kind == LaneKind.EMOTION.value else 120.0
         operations.append(
-            Insert(Lane, {"id": lane_id, "map_id": map_id, "position": position,
-                          "name": lane_name, "kind": kind, "color": LANE_COLORS[kind],
-                          "height": height})
+            Insert(
+                Lane,
+                {
+                    "id": lane_id,
+                    "map_id": map_id,
+                    "position": position,
+                    "name": lane_name,
+                    "kind": kind,
+                    "color": LANE_COLORS[kind],
+                    "height": height,
+                },
+            )
         )
         if kind == LaneKind.EMOTION.value:
             operations += [_neutral_point(document, lane_id, s) for s in stage_ids]
@@ -321,7 +353,7 @@ def duplicate_map(
     if source is None:
         raise ValueError(f"no map {map_id}")
     new_map = document.next_id(JourneyMap)
-    copy = {**_plain(source), "id": new_map, "name": name, "position": len(document.maps())}
+    copy = {**row_values(source), "id": new_map, "name": name, "position": len(document.maps())}
     if state is not None:
         copy["state"] = MapState(state).value
     operations: list[Operation] = [Insert(JourneyMap, copy)]
@@ -329,26 +361,39 @@ def duplicate_map(
     lane_ids: dict[int, int] = {}
     for stage in document.stages(map_id):
         stage_ids[stage.id] = document.next_id(Stage)
-        operations.append(Insert(Stage, {**_plain(stage), "id": stage_ids[stage.id], "map_id": new_map}))
+        operations.append(
+            Insert(Stage, {**row_values(stage), "id": stage_ids[stage.id], "map_id": new_map})
+        )
     for lane in document.lanes(map_id):
         lane_ids[lane.id] = document.next_id(Lane)
-        operations.append(Insert(Lane, {**_plain(lane), "id": lane_ids[lane.id], "map_id": new_map}))
+        operations.append(
+            Insert(Lane, {**row_values(lane), "id": lane_ids[lane.id], "map_id": new_map})
+        )
     for card in document.cards(map_id):
         operations.append(
-            Insert(Card, {**_plain(card), "id": document.next_id(Card),
-                          "stage_id": stage_ids[card.stage_id], "lane_id": lane_ids[card.lane_id]})
+            Insert(
+                Card,
+                {
+                    **row_values(card),
+                    "id": document.next_id(Card),
+                    "stage_id": stage_ids[card.stage_id],
+                    "lane_id": lane_ids[card.lane_id],
+                },
+            )
         )
     for point in document.emotion_points(map_id):
         operations.append(
-            Insert(EmotionPoint, {**_plain(point), "id": document.next_id(EmotionPoint),
-                                  "stage_id": stage_ids[point.stage_id],
-                                  "lane_id": lane_ids[point.lane_id]})
+            Insert(
+                EmotionPoint,
+                {
+                    **row_values(point),
+                    "id": document.next_id(EmotionPoint),
+                    "stage_id": stage_ids[point.stage_id],
+                    "lane_id": lane_ids[point.lane_id],
+                },
+            )
         )
     return _command(document, tr("Duplicate map"), operations)
-
-
-def _plain(row: Any) -> Values:
-    return {attr.key: getattr(row, attr.key) for attr in inspect(row).mapper.column_attrs}
 
 
 def edit_map(document: Document, map_id: int, **changes: Any) -> EditCommand:
@@ -396,8 +441,12 @@ def delete_persona(document: Document, persona_id: int) -> EditCommand:
 
 
 def add_department(document: Document, name: str, color: str) -> EditCommand:
-    values = {"id": document.next_id(Department), "name": name, "color": color,
-              "position": len(document.departments())}
+    values = {
+        "id": document.next_id(Department),
+        "name": name,
+        "color": color,
+        "position": len(document.departments()),
+    }
     return _command(document, tr("Add department"), [Insert(Department, values)])
 
 
@@ -435,8 +484,16 @@ def set_image(
     if image is not None:
         new_id = document.next_id(Image)
         operations.append(
-            Insert(Image, {"id": new_id, "format": image.format, "width": image.width,
-                           "height": image.height, "data": image.data})
+            Insert(
+                Image,
+                {
+                    "id": new_id,
+                    "format": image.format,
+                    "width": image.width,
+                    "height": image.height,
+                    "data": image.data,
+                },
+            )
         )
     operations.append(Update(entity, row_id, {column: new_id}))
     if old is not None:

@@ -37,8 +37,9 @@ def row_values(row: Any) -> Values:
 
 def _siblings(session: Session, entity: type, where: Values) -> list[Any]:
     columns = CONTAINERS[entity]
-    query = select(entity).where(*[getattr(entity, c) == where[c] for c in columns])
-    return list(session.scalars(query.order_by(entity.position, entity.id)))  # type: ignore[attr-defined]
+    query: Any = select(entity).where(*[getattr(entity, c) == where[c] for c in columns])
+    order = (getattr(entity, "position"), getattr(entity, "id"))  # noqa: B009
+    return list(session.scalars(query.order_by(*order)))
 
 
 def _open_gap(session: Session, entity: type, where: Values, position: int) -> int:

@@ -206,9 +206,7 @@ class EmotionPoint(Base):
     __tablename__ = "emotion_point"
     __table_args__ = (
         UniqueConstraint("lane_id", "stage_id", name="uq_emotion_cell"),
-        CheckConstraint(
-            f"value BETWEEN {EMOTION_MIN} AND {EMOTION_MAX}", name="ck_emotion_value"
-        ),
+        CheckConstraint(f"value BETWEEN {EMOTION_MIN} AND {EMOTION_MAX}", name="ck_emotion_value"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

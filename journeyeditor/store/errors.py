@@ -11,7 +11,7 @@ from pathlib import Path
 CONTEXT = "FileError"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate knows
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark a string for Qt Linguist without translating it here."""
     del context
     return text

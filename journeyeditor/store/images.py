@@ -47,8 +47,13 @@ def check_image(data: bytes, source: Path | str = "image") -> CheckedImage:
                 image.load()
     except BadImageError:
         raise
-    except (OSError, ValueError, SyntaxError, PilImage.DecompressionBombError,
-            PilImage.DecompressionBombWarning) as exc:
+    except (
+        OSError,
+        ValueError,
+        SyntaxError,
+        PilImage.DecompressionBombError,
+        PilImage.DecompressionBombWarning,
+    ) as exc:
         raise BadImageError(source, f"not a readable image ({exc})") from exc
     return CheckedImage(fmt, width, height, data)
 

@@ -177,15 +177,19 @@ def export_project(connection: Connection) -> Record:
         stage_order = {row.id: index for index, row in enumerate(stage_rows)}
         lane_order = {row.id: index for index, row in enumerate(lane_rows)}
         in_map = Stage.map_id == map_row.id
-        cards = connection.execute(
-            select(_table(Card)).join(Stage, Stage.id == Card.stage_id).where(in_map)
-        ).all()
+        cards = list(
+            connection.execute(
+                select(_table(Card)).join(Stage, Stage.id == Card.stage_id).where(in_map)
+            )
+        )
         cards.sort(key=lambda c: (stage_order[c.stage_id], lane_order[c.lane_id], c.position))
-        points = connection.execute(
-            select(_table(EmotionPoint))
-            .join(Stage, Stage.id == EmotionPoint.stage_id)
-            .where(in_map)
-        ).all()
+        points = list(
+            connection.execute(
+                select(_table(EmotionPoint))
+                .join(Stage, Stage.id == EmotionPoint.stage_id)
+                .where(in_map)
+            )
+        )
         points.sort(key=lambda p: (lane_order[p.lane_id], stage_order[p.stage_id]))
         maps.append(
             {
@@ -201,9 +205,7 @@ def export_project(connection: Connection) -> Record:
         "version": VERSION,
         "project": _out(project, PROJECT) if project else _defaults(PROJECT),
         "images": images,
-        "departments": [
-            _out(row, DEPARTMENT) for row in rows(Department, Department.position)
-        ],
+        "departments": [_out(row, DEPARTMENT) for row in rows(Department, Department.position)],
         "personas": [_out(row, PERSONA) for row in rows(Persona, Persona.position)],
         "maps": maps,
         "snapshots": [_out(row, SNAPSHOT) for row in rows(Snapshot, Snapshot.id)],
@@ -270,12 +272,14 @@ class _Reader:
                 raise self.fail(spot, "is not valid base64") from exc
         if field.kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if field.kind is int and isinstance(value, bool) or not isinstance(value, field.kind):
+        if (field.kind is int and isinstance(value, bool)) or not isinstance(value, field.kind):
             raise self.fail(spot, f"must be {field.kind.__name__}")
         if field.choices and value not in field.choices:
             raise self.fail(spot, f"must be one of {', '.join(field.choices)}")
-        if field.bounds and not field.bounds[0] <= value <= field.bounds[1]:
-            raise self.fail(spot, f"must be between {field.bounds[0]} and {field.bounds[1]}")
+        number: Any = value
+        low, high = field.bounds or (None, None)
+        if low is not None and high is not None and not low <= number <= high:
+            raise self.fail(spot, f"must be between {low} and {high}")
         return value
 
 
@@ -295,8 +299,9 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
         raise reader.fail("version", f"version {data.get('version')!r} is not {VERSION}")
     ids: dict[str, set[int]] = {}
 
-    def collect(entity: str, key: str, fields: tuple[Field, ...], parent: Record,
-                where: str = "") -> list[Record]:
+    def collect(
+        entity: str, key: str, fields: tuple[Field, ...], parent: Record, where: str = ""
+    ) -> list[Record]:
         records = []
         for index, raw in enumerate(reader.items(parent, key, where)):
             values = reader.record(raw, fields, f"{where}{key}[{index}]")

@@ -8,7 +8,7 @@ migrations build for the same version in memory, so nothing a file brings along
 from __future__ import annotations
 
 import sqlite3
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +60,7 @@ def signature(raw: sqlite3.Connection) -> Signature:
         entry: dict[str, Any] = {"type": kind, "table": table}
         if kind == "table":
             entry["columns"] = raw.execute(f"PRAGMA table_xinfo('{name}')").fetchall()
-            entry["foreign_keys"] = raw.execute(
-                f"PRAGMA foreign_key_list('{name}')"
-            ).fetchall()
+            entry["foreign_keys"] = raw.execute(f"PRAGMA foreign_key_list('{name}')").fetchall()
         elif kind == "index":
             entry["columns"] = raw.execute(f"PRAGMA index_xinfo('{name}')").fetchall()
         sig[name] = entry
@@ -74,7 +72,7 @@ def signature(raw: sqlite3.Connection) -> Signature:
     return sig
 
 
-@lru_cache(maxsize=None)
+@cache
 def _expected(version: int) -> tuple[tuple[str, str], ...]:
     raw = sqlite3.connect(":memory:")
     try:

@@ -19,7 +19,9 @@ DEFAULT = "awareness-advocacy"
 def template_ids() -> list[str]:
     """Ids of the templates that exist in every language."""
     ids = {path.name.split(".")[0] for path in FOLDER.glob("*.json")}
-    return sorted(i for i in ids if all((FOLDER / f"{i}.{lang}.json").exists() for lang in LANGUAGES))
+    return sorted(
+        i for i in ids if all((FOLDER / f"{i}.{lang}.json").exists() for lang in LANGUAGES)
+    )
 
 
 def template_path(template_id: str, language: str) -> Path:

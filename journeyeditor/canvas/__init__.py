@@ -1,0 +1,1 @@
+"""The interactive map: QGraphicsScene items drawn from the shared layout."""

@@ -1,0 +1,1 @@
+"""The Document service and the undoable commands: the only writer of a project."""

@@ -1,0 +1,1 @@
+"""Files: opening and checking `.journey` databases, migrations, interchange, templates."""

@@ -1,0 +1,1 @@
+"""Views and dialogs of the main window; they change the map only through the Document."""

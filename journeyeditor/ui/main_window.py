@@ -1,0 +1,206 @@
+"""The main window: file handling, menus, docks, and the Document they all share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+)
+
+from journeyeditor.editing.document import Document
+from journeyeditor.store import database, interchange, templates
+from journeyeditor.store.errors import JourneyFileError
+from journeyeditor.ui import recent
+from journeyeditor.ui.maps_panel import MapsPanel
+
+FILE_FILTER = QCoreApplication.translate("MainWindow", "Journey maps (*.journey)")
+
+
+class MainWindow(QMainWindow):
+    """One window, one open project."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.document: Document | None = None
+        self.resize(1280, 800)
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.summary)
+        self.maps_panel = MapsPanel(self)
+        self.maps_panel.currentMapChanged.connect(self.show_map)
+        dock = QDockWidget(self.tr("Maps"), self)
+        dock.setObjectName("mapsDock")
+        dock.setWidget(self.maps_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self._build_actions()
+        self.statusBar()
+        self._update_title()
+
+    # Actions and menus
+
+    def _action(
+        self, text: str, shortcut: QKeySequence.StandardKey | str | None, slot: object
+    ) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New…"), keys.New, self.new_project)
+        self.open_action = self._action(self.tr("&Open…"), keys.Open, self.open_dialog)
+        self.save_as_action = self._action(self.tr("Save &As…"), keys.SaveAs, self.save_as)
+        self.quit_action = self._action(self.tr("&Quit"), keys.Quit, self.close)
+        self.undo_action = self._action(self.tr("&Undo"), keys.Undo, self._undo)
+        self.redo_action = self._action(self.tr("&Redo"), keys.Redo, self._redo)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+
+    def _undo(self) -> None:
+        if self.document is not None:
+            self.document.undo()
+
+    def _redo(self) -> None:
+        if self.document is not None:
+            self.document.redo()
+
+    def _sync_undo(self) -> None:
+        stack = self.document.stack if self.document else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        undo_text = stack.undoText() if stack else ""
+        redo_text = stack.redoText() if stack else ""
+        self.undo_action.setText(self.tr("&Undo {0}").format(undo_text).strip())
+        self.redo_action.setText(self.tr("&Redo {0}").format(redo_text).strip())
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent.recent_files():
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_or_warn(p))
+        self.recent_menu.setEnabled(True)
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(no recent files)")).setEnabled(False)
+
+    # Files
+
+    def open_path(self, path: Path) -> None:
+        """Open `path` in this window; raises JourneyFileError and keeps the current file."""
+        document = Document.open(path)
+        if self.document is not None:
+            self.document.close()
+        self.document = document
+        document.errorOccurred.connect(self._show_error)
+        document.pathChanged.connect(lambda _p: self._update_title())
+        document.projectChanged.connect(self._update_title)
+        document.stack.cleanChanged.connect(lambda _c: self._sync_undo())
+        document.stack.indexChanged.connect(lambda _i: self._sync_undo())
+        self.maps_panel.set_document(document)
+        recent.remember(document.path)
+        self._update_title()
+        self._sync_undo()
+
+    def open_or_warn(self, path: Path) -> bool:
+        try:
+            self.open_path(path)
+        except JourneyFileError as error:
+            self._show_error(error.message(QCoreApplication.translate))
+            return False
+        return True
+
+    def open_dialog(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open journey map"), "", FILE_FILTER
+        )
+        if name:
+            self.open_or_warn(Path(name))
+
+    def new_project(self) -> None:
+        ids = templates.template_ids()
+        template, ok = QInputDialog.getItem(
+            self,
+            self.tr("New project"),
+            self.tr("Start from template:"),
+            ids,
+            ids.index(templates.DEFAULT),
+            False,
+        )
+        if not ok:
+            return
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("New project"), "", FILE_FILTER)
+        if not name:
+            return
+        path = Path(name).with_suffix(database.SUFFIX)
+        language = self.document.project().language if self.document else "en"
+        try:
+            plan = templates.template_plan(template, language)
+            database.create_file(path, interchange.populate_from(plan))
+        except JourneyFileError as error:
+            self._show_error(error.message(QCoreApplication.translate))
+            return
+        self.open_or_warn(path)
+
+    def save_as(self) -> None:
+        if self.document is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save as"), str(self.document.path.parent), FILE_FILTER
+        )
+        if not name:
+            return
+        try:
+            self.document.save_as(Path(name).with_suffix(database.SUFFIX))
+        except JourneyFileError as error:
+            self._show_error(error.message(QCoreApplication.translate))
+            return
+        recent.remember(self.document.path)
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle(self.tr("Journey Editor"))
+            return
+        self.setWindowFilePath(str(self.document.path))
+        self.setWindowTitle(self.tr("{0} — Journey Editor").format(self.document.path.name))
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Journey Editor"), message)
+
+    def show_map(self, map_id: int) -> None:
+        if self.document is None:
+            return
+        stages = self.document.stages(map_id)
+        lanes = self.document.lanes(map_id)
+        cards = self.document.cards(map_id)
+        self.summary.setText(
+            self.tr("{0} stages, {1} lanes, {2} cards").format(len(stages), len(lanes), len(cards))
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Every edit is already in the file: closing only releases it."""
+        if self.document is not None:
+            self.document.close()
+            self.document = None
+        event.accept()
