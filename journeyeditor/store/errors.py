@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from journeyeditor.marks import QT_TRANSLATE_NOOP
+
 CONTEXT = "FileError"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark a string for Qt Linguist without translating it here."""
-    del context
-    return text
 
 
 class JourneyFileError(Exception):

@@ -1,0 +1,64 @@
+"""The one font of the canvas and every export, shipped inside the package.
+
+DejaVu Sans (Bitstream Vera licence) covers French and far beyond. Text is measured
+from the font file's own advance widths, the same numbers for the screen, PNG, SVG
+and PDF, so lines break at the same words everywhere.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FOLDER = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+REGULAR = FOLDER / "DejaVuSans.ttf"
+BOLD = FOLDER / "DejaVuSans-Bold.ttf"
+FAMILY = "DejaVu Sans"
+PDF_REGULAR = "JourneySans"
+PDF_BOLD = "JourneySans-Bold"
+
+
+@lru_cache(maxsize=1)
+def register_pdf_fonts() -> tuple[str, str]:
+    """Register the fonts with reportlab once; return their PDF names."""
+    pdfmetrics.registerFont(TTFont(PDF_REGULAR, str(REGULAR)))
+    pdfmetrics.registerFont(TTFont(PDF_BOLD, str(BOLD)))
+    return PDF_REGULAR, PDF_BOLD
+
+
+class FontMetrics:
+    """Widths of text in the shipped font, from per-character advances (1/1000 em)."""
+
+    def __init__(self) -> None:
+        regular, bold = register_pdf_fonts()
+        self._advances = {
+            False: self._table(regular),
+            True: self._table(bold),
+        }
+        self._words: dict[tuple[str, bool], float] = {}
+
+    @staticmethod
+    def _table(name: str) -> dict[str, float]:
+        font = pdfmetrics.getFont(name)
+        face = font.face
+        widths: dict[int, float] = face.charWidths
+        return {chr(code): float(widths.get(code, face.defaultWidth)) for code in widths}
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """Advance width of `text` at `size` pixels."""
+        key = (text, bold)
+        em = self._words.get(key)
+        if em is None:
+            table = self._advances[bold]
+            em = sum(table.get(char, 600.0) for char in text)
+            if len(self._words) < 200_000:
+                self._words[key] = em
+        return em * size / 1000.0
+
+
+@lru_cache(maxsize=1)
+def metrics() -> FontMetrics:
+    return FontMetrics()

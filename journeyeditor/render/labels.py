@@ -1,0 +1,74 @@
+"""The words drawn on cards, in the map's own language (not the interface's).
+
+A French project exported on an English desktop still says « Interne » on its cards,
+so labels are looked up in that language's Qt translation directly.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QTranslator
+
+from journeyeditor import i18n
+from journeyeditor.marks import QT_TRANSLATE_NOOP
+from journeyeditor.render.drawing import Labels
+
+CONTEXT = "Labels"
+OWN = QT_TRANSLATE_NOOP("Labels", "Own")
+EXTERNAL = QT_TRANSLATE_NOOP("Labels", "External")
+TARGET = QT_TRANSLATE_NOOP("Labels", "target")
+CHANNELS = {
+    "website": QT_TRANSLATE_NOOP("Labels", "Website"),
+    "shop": QT_TRANSLATE_NOOP("Labels", "Shop"),
+    "social": QT_TRANSLATE_NOOP("Labels", "Social network"),
+    "email": QT_TRANSLATE_NOOP("Labels", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+    "ads": QT_TRANSLATE_NOOP("Labels", "Advertising"),
+    "word_of_mouth": QT_TRANSLATE_NOOP("Labels", "Word of mouth"),
+    "app": QT_TRANSLATE_NOOP("Labels", "App"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+PRIORITIES = {
+    "low": QT_TRANSLATE_NOOP("Labels", "Low"),
+    "medium": QT_TRANSLATE_NOOP("Labels", "Medium"),
+    "high": QT_TRANSLATE_NOOP("Labels", "High"),
+}
+EVIDENCE = {
+    "assumption": QT_TRANSLATE_NOOP("Labels", "Assumption"),
+    "partial": QT_TRANSLATE_NOOP("Labels", "Partly backed"),
+    "research": QT_TRANSLATE_NOOP("Labels", "Backed by research"),
+}
+LANE_KINDS = {
+    "text": QT_TRANSLATE_NOOP("Labels", "Text"),
+    "touchpoint": QT_TRANSLATE_NOOP("Labels", "Touchpoints"),
+    "emotion": QT_TRANSLATE_NOOP("Labels", "Emotions"),
+    "pain_point": QT_TRANSLATE_NOOP("Labels", "Pain points"),
+    "opportunity": QT_TRANSLATE_NOOP("Labels", "Opportunities"),
+    "metric": QT_TRANSLATE_NOOP("Labels", "Metrics"),
+    "image": QT_TRANSLATE_NOOP("Labels", "Images"),
+}
+
+
+@lru_cache(maxsize=4)
+def translator(language: str) -> QTranslator | None:
+    if language == "en":
+        return None
+    candidate = QTranslator()
+    return candidate if candidate.load(str(i18n.FOLDER / f"journeyeditor_{language}.qm")) else None
+
+
+def word(text: str, language: str) -> str:
+    """`text` (a Labels source string) in `language`, English when there is no translation."""
+    found = translator(language)
+    return (found.translate(CONTEXT, text) if found else "") or text
+
+
+def labels(language: str) -> Labels:
+    return Labels(
+        own=word(OWN, language),
+        external=word(EXTERNAL, language),
+        target=word(TARGET, language),
+        channels={key: word(text, language) for key, text in CHANNELS.items()},
+        priorities={key: word(text, language) for key, text in PRIORITIES.items()},
+    )

@@ -1,0 +1,479 @@
+"""Where everything of a map goes: the single source of geometry.
+
+Pure Python (no Qt, no reportlab, no database): it takes a map's content and a way
+to measure text, and returns rectangles, wrapped text lines and curve segments.
+The canvas, PNG, SVG, print and PDF all draw this one layout, so what a person sees
+is what the client gets. Units are pixels at 100 % zoom (1/96 inch).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+EMOTION = "emotion"
+META_KINDS = frozenset({"touchpoint", "pain_point", "opportunity", "metric"})
+
+Measure = Callable[[str, float, bool], float]
+
+
+@dataclass(frozen=True)
+class Style:
+    """Sizes of everything, in pixels; one instance for screen and print alike."""
+
+    header_height: float = 64.0
+    lane_header_width: float = 168.0
+    min_stage_width: float = 120.0
+    min_lane_height: float = 40.0
+    cell_padding: float = 8.0
+    card_gap: float = 8.0
+    card_padding: float = 8.0
+    strip_width: float = 5.0
+    text_size: float = 12.0
+    line_height: float = 15.0
+    meta_height: float = 20.0
+    marker_space: float = 14.0
+    header_size: float = 14.0
+    header_line_height: float = 18.0
+    lane_size: float = 12.0
+    lane_line_height: float = 15.0
+    note_size: float = 10.0
+    note_line_height: float = 12.0
+    curve_padding: float = 26.0
+    face_radius: float = 11.0
+    image_height: float = 96.0
+    max_note_lines: int = 3
+
+
+STYLE = Style()
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x < self.right and self.y <= y < self.bottom
+
+    def moved(self, dx: float, dy: float) -> Rect:
+        return Rect(self.x + dx, self.y + dy, self.w, self.h)
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One already-broken line of text; `y` is its baseline."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class StageIn:
+    id: int
+    name: str
+    color: str
+    width: float
+
+
+@dataclass(frozen=True)
+class LaneIn:
+    id: int
+    name: str
+    kind: str
+    color: str
+    height: float
+
+
+@dataclass(frozen=True)
+class CardIn:
+    """What drawing a card needs; department and image resolved by the caller."""
+
+    id: int
+    stage_id: int
+    lane_id: int
+    position: int
+    text: str
+    color: str | None = None
+    channel: str | None = None
+    owned: bool | None = None
+    severity: int | None = None
+    owner: str | None = None
+    priority: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    target: float | None = None
+    department: str | None = None
+    department_color: str | None = None
+    votes: int = 0
+    evidence: str = "assumption"
+    image_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PointIn:
+    lane_id: int
+    stage_id: int
+    value: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class MapContent:
+    title: str
+    stages: tuple[StageIn, ...]
+    lanes: tuple[LaneIn, ...]
+    cards: tuple[CardIn, ...]
+    points: tuple[PointIn, ...] = ()
+
+
+@dataclass(frozen=True)
+class Header:
+    id: int
+    rect: Rect
+    lines: tuple[TextLine, ...]
+    color: str
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class CardBox:
+    """A card's place; `lines` and `meta` are relative to the card's top-left corner."""
+
+    card: CardIn
+    rect: Rect
+    lane_kind: str
+    lines: tuple[TextLine, ...]
+    meta: Rect | None
+    image: Rect | None
+
+
+@dataclass(frozen=True)
+class Cell:
+    stage_id: int
+    lane_id: int
+    rect: Rect
+    color: str
+    card_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    stage_id: int
+    x: float
+    y: float
+    value: int
+    note_lines: tuple[TextLine, ...]
+
+
+Bezier = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class Curve:
+    lane_id: int
+    area: Rect
+    points: tuple[CurvePoint, ...]
+    segments: tuple[Bezier, ...]
+
+    def value_at(self, y: float, style: Style = STYLE) -> int:
+        """The −2…+2 value a point dragged to height `y` snaps to."""
+        top = self.area.y + style.curve_padding
+        span = max(1.0, self.area.h - 2 * style.curve_padding)
+        return max(-2, min(2, round(2 - 4 * (y - top) / span)))
+
+
+@dataclass
+class MapLayout:
+    width: float
+    height: float
+    corner: Rect
+    title_lines: tuple[TextLine, ...]
+    stages: list[Header]
+    lanes: list[Header]
+    cells: dict[tuple[int, int], Cell]
+    cards: dict[int, CardBox]
+    curves: dict[int, Curve]
+    style: Style = field(default=STYLE)
+
+    def cell_at(self, x: float, y: float) -> Cell | None:
+        for cell in self.cells.values():
+            if cell.rect.contains(x, y):
+                return cell
+        return None
+
+    def drop_index(self, cell: Cell, y: float) -> int:
+        """Where a card dropped at height `y` goes among the cell's cards."""
+        for index, card_id in enumerate(cell.card_ids):
+            box = self.cards[card_id].rect
+            if y < box.y + box.h / 2:
+                return index
+        return len(cell.card_ids)
+
+    def stage_index_at(self, x: float) -> int:
+        """Where a stage dragged to `x` goes among the stages."""
+        for index, header in enumerate(self.stages):
+            if x < header.rect.x + header.rect.w / 2:
+                return index
+        return len(self.stages)
+
+    def lane_index_at(self, y: float) -> int:
+        for index, header in enumerate(self.lanes):
+            if y < header.rect.y + header.rect.h / 2:
+                return index
+        return len(self.lanes)
+
+
+def wrap(text: str, width: float, size: float, measure: Measure, bold: bool = False) -> list[str]:
+    """Break text into lines no wider than `width`, at spaces, or inside over-long words."""
+    lines: list[str] = []
+    space = measure(" ", size, bold)
+    for paragraph in text.split("\n"):
+        line, line_width = "", 0.0
+        for word in paragraph.split(" "):
+            word_width = measure(word, size, bold)
+            if line and line_width + space + word_width <= width:
+                line, line_width = f"{line} {word}", line_width + space + word_width
+                continue
+            if line:
+                lines.append(line)
+            while word_width > width and len(word) > 1:
+                cut = _fit(word, width, size, measure, bold)
+                lines.append(word[:cut])
+                word = word[cut:]
+                word_width = measure(word, size, bold)
+            line, line_width = word, word_width
+        lines.append(line)
+    return lines
+
+
+def _fit(word: str, width: float, size: float, measure: Measure, bold: bool) -> int:
+    """How many leading characters of `word` fit in `width` (at least one)."""
+    low, high = 1, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(word[:middle], size, bold) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+class CardMeasurer:
+    """Card heights and text lines, cached by what decides them (text, width, kind)."""
+
+    def __init__(self, measure: Measure, style: Style = STYLE) -> None:
+        self.measure = measure
+        self.style = style
+        self._cache: dict[tuple[str, float, str, bool], tuple[float, tuple[TextLine, ...]]] = {}
+
+    def card(
+        self, card: CardIn, width: float, lane_kind: str
+    ) -> tuple[float, tuple[TextLine, ...]]:
+        has_image = card.image_id is not None or lane_kind == "image"
+        key = (card.text, width, lane_kind, has_image)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        s = self.style
+        left = s.strip_width + s.card_padding
+        text_width = max(10.0, width - left - s.card_padding - s.marker_space)
+        top = s.card_padding + (s.image_height + s.card_padding if has_image else 0.0)
+        wrapped = wrap(card.text, text_width, s.text_size, self.measure) if card.text else []
+        lines = tuple(
+            TextLine(line, left, top + s.text_size + i * s.line_height, s.text_size)
+            for i, line in enumerate(wrapped)
+        )
+        text_height = max(1, len(lines)) * s.line_height
+        meta = s.meta_height if lane_kind in META_KINDS else 0.0
+        height = top + text_height + meta + s.card_padding
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        self._cache[key] = (height, lines)
+        return height, lines
+
+
+def _header_lines(
+    text: str, rect: Rect, size: float, line_height: float, measure: Measure, pad: float
+) -> tuple[TextLine, ...]:
+    wrapped = wrap(text, rect.w - 2 * pad, size, measure, bold=True)
+    room = max(1, int((rect.h - 2 * pad) // line_height))
+    if len(wrapped) > room:
+        wrapped = [*wrapped[: room - 1], wrapped[room - 1] + "…"]
+    block = len(wrapped) * line_height
+    top = rect.y + (rect.h - block) / 2 + size * 0.95
+    return tuple(
+        TextLine(line, rect.x + pad, top + i * line_height, size, bold=True)
+        for i, line in enumerate(wrapped)
+    )
+
+
+def _smooth(points: Sequence[tuple[float, float]]) -> tuple[Bezier, ...]:
+    """Catmull-Rom through the points, as cubic Bézier segments every painter can draw."""
+    segments: list[Bezier] = []
+    for i in range(len(points) - 1):
+        p0 = points[max(0, i - 1)]
+        p1, p2 = points[i], points[i + 1]
+        p3 = points[min(len(points) - 1, i + 2)]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        segments.append((p1, c1, c2, p2))
+    return tuple(segments)
+
+
+def layout_map(
+    content: MapContent, measurer: CardMeasurer, style: Style | None = None
+) -> MapLayout:
+    """Lay a whole map out; rows grow to fit their cards, columns keep their widths."""
+    s = style or measurer.style
+    measure = measurer.measure
+    widths = [max(s.min_stage_width, stage.width) for stage in content.stages]
+    xs: list[float] = []
+    x = s.lane_header_width
+    for width in widths:
+        xs.append(x)
+        x += width
+    total_width = x
+    by_cell: dict[tuple[int, int], list[CardIn]] = {}
+    for card in content.cards:
+        by_cell.setdefault((card.stage_id, card.lane_id), []).append(card)
+    for cards in by_cell.values():
+        cards.sort(key=lambda c: c.position)
+    stage_x = {stage.id: (xs[i], widths[i]) for i, stage in enumerate(content.stages)}
+
+    cards_out: dict[int, CardBox] = {}
+    cells: dict[tuple[int, int], Cell] = {}
+    lanes_out: list[Header] = []
+    curves: dict[int, Curve] = {}
+    points = {(p.lane_id, p.stage_id): p for p in content.points}
+    y = s.header_height
+    for lane in content.lanes:
+        curve_height = max(lane.height, s.min_lane_height) if lane.kind == EMOTION else 0.0
+        measured: dict[tuple[int, int], list[tuple[CardIn, float, tuple[TextLine, ...]]]] = {}
+        content_height = 0.0
+        for stage in content.stages:
+            cell_cards = by_cell.get((stage.id, lane.id), [])
+            card_width = stage_x[stage.id][1] - 2 * s.cell_padding
+            rows = [(c, *measurer.card(c, card_width, lane.kind)) for c in cell_cards]
+            measured[(stage.id, lane.id)] = rows
+            stack = sum(h for _c, h, _l in rows) + s.card_gap * max(0, len(rows) - 1)
+            content_height = max(content_height, stack + 2 * s.cell_padding if rows else 0.0)
+        height = max(lane.height, s.min_lane_height, curve_height + content_height)
+        for stage in content.stages:
+            sx, sw = stage_x[stage.id]
+            rows = measured[(stage.id, lane.id)]
+            cy = y + curve_height + s.cell_padding
+            for card, card_height, lines in rows:
+                rect = Rect(sx + s.cell_padding, cy, sw - 2 * s.cell_padding, card_height)
+                meta = None
+                if lane.kind in META_KINDS:
+                    meta = Rect(
+                        s.strip_width + s.card_padding,
+                        card_height - s.card_padding - s.meta_height,
+                        rect.w - s.strip_width - 2 * s.card_padding,
+                        s.meta_height,
+                    )
+                image = None
+                if card.image_id is not None or lane.kind == "image":
+                    image = Rect(
+                        s.strip_width + s.card_padding,
+                        s.card_padding,
+                        rect.w - s.strip_width - 2 * s.card_padding,
+                        s.image_height,
+                    )
+                cards_out[card.id] = CardBox(card, rect, lane.kind, lines, meta, image)
+                cy += card_height + s.card_gap
+            cells[(stage.id, lane.id)] = Cell(
+                stage.id,
+                lane.id,
+                Rect(sx, y, sw, height),
+                lane.color,
+                tuple(c.id for c, _h, _l in rows),
+            )
+        header_rect = Rect(0.0, y, s.lane_header_width, height)
+        lanes_out.append(
+            Header(
+                lane.id,
+                header_rect,
+                _header_lines(lane.name, header_rect, s.lane_size, s.lane_line_height, measure, 10),
+                lane.color,
+                lane.kind,
+            )
+        )
+        if lane.kind == EMOTION:
+            area = Rect(s.lane_header_width, y, total_width - s.lane_header_width, curve_height)
+            curves[lane.id] = _curve(lane, content.stages, stage_x, points, area, s, measure)
+        y += height
+    stages_out = []
+    for stage in content.stages:
+        sx, sw = stage_x[stage.id]
+        rect = Rect(sx, 0.0, sw, s.header_height)
+        stages_out.append(
+            Header(
+                stage.id,
+                rect,
+                _header_lines(stage.name, rect, s.header_size, s.header_line_height, measure, 10),
+                stage.color,
+            )
+        )
+    corner = Rect(0.0, 0.0, s.lane_header_width, s.header_height)
+    title = _header_lines(content.title, corner, s.lane_size, s.lane_line_height, measure, 10)
+    return MapLayout(
+        total_width, y, corner, title, stages_out, lanes_out, cells, cards_out, curves, s
+    )
+
+
+def _curve(
+    lane: LaneIn,
+    stages: Iterable[StageIn],
+    stage_x: dict[int, tuple[float, float]],
+    points: dict[tuple[int, int], PointIn],
+    area: Rect,
+    s: Style,
+    measure: Measure,
+) -> Curve:
+    top = area.y + s.curve_padding
+    span = max(1.0, area.h - 2 * s.curve_padding)
+    placed: list[CurvePoint] = []
+    for stage in stages:
+        point = points.get((lane.id, stage.id))
+        if point is None:
+            continue
+        sx, sw = stage_x[stage.id]
+        x = sx + sw / 2
+        y = top + (2 - point.value) / 4 * span
+        note_lines: tuple[TextLine, ...] = ()
+        if point.note:
+            wrapped = wrap(point.note, sw - 2 * s.cell_padding, s.note_size, measure)
+            wrapped = wrapped[: s.max_note_lines]
+            below = point.value >= 0
+            start = (
+                y + s.face_radius + 4 + s.note_size
+                if below
+                else (y - s.face_radius - 6 - (len(wrapped) - 1) * s.note_line_height)
+            )
+            note_lines = tuple(
+                TextLine(
+                    line,
+                    x - measure(line, s.note_size, False) / 2,
+                    start + i * s.note_line_height,
+                    s.note_size,
+                )
+                for i, line in enumerate(wrapped)
+            )
+        placed.append(CurvePoint(stage.id, x, y, point.value, note_lines))
+    segments = _smooth([(p.x, p.y) for p in placed])
+    return Curve(lane.id, area, tuple(placed), segments)
