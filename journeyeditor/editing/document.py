@@ -86,6 +86,8 @@ class Document(QObject):
     snapshotsChanged = Signal()
     pathChanged = Signal(str)
     errorOccurred = Signal(str)
+    committed = Signal()
+    """After the signals of one committed edit, undo or redo: views redraw once here."""
 
     def __init__(self, journey: database.JourneyFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -266,6 +268,7 @@ class Document(QObject):
             return False
         for name, args in notices.take():
             getattr(self, name).emit(*args)
+        self.committed.emit()
         return True
 
     def _explain(self, exc: Exception) -> str:

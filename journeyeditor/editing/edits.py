@@ -72,9 +72,18 @@ def _command(
 
 
 def edit(
-    document: Document, entity: type, row_id: int, text: str, merge: bool = False, **changes: Any
+    document: Document,
+    entity: type,
+    row_id: int,
+    text: str,
+    merge: bool = False,
+    /,
+    **changes: Any,
 ) -> EditCommand:
-    """Change fields of one row; with `merge`, successive changes fold into one step."""
+    """Change fields of one row; with `merge`, successive changes fold into one step.
+
+    The parameters are positional-only so that a field may be called `text` (a card's).
+    """
     values = _fields(entity, changes)
     key = (entity.__name__, row_id, tuple(sorted(values))) if merge else None
     return _command(document, text, [Update(entity, row_id, values)], key)
@@ -124,10 +133,21 @@ def edit_card(document: Document, card_id: int, **changes: Any) -> EditCommand:
     return edit(document, Card, card_id, tr("Edit card"), **changes)
 
 
+def edit_cards(document: Document, card_ids: Sequence[int], **changes: Any) -> EditCommand:
+    """The same change to several cards, as one undo step."""
+    values = _fields(Card, changes)
+    operations: list[Operation] = [Update(Card, card_id, dict(values)) for card_id in card_ids]
+    text = tr("Edit card") if len(operations) == 1 else tr("Edit %n cards")
+    return _command(document, text.replace("%n", str(len(operations))), operations)
+
+
 def move_cards(
     document: Document, card_ids: Sequence[int], stage_id: int, lane_id: int, index: int
 ) -> EditCommand:
     """Move cards, in the given order, to a cell starting at `index`."""
+    stage, lane = document.get(Stage, stage_id), document.get(Lane, lane_id)
+    if stage is None or lane is None or stage.map_id != lane.map_id:
+        raise ValueError("a card needs a stage and a lane of the same map")
     operations: list[Operation] = [
         Relocate(Card, card_id, {"stage_id": stage_id, "lane_id": lane_id, "position": index + n})
         for n, card_id in enumerate(card_ids)
@@ -501,12 +521,22 @@ def set_image(
     return _command(document, tr("Set picture"), operations)
 
 
+def combine(document: Document, text: str, commands: Sequence[EditCommand]) -> EditCommand:
+    """Several built edits as one undo step in one transaction (a dialog's OK)."""
+    return _command(document, text, [step for command in commands for step in command.operations])
+
+
 def take_snapshot(document: Document, name: str) -> EditCommand:
-    """Freeze the project as it is now, to compare later versions with."""
+    """Freeze the project as it is now, to compare later versions with.
+
+    Earlier snapshots are left out of the frozen copy: each would otherwise hold all
+    the ones before it, and every snapshot would double the file's size.
+    """
+    data = {**document.export_data(), "snapshots": []}
     values = {
         "id": document.next_id(Snapshot),
         "name": name,
         "created": dt.datetime.now().isoformat(timespec="seconds"),
-        "data": dumps(document.export_data()),
+        "data": dumps(data),
     }
     return _command(document, tr("Take snapshot"), [Insert(Snapshot, values)])

@@ -26,6 +26,7 @@ def card_in(card: Card, departments: dict[int, tuple[str, str]]) -> CardIn:
         target=card.target,
         department=name,
         department_color=color,
+        department_id=card.department_id,
         votes=card.votes,
         evidence=card.evidence,
         image_id=card.image_id,

@@ -118,6 +118,7 @@ class CardIn:
     target: float | None = None
     department: str | None = None
     department_color: str | None = None
+    department_id: int | None = None
     votes: int = 0
     evidence: str = "assumption"
     image_id: int | None = None
@@ -321,7 +322,7 @@ def _header_lines(
     )
 
 
-def _smooth(points: Sequence[tuple[float, float]]) -> tuple[Bezier, ...]:
+def smooth(points: Sequence[tuple[float, float]]) -> tuple[Bezier, ...]:
     """Catmull-Rom through the points, as cubic Bézier segments every painter can draw."""
     segments: list[Bezier] = []
     for i in range(len(points) - 1):
@@ -475,5 +476,5 @@ def _curve(
                 for i, line in enumerate(wrapped)
             )
         placed.append(CurvePoint(stage.id, x, y, point.value, note_lines))
-    segments = _smooth([(p.x, p.y) for p in placed])
+    segments = smooth([(p.x, p.y) for p in placed])
     return Curve(lane.id, area, tuple(placed), segments)

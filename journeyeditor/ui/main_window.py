@@ -7,20 +7,27 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QWidget,
 )
 
+from journeyeditor.canvas import mime
+from journeyeditor.canvas.scene import MapScene
+from journeyeditor.canvas.view import MapView
 from journeyeditor.editing.document import Document
+from journeyeditor.render.labels import labels
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError
 from journeyeditor.ui import recent
+from journeyeditor.ui.find_bar import FindBar
 from journeyeditor.ui.maps_panel import MapsPanel
+from journeyeditor.ui.palette import Palette
 
 FILE_FILTER = QCoreApplication.translate("MainWindow", "Journey maps (*.journey)")
 
@@ -31,20 +38,33 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.document: Document | None = None
+        self.scene: MapScene | None = None
         self.resize(1280, 800)
-        self.summary = QLabel(self)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(self.summary)
+        self.view = MapView(MapScene.empty(), self)
+        self.setCentralWidget(self.view)
         self.maps_panel = MapsPanel(self)
         self.maps_panel.currentMapChanged.connect(self.show_map)
-        dock = QDockWidget(self.tr("Maps"), self)
-        dock.setObjectName("mapsDock")
-        dock.setWidget(self.maps_panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.palette_list = Palette(self)
+        self.maps_dock = self._dock(self.tr("Maps"), "mapsDock", self.maps_panel)
+        self.palette_dock = self._dock(self.tr("Palette"), "paletteDock", self.palette_list)
+        self.find_bar = FindBar(self.view, self)
         self._build_actions()
+        self.addToolBar(self.find_bar)
         self.statusBar()
         self._update_title()
+
+    def _dock(
+        self,
+        title: str,
+        name: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea,
+    ) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
 
     # Actions and menus
 
@@ -67,6 +87,29 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Quit"), keys.Quit, self.close)
         self.undo_action = self._action(self.tr("&Undo"), keys.Undo, self._undo)
         self.redo_action = self._action(self.tr("&Redo"), keys.Redo, self._redo)
+        self.cut_action = self._action(self.tr("Cu&t"), keys.Cut, self.cut)
+        self.copy_action = self._action(self.tr("&Copy"), keys.Copy, self.copy)
+        self.paste_action = self._action(self.tr("&Paste"), keys.Paste, self.paste)
+        self.delete_action = self._action(self.tr("&Delete"), keys.Delete, self.delete)
+        self.select_all_action = self._action(
+            self.tr("Select &All"), keys.SelectAll, self.select_all
+        )
+        self.find_action = self._action(self.tr("&Find…"), keys.Find, self.find_bar.focus_find)
+        self.zoom_in_action = self._action(self.tr("Zoom &In"), keys.ZoomIn, self.view.zoom_in)
+        self.zoom_out_action = self._action(self.tr("Zoom &Out"), keys.ZoomOut, self.view.zoom_out)
+        self.zoom_actual_action = self._action(
+            self.tr("&Actual Size"), "Ctrl+0", self.view.zoom_actual
+        )
+        self.fit_action = self._action(self.tr("&Fit to Window"), "Ctrl+9", self.view.fit)
+        for action in (
+            self.cut_action,
+            self.copy_action,
+            self.paste_action,
+            self.delete_action,
+            self.select_all_action,
+        ):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -77,6 +120,25 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions(
+            [self.cut_action, self.copy_action, self.paste_action, self.delete_action]
+        )
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.select_all_action, self.find_action])
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addActions(
+            [self.zoom_in_action, self.zoom_out_action, self.zoom_actual_action, self.fit_action]
+        )
+        view_menu.addSeparator()
+        view_menu.addActions(
+            [self.maps_dock.toggleViewAction(), self.palette_dock.toggleViewAction()]
+        )
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolBar")
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action])
 
     def _undo(self) -> None:
         if self.document is not None:
@@ -118,6 +180,13 @@ class MainWindow(QMainWindow):
         document.projectChanged.connect(self._update_title)
         document.stack.cleanChanged.connect(lambda _c: self._sync_undo())
         document.stack.indexChanged.connect(lambda _i: self._sync_undo())
+        scene = MapScene(document, labels(document.project().language))
+        old = self.view.scene()
+        self.scene = scene
+        self.view.setScene(scene)
+        if old is not None:
+            old.deleteLater()
+        self.find_bar.set_document(document)
         self.maps_panel.set_document(document)
         recent.remember(document.path)
         self._update_title()
@@ -189,14 +258,40 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Journey Editor"), message)
 
     def show_map(self, map_id: int) -> None:
-        if self.document is None:
+        if self.scene is None:
             return
-        stages = self.document.stages(map_id)
-        lanes = self.document.lanes(map_id)
-        cards = self.document.cards(map_id)
-        self.summary.setText(
-            self.tr("{0} stages, {1} lanes, {2} cards").format(len(stages), len(lanes), len(cards))
+        self.scene.show_map(map_id)
+        self.find_bar.refresh()
+        self.view.resetTransform()
+        self.view.zoomChanged.emit(1.0)
+        self.view.centerOn(
+            self.view.viewport().width() / 2 - 40, self.view.viewport().height() / 2 - 40
         )
+
+    # Clipboard and selection
+
+    def copy(self) -> None:
+        if self.scene is not None and self.scene.selected_cards():
+            QApplication.clipboard().setMimeData(mime.cards_mime(self.scene.copied()))
+
+    def cut(self) -> None:
+        if self.scene is not None and self.scene.selected_cards():
+            self.copy()
+            self.scene.delete_selection()
+
+    def paste(self) -> None:
+        if self.scene is None:
+            return
+        data = QApplication.clipboard().mimeData()
+        self.scene.paste(mime.copied_cards(data), data.text() if data.hasText() else "")
+
+    def delete(self) -> None:
+        if self.scene is not None:
+            self.scene.delete_selection()
+
+    def select_all(self) -> None:
+        if self.scene is not None:
+            self.scene.select_cards(self.scene.card_items)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every edit is already in the file: closing only releases it."""

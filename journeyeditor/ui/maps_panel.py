@@ -33,10 +33,10 @@ class MapsPanel(QWidget):
         self.list.itemDoubleClicked.connect(lambda _item: self.rename_current())
         buttons = QHBoxLayout()
         for text, tip, slot in (
-            ("+", self.tr("Add a map"), self.add_map),
-            ("⧉", self.tr("Duplicate as ideal journey"), self.duplicate_current),
-            ("✎", self.tr("Rename map"), self.rename_current),
-            ("−", self.tr("Delete map"), self.delete_current),
+            (self.tr("Add"), self.tr("Add a map"), self.add_map),
+            (self.tr("Ideal"), self.tr("Duplicate as the ideal journey"), self.duplicate_current),
+            (self.tr("Rename"), self.tr("Rename map"), self.rename_current),
+            (self.tr("Delete"), self.tr("Delete map"), self.delete_current),
         ):
             button = QToolButton(self)
             button.setText(text)

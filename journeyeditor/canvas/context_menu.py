@@ -1,0 +1,111 @@
+"""Right-click menus on the map: what can be done to the thing under the mouse."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QMenu, QWidget
+
+from journeyeditor.canvas.items import CardItem, HeaderItem
+from journeyeditor.editing import edits
+from journeyeditor.model import LaneKind
+from journeyeditor.render.labels import LANE_KINDS
+from journeyeditor.render.layout import LaneIn, StageIn
+
+if TYPE_CHECKING:
+    from journeyeditor.canvas.scene import MapScene
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Canvas", text)
+
+
+def pick_color(parent: QWidget | None, current: str) -> str | None:
+    color = QColorDialog.getColor(QColor(current), parent, tr("Choose a colour"))
+    return color.name() if color.isValid() else None
+
+
+def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu | None:
+    """The menu for whatever lies at scene position `pos`; None over empty space."""
+    document = scene.document
+    item = next((i for i in scene.items(pos) if isinstance(i, (CardItem, HeaderItem))), None)
+    menu = QMenu(parent)
+    if isinstance(item, CardItem):
+        if not item.isSelected():
+            scene.select_cards([item.card_id])
+        card = scene.card_data[item.card_id]
+        menu.addAction(tr("Edit text"), lambda: scene.edit_card(card.id))
+
+        def recolor() -> None:
+            color = pick_color(parent, card.color or "#fff6bf")
+            if color:
+                ids = scene.selected_cards()
+                document.push(edits.edit_cards(document, ids, color=color))
+
+        menu.addAction(tr("Colour…"), recolor)
+        menu.addAction(tr("Delete"), scene.delete_selection)
+        return menu
+    if isinstance(item, HeaderItem):
+        scene.clearSelection()
+        item.setSelected(True)
+        entity = item.entity_id
+        source: list[StageIn | LaneIn] = [*(scene.stages if item.is_stage else scene.lanes)]
+        index = next(i for i, entry in enumerate(source) if entry.id == entity)
+        color = source[index].color
+        edit = edits.edit_stage if item.is_stage else edits.edit_lane
+
+        def recolor_header() -> None:
+            chosen = pick_color(parent, color)
+            if chosen:
+                document.push(edit(document, entity, color=chosen))
+
+        menu.addAction(tr("Rename"), lambda: scene.edit_header(item))
+        menu.addAction(tr("Colour…"), recolor_header)
+        menu.addSeparator()
+        map_id = scene.map_id
+        assert map_id is not None
+        if item.is_stage:
+            menu.addAction(
+                tr("Insert stage before"),
+                lambda: document.push(edits.add_stage(document, map_id, index)),
+            )
+            menu.addAction(
+                tr("Insert stage after"),
+                lambda: document.push(edits.add_stage(document, map_id, index + 1)),
+            )
+            menu.addSeparator()
+            menu.addAction(
+                tr("Delete stage"), lambda: document.push(edits.delete_stage(document, entity))
+            )
+        else:
+            below = menu.addMenu(tr("Insert lane below"))
+            for kind in LaneKind:
+
+                def add_lane(_checked: bool = False, k: str = kind.value) -> None:
+                    document.push(edits.add_lane(document, map_id, k, index + 1))
+
+                below.addAction(
+                    QCoreApplication.translate("Labels", LANE_KINDS[kind.value]), add_lane
+                )
+            menu.addSeparator()
+            menu.addAction(
+                tr("Delete lane"), lambda: document.push(edits.delete_lane(document, entity))
+            )
+        return menu
+    layout = scene.layout
+    cell = layout.cell_at(pos.x(), pos.y()) if layout else None
+    if cell is None or layout is None:
+        return None
+    index = layout.drop_index(cell, pos.y())
+
+    def add_here() -> None:
+        command = edits.add_card(document, cell.stage_id, cell.lane_id, index)
+        if document.push(command):
+            new_id = command.operations[0].values["id"]  # type: ignore[attr-defined]
+            scene.select_cards([new_id])
+            scene.edit_card(new_id)
+
+    menu.addAction(tr("Add card here"), add_here)
+    return menu

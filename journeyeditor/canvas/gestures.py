@@ -1,0 +1,272 @@
+"""Mouse gestures on the map, each ending in exactly one command (or none).
+
+While the mouse moves, items move and a guide shows where things will land; nothing
+is written until the button is released, so one gesture is one undo step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtWidgets import QApplication
+
+from journeyeditor.canvas.items import CardItem, HeaderItem, PointItem
+from journeyeditor.editing import edits
+from journeyeditor.render import drawing
+from journeyeditor.render.layout import Cell, smooth
+from journeyeditor.render.layout import Curve as CurveBox
+
+if TYPE_CHECKING:
+    from journeyeditor.canvas.scene import MapScene
+
+GUIDE = 4.0
+
+
+class Gesture:
+    """Press, move past the drag distance, release: the common shape of every drag."""
+
+    def __init__(self, scene: MapScene) -> None:
+        self.scene = scene
+        self.start: QPointF | None = None
+        self.active = False
+
+    def _begin(self, pos: QPointF) -> bool:
+        """True once the mouse has moved far enough from the press to count as a drag."""
+        if self.start is None:
+            return False
+        if not self.active:
+            distance = (pos - self.start).manhattanLength()
+            if distance < QApplication.startDragDistance():
+                return False
+            self.active = True
+            self.started()
+        return True
+
+    def started(self) -> None:
+        """Called once when the drag really begins."""
+
+    def _end(self) -> bool:
+        was_active = self.active
+        self.start, self.active = None, False
+        self.scene.guide.hide()
+        return was_active
+
+
+class CardDrag(Gesture):
+    """Moving the selected cards to another cell, or to another place in their cell."""
+
+    def __init__(self, scene: MapScene) -> None:
+        super().__init__(scene)
+        self.items: list[CardItem] = []
+        self.origins: dict[int, QPointF] = {}
+
+    def press(self, pos: QPointF) -> None:
+        self.start, self.active = pos, False
+
+    def started(self) -> None:
+        ids = self.scene.selected_cards()
+        self.items = [self.scene.card_items[i] for i in ids if i in self.scene.card_items]
+        self.origins = {item.card_id: item.pos() for item in self.items}
+        for item in self.items:
+            item.setZValue(item.zValue() + 1)
+
+    def move(self, pos: QPointF) -> None:
+        if not self._begin(pos) or self.start is None:
+            return
+        delta = pos - self.start
+        for item in self.items:
+            item.setPos(self.origins[item.card_id] + delta)
+        target = self.target(pos)
+        if target is None:
+            self.scene.guide.hide()
+        else:
+            self.show_guide(target[0], target[1], tuple(self.origins))
+
+    def target(self, pos: QPointF) -> tuple[Cell, int] | None:
+        layout = self.scene.layout
+        cell = layout.cell_at(pos.x(), pos.y()) if layout else None
+        if layout is None or cell is None:
+            return None
+        others = [c for c in cell.card_ids if c not in self.origins]
+        index = sum(
+            1 for c in others if layout.cards[c].rect.y + layout.cards[c].rect.h / 2 < pos.y()
+        )
+        return cell, index
+
+    def show_guide(self, cell: Cell, index: int, excluded: tuple[int, ...]) -> None:
+        """A bar across the cell where the cards will be inserted."""
+        layout = self.scene.layout
+        assert layout is not None
+        style = self.scene.map_style
+        others = [layout.cards[c].rect for c in cell.card_ids if c not in excluded]
+        top = cell.rect.y + style.cell_padding
+        if layout.cells and cell.lane_id in layout.curves:
+            top = layout.curves[cell.lane_id].area.bottom + style.cell_padding
+        if index < len(others):
+            y = others[index].y - style.card_gap / 2
+        elif others:
+            y = others[-1].bottom + style.card_gap / 2
+        else:
+            y = top
+        rect = QRectF(
+            cell.rect.x + style.cell_padding,
+            y - GUIDE / 2,
+            cell.rect.w - 2 * style.cell_padding,
+            GUIDE,
+        )
+        self.scene.guide.show_at(rect)
+
+    def release(self, pos: QPointF) -> bool:
+        """Push the move; True when a drag happened (the click is then consumed)."""
+        target = self.target(pos) if self.active else None
+        ids = [item.card_id for item in self.items]
+        if not self._end():
+            return False
+        for item in self.items:
+            item.setZValue(item.zValue() - 1)
+        self.items, self.origins = [], {}
+        if target is None or not ids or not self._changes(ids, target[0], target[1]):
+            self.scene.relayout()
+            return True
+        cell, index = target
+        command = edits.move_cards(self.scene.document, ids, cell.stage_id, cell.lane_id, index)
+        if not self.scene.document.push(command):
+            self.scene.relayout()
+        return True
+
+    def _changes(self, ids: list[int], cell: Cell, index: int) -> bool:
+        """False when the cards would land exactly where they already are."""
+        current = list(cell.card_ids)
+        others = [c for c in current if c not in ids]
+        return others[:index] + ids + others[index:] != current
+
+
+class HeaderDrag(Gesture):
+    """Dragging a stage or lane header to reorder it, or its edge to resize it."""
+
+    def __init__(self, scene: MapScene) -> None:
+        super().__init__(scene)
+        self.item: HeaderItem | None = None
+        self.resizing = False
+
+    def press(self, item: HeaderItem, pos: QPointF, on_edge: bool) -> None:
+        self.item, self.resizing = item, on_edge
+        self.start, self.active = pos, False
+
+    def _size(self, pos: QPointF) -> float:
+        assert self.item is not None and self.start is not None
+        rect = self.item.header.rect
+        style = self.scene.map_style
+        if self.item.is_stage:
+            return max(style.min_stage_width, rect.w + pos.x() - self.start.x())
+        return max(style.min_lane_height, rect.h + pos.y() - self.start.y())
+
+    def _index(self, pos: QPointF) -> int:
+        layout = self.scene.layout
+        assert layout is not None and self.item is not None
+        if self.item.is_stage:
+            return layout.stage_index_at(pos.x())
+        return layout.lane_index_at(pos.y())
+
+    def move(self, pos: QPointF) -> None:
+        if self.item is None or not self._begin(pos):
+            return
+        rect = self.item.header.rect
+        layout = self.scene.layout
+        assert layout is not None
+        if self.resizing:
+            size = self._size(pos)
+            if self.item.is_stage:
+                guide = QRectF(rect.x + size - GUIDE / 2, 0, GUIDE, layout.height)
+            else:
+                guide = QRectF(0, rect.y + size - GUIDE / 2, layout.width, GUIDE)
+            self.scene.guide.show_at(guide)
+        elif self.item.is_stage:
+            self.guide_stage(self._index(pos))
+        else:
+            self.guide_lane(self._index(pos))
+
+    def guide_stage(self, index: int) -> None:
+        layout = self.scene.layout
+        assert layout is not None
+        stages = layout.stages
+        x = stages[index].rect.x if index < len(stages) else layout.width
+        self.scene.guide.show_at(QRectF(x - GUIDE / 2, 0, GUIDE, layout.height))
+
+    def guide_lane(self, index: int) -> None:
+        layout = self.scene.layout
+        assert layout is not None
+        lanes = layout.lanes
+        y = lanes[index].rect.y if index < len(lanes) else layout.height
+        self.scene.guide.show_at(QRectF(0, y - GUIDE / 2, layout.width, GUIDE))
+
+    def release(self, pos: QPointF) -> None:
+        item, layout = self.item, self.scene.layout
+        if item is None or layout is None or not self.active:
+            self._end()
+            return
+        size = round(self._size(pos), 1)
+        index = self._index(pos)
+        resizing = self.resizing
+        self._end()
+        document = self.scene.document
+        if resizing and item.is_stage:
+            document.push(edits.edit_stage(document, item.entity_id, width=size))
+        elif resizing:
+            document.push(edits.edit_lane(document, item.entity_id, height=size))
+        else:
+            headers = layout.stages if item.is_stage else layout.lanes
+            current = next(i for i, h in enumerate(headers) if h.id == item.entity_id)
+            if index > current:
+                index -= 1
+            if index != current:
+                move = edits.move_stage if item.is_stage else edits.move_lane
+                document.push(move(document, item.entity_id, index))
+
+
+class PointDrag(Gesture):
+    """Dragging an emotion face up or down; it snaps to the five levels as it goes."""
+
+    def __init__(self, scene: MapScene) -> None:
+        super().__init__(scene)
+        self.item: PointItem | None = None
+        self.value = 0
+
+    def press(self, item: PointItem, pos: QPointF) -> None:
+        self.item, self.value = item, item.value
+        self.start, self.active = pos, False
+
+    def move(self, pos: QPointF) -> None:
+        if self.item is None or not self._begin(pos):
+            return
+        curve = self.item.curve
+        self.value = curve.value_at(pos.y(), self.scene.map_style)
+        self.item.preview(self.value)
+        self._preview_curve(curve, self.item.index, self.value)
+
+    def _preview_curve(self, curve: CurveBox, index: int, value: int) -> None:
+        """Redraw the line through the dragged face's new height."""
+        item = self.scene.curve_items.get(curve.lane_id)
+        if item is None:
+            return
+        style = self.scene.map_style
+        top = curve.area.y + style.curve_padding
+        span = curve.area.h - 2 * style.curve_padding
+        points = [(p.x, p.y) for p in curve.points]
+        points[index] = (points[index][0], top + (2 - value) / 4 * span)
+        preview = CurveBox(curve.lane_id, curve.area, curve.points, smooth(points))
+        item.shapes = drawing.curve_line_shapes(preview)
+        item.update()
+
+    def release(self, pos: QPointF) -> None:
+        item, value = self.item, self.value
+        if not self._end() or item is None:
+            return
+        self.item = None
+        if value == item.value:
+            self.scene.relayout()
+            return
+        command = edits.set_emotion(self.scene.document, item.lane_id, item.stage_id, value)
+        if not self.scene.document.push(command):
+            self.scene.relayout()

@@ -1,0 +1,346 @@
+"""The scene's items. Each draws its piece of the shared layout through the Qt painter.
+
+Items hold no map data of their own beyond the layout box they were last given;
+gestures are handed to the scene's controllers, which push commands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from journeyeditor.render import drawing, icons, qt_painter
+from journeyeditor.render.layout import CardBox, Cell, Curve, Header, Measure, Rect
+from journeyeditor.render.primitives import Primitive
+
+if TYPE_CHECKING:
+    from journeyeditor.canvas.scene import MapScene
+
+SELECTION = QColor("#2f6fdb")
+HIGHLIGHT = QColor("#ffb000")
+EDGE = 6.0
+LOD_TEXT = 0.35
+
+Z_CELL, Z_HEADER, Z_CURVE, Z_CARD, Z_POINT, Z_OVERLAY = 0, 1, 2, 3, 4, 10
+
+
+def _qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.w, rect.h)
+
+
+class ShapesItem(QGraphicsItem):
+    """An item that paints a list of primitives, in its own coordinates."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shapes: list[Primitive] = []
+        self.bounds = QRectF()
+
+    def boundingRect(self) -> QRectF:
+        return self.bounds
+
+    def map_scene(self) -> MapScene:
+        from journeyeditor.canvas.scene import MapScene
+
+        scene = self.scene()
+        assert isinstance(scene, MapScene)
+        return scene
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        qt_painter.paint(painter, self.shapes, self.map_scene().image)
+
+
+class CellItem(ShapesItem):
+    """The background of one stage × lane cell."""
+
+    def __init__(self, cell: Cell) -> None:
+        super().__init__()
+        self.setZValue(Z_CELL)
+        self.set_cell(cell)
+
+    def set_cell(self, cell: Cell) -> None:
+        self.cell = cell
+        self.prepareGeometryChange()
+        self.bounds = _qrect(cell.rect)
+        self.shapes = drawing.cell_shapes(cell)
+        self.update()
+
+
+class CornerItem(ShapesItem):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(Z_HEADER)
+
+    def set_shapes(self, shapes: list[Primitive], rect: Rect) -> None:
+        self.prepareGeometryChange()
+        self.bounds = _qrect(rect)
+        self.shapes = shapes
+        self.update()
+
+
+class HeaderItem(ShapesItem):
+    """A stage header (column) or lane header (row): drag to reorder, edge to resize."""
+
+    def __init__(self, header: Header, is_stage: bool) -> None:
+        super().__init__()
+        self.is_stage = is_stage
+        self.setZValue(Z_HEADER)
+        self.setAcceptHoverEvents(True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.set_header(header)
+
+    @property
+    def entity_id(self) -> int:
+        return self.header.id
+
+    def set_header(self, header: Header) -> None:
+        self.header = header
+        self.prepareGeometryChange()
+        self.bounds = _qrect(header.rect)
+        self.shapes = (drawing.stage_shapes if self.is_stage else drawing.lane_shapes)(header)
+        self.update()
+
+    def on_edge(self, pos: QPointF) -> bool:
+        r = self.header.rect
+        if self.is_stage:
+            return bool(r.right - EDGE <= pos.x() <= r.right + 1)
+        return bool(r.bottom - EDGE <= pos.y() <= r.bottom + 1)
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        if self.on_edge(event.pos()):
+            shape = Qt.CursorShape.SizeHorCursor if self.is_stage else Qt.CursorShape.SizeVerCursor
+            self.setCursor(shape)
+        else:
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        super().paint(painter, option, widget)
+        if self.isSelected():
+            painter.setPen(QPen(SELECTION, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.bounds.adjusted(1, 1, -1, -1))
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        self.map_scene().header_drag.press(self, event.scenePos(), self.on_edge(event.pos()))
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.map_scene().header_drag.move(event.scenePos())
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.map_scene().header_drag.release(event.scenePos())
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.map_scene().edit_header(self)
+
+
+class CardItem(ShapesItem):
+    """A card: selectable, draggable between and inside cells, double-click to edit."""
+
+    def __init__(self, box: CardBox) -> None:
+        super().__init__()
+        self.setZValue(Z_CARD)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.box: CardBox | None = None
+        self.highlighted = False
+        self.set_box(box)
+
+    @property
+    def card_id(self) -> int:
+        assert self.box is not None
+        return self.box.card.id
+
+    def set_box(self, box: CardBox) -> None:
+        """Take a new layout box; repaint only when the card looks different."""
+        old = self.box
+        self.box = box
+        if old is None or old.rect.w != box.rect.w or old.rect.h != box.rect.h:
+            self.prepareGeometryChange()
+            self.bounds = QRectF(-2, -2, box.rect.w + 6, box.rect.h + 6)
+        self.setPos(box.rect.x, box.rect.y)
+        if old is None or old.card != box.card or old.lines != box.lines or old.meta != box.meta:
+            self.shapes = []
+            self.update()
+
+    def set_highlighted(self, on: bool) -> None:
+        if on != self.highlighted:
+            self.highlighted = on
+            self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        assert self.box is not None
+        scene = self.map_scene()
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        rect = QRectF(0, 0, self.box.rect.w, self.box.rect.h)
+        if lod < LOD_TEXT:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(qt_painter.qcolor(drawing.card_fill(self.box)))
+            painter.drawRect(rect)
+        else:
+            if not self.shapes:
+                self.shapes = drawing.card_shapes(self.box, scene.labels, scene.measure)
+            qt_painter.paint(painter, self.shapes, scene.image)
+        if self.highlighted:
+            painter.setPen(QPen(HIGHLIGHT, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 5, 5)
+        if self.isSelected():
+            painter.setPen(QPen(SELECTION, 2.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 6, 6)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and not self.isSelected()
+            and not (event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        ):
+            self.map_scene().clearSelection()
+            self.setSelected(True)
+        else:
+            super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.map_scene().card_drag.press(event.scenePos())
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.map_scene().card_drag.move(event.scenePos())
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if not self.map_scene().card_drag.release(event.scenePos()):
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.map_scene().edit_card(self.card_id)
+
+
+class CurveItem(ShapesItem):
+    """The emotion lane's smooth line and guides."""
+
+    def __init__(self, curve: Curve) -> None:
+        super().__init__()
+        self.setZValue(Z_CURVE)
+        self.set_curve(curve)
+
+    def set_curve(self, curve: Curve) -> None:
+        self.curve = curve
+        self.prepareGeometryChange()
+        self.bounds = _qrect(curve.area).adjusted(-4, -4, 4, 4)
+        self.shapes = drawing.curve_line_shapes(curve)
+        self.update()
+
+
+class PointItem(ShapesItem):
+    """One face on the emotion curve: drag it up or down; it snaps to −2…+2."""
+
+    def __init__(self, curve: Curve, index: int, radius: float, measure: Measure) -> None:
+        super().__init__()
+        self.measure = measure
+        self.setZValue(Z_POINT)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.SizeVerCursor)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.radius = radius
+        self.set_point(curve, index)
+
+    def set_point(self, curve: Curve, index: int) -> None:
+        self.curve, self.index = curve, index
+        point = curve.points[index]
+        self.lane_id, self.stage_id, self.value = curve.lane_id, point.stage_id, point.value
+        self.prepareGeometryChange()
+        self.shapes = drawing.point_shapes(curve, index, self.radius)
+        r = self.radius + 3
+        self.bounds = QRectF(point.x - r, point.y - r, 2 * r, 2 * r)
+        for line in point.note_lines:
+            width = self.measure(line.text, line.size, False)
+            self.bounds = self.bounds.united(
+                QRectF(line.x, line.y - line.size, width, line.size * 1.3)
+            )
+        self.setPos(0, 0)
+        self.update()
+
+    def shape(self) -> QPainterPath:
+        point = self.curve.points[self.index]
+        path = QPainterPath()
+        path.addEllipse(QPointF(point.x, point.y), self.radius + 3, self.radius + 3)
+        return path
+
+    def preview(self, value: int) -> None:
+        """Show the face at `value` while dragging, before anything is saved."""
+        point = self.curve.points[self.index]
+        top = self.curve.area.y + self.map_scene().map_style.curve_padding
+        span = self.curve.area.h - 2 * self.map_scene().map_style.curve_padding
+        y = top + (2 - value) / 4 * span
+        self.setPos(0, y - point.y)
+        self.shapes = icons.face(value, point.x, point.y, self.radius)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        super().paint(painter, option, widget)
+        if self.isSelected():
+            point = self.curve.points[self.index]
+            painter.setPen(QPen(SELECTION, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(point.x, point.y), self.radius + 3, self.radius + 3)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self.map_scene().point_drag.press(self, event.scenePos())
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.map_scene().point_drag.move(event.scenePos())
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.map_scene().point_drag.release(event.scenePos())
+        super().mouseReleaseEvent(event)
+
+
+class GuideItem(QGraphicsItem):
+    """A drop indicator: where a dragged card, stage or lane will land."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(Z_OVERLAY)
+        self.rect = QRectF()
+        self.hide()
+
+    def show_at(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self.rect = rect
+        self.show()
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.adjusted(-2, -2, 2, 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(SELECTION)
+        painter.drawRoundedRect(self.rect, 2, 2)
+
+
+def scene_rect(rect: Rect) -> QRectF:
+    return _qrect(rect)

@@ -1,0 +1,535 @@
+"""MapScene: one map of the Document on a QGraphicsScene, kept in step by its signals.
+
+The scene mirrors the map as plain layout content, updates only what a signal names,
+lays the map out again once per committed edit (card measurements are cached), and
+moves, adds or removes just the items whose boxes changed. It never writes the file:
+gestures end in commands pushed on the Document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsView,
+)
+
+from journeyeditor.canvas import mime
+from journeyeditor.canvas.context_menu import build_menu
+from journeyeditor.canvas.gestures import CardDrag, HeaderDrag, PointDrag
+from journeyeditor.canvas.inline_editor import InlineEditor
+from journeyeditor.canvas.items import (
+    CardItem,
+    CellItem,
+    CornerItem,
+    CurveItem,
+    GuideItem,
+    HeaderItem,
+    PointItem,
+)
+from journeyeditor.canvas.view_filter import ViewFilter, text_matches
+from journeyeditor.editing import edits
+from journeyeditor.editing.document import Document
+from journeyeditor.model import Card, Image, JourneyMap, LaneKind
+from journeyeditor.render import drawing, fonts
+from journeyeditor.render.content import card_in, department_table
+from journeyeditor.render.layout import (
+    STYLE,
+    CardIn,
+    CardMeasurer,
+    LaneIn,
+    MapContent,
+    MapLayout,
+    PointIn,
+    StageIn,
+    layout_map,
+)
+
+FADED = 0.18
+MARGIN = 40.0
+
+
+class MapScene(QGraphicsScene):
+    """The interactive map. `selectionInfo` says what is selected, for the inspector."""
+
+    selectionInfo = Signal(str, list)
+    """What is selected: ("cards", ids), ("stage", [id]), ("lane", [id]),
+    ("point", [lane, stage]) or ("map", [id])."""
+    matchesChanged = Signal(int)
+
+    def __init__(self, document: Document, labels: drawing.Labels) -> None:
+        super().__init__()
+        self.document = document
+        self.labels = labels
+        self.map_style = STYLE
+        self.measure = fonts.metrics().width
+        self.measurer = CardMeasurer(self.measure, self.map_style)
+        self.map_id: int | None = None
+        self.layout: MapLayout | None = None
+        self.title = ""
+        self.stages: list[StageIn] = []
+        self.lanes: list[LaneIn] = []
+        self.card_data: dict[int, CardIn] = {}
+        self.points: dict[tuple[int, int], PointIn] = {}
+        self.departments: dict[int, tuple[str, str]] = {}
+        self.card_items: dict[int, CardItem] = {}
+        self.cell_items: dict[tuple[int, int], CellItem] = {}
+        self.stage_items: dict[int, HeaderItem] = {}
+        self.lane_items: dict[int, HeaderItem] = {}
+        self.curve_items: dict[int, CurveItem] = {}
+        self.point_items: dict[tuple[int, int], PointItem] = {}
+        self.corner = CornerItem()
+        self.addItem(self.corner)
+        self.guide = GuideItem()
+        self.addItem(self.guide)
+        self.filter = ViewFilter()
+        self.find_text = ""
+        self._images: dict[int, QImage] = {}
+        self._dirty = False
+        self.card_drag = CardDrag(self)
+        self.header_drag = HeaderDrag(self)
+        self.point_drag = PointDrag(self)
+        self.selectionChanged.connect(self._announce_selection)
+        self._connect(document)
+
+    @classmethod
+    def empty(cls) -> QGraphicsScene:
+        """What the view shows before any file is open."""
+        return QGraphicsScene()
+
+    # Keeping in step with the document
+
+    def _connect(self, document: Document) -> None:
+        document.cardAdded.connect(self._card_touched)
+        document.cardChanged.connect(self._card_touched)
+        document.cardRemoved.connect(self._card_removed)
+        document.cellChanged.connect(self._cell_changed)
+        for signal in (document.stageAdded, document.stageRemoved, document.stageChanged):
+            signal.connect(self._stages_changed)
+        document.stagesReordered.connect(self._stages_changed)
+        for signal in (document.laneAdded, document.laneRemoved, document.laneChanged):
+            signal.connect(self._lanes_changed)
+        document.lanesReordered.connect(self._lanes_changed)
+        document.emotionChanged.connect(self._emotion_changed)
+        document.mapChanged.connect(self._map_changed)
+        document.mapRemoved.connect(self._map_removed)
+        for signal in (
+            document.departmentAdded,
+            document.departmentChanged,
+            document.departmentRemoved,
+        ):
+            signal.connect(self._departments_changed)
+        document.imageAdded.connect(self._image_changed)
+        document.imageRemoved.connect(self._image_changed)
+        document.committed.connect(self._sync_if_dirty)
+
+    def _mine(self, map_id: int) -> bool:
+        return map_id == self.map_id
+
+    def _card_touched(self, map_id: int, card_id: int) -> None:
+        if self._mine(map_id):
+            card = self.document.get(Card, card_id)
+            if card is not None:
+                self.card_data[card_id] = card_in(card, self.departments)
+                self._dirty = True
+
+    def _card_removed(self, map_id: int, card_id: int) -> None:
+        if self._mine(map_id):
+            self.card_data.pop(card_id, None)
+            self._dirty = True
+
+    def _cell_changed(self, map_id: int, stage_id: int, lane_id: int) -> None:
+        if self._mine(map_id):
+            for card in self.document.cell(stage_id, lane_id):
+                self.card_data[card.id] = card_in(card, self.departments)
+            self._dirty = True
+
+    def _stages_changed(self, map_id: int, *_ids: int) -> None:
+        if self._mine(map_id):
+            self.stages = [
+                StageIn(s.id, s.name, s.color, s.width) for s in self.document.stages(map_id)
+            ]
+            self._dirty = True
+
+    def _lanes_changed(self, map_id: int, *_ids: int) -> None:
+        if self._mine(map_id):
+            self.lanes = [
+                LaneIn(lane.id, lane.name, lane.kind, lane.color, lane.height)
+                for lane in self.document.lanes(map_id)
+            ]
+            self._dirty = True
+
+    def _emotion_changed(self, map_id: int, lane_id: int, stage_id: int) -> None:
+        if self._mine(map_id):
+            point = self.document.emotion_point(lane_id, stage_id)
+            if point is None:
+                self.points.pop((lane_id, stage_id), None)
+            else:
+                self.points[(lane_id, stage_id)] = PointIn(
+                    lane_id, stage_id, point.value, point.note
+                )
+            self._dirty = True
+
+    def _map_changed(self, map_id: int) -> None:
+        if self._mine(map_id):
+            journey_map = self.document.get(JourneyMap, map_id)
+            self.title = journey_map.name if journey_map else ""
+            self._dirty = True
+
+    def _map_removed(self, map_id: int) -> None:
+        if self._mine(map_id):
+            self.show_map(None)
+
+    def _departments_changed(self, *_ids: int) -> None:
+        if self.map_id is not None:
+            self.show_map(self.map_id)
+
+    def _image_changed(self, image_id: int) -> None:
+        self._images.pop(image_id, None)
+        self.update()
+
+    def _sync_if_dirty(self) -> None:
+        if self._dirty:
+            self.relayout()
+
+    def show_map(self, map_id: int | None) -> None:
+        """Load a whole map (on opening or switching maps; edits never come here)."""
+        self.map_id = map_id
+        self.departments = department_table(self.document)
+        if map_id is None:
+            self.title, self.stages, self.lanes = "", [], []
+            self.card_data, self.points = {}, {}
+        else:
+            journey_map = self.document.get(JourneyMap, map_id)
+            self.title = journey_map.name if journey_map else ""
+            self._stages_changed(map_id)
+            self._lanes_changed(map_id)
+            self.card_data = {
+                c.id: card_in(c, self.departments) for c in self.document.cards(map_id)
+            }
+            self.points = {
+                (p.lane_id, p.stage_id): PointIn(p.lane_id, p.stage_id, p.value, p.note)
+                for p in self.document.emotion_points(map_id)
+            }
+        self.clearSelection()
+        self.relayout()
+
+    def content(self) -> MapContent:
+        return MapContent(
+            self.title,
+            tuple(self.stages),
+            tuple(self.lanes),
+            tuple(self.card_data.values()),
+            tuple(self.points.values()),
+        )
+
+    # Layout and items
+
+    def relayout(self) -> None:
+        """Lay the map out again and bring items in line, touching only what changed."""
+        self._dirty = False
+        layout = layout_map(self.content(), self.measurer, self.map_style)
+        self.layout = layout
+        self._sync(self.card_items, layout.cards, CardItem, CardItem.set_box)
+        self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell)
+        self._sync(
+            self.stage_items,
+            {h.id: h for h in layout.stages},
+            lambda h: HeaderItem(h, True),
+            HeaderItem.set_header,
+        )
+        self._sync(
+            self.lane_items,
+            {h.id: h for h in layout.lanes},
+            lambda h: HeaderItem(h, False),
+            HeaderItem.set_header,
+        )
+        self._sync(self.curve_items, layout.curves, CurveItem, CurveItem.set_curve)
+        places = {
+            (curve.lane_id, point.stage_id): (curve, index)
+            for curve in layout.curves.values()
+            for index, point in enumerate(curve.points)
+        }
+        self._sync(
+            self.point_items,
+            places,
+            lambda place: PointItem(place[0], place[1], self.map_style.face_radius, self.measure),
+            lambda item, place: item.set_point(*place),
+        )
+        self.corner.set_shapes(drawing.corner_shapes(layout), layout.corner)
+        self.setSceneRect(
+            QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN)
+        )
+        self._apply_emphasis()
+
+    def _sync(self, items: dict[Any, Any], boxes: dict[Any, Any], make: Any, update: Any) -> None:
+        for key in [k for k in items if k not in boxes]:
+            self.removeItem(items.pop(key))
+        for key, box in boxes.items():
+            item = items.get(key)
+            if item is None:
+                item = items[key] = make(box)
+                self.addItem(item)
+            else:
+                update(item, box)
+
+    def image(self, image_id: int) -> QImage | None:
+        """Decoded project images, cached; bytes were checked with Pillow on entry."""
+        if image_id not in self._images:
+            row = self.document.get(Image, image_id)
+            picture = QImage()
+            if row is not None:
+                picture.loadFromData(QByteArray(row.data))
+            self._images[image_id] = picture
+        return self._images[image_id]
+
+    # Find and filter (view settings only)
+
+    def set_filter(self, view_filter: ViewFilter) -> None:
+        self.filter = view_filter
+        self._apply_emphasis()
+
+    def set_find_text(self, text: str) -> list[int]:
+        """Highlight the cards matching `text`; return them in map order."""
+        self.find_text = text
+        self._apply_emphasis()
+        return self.matches()
+
+    def matches(self) -> list[int]:
+        if self.layout is None or not self.find_text.strip():
+            return []
+        ordered = sorted(self.layout.cards.values(), key=lambda b: (b.rect.x, b.rect.y))
+        return [b.card.id for b in ordered if text_matches(b.card, self.find_text)]
+
+    def _apply_emphasis(self) -> None:
+        found = set(self.matches())
+        for card_id, item in self.card_items.items():
+            card = self.card_data.get(card_id)
+            keep = card is None or not self.filter.active or self.filter.keeps(card)
+            item.setOpacity(1.0 if keep else FADED)
+            item.set_highlighted(card_id in found)
+        self.matchesChanged.emit(len(found))
+
+    # Selection
+
+    def selected_cards(self) -> list[int]:
+        """Selected cards in map order (stage, lane, position)."""
+        order = {s.id: i for i, s in enumerate(self.stages)}
+        lane_order = {lane.id: i for i, lane in enumerate(self.lanes)}
+        cards = [
+            self.card_data[item.card_id]
+            for item in self.selectedItems()
+            if isinstance(item, CardItem) and item.card_id in self.card_data
+        ]
+        cards.sort(
+            key=lambda c: (order.get(c.stage_id, 0), lane_order.get(c.lane_id, 0), c.position)
+        )
+        return [c.id for c in cards]
+
+    def _announce_selection(self) -> None:
+        selected = self.selectedItems()
+        cards = self.selected_cards()
+        if cards:
+            self.selectionInfo.emit("cards", cards)
+        elif len(selected) == 1 and isinstance(selected[0], HeaderItem):
+            header = selected[0]
+            self.selectionInfo.emit("stage" if header.is_stage else "lane", [header.entity_id])
+        elif len(selected) == 1 and isinstance(selected[0], PointItem):
+            point = selected[0]
+            self.selectionInfo.emit("point", [point.lane_id, point.stage_id])
+        elif self.map_id is not None:
+            self.selectionInfo.emit("map", [self.map_id])
+
+    def select_cards(self, card_ids: Iterable[int]) -> None:
+        self.clearSelection()
+        for card_id in card_ids:
+            item = self.card_items.get(card_id)
+            if item is not None:
+                item.setSelected(True)
+
+    # Editing in place
+
+    def view(self) -> QGraphicsView | None:
+        views = self.views()
+        return views[0] if views else None
+
+    def edit_card(self, card_id: int) -> None:
+        view, item = self.view(), self.card_items.get(card_id)
+        if view is None or item is None or item.box is None:
+            return
+        box = item.box
+        text = self.card_data[card_id].text
+
+        def commit(new_text: str) -> None:
+            if new_text != text and card_id in self.card_data:
+                self.document.push(edits.edit_card(self.document, card_id, text=new_text))
+
+        rect = QRectF(box.rect.x, box.rect.y, box.rect.w, box.rect.h)
+        InlineEditor(view, rect, text, self.map_style.text_size, commit)
+
+    def edit_header(self, item: HeaderItem) -> None:
+        view = self.view()
+        if view is None:
+            return
+        header = item.header
+        source = self.stages if item.is_stage else self.lanes
+        name = next((entry.name for entry in source if entry.id == header.id), "")
+
+        def commit(new_name: str) -> None:
+            new_name = new_name.strip()
+            if not new_name or new_name == name:
+                return
+            build = edits.edit_stage if item.is_stage else edits.edit_lane
+            self.document.push(build(self.document, header.id, name=new_name))
+
+        r = header.rect
+        size = self.map_style.header_size if item.is_stage else self.map_style.lane_size
+        InlineEditor(view, QRectF(r.x, r.y, r.w, r.h), name, size, commit, multiline=False)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        menu = build_menu(self, event.scenePos(), self.view())
+        if menu is not None:
+            menu.exec(event.screenPos())
+            menu.deleteLater()
+            event.accept()
+
+    # Palette drops
+
+    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        event.setAccepted(mime.palette_item(event.mimeData()) is not None)
+
+    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        item = mime.palette_item(event.mimeData())
+        target = self.drop_target(item, event.scenePos()) if item else None
+        event.setAccepted(target is not None)
+        if target is None:
+            self.guide.hide()
+
+    def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        self.guide.hide()
+
+    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        self.guide.hide()
+        item = mime.palette_item(event.mimeData())
+        if item is not None and self.drop(item, event.scenePos()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def drop_target(self, item: mime.PaletteItem | None, pos: QPointF) -> tuple[Any, ...] | None:
+        """Where a palette item dropped at `pos` goes, showing the guide; None: nowhere."""
+        layout = self.layout
+        if layout is None or item is None or self.map_id is None:
+            return None
+        x, y = pos.x(), pos.y()
+        if item.what == "card":
+            cell = layout.cell_at(x, y)
+            if cell is None:
+                return None
+            index = layout.drop_index(cell, y)
+            self.card_drag.show_guide(cell, index, ())
+            return ("card", cell.stage_id, cell.lane_id, index)
+        if item.what == "stage" and 0 <= y < layout.height and x >= layout.corner.right:
+            index = layout.stage_index_at(x)
+            self.header_drag.guide_stage(index)
+            return ("stage", index)
+        if item.what == "lane" and y >= layout.corner.bottom and 0 <= x < layout.width:
+            index = layout.lane_index_at(y)
+            self.header_drag.guide_lane(index)
+            return ("lane", index)
+        return None
+
+    def drop(self, item: mime.PaletteItem, pos: QPointF) -> bool:
+        """Create what the palette item stands for at `pos`: one undo step."""
+        target = self.drop_target(item, pos)
+        self.guide.hide()
+        if target is None or self.map_id is None:
+            return False
+        if target[0] == "card":
+            _what, stage_id, lane_id, index = target
+            command = edits.add_card(self.document, stage_id, lane_id, index, **item.fields)
+            if self.document.push(command):
+                new_id = command.operations[0].values["id"]  # type: ignore[attr-defined]
+                self.select_cards([new_id])
+                return True
+            return False
+        if target[0] == "stage":
+            return self.document.push(edits.add_stage(self.document, self.map_id, target[1]))
+        kind = LaneKind(item.kind or LaneKind.TEXT.value).value
+        return self.document.push(edits.add_lane(self.document, self.map_id, kind, target[1]))
+
+    # Clipboard
+
+    def copied(self) -> list[dict[str, Any]]:
+        """The selected cards' fields, as the clipboard carries them."""
+        return [
+            {key: getattr(self.card_data[card_id], key) for key in mime.COPIED_FIELDS}
+            for card_id in self.selected_cards()
+        ]
+
+    def paste_place(self) -> tuple[int, int, int] | None:
+        """Paste after the last selected card, else at the end of the first cell."""
+        cards = self.selected_cards()
+        if cards:
+            last = self.card_data[cards[-1]]
+            return last.stage_id, last.lane_id, last.position + 1
+        if self.stages and self.lanes:
+            lane = next(
+                (ln for ln in self.lanes if ln.kind != LaneKind.EMOTION.value), self.lanes[0]
+            )
+            return (
+                self.stages[0].id,
+                lane.id,
+                len(
+                    [
+                        c
+                        for c in self.card_data.values()
+                        if (c.stage_id, c.lane_id) == (self.stages[0].id, lane.id)
+                    ]
+                ),
+            )
+        return None
+
+    def paste(self, cards: list[dict[str, Any]] | None, text: str) -> bool:
+        """Paste copied cards, or plain text as one card per line; one undo step."""
+        place = self.paste_place()
+        if place is None:
+            return False
+        stage_id, lane_id, index = place
+        if cards:
+            known = {d.id for d in self.document.departments()}
+            for card in cards:
+                if card.get("department_id") not in known:
+                    card["department_id"] = None
+                if (
+                    card.get("image_id") is not None
+                    and self.document.get(Image, card["image_id"]) is None
+                ):
+                    card["image_id"] = None
+            command = edits.add_cards(self.document, stage_id, lane_id, index, cards)
+        elif text.strip():
+            command = edits.paste_text(self.document, stage_id, lane_id, index, text)
+        else:
+            return False
+        if not command.operations or not self.document.push(command):
+            return False
+        self.select_cards(op.values["id"] for op in command.operations)  # type: ignore[attr-defined]
+        return True
+
+    def delete_selection(self) -> bool:
+        """Delete the selected cards, or else the selected stage or lane."""
+        cards = self.selected_cards()
+        if cards:
+            return self.document.push(edits.delete_cards(self.document, cards))
+        headers = [i for i in self.selectedItems() if isinstance(i, HeaderItem)]
+        if len(headers) == 1:
+            header = headers[0]
+            build = edits.delete_stage if header.is_stage else edits.delete_lane
+            return self.document.push(build(self.document, header.entity_id))
+        return False

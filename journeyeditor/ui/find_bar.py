@@ -1,0 +1,115 @@
+"""The toolbar's find box and view filter: highlight matches, fade what is filtered out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QWidget
+
+from journeyeditor.canvas.scene import MapScene
+from journeyeditor.canvas.view import MapView
+from journeyeditor.canvas.view_filter import ViewFilter
+from journeyeditor.editing.document import Document
+from journeyeditor.render.labels import EVIDENCE
+
+
+class FindBar(QToolBar):
+    """Find (Enter goes to the next match) and the evidence/department/text filter."""
+
+    def __init__(self, view: MapView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.setWindowTitle(self.tr("Find and filter"))
+        self.view = view
+        self.document: Document | None = None
+        self.find_box = QLineEdit(self)
+        self.find_box.setObjectName("findBox")
+        self.find_box.setPlaceholderText(self.tr("Find cards…"))
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.setMaximumWidth(220)
+        self.find_box.textChanged.connect(self._find)
+        self.find_box.returnPressed.connect(self.next_match)
+        self.count = QLabel(self)
+        self.count.setMinimumWidth(80)
+        self.evidence = QComboBox(self)
+        self.evidence.setObjectName("evidenceFilter")
+        self.evidence.addItem(self.tr("All evidence"), None)
+        for key, text in EVIDENCE.items():
+            self.evidence.addItem(QCoreApplication.translate("Labels", text), key)
+        self.department = QComboBox(self)
+        self.department.setObjectName("departmentFilter")
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setObjectName("filterBox")
+        self.filter_box.setPlaceholderText(self.tr("Show only cards with…"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setMaximumWidth(200)
+        self.addWidget(self.find_box)
+        self.addWidget(self.count)
+        self.addSeparator()
+        self.addWidget(QLabel(self.tr("Filter:"), self))
+        self.addWidget(self.evidence)
+        self.addWidget(self.department)
+        self.addWidget(self.filter_box)
+        self.evidence.currentIndexChanged.connect(self._filter)
+        self.department.currentIndexChanged.connect(self._filter)
+        self.filter_box.textChanged.connect(self._filter)
+        self._next = 0
+
+    def scene(self) -> MapScene:
+        return self.view.map_scene()
+
+    def set_document(self, document: Document) -> None:
+        self.document = document
+        for signal in (
+            document.departmentAdded,
+            document.departmentChanged,
+            document.departmentRemoved,
+        ):
+            signal.connect(self._fill_departments)
+        self._fill_departments()
+
+    def _fill_departments(self, *_ids: int) -> None:
+        assert self.document is not None
+        current = self.department.currentData()
+        self.department.blockSignals(True)
+        self.department.clear()
+        self.department.addItem(self.tr("All departments"), None)
+        for department in self.document.departments():
+            self.department.addItem(department.name, department.id)
+        index = self.department.findData(current)
+        self.department.setCurrentIndex(max(0, index))
+        self.department.blockSignals(False)
+
+    def focus_find(self) -> None:
+        self.find_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_box.selectAll()
+
+    def _find(self, text: str) -> None:
+        found = self.scene().set_find_text(text)
+        self._next = 0
+        self.count.setText(self.tr("%n match(es)", "", len(found)) if text.strip() else "")
+
+    def next_match(self) -> None:
+        """Select and show the next matching card."""
+        found = self.scene().matches()
+        if not found:
+            return
+        card_id = found[self._next % len(found)]
+        self._next += 1
+        self.scene().select_cards([card_id])
+        item = self.scene().card_items.get(card_id)
+        if item is not None:
+            self.view.ensureVisible(item, 40, 40)
+
+    def _filter(self, *_args: object) -> None:
+        self.scene().set_filter(
+            ViewFilter(
+                evidence=self.evidence.currentData(),
+                department_id=self.department.currentData(),
+                text=self.filter_box.text(),
+            )
+        )
+
+    def refresh(self) -> None:
+        """Apply find and filter again (after switching maps)."""
+        self._find(self.find_box.text())
+        self._filter()
