@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what Journey Editor needs on Debian with Python 3.11: the system libraries Qt
+# needs without a display (and Xvfb, xdotool, poppler, qpdf for the tests), then a
+# virtual environment in .venv with the project and its development tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
+  xvfb xauth xdotool imagemagick libxcb-cursor0 libxcb-icccm4 libxcb-image0
+  libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+  poppler-utils qpdf
+)
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing system packages: ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PYTHON="${PYTHON:-python3.11}"
+command -v "$PYTHON" >/dev/null || PYTHON=python3
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+.venv/bin/python -m pip install -q -e ".[dev]" 2>&1 | grep -v -e "^WARNING: Location" -e "^\s*$" || true
+.venv/bin/python -c "import journeyeditor, PySide6, sqlalchemy, reportlab, PIL" \
+  || { echo "setup failed: the Python packages did not install" >&2; exit 1; }
