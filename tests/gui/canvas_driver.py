@@ -1,0 +1,110 @@
+"""Driving the map view with real Qt mouse, wheel and key events, as a person would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from journeyeditor.canvas.view import MapView
+from journeyeditor.render.layout import Rect
+
+LEFT = Qt.MouseButton.LeftButton
+NONE = Qt.MouseButton.NoButton
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+
+
+def center(rect: Rect) -> QPointF:
+    return QPointF(rect.x + rect.w / 2, rect.y + rect.h / 2)
+
+
+def viewport_point(view: MapView, scene_pos: QPointF) -> QPoint:
+    return view.mapFromScene(scene_pos)
+
+
+def mouse(
+    view: MapView,
+    kind: QEvent.Type,
+    scene_pos: QPointF,
+    button: Qt.MouseButton = LEFT,
+    buttons: Qt.MouseButton = LEFT,
+    modifiers: Qt.KeyboardModifier = NO_MODIFIER,
+) -> None:
+    local = QPointF(viewport_point(view, scene_pos))
+    global_pos = QPointF(view.viewport().mapToGlobal(local.toPoint()))
+    event = QMouseEvent(kind, local, global_pos, button, buttons, modifiers)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def press(
+    view: MapView,
+    at: QPointF,
+    modifiers: Qt.KeyboardModifier = NO_MODIFIER,
+    button: Qt.MouseButton = LEFT,
+) -> None:
+    mouse(view, QEvent.Type.MouseButtonPress, at, button, button, modifiers)
+
+
+def release(
+    view: MapView,
+    at: QPointF,
+    modifiers: Qt.KeyboardModifier = NO_MODIFIER,
+    button: Qt.MouseButton = LEFT,
+) -> None:
+    mouse(view, QEvent.Type.MouseButtonRelease, at, button, NONE, modifiers)
+
+
+def click(view: MapView, at: QPointF, modifiers: Qt.KeyboardModifier = NO_MODIFIER) -> None:
+    press(view, at, modifiers)
+    release(view, at, modifiers)
+
+
+def double_click(view: MapView, at: QPointF) -> None:
+    click(view, at)
+    mouse(view, QEvent.Type.MouseButtonDblClick, at)
+    release(view, at)
+
+
+def drag(
+    view: MapView,
+    start: QPointF,
+    end: QPointF,
+    steps: int = 6,
+    button: Qt.MouseButton = LEFT,
+    modifiers: Qt.KeyboardModifier = NO_MODIFIER,
+) -> None:
+    """Press, move in several steps (Qt needs at least one move), release."""
+    press(view, start, modifiers, button)
+    for step in range(1, steps + 1):
+        point = start + (end - start) * (step / steps)
+        mouse(view, QEvent.Type.MouseMove, point, NONE, button, modifiers)
+    release(view, end, modifiers, button)
+
+
+def wheel(view: MapView, at: QPointF, steps: int, modifiers: Qt.KeyboardModifier) -> None:
+    local = QPointF(viewport_point(view, at))
+    global_pos = QPointF(view.viewport().mapToGlobal(local.toPoint()))
+    event = QWheelEvent(
+        local,
+        global_pos,
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        NONE,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def drop(view: MapView, data: QMimeData, at: QPointF) -> bool:
+    """Deliver a drag-and-drop of `data` at `at` the way Qt delivers a real one."""
+    local = viewport_point(view, at)
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(local, actions, data, NONE, NO_MODIFIER)
+    QApplication.sendEvent(view.viewport(), enter)
+    move = QDragMoveEvent(local, actions, data, NONE, NO_MODIFIER)
+    QApplication.sendEvent(view.viewport(), move)
+    event = QDropEvent(QPointF(local), actions, data, NONE, NO_MODIFIER)
+    QApplication.sendEvent(view.viewport(), event)
+    return event.isAccepted()
