@@ -457,6 +457,7 @@ class MapScene(QGraphicsScene):
             if self.document.push(command):
                 new_id = command.operations[0].values["id"]  # type: ignore[attr-defined]
                 self.select_cards([new_id])
+                self.edit_card(new_id)
                 return True
             return False
         if target[0] == "stage":
