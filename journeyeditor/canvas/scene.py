@@ -92,6 +92,7 @@ class MapScene(QGraphicsScene):
         self.find_text = ""
         self._images: dict[int, QImage] = {}
         self._dirty = False
+        self._emphasized = False
         self.card_drag = CardDrag(self)
         self.header_drag = HeaderDrag(self)
         self.point_drag = PointDrag(self)
@@ -308,7 +309,11 @@ class MapScene(QGraphicsScene):
         return [b.card.id for b in ordered if text_matches(b.card, self.find_text)]
 
     def _apply_emphasis(self) -> None:
+        """Fade and highlight cards; a no-op pass when nothing is, or was, emphasised."""
         found = set(self.matches())
+        if not found and not self.filter.active and not self._emphasized:
+            return
+        self._emphasized = bool(found) or self.filter.active
         for card_id, item in self.card_items.items():
             card = self.card_data.get(card_id)
             keep = card is None or not self.filter.active or self.filter.keeps(card)

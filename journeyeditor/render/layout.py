@@ -48,7 +48,7 @@ class Style:
 STYLE = Style()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Rect:
     x: float
     y: float
@@ -70,7 +70,7 @@ class Rect:
         return Rect(self.x + dx, self.y + dy, self.w, self.h)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TextLine:
     """One already-broken line of text; `y` is its baseline."""
 
@@ -81,7 +81,7 @@ class TextLine:
     bold: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class StageIn:
     id: int
     name: str
@@ -89,7 +89,7 @@ class StageIn:
     width: float
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LaneIn:
     id: int
     name: str
@@ -98,7 +98,7 @@ class LaneIn:
     height: float
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CardIn:
     """What drawing a card needs; department and image resolved by the caller."""
 
@@ -124,7 +124,7 @@ class CardIn:
     image_id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PointIn:
     lane_id: int
     stage_id: int
@@ -132,7 +132,7 @@ class PointIn:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class MapContent:
     title: str
     stages: tuple[StageIn, ...]
@@ -141,7 +141,7 @@ class MapContent:
     points: tuple[PointIn, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Header:
     id: int
     rect: Rect
@@ -150,7 +150,7 @@ class Header:
     kind: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CardBox:
     """A card's place; `lines` and `meta` are relative to the card's top-left corner."""
 
@@ -162,7 +162,7 @@ class CardBox:
     image: Rect | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Cell:
     stage_id: int
     lane_id: int
@@ -171,7 +171,7 @@ class Cell:
     card_ids: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CurvePoint:
     stage_id: int
     x: float
@@ -183,7 +183,7 @@ class CurvePoint:
 Bezier = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Curve:
     lane_id: int
     area: Rect
