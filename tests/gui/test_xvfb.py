@@ -99,7 +99,7 @@ def test_palette_card_dragged_into_cell_lands_in_file(
         if shot and shutil.which("import"):
             subprocess.run(["import", "-display", display, "-window", "root", shot], check=False)
         assert len(after) == len(before) + 1, "no card was added to the target cell"
-        assert after[:len(before)] == before
+        assert after[: len(before)] == before
     finally:
         app.terminate()
         app.wait(10)

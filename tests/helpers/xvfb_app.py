@@ -37,12 +37,17 @@ def main() -> int:
         target = QPointF(cell.x + cell.w / 2, cell.bottom - 6)
         view.ensureVisible(cell.x, cell.y, cell.w, cell.h, 10, 10)
         target_global = view.viewport().mapToGlobal(view.mapFromScene(target))
-        print(json.dumps({
-            "note": [note_global.x(), note_global.y()],
-            "cell": [target_global.x(), target_global.y()],
-            "stage": stage.id,
-            "lane": lane.id,
-        }), flush=True)
+        print(
+            json.dumps(
+                {
+                    "note": [note_global.x(), note_global.y()],
+                    "cell": [target_global.x(), target_global.y()],
+                    "stage": stage.id,
+                    "lane": lane.id,
+                }
+            ),
+            flush=True,
+        )
 
     QTimer.singleShot(1500, report)
     return app.exec()
