@@ -6,6 +6,9 @@
     journeyeditor info FILE [--json]
     journeyeditor check FILE
     journeyeditor export FILE --format json -o OUT
+    journeyeditor export FILE [--map NAME] --format pdf|png|svg -o OUT [--page A3]
+                         [--landscape] [--fit|--tile] [--scale 100] [--cover]
+                         [--dpi 300] [--transparent]
     journeyeditor import IN.json -o FILE.journey [--force]
 
 Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py).
@@ -17,45 +20,38 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 from journeyeditor import __version__, i18n
+from journeyeditor.render.pages import PAGE_SIZES
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, WriteFailedError
+from journeyeditor.store.files import write_atomically
+
+if TYPE_CHECKING:
+    from journeyeditor.editing.document import Document
 
 COMMANDS = ("new", "templates", "info", "check", "export", "import")
 Exporter = Callable[[argparse.Namespace], None]
 EXPORTERS: dict[str, Exporter] = {}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("cli", text)
+translate = QCoreApplication.translate
 
 
 def _say(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a whole output file or nothing: aside first, then renamed into place."""
-    path = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise WriteFailedError(path, exc.strerror or str(exc)) from exc
-
-
 def _refuse_existing(path: Path, force: bool) -> None:
     if path.exists() and not force:
-        raise WriteFailedError(path, tr("it already exists; add --force to replace it"))
+        raise WriteFailedError(
+            path, translate("cli", "it already exists; add --force to replace it")
+        )
 
 
 def cmd_new(args: argparse.Namespace) -> None:
@@ -63,7 +59,11 @@ def cmd_new(args: argparse.Namespace) -> None:
     _refuse_existing(path, args.force)
     plan = templates.template_plan(args.template, args.lang)
     database.create_file(path, interchange.populate_from(plan))
-    _say(tr("Created {0} from template {1} ({2}).").format(path, args.template, args.lang))
+    _say(
+        translate("cli", "Created {0} from template {1} ({2}).").format(
+            path, args.template, args.lang
+        )
+    )
 
 
 def cmd_templates(args: argparse.Namespace) -> None:
@@ -110,13 +110,13 @@ def cmd_info(args: argparse.Namespace) -> None:
         return
     _say(f"{Path(args.file).name} — {info['project']} ({info['language']})")
     _say(
-        tr("{0} maps, {1} cards, {2} personas, {3} departments").format(
+        translate("cli", "{0} maps, {1} cards, {2} personas, {3} departments").format(
             len(info["maps"]), info["cards"], len(info["personas"]), len(info["departments"])
         )
     )
     for number, journey_map in enumerate(info["maps"], 1):
         _say(
-            tr("{0}. {1} [{2}]: {3} stages, {4} lanes, {5} cards").format(
+            translate("cli", "{0}. {1} [{2}]: {3} stages, {4} lanes, {5} cards").format(
                 number,
                 journey_map["name"],
                 journey_map["state"],
@@ -130,8 +130,8 @@ def cmd_info(args: argparse.Namespace) -> None:
 
 def cmd_check(args: argparse.Namespace) -> None:
     findings = database.check_file(Path(args.file))
-    note = tr(" (read-only)") if "read-only" in findings else ""
-    _say(tr("{0}: sound{1}.").format(Path(args.file).name, note))
+    note = translate("cli", " (read-only)") if "read-only" in findings else ""
+    _say(translate("cli", "{0}: sound{1}.").format(Path(args.file).name, note))
 
 
 def export_json(args: argparse.Namespace) -> None:
@@ -146,9 +146,48 @@ def export_json(args: argparse.Namespace) -> None:
 EXPORTERS["json"] = export_json
 
 
+def export_drawn(args: argparse.Namespace) -> None:
+    """PDF, PNG or SVG of the project's maps, drawn as on the canvas."""
+    from journeyeditor.editing.document import Document
+    from journeyeditor.render import export
+
+    document = Document.open(Path(args.file), read_only=True)
+    try:
+        maps = (_map_named(document, args.map, export.ExportError),) if args.map else ()
+        options = export.ExportOptions(
+            maps=maps,
+            page=args.page,
+            landscape=args.landscape,
+            tile=args.tile,
+            scale=args.scale / 100,
+            cover=args.cover,
+            dpi=args.dpi,
+            transparent=args.transparent,
+        )
+        export.EXPORTS[args.format](document, Path(args.output), options)
+    finally:
+        document.close()
+
+
+def _map_named(document: Document, name: str, error: type[JourneyFileError]) -> int:
+    """The id of the map called `name` (exactly, else ignoring case)."""
+    maps = document.maps()
+    exact = [m.id for m in maps if m.name == name]
+    loose = [m.id for m in maps if m.name.casefold() == name.casefold()]
+    if exact or loose:
+        return (exact or loose)[0]
+    names = ", ".join(f"“{m.name}”" for m in maps)
+    detail = translate("cli", "it has no map named “{0}” (its maps: {1})")
+    raise error(document.path, detail.format(name, names))
+
+
+for _format in ("pdf", "png", "svg"):
+    EXPORTERS[_format] = export_drawn
+
+
 def cmd_export(args: argparse.Namespace) -> None:
     EXPORTERS[args.format](args)
-    _say(tr("Exported {0} to {1}.").format(Path(args.file).name, args.output))
+    _say(translate("cli", "Exported {0} to {1}.").format(Path(args.file).name, args.output))
 
 
 def cmd_import(args: argparse.Namespace) -> None:
@@ -156,49 +195,135 @@ def cmd_import(args: argparse.Namespace) -> None:
     plan = interchange.plan_import(interchange.read_json_file(source), source)
     _refuse_existing(target, args.force)
     database.create_file(target, interchange.populate_from(plan))
-    _say(tr("Imported {0} into {1}.").format(source.name, target))
+    _say(translate("cli", "Imported {0} into {1}.").format(source.name, target))
+
+
+def _bounded(text: str, low: float, high: float) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(
+            translate("cli", "expected a number from {0} to {1}").format(low, high)
+        )
+    return value
+
+
+def _percent(text: str) -> float:
+    return _bounded(text, 10, 1000)
+
+
+def _dpi(text: str) -> int:
+    return round(_bounded(text, 36, 1200))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="journeyeditor", description=tr("Customer journey map editor.")
+        prog="journeyeditor", description=translate("cli", "Customer journey map editor.")
     )
     parser.add_argument("--version", action="version", version=__version__)
     sub = parser.add_subparsers(dest="command", required=True)
-    new = sub.add_parser("new", help=tr("create a project file from a template"))
+    new = sub.add_parser("new", help=translate("cli", "create a project file from a template"))
     new.add_argument("file")
     new.add_argument("--template", default=templates.DEFAULT, choices=templates.template_ids())
     new.add_argument("--lang", default="en", choices=templates.LANGUAGES)
-    new.add_argument("--force", action="store_true", help=tr("replace an existing file"))
+    new.add_argument(
+        "--force", action="store_true", help=translate("cli", "replace an existing file")
+    )
     new.set_defaults(run=cmd_new)
-    sub.add_parser("templates", help=tr("list template ids")).set_defaults(run=cmd_templates)
-    info = sub.add_parser("info", help=tr("describe a project file"))
+    sub.add_parser("templates", help=translate("cli", "list template ids")).set_defaults(
+        run=cmd_templates
+    )
+    info = sub.add_parser("info", help=translate("cli", "describe a project file"))
     info.add_argument("file")
     info.add_argument("--json", action="store_true")
     info.set_defaults(run=cmd_info)
-    check = sub.add_parser("check", help=tr("check that a project file is sound"))
+    check = sub.add_parser("check", help=translate("cli", "check that a project file is sound"))
     check.add_argument("file")
     check.set_defaults(run=cmd_check)
-    export = sub.add_parser("export", help=tr("export a project"))
+    export = sub.add_parser("export", help=translate("cli", "export a project"))
     export.add_argument("file")
     export.add_argument("--format", required=True, choices=sorted(EXPORTERS))
     export.add_argument("-o", "--output", required=True)
+    export.add_argument(
+        "--map",
+        help=translate("cli", "the map to export (default: every map in a PDF, else the first)"),
+    )
+    export.add_argument(
+        "--page", default="A4", choices=list(PAGE_SIZES), help=translate("cli", "paper size (PDF)")
+    )
+    export.add_argument(
+        "--landscape", action="store_true", help=translate("cli", "turn the paper sideways (PDF)")
+    )
+    mode = export.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--fit",
+        dest="tile",
+        action="store_false",
+        help=translate("cli", "each map on one page (PDF, default)"),
+    )
+    mode.add_argument(
+        "--tile",
+        dest="tile",
+        action="store_true",
+        help=translate("cli", "each map across pages at --scale (PDF)"),
+    )
+    export.add_argument(
+        "--scale",
+        type=_percent,
+        default=100.0,
+        help=translate("cli", "printed size in percent when tiling (default 100)"),
+    )
+    export.add_argument(
+        "--cover",
+        action="store_true",
+        help=translate("cli", "a cover page with persona and legend before each map (PDF)"),
+    )
+    export.add_argument(
+        "--dpi",
+        type=_dpi,
+        default=96,
+        help=translate("cli", "resolution of a PNG: 96 for screens, 300 for print"),
+    )
+    export.add_argument(
+        "--transparent",
+        action="store_true",
+        help=translate("cli", "no white background (PNG, SVG)"),
+    )
     export.set_defaults(run=cmd_export)
-    imp = sub.add_parser("import", help=tr("make a project file from a JSON export"))
+    imp = sub.add_parser("import", help=translate("cli", "make a project file from a JSON export"))
     imp.add_argument("input")
     imp.add_argument("-o", "--output", required=True)
-    imp.add_argument("--force", action="store_true", help=tr("replace an existing file"))
+    imp.add_argument(
+        "--force", action="store_true", help=translate("cli", "replace an existing file")
+    )
     imp.set_defaults(run=cmd_import)
     return parser
 
 
+def _application(argv: Sequence[str]) -> QCoreApplication:
+    """Exports draw with Qt's painter, which needs a GUI application, never a display."""
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return existing
+    if argv[:1] != ["export"]:
+        return QCoreApplication([sys.argv[0]])
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication([sys.argv[0]])
+
+
 def run_command(argv: Sequence[str]) -> int:
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    app = _application(argv)
     i18n.install(app)
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:
-        return int(exit_.code or 0)
+        # argparse exits 2 on a usage error, which is FileMissingError's code: use 1.
+        return 1 if exit_.code else 0
     try:
         args.run(args)
     except JourneyFileError as error:

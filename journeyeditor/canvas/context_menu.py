@@ -18,12 +18,11 @@ if TYPE_CHECKING:
     from journeyeditor.canvas.scene import MapScene
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Canvas", text)
+translate = QCoreApplication.translate
 
 
 def pick_color(parent: QWidget | None, current: str) -> str | None:
-    color = QColorDialog.getColor(QColor(current), parent, tr("Choose a colour"))
+    color = QColorDialog.getColor(QColor(current), parent, translate("Canvas", "Choose a colour"))
     return color.name() if color.isValid() else None
 
 
@@ -36,7 +35,7 @@ def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu |
         if not item.isSelected():
             scene.select_cards([item.card_id])
         card = scene.card_data[item.card_id]
-        menu.addAction(tr("Edit text"), lambda: scene.edit_card(card.id))
+        menu.addAction(translate("Canvas", "Edit text"), lambda: scene.edit_card(card.id))
 
         def recolor() -> None:
             color = pick_color(parent, card.color or "#fff6bf")
@@ -44,8 +43,8 @@ def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu |
                 ids = scene.selected_cards()
                 document.push(edits.edit_cards(document, ids, color=color))
 
-        menu.addAction(tr("Colour…"), recolor)
-        menu.addAction(tr("Delete"), scene.delete_selection)
+        menu.addAction(translate("Canvas", "Colour…"), recolor)
+        menu.addAction(translate("Canvas", "Delete"), scene.delete_selection)
         return menu
     if isinstance(item, HeaderItem):
         scene.clearSelection()
@@ -61,26 +60,27 @@ def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu |
             if chosen:
                 document.push(edit(document, entity, color=chosen))
 
-        menu.addAction(tr("Rename"), lambda: scene.edit_header(item))
-        menu.addAction(tr("Colour…"), recolor_header)
+        menu.addAction(translate("Canvas", "Rename"), lambda: scene.edit_header(item))
+        menu.addAction(translate("Canvas", "Colour…"), recolor_header)
         menu.addSeparator()
         map_id = scene.map_id
         assert map_id is not None
         if item.is_stage:
             menu.addAction(
-                tr("Insert stage before"),
+                translate("Canvas", "Insert stage before"),
                 lambda: document.push(edits.add_stage(document, map_id, index)),
             )
             menu.addAction(
-                tr("Insert stage after"),
+                translate("Canvas", "Insert stage after"),
                 lambda: document.push(edits.add_stage(document, map_id, index + 1)),
             )
             menu.addSeparator()
             menu.addAction(
-                tr("Delete stage"), lambda: document.push(edits.delete_stage(document, entity))
+                translate("Canvas", "Delete stage"),
+                lambda: document.push(edits.delete_stage(document, entity)),
             )
         else:
-            below = menu.addMenu(tr("Insert lane below"))
+            below = menu.addMenu(translate("Canvas", "Insert lane below"))
             for kind in LaneKind:
 
                 def add_lane(_checked: bool = False, k: str = kind.value) -> None:
@@ -91,7 +91,8 @@ def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu |
                 )
             menu.addSeparator()
             menu.addAction(
-                tr("Delete lane"), lambda: document.push(edits.delete_lane(document, entity))
+                translate("Canvas", "Delete lane"),
+                lambda: document.push(edits.delete_lane(document, entity)),
             )
         return menu
     layout = scene.layout
@@ -107,5 +108,5 @@ def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu |
             scene.select_cards([new_id])
             scene.edit_card(new_id)
 
-    menu.addAction(tr("Add card here"), add_here)
+    menu.addAction(translate("Canvas", "Add card here"), add_here)
     return menu

@@ -52,10 +52,6 @@ LANE_COLORS = {
 }
 
 
-def tr(text: str) -> str:
-    return translate("Edits", text)
-
-
 def _fields(entity: type, changes: Values) -> Values:
     """Refuse unknown fields and the ones only moves may change."""
     columns = set(entity.__table__.columns.keys())  # type: ignore[attr-defined]
@@ -111,7 +107,11 @@ def add_cards(
             id=document.next_id(Card), stage_id=stage_id, lane_id=lane_id, position=start + offset
         )
         operations.append(Insert(Card, values))
-    text = tr("Add card") if len(operations) == 1 else tr("Add %n cards")
+    text = (
+        translate("Edits", "Add card")
+        if len(operations) == 1
+        else translate("Edits", "Add %n cards")
+    )
     return _command(document, text.replace("%n", str(len(operations))), operations)
 
 
@@ -130,14 +130,18 @@ def paste_text(
 
 
 def edit_card(document: Document, card_id: int, **changes: Any) -> EditCommand:
-    return edit(document, Card, card_id, tr("Edit card"), **changes)
+    return edit(document, Card, card_id, translate("Edits", "Edit card"), **changes)
 
 
 def edit_cards(document: Document, card_ids: Sequence[int], **changes: Any) -> EditCommand:
     """The same change to several cards, as one undo step."""
     values = _fields(Card, changes)
     operations: list[Operation] = [Update(Card, card_id, dict(values)) for card_id in card_ids]
-    text = tr("Edit card") if len(operations) == 1 else tr("Edit %n cards")
+    text = (
+        translate("Edits", "Edit card")
+        if len(operations) == 1
+        else translate("Edits", "Edit %n cards")
+    )
     return _command(document, text.replace("%n", str(len(operations))), operations)
 
 
@@ -152,13 +156,21 @@ def move_cards(
         Relocate(Card, card_id, {"stage_id": stage_id, "lane_id": lane_id, "position": index + n})
         for n, card_id in enumerate(card_ids)
     ]
-    text = tr("Move card") if len(card_ids) == 1 else tr("Move %n cards")
+    text = (
+        translate("Edits", "Move card")
+        if len(card_ids) == 1
+        else translate("Edits", "Move %n cards")
+    )
     return _command(document, text.replace("%n", str(len(card_ids))), operations)
 
 
 def delete_cards(document: Document, card_ids: Iterable[int]) -> EditCommand:
     operations: list[Operation] = [Delete(Card, card_id) for card_id in card_ids]
-    text = tr("Delete card") if len(operations) == 1 else tr("Delete %n cards")
+    text = (
+        translate("Edits", "Delete card")
+        if len(operations) == 1
+        else translate("Edits", "Delete %n cards")
+    )
     return _command(document, text.replace("%n", str(len(operations))), operations)
 
 
@@ -180,7 +192,7 @@ def add_stage(
         "id": stage_id,
         "map_id": map_id,
         "position": len(stages) if index is None else index,
-        "name": name or tr("New stage"),
+        "name": name or translate("Edits", "New stage"),
         "color": color or STAGE_COLORS[len(stages) % len(STAGE_COLORS)],
         "width": width,
     }
@@ -188,7 +200,7 @@ def add_stage(
     for lane in document.lanes(map_id):
         if lane.kind == LaneKind.EMOTION.value:
             operations.append(_neutral_point(document, lane.id, stage_id))
-    return _command(document, tr("Add stage"), operations)
+    return _command(document, translate("Edits", "Add stage"), operations)
 
 
 def add_lane(
@@ -207,7 +219,7 @@ def add_lane(
         "id": lane_id,
         "map_id": map_id,
         "position": len(document.lanes(map_id)) if index is None else index,
-        "name": name or tr("New lane"),
+        "name": name or translate("Edits", "New lane"),
         "kind": kind,
         "color": color or LANE_COLORS[kind],
         "height": height or (160.0 if kind == LaneKind.EMOTION.value else 120.0),
@@ -216,7 +228,7 @@ def add_lane(
     if kind == LaneKind.EMOTION.value:
         for stage in document.stages(map_id):
             operations.append(_neutral_point(document, lane_id, stage.id))
-    return _command(document, tr("Add lane"), operations)
+    return _command(document, translate("Edits", "Add lane"), operations)
 
 
 def _neutral_point(document: Document, lane_id: int, stage_id: int) -> Insert:
@@ -227,21 +239,33 @@ def _neutral_point(document: Document, lane_id: int, stage_id: int) -> Insert:
 def edit_stage(
     document: Document, stage_id: int, merge: bool = False, **changes: Any
 ) -> EditCommand:
-    text = tr("Resize stage") if set(changes) == {"width"} else tr("Edit stage")
+    text = (
+        translate("Edits", "Resize stage")
+        if set(changes) == {"width"}
+        else translate("Edits", "Edit stage")
+    )
     return edit(document, Stage, stage_id, text, merge, **changes)
 
 
 def edit_lane(document: Document, lane_id: int, merge: bool = False, **changes: Any) -> EditCommand:
-    text = tr("Resize lane") if set(changes) == {"height"} else tr("Edit lane")
+    text = (
+        translate("Edits", "Resize lane")
+        if set(changes) == {"height"}
+        else translate("Edits", "Edit lane")
+    )
     return edit(document, Lane, lane_id, text, merge, **changes)
 
 
 def move_stage(document: Document, stage_id: int, index: int) -> EditCommand:
-    return _command(document, tr("Move stage"), [Relocate(Stage, stage_id, {"position": index})])
+    return _command(
+        document, translate("Edits", "Move stage"), [Relocate(Stage, stage_id, {"position": index})]
+    )
 
 
 def move_lane(document: Document, lane_id: int, index: int) -> EditCommand:
-    return _command(document, tr("Move lane"), [Relocate(Lane, lane_id, {"position": index})])
+    return _command(
+        document, translate("Edits", "Move lane"), [Relocate(Lane, lane_id, {"position": index})]
+    )
 
 
 def _cell_contents(
@@ -263,7 +287,9 @@ def delete_stage(document: Document, stage_id: int) -> EditCommand:
     if stage is None:
         raise ValueError(f"no stage {stage_id}")
     operations = _cell_contents(document, stage.map_id, stage_id=stage_id)
-    return _command(document, tr("Delete stage"), [*operations, Delete(Stage, stage_id)])
+    return _command(
+        document, translate("Edits", "Delete stage"), [*operations, Delete(Stage, stage_id)]
+    )
 
 
 def delete_lane(document: Document, lane_id: int) -> EditCommand:
@@ -271,7 +297,9 @@ def delete_lane(document: Document, lane_id: int) -> EditCommand:
     if lane is None:
         raise ValueError(f"no lane {lane_id}")
     operations = _cell_contents(document, lane.map_id, lane_id=lane_id)
-    return _command(document, tr("Delete lane"), [*operations, Delete(Lane, lane_id)])
+    return _command(
+        document, translate("Edits", "Delete lane"), [*operations, Delete(Lane, lane_id)]
+    )
 
 
 # Emotions
@@ -292,7 +320,7 @@ def set_emotion(
     if note is not None:
         changes["note"] = note
     point = document.emotion_point(lane_id, stage_id)
-    text = tr("Set emotion")
+    text = translate("Edits", "Set emotion")
     if point is None:
         insert = _neutral_point(document, lane_id, stage_id)
         insert.values.update(changes)
@@ -362,7 +390,7 @@ def add_map(
         )
         if kind == LaneKind.EMOTION.value:
             operations += [_neutral_point(document, lane_id, s) for s in stage_ids]
-    return _command(document, tr("Add map"), operations)
+    return _command(document, translate("Edits", "Add map"), operations)
 
 
 def duplicate_map(
@@ -413,17 +441,21 @@ def duplicate_map(
                 },
             )
         )
-    return _command(document, tr("Duplicate map"), operations)
+    return _command(document, translate("Edits", "Duplicate map"), operations)
 
 
 def edit_map(document: Document, map_id: int, **changes: Any) -> EditCommand:
     if "state" in changes:
         changes["state"] = MapState(changes["state"]).value
-    return edit(document, JourneyMap, map_id, tr("Edit map"), **changes)
+    return edit(document, JourneyMap, map_id, translate("Edits", "Edit map"), **changes)
 
 
 def move_map(document: Document, map_id: int, index: int) -> EditCommand:
-    return _command(document, tr("Move map"), [Relocate(JourneyMap, map_id, {"position": index})])
+    return _command(
+        document,
+        translate("Edits", "Move map"),
+        [Relocate(JourneyMap, map_id, {"position": index})],
+    )
 
 
 def delete_map(document: Document, map_id: int) -> EditCommand:
@@ -432,7 +464,7 @@ def delete_map(document: Document, map_id: int) -> EditCommand:
     operations += [Delete(Stage, stage.id) for stage in document.stages(map_id)]
     operations += [Delete(Lane, lane.id) for lane in document.lanes(map_id)]
     operations.append(Delete(JourneyMap, map_id))
-    return _command(document, tr("Delete map"), operations)
+    return _command(document, translate("Edits", "Delete map"), operations)
 
 
 # Personas, departments, project
@@ -441,12 +473,12 @@ def delete_map(document: Document, map_id: int) -> EditCommand:
 def add_persona(document: Document, **fields: Any) -> EditCommand:
     values = {**_fields(Persona, fields), "id": document.next_id(Persona)}
     values["position"] = len(document.personas())
-    values.setdefault("name", tr("New persona"))
-    return _command(document, tr("Add persona"), [Insert(Persona, values)])
+    values.setdefault("name", translate("Edits", "New persona"))
+    return _command(document, translate("Edits", "Add persona"), [Insert(Persona, values)])
 
 
 def edit_persona(document: Document, persona_id: int, **changes: Any) -> EditCommand:
-    return edit(document, Persona, persona_id, tr("Edit persona"), **changes)
+    return edit(document, Persona, persona_id, translate("Edits", "Edit persona"), **changes)
 
 
 def delete_persona(document: Document, persona_id: int) -> EditCommand:
@@ -457,7 +489,7 @@ def delete_persona(document: Document, persona_id: int) -> EditCommand:
         if m.persona_id == persona_id
     ]
     operations.append(Delete(Persona, persona_id))
-    return _command(document, tr("Delete persona"), operations)
+    return _command(document, translate("Edits", "Delete persona"), operations)
 
 
 def add_department(document: Document, name: str, color: str) -> EditCommand:
@@ -467,11 +499,13 @@ def add_department(document: Document, name: str, color: str) -> EditCommand:
         "color": color,
         "position": len(document.departments()),
     }
-    return _command(document, tr("Add department"), [Insert(Department, values)])
+    return _command(document, translate("Edits", "Add department"), [Insert(Department, values)])
 
 
 def edit_department(document: Document, department_id: int, **changes: Any) -> EditCommand:
-    return edit(document, Department, department_id, tr("Edit department"), **changes)
+    return edit(
+        document, Department, department_id, translate("Edits", "Edit department"), **changes
+    )
 
 
 def delete_department(document: Document, department_id: int) -> EditCommand:
@@ -484,11 +518,13 @@ def delete_department(document: Document, department_id: int) -> EditCommand:
             if card.department_id == department_id
         ]
     operations.append(Delete(Department, department_id))
-    return _command(document, tr("Delete department"), operations)
+    return _command(document, translate("Edits", "Delete department"), operations)
 
 
 def edit_project(document: Document, **changes: Any) -> EditCommand:
-    return edit(document, Project, document.project().id, tr("Edit project"), **changes)
+    return edit(
+        document, Project, document.project().id, translate("Edits", "Edit project"), **changes
+    )
 
 
 def set_image(
@@ -518,7 +554,7 @@ def set_image(
     operations.append(Update(entity, row_id, {column: new_id}))
     if old is not None:
         operations.append(Delete(Image, old))
-    return _command(document, tr("Set picture"), operations)
+    return _command(document, translate("Edits", "Set picture"), operations)
 
 
 def combine(document: Document, text: str, commands: Sequence[EditCommand]) -> EditCommand:
@@ -539,4 +575,4 @@ def take_snapshot(document: Document, name: str) -> EditCommand:
         "created": dt.datetime.now().isoformat(timespec="seconds"),
         "data": dumps(data),
     }
-    return _command(document, tr("Take snapshot"), [Insert(Snapshot, values)])
+    return _command(document, translate("Edits", "Take snapshot"), [Insert(Snapshot, values)])

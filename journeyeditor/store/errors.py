@@ -16,7 +16,7 @@ CONTEXT = "FileError"
 class JourneyFileError(Exception):
     """Base of every file problem; `template` is the untranslated message."""
 
-    template = QT_TRANSLATE_NOOP(CONTEXT, "{file}: this file cannot be used.")
+    template = QT_TRANSLATE_NOOP("FileError", "{file}: this file cannot be used.")
     exit_code = 1
 
     def __init__(self, path: Path | str, detail: str = "") -> None:
@@ -33,20 +33,20 @@ class JourneyFileError(Exception):
 
 
 class FileMissingError(JourneyFileError):
-    template = QT_TRANSLATE_NOOP(CONTEXT, "{file}: no such file.")
+    template = QT_TRANSLATE_NOOP("FileError", "{file}: no such file.")
     exit_code = 2
 
 
 class NotAJourneyFileError(JourneyFileError):
     template = QT_TRANSLATE_NOOP(
-        CONTEXT, "{file} is not a Journey Editor file ({detail}). Choose a .journey file."
+        "FileError", "{file} is not a Journey Editor file ({detail}). Choose a .journey file."
     )
     exit_code = 3
 
 
 class CorruptFileError(JourneyFileError):
     template = QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "FileError",
         "{file} is damaged ({detail}). Open a backup copy, or ask whoever sent it for it again.",
     )
     exit_code = 4
@@ -54,7 +54,7 @@ class CorruptFileError(JourneyFileError):
 
 class ForeignSchemaError(JourneyFileError):
     template = QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "FileError",
         "{file} was changed outside Journey Editor and is refused for safety ({detail}).",
     )
     exit_code = 5
@@ -62,7 +62,7 @@ class ForeignSchemaError(JourneyFileError):
 
 class NewerVersionError(JourneyFileError):
     template = QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "FileError",
         "{file} was made by a newer version of Journey Editor ({detail}). "
         "Update Journey Editor to open it.",
     )
@@ -71,7 +71,7 @@ class NewerVersionError(JourneyFileError):
 
 class FileLockedError(JourneyFileError):
     template = QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "FileError",
         "{file} is being written by another program. Close it there and try again.",
     )
     exit_code = 7
@@ -79,7 +79,7 @@ class FileLockedError(JourneyFileError):
 
 class ReadOnlyFileError(JourneyFileError):
     template = QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "FileError",
         "{file} is read-only ({detail}). Use Save As to keep your changes in another file.",
     )
     exit_code = 8
@@ -87,7 +87,7 @@ class ReadOnlyFileError(JourneyFileError):
 
 class WriteFailedError(JourneyFileError):
     template = QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "FileError",
         "{file} could not be written ({detail}). Nothing was changed; "
         "free some disk space or choose another folder.",
     )
@@ -95,10 +95,10 @@ class WriteFailedError(JourneyFileError):
 
 
 class BadInterchangeError(JourneyFileError):
-    template = QT_TRANSLATE_NOOP(CONTEXT, "{file} cannot be imported: {detail}.")
+    template = QT_TRANSLATE_NOOP("FileError", "{file} cannot be imported: {detail}.")
     exit_code = 10
 
 
 class BadImageError(JourneyFileError):
-    template = QT_TRANSLATE_NOOP(CONTEXT, "{file} cannot be used as an image: {detail}.")
+    template = QT_TRANSLATE_NOOP("FileError", "{file} cannot be used as an image: {detail}.")
     exit_code = 11
