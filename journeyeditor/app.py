@@ -54,19 +54,15 @@ def run_gui(argv: Sequence[str]) -> int:
     from journeyeditor.ui.main_window import MainWindow
 
     window = MainWindow()
-    path = Path(args.file) if args.file else None
-    try:
-        window.open_path(path or ensure_default_project(language))
-    except JourneyFileError as error:
-        QMessageBox.critical(
-            window,
-            QCoreApplication.translate("app", "Cannot open file"),
-            error.message(QCoreApplication.translate),
-        )
+    if args.file is None or not window.open_or_warn(Path(args.file)):
         try:
             window.open_path(ensure_default_project(language))
-        except JourneyFileError as second:
-            sys.stderr.write(second.message(QCoreApplication.translate) + "\n")
-            return second.exit_code
+        except JourneyFileError as error:
+            QMessageBox.critical(
+                window,
+                QCoreApplication.translate("app", "Cannot open file"),
+                error.message(QCoreApplication.translate),
+            )
+            return error.exit_code
     window.show()
     return app.exec()

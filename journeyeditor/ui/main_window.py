@@ -23,7 +23,7 @@ from journeyeditor.canvas.view import MapView
 from journeyeditor.editing.document import Document
 from journeyeditor.render.labels import labels
 from journeyeditor.store import database, interchange, templates
-from journeyeditor.store.errors import JourneyFileError
+from journeyeditor.store.errors import JourneyFileError, ReadOnlyFileError
 from journeyeditor.ui import recent
 from journeyeditor.ui.find_bar import FindBar
 from journeyeditor.ui.maps_panel import MapsPanel
@@ -169,9 +169,9 @@ class MainWindow(QMainWindow):
 
     # Files
 
-    def open_path(self, path: Path) -> None:
+    def open_path(self, path: Path, read_only: bool = False) -> None:
         """Open `path` in this window; raises JourneyFileError and keeps the current file."""
-        document = Document.open(path)
+        document = Document.open(path, read_only=read_only)
         if self.document is not None:
             self.document.close()
         self.document = document
@@ -193,8 +193,24 @@ class MainWindow(QMainWindow):
         self._sync_undo()
 
     def open_or_warn(self, path: Path) -> bool:
+        """Open `path`, offering to read a write-protected file; say why when it cannot."""
         try:
             self.open_path(path)
+        except ReadOnlyFileError as error:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Read-only file"),
+                error.message(QCoreApplication.translate)
+                + "\n\n"
+                + self.tr("Open it to read and export only?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            try:
+                self.open_path(path, read_only=True)
+            except JourneyFileError as second:
+                self._show_error(second.message(QCoreApplication.translate))
+                return False
         except JourneyFileError as error:
             self._show_error(error.message(QCoreApplication.translate))
             return False
@@ -252,7 +268,10 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Journey Editor"))
             return
         self.setWindowFilePath(str(self.document.path))
-        self.setWindowTitle(self.tr("{0} — Journey Editor").format(self.document.path.name))
+        name = self.document.path.name
+        if self.document.read_only:
+            name = self.tr("{0} (read-only)").format(name)
+        self.setWindowTitle(self.tr("{0} — Journey Editor").format(name))
 
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Journey Editor"), message)
