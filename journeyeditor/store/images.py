@@ -54,7 +54,7 @@ def check_image(data: bytes, source: Path | str = "image") -> CheckedImage:
         PilImage.DecompressionBombError,
         PilImage.DecompressionBombWarning,
     ) as exc:
-        raise BadImageError(source, f"not a readable image ({exc})") from exc
+        raise BadImageError(source, "the file is damaged or not an image") from exc
     return CheckedImage(fmt, width, height, data)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,8 +26,10 @@ from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, ReadOnlyFileError
 from journeyeditor.ui import recent
 from journeyeditor.ui.find_bar import FindBar
+from journeyeditor.ui.inspector import Inspector
 from journeyeditor.ui.maps_panel import MapsPanel
 from journeyeditor.ui.palette import Palette
+from journeyeditor.ui.personas_panel import PersonasPanel
 
 FILE_FILTER = QCoreApplication.translate("MainWindow", "Journey maps (*.journey)")
 
@@ -47,9 +49,23 @@ class MainWindow(QMainWindow):
         self.palette_list = Palette(self)
         self.maps_dock = self._dock(self.tr("Maps"), "mapsDock", self.maps_panel)
         self.palette_dock = self._dock(self.tr("Palette"), "paletteDock", self.palette_list)
+        self.personas_panel = PersonasPanel(self)
+        self.personas_dock = self._dock(self.tr("Personas"), "personasDock", self.personas_panel)
+        self.tabifyDockWidget(self.maps_dock, self.personas_dock)
+        self.maps_dock.raise_()
+        self.inspector = Inspector(self)
+        self.inspector_dock = self._dock(
+            self.tr("Inspector"),
+            "inspectorDock",
+            self.inspector,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
         self.find_bar = FindBar(self.view, self)
         self._build_actions()
         self.addToolBar(self.find_bar)
+        self.resizeDocks([self.inspector_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.maps_dock, self.palette_dock], [200, 400], Qt.Orientation.Vertical)
+        self._restore_layout()
         self.statusBar()
         self._update_title()
 
@@ -142,10 +158,12 @@ class MainWindow(QMainWindow):
 
     def _undo(self) -> None:
         if self.document is not None:
+            self.inspector.commit_pending()
             self.document.undo()
 
     def _redo(self) -> None:
         if self.document is not None:
+            self.inspector.commit_pending()
             self.document.redo()
 
     def _sync_undo(self) -> None:
@@ -180,13 +198,17 @@ class MainWindow(QMainWindow):
         document.projectChanged.connect(self._update_title)
         document.stack.cleanChanged.connect(lambda _c: self._sync_undo())
         document.stack.indexChanged.connect(lambda _i: self._sync_undo())
+        self.inspector.commit_pending()
         scene = MapScene(document, labels(document.project().language))
+        scene.selectionInfo.connect(self._show_selection)
         old = self.view.scene()
         self.scene = scene
         self.view.setScene(scene)
         if old is not None:
             old.deleteLater()
         self.find_bar.set_document(document)
+        self.inspector.set_document(document)
+        self.personas_panel.set_document(document)
         self.maps_panel.set_document(document)
         recent.remember(document.path)
         self._update_title()
@@ -251,6 +273,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> None:
         if self.document is None:
             return
+        self.inspector.commit_pending()
         name, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save as"), str(self.document.path.parent), FILE_FILTER
         )
@@ -280,12 +303,26 @@ class MainWindow(QMainWindow):
         if self.scene is None:
             return
         self.scene.show_map(map_id)
+        self.inspector.show_map(map_id)
         self.find_bar.refresh()
         self.view.resetTransform()
         self.view.zoomChanged.emit(1.0)
         self.view.centerOn(
             self.view.viewport().width() / 2 - 40, self.view.viewport().height() / 2 - 40
         )
+
+    def _show_selection(self, kind: str, ids: list[int]) -> None:
+        """Show what the canvas selected in the inspector."""
+        if kind == "cards":
+            self.inspector.show_cards(ids)
+        elif kind == "stage":
+            self.inspector.show_stage(ids[0])
+        elif kind == "lane":
+            self.inspector.show_lane(ids[0])
+        elif kind == "point":
+            self.inspector.show_point(ids[0], ids[1])
+        else:
+            self.inspector.show_map(ids[0])
 
     # Clipboard and selection
 
@@ -312,8 +349,22 @@ class MainWindow(QMainWindow):
         if self.scene is not None:
             self.scene.select_cards(self.scene.card_items)
 
+    def _restore_layout(self) -> None:
+        """Put the window and its docks back where the person left them."""
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every edit is already in the file: closing only releases it."""
+        self.inspector.commit_pending()
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
         if self.document is not None:
             self.document.close()
             self.document = None

@@ -1,0 +1,542 @@
+"""The export dialog: PDF, PNG or SVG of a map, or print, with a live preview.
+
+    dialog = ExportDialog(document, current_map_id, parent)
+    dialog.exec()
+
+The preview draws the very pages (or image) the export writes, through the Qt painter.
+The last choices are remembered in QSettings. The client's logo and accent colour are
+set here too; they are kept in the project, through the undo stack like any edit.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QRectF, QSettings, QSize, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QStandardItemModel
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeyeditor.editing import edits
+from journeyeditor.editing.document import Document
+from journeyeditor.model import Project
+from journeyeditor.render import export
+from journeyeditor.render.export import ExportOptions, ExportSource
+from journeyeditor.render.pages import PAGE_SIZES
+from journeyeditor.render.qt_sheets import configure_printer, sheet_image
+from journeyeditor.store.errors import JourneyFileError
+from journeyeditor.store.images import read_image_file
+
+ALL_MAPS = 0
+DPI_CHOICES = (72, 96, 150, 300, 600)
+PREVIEW_SIDE = 1000
+"""Longest side of the preview picture, in pixels (drawn once, then scaled to the widget)."""
+
+
+class Preview(QWidget):
+    """Shows one page or image centred on grey, on a checkerboard where it is transparent."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image = QImage()
+        self.checkered = False
+        self.setMinimumSize(QSize(420, 360))
+
+    def show_image(self, image: QImage, checkered: bool) -> None:
+        self.image, self.checkered = image, checkered
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#e4e6ea"))
+        if self.image.isNull():
+            return
+        room = self.rect().adjusted(16, 16, -16, -16)
+        scale = min(room.width() / self.image.width(), room.height() / self.image.height())
+        w, h = self.image.width() * scale, self.image.height() * scale
+        target = QRectF(room.x() + (room.width() - w) / 2, room.y() + (room.height() - h) / 2, w, h)
+        painter.fillRect(target.translated(2, 3), QColor(0, 0, 0, 40))
+        if self.checkered:
+            painter.fillRect(target, QColor("white"))
+            tile = 8
+            painter.setClipRect(target)
+            for row in range(int(h // tile) + 1):
+                for column in range(int(w // tile) + 1):
+                    if (row + column) % 2:
+                        cell = QRectF(
+                            target.x() + column * tile, target.y() + row * tile, tile, tile
+                        )
+                        painter.fillRect(cell, QColor("#d9dce1"))
+            painter.setClipping(False)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, self.image)
+        painter.end()
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and how, see it, then export to a file or print it."""
+
+    def __init__(
+        self,
+        document: Document,
+        current_map_id: int | None,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export"))
+        self.document = document
+        self.current_map_id = current_map_id
+        self.settings = settings if settings is not None else QSettings()
+        self.source = ExportSource(document)
+        self.page_index = 0
+        self.page_count = 0
+        self.last_path: Path | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+        self._load_settings()
+        self._connect()
+        document.projectChanged.connect(self._branding_changed)
+        self._show_branding()
+        self.refresh()
+
+    # Building
+
+    def _build(self) -> None:
+        self.format_combo = QComboBox(self)
+        self.format_combo.addItem(self.tr("PDF document (vector, for print)"), "pdf")
+        self.format_combo.addItem(self.tr("PNG image"), "png")
+        self.format_combo.addItem(self.tr("SVG drawing (vector)"), "svg")
+        self.map_combo = QComboBox(self)
+        self.map_combo.addItem(self.tr("All maps, one after another"), ALL_MAPS)
+        for journey_map in self.document.maps():
+            self.map_combo.addItem(journey_map.name, journey_map.id)
+        top = QFormLayout()
+        top.addRow(self.tr("&Format:"), self.format_combo)
+        top.addRow(self.tr("&Map:"), self.map_combo)
+
+        self.paper_group = QGroupBox(self.tr("Paper"), self)
+        self.page_combo = QComboBox(self)
+        for name, (w, h) in PAGE_SIZES.items():
+            mm = f"{round(w * 25.4 / 72)} × {round(h * 25.4 / 72)} mm"
+            self.page_combo.addItem(self.tr("{0} ({1})").format(name, mm), name)
+        self.portrait = QRadioButton(self.tr("&Portrait"), self)
+        self.landscape = QRadioButton(self.tr("&Landscape"), self)
+        self.fit = QRadioButton(self.tr("F&it each map on one page"), self)
+        self.tile = QRadioButton(self.tr("&Tile across pages, to assemble a poster"), self)
+        for pair in ((self.portrait, self.landscape), (self.fit, self.tile)):
+            group = QButtonGroup(self)
+            for button in pair:
+                group.addButton(button)
+        self.scale_spin = QSpinBox(self)
+        self.scale_spin.setRange(10, 1000)
+        self.scale_spin.setSingleStep(25)
+        self.scale_spin.setSuffix(" %")
+        self.scale_spin.setToolTip(self.tr("100 % prints the map as large as the canvas shows it"))
+        self.cover_check = QCheckBox(self.tr("&Cover page with persona and legend"), self)
+        orientation = QHBoxLayout()
+        orientation.addWidget(self.portrait)
+        orientation.addWidget(self.landscape)
+        orientation.addStretch(1)
+        paper = QFormLayout(self.paper_group)
+        paper.addRow(self.tr("Si&ze:"), self.page_combo)
+        paper.addRow(self.tr("Orientation:"), orientation)
+        paper.addRow(self.fit)
+        paper.addRow(self.tile)
+        paper.addRow(self.tr("Printed si&ze:"), self.scale_spin)
+        paper.addRow(self.cover_check)
+
+        self.image_group = QGroupBox(self.tr("Image"), self)
+        self.dpi_combo = QComboBox(self)
+        for dpi in DPI_CHOICES:
+            note = {96: self.tr(" (screen)"), 300: self.tr(" (print)")}.get(dpi, "")
+            self.dpi_combo.addItem(self.tr("{0} DPI{1}").format(dpi, note), dpi)
+        self.background_combo = QComboBox(self)
+        self.background_combo.addItem(self.tr("White"), False)
+        self.background_combo.addItem(self.tr("Transparent"), True)
+        image = QFormLayout(self.image_group)
+        image.addRow(self.tr("&Resolution:"), self.dpi_combo)
+        image.addRow(self.tr("&Background:"), self.background_combo)
+
+        self.brand_group = QGroupBox(self.tr("Client branding (cover and footers)"), self)
+        self.logo_label = QLabel(self)
+        self.logo_label.setFixedSize(QSize(132, 44))
+        self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_label.setStyleSheet("QLabel { background: white; border: 1px solid #c8ccd2; }")
+        self.logo_button = QPushButton(self.tr("Choose &logo…"), self)
+        self.remove_logo_button = QPushButton(self.tr("Remove logo"), self)
+        self.accent_button = QPushButton(self.tr("&Accent colour…"), self)
+        logo_buttons = QVBoxLayout()
+        logo_buttons.addWidget(self.logo_button)
+        logo_buttons.addWidget(self.remove_logo_button)
+        brand = QHBoxLayout(self.brand_group)
+        brand.addWidget(self.logo_label)
+        brand.addLayout(logo_buttons)
+        brand.addWidget(self.accent_button)
+        self.brand_group.setEnabled(not self.document.read_only)
+
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        options = QVBoxLayout()
+        options.addLayout(top)
+        options.addWidget(self.paper_group)
+        options.addWidget(self.image_group)
+        options.addWidget(self.brand_group)
+        options.addWidget(self.summary)
+        options.addStretch(1)
+
+        self.preview = Preview(self)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.previous_button.setToolTip(self.tr("Previous page"))
+        self.next_button = QToolButton(self)
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.next_button.setToolTip(self.tr("Next page"))
+        self.page_label = QLabel(self)
+        pages = QHBoxLayout()
+        pages.addStretch(1)
+        pages.addWidget(self.previous_button)
+        pages.addWidget(self.page_label)
+        pages.addWidget(self.next_button)
+        pages.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        right.addLayout(pages)
+
+        body = QHBoxLayout()
+        body.addLayout(options)
+        body.addLayout(right, 1)
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(
+            self.tr("&Export…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.print_button = self.buttons.addButton(
+            self.tr("&Print…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.buttons)
+        self.resize(1000, 680)
+
+    def _connect(self) -> None:
+        for combo in (self.format_combo, self.map_combo, self.page_combo, self.dpi_combo):
+            combo.currentIndexChanged.connect(self._changed)
+        self.background_combo.currentIndexChanged.connect(self._changed)
+        for button in (self.portrait, self.landscape, self.fit, self.tile, self.cover_check):
+            button.toggled.connect(self._changed)
+        self.scale_spin.valueChanged.connect(self._changed)
+        self.previous_button.clicked.connect(lambda: self._turn(-1))
+        self.next_button.clicked.connect(lambda: self._turn(1))
+        self.export_button.clicked.disconnect()
+        self.export_button.clicked.connect(self.choose_file_and_export)
+        self.print_button.clicked.connect(self.print_map)
+        self.buttons.rejected.connect(self.reject)
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.remove_logo_button.clicked.connect(self.remove_logo)
+        self.accent_button.clicked.connect(self.choose_accent)
+
+    # Choices
+
+    def format(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def options(self) -> ExportOptions:
+        map_id = int(self.map_combo.currentData())
+        return ExportOptions(
+            maps=(map_id,) if map_id != ALL_MAPS else (),
+            page=str(self.page_combo.currentData()),
+            landscape=self.landscape.isChecked(),
+            tile=self.tile.isChecked(),
+            scale=self.scale_spin.value() / 100,
+            cover=self.cover_check.isChecked(),
+            dpi=int(self.dpi_combo.currentData()),
+            transparent=bool(self.background_combo.currentData()),
+        )
+
+    def _select(self, combo: QComboBox, value: object) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _flag(self, key: str, default: bool) -> bool:
+        return bool(self.settings.value(f"export/{key}", default, type=bool))
+
+    def _number(self, key: str, default: int) -> int:
+        try:
+            return int(str(self.settings.value(f"export/{key}", default)))
+        except ValueError:
+            return default
+
+    def _load_settings(self) -> None:
+        """Start from the last export's choices (landscape PDF at 300 DPI the first time)."""
+        s = self.settings
+        self._select(self.format_combo, s.value("export/format", "pdf"))
+        self._select(self.page_combo, s.value("export/page", "A4"))
+        (self.landscape if self._flag("landscape", True) else self.portrait).setChecked(True)
+        (self.tile if self._flag("tile", False) else self.fit).setChecked(True)
+        self.scale_spin.setValue(self._number("scale", 100))
+        self.cover_check.setChecked(self._flag("cover", False))
+        self._select(self.dpi_combo, self._number("dpi", 300))
+        self._select(self.background_combo, self._flag("transparent", False))
+        everything = self.format() == "pdf" and self._flag("all_maps", False)
+        self._select(self.map_combo, ALL_MAPS if everything else self.current_map_id)
+        if self.map_combo.currentIndex() == 0 and not everything:
+            self.map_combo.setCurrentIndex(min(1, self.map_combo.count() - 1))
+
+    def save_settings(self) -> None:
+        options, s = self.options(), self.settings
+        s.setValue("export/format", self.format())
+        s.setValue("export/page", options.page)
+        s.setValue("export/landscape", options.landscape)
+        s.setValue("export/tile", options.tile)
+        s.setValue("export/scale", self.scale_spin.value())
+        s.setValue("export/cover", options.cover)
+        s.setValue("export/dpi", options.dpi)
+        s.setValue("export/transparent", options.transparent)
+        s.setValue("export/all_maps", not options.maps)
+        if self.last_path is not None:
+            s.setValue("export/folder", str(self.last_path.parent))
+        s.sync()
+
+    def _changed(self) -> None:
+        self._update_controls()
+        self._timer.start()
+
+    def _update_controls(self) -> None:
+        """Offer only what applies to the chosen format."""
+        pdf = self.format() == "pdf"
+        model = self.map_combo.model()
+        if isinstance(model, QStandardItemModel):
+            item = model.item(0)
+            if item is not None:
+                item.setEnabled(pdf)
+        if not pdf and self.map_combo.currentIndex() == 0 and self.map_combo.count() > 1:
+            self._select(self.map_combo, self.current_map_id)
+            if self.map_combo.currentIndex() == 0:
+                self.map_combo.setCurrentIndex(1)
+        self.paper_group.setEnabled(pdf)
+        self.scale_spin.setEnabled(self.tile.isChecked())
+        self.image_group.setEnabled(not pdf)
+        self.dpi_combo.setEnabled(self.format() == "png")
+        self.print_button.setEnabled(pdf)
+
+    # Preview
+
+    def refresh(self) -> None:
+        """Redraw the preview and the summary for the current choices."""
+        self._timer.stop()
+        self._update_controls()
+        try:
+            if self.format() == "pdf":
+                self._preview_pages()
+            else:
+                self._preview_image()
+        except JourneyFileError as error:
+            self.preview.show_image(QImage(), False)
+            self.summary.setText(error.message(QCoreApplication.translate))
+
+    def _preview_pages(self) -> None:
+        options = self.options()
+        sheets = self.source.sheets(options)
+        self.page_count = len(sheets)
+        self.page_index = max(0, min(self.page_index, self.page_count - 1))
+        sheet = sheets[self.page_index]
+        zoom = PREVIEW_SIDE / max(sheet.width, sheet.height)
+        self.preview.show_image(sheet_image(sheet, self.source.qt_image, zoom), False)
+        self.page_label.setText(
+            self.tr("Page {0} of {1}").format(self.page_index + 1, self.page_count)
+        )
+        orientation = self.tr("landscape") if options.landscape else self.tr("portrait")
+        self.summary.setText(
+            self.tr("Pages: {0}, {1} {2}").format(self.page_count, options.page, orientation)
+        )
+        self._pager(True)
+
+    def _preview_image(self) -> None:
+        options = self.options()
+        map_id = self.source.map_ids(options, every=False)[0]
+        picture = self.source.picture(map_id)
+        width, height = export.image_size(picture, 96)
+        zoom = min(1.0, PREVIEW_SIDE / max(width, height))
+        image = export.map_image(self.source, map_id, zoom, options.transparent)
+        self.preview.show_image(image, options.transparent)
+        if self.format() == "png":
+            w, h = export.image_size(picture, options.dpi)
+            cm = 2.54 / options.dpi
+            self.summary.setText(
+                self.tr("{0} × {1} pixels; {2:.1f} × {3:.1f} cm printed at {4} DPI").format(
+                    w, h, w * cm, h * cm, options.dpi
+                )
+            )
+        else:
+            self.summary.setText(self.tr("{0} × {1} pixels at 100 %").format(width, height))
+        self._pager(False)
+
+    def _pager(self, visible: bool) -> None:
+        for widget in (self.previous_button, self.page_label, self.next_button):
+            widget.setVisible(visible)
+        self.previous_button.setEnabled(self.page_index > 0)
+        self.next_button.setEnabled(self.page_index < self.page_count - 1)
+
+    def _turn(self, step: int) -> None:
+        self.page_index += step
+        self.refresh()
+
+    # Exporting and printing
+
+    def suggested_name(self) -> str:
+        options = self.options()
+        if options.maps:
+            name = self.map_combo.currentText()
+        else:
+            name = self.document.project().name or self.document.path.stem
+        return re.sub(r'[\\/:*?"<>|]+', "-", name).strip(" .") or "journey"
+
+    def choose_file_and_export(self) -> None:
+        documents = QStandardPaths.StandardLocation.DocumentsLocation
+        folder = str(
+            self.settings.value("export/folder", QStandardPaths.writableLocation(documents))
+        )
+        suffix = self.format()
+        filters = {
+            "pdf": self.tr("PDF documents (*.pdf)"),
+            "png": self.tr("PNG images (*.png)"),
+            "svg": self.tr("SVG drawings (*.svg)"),
+        }
+        start = str(Path(folder) / f"{self.suggested_name()}.{suffix}")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), start, filters[suffix]
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != f".{suffix}":
+            path = path.with_name(f"{path.name}.{suffix}")
+        if self.export_to(path):
+            self.accept()
+
+    def export_to(self, path: Path | str) -> bool:
+        """Write the export to `path`; a problem is shown to the person and gives False."""
+        path = Path(path)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            export.EXPORTS[self.format()](self.document, path, self.options(), self.source)
+        except JourneyFileError as error:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(
+                self, self.tr("Export failed"), error.message(QCoreApplication.translate)
+            )
+            return False
+        QApplication.restoreOverrideCursor()
+        self.last_path = path
+        self.save_settings()
+        return True
+
+    def print_map(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        options = self.options()
+        configure_printer(printer, options.page, options.landscape)
+        printer.setDocName(self.suggested_name())
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            export.print_map(self.document, printer, options, self.source)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.save_settings()
+        self.accept()
+
+    # Branding, kept in the project
+
+    def _show_branding(self) -> None:
+        project = self.document.project()
+        logo = self.source.qt_image(project.logo_image_id) if project.logo_image_id else None
+        if logo is not None:
+            size = self.logo_label.size() - QSize(8, 8)
+            self.logo_label.setPixmap(
+                QPixmap.fromImage(logo).scaled(
+                    size,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.logo_label.setPixmap(QPixmap())
+            self.logo_label.setText(self.tr("No logo"))
+        self.remove_logo_button.setEnabled(logo is not None)
+        swatch = QPixmap(14, 14)
+        swatch.fill(QColor(project.accent_color or "#2f6fdb"))
+        self.accent_button.setIcon(swatch)
+
+    def _branding_changed(self) -> None:
+        self._show_branding()
+        self._timer.start()
+
+    def choose_logo(self) -> None:
+        pictures = QStandardPaths.StandardLocation.PicturesLocation
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the client's logo"),
+            QStandardPaths.writableLocation(pictures),
+            self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp)"),
+        )
+        if chosen:
+            self.set_logo(Path(chosen))
+
+    def set_logo(self, path: Path | None) -> bool:
+        """Keep `path`'s image as the project's logo (None removes it); False if refused."""
+        try:
+            image = read_image_file(path) if path is not None else None
+        except JourneyFileError as error:
+            QMessageBox.warning(
+                self, self.tr("Cannot use this image"), error.message(QCoreApplication.translate)
+            )
+            return False
+        project = self.document.project()
+        command = edits.set_image(self.document, Project, project.id, "logo_image_id", image)
+        return self.document.push(command)
+
+    def remove_logo(self) -> None:
+        self.set_logo(None)
+
+    def choose_accent(self) -> None:
+        current = QColor(self.document.project().accent_color or "#2f6fdb")
+        color = QColorDialog.getColor(current, self, self.tr("Accent colour"))
+        if color.isValid():
+            self.set_accent(color.name())
+
+    def set_accent(self, color: str) -> bool:
+        return self.document.push(edits.edit_project(self.document, accent_color=color))
+
+    def done(self, result: int) -> None:
+        """However the dialog ends, the next one opens with these choices."""
+        self.save_settings()
+        super().done(result)
