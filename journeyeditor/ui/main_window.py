@@ -219,13 +219,10 @@ class MainWindow(QMainWindow):
         try:
             self.open_path(path)
         except ReadOnlyFileError as error:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Read-only file"),
-                error.message(QCoreApplication.translate)
-                + "\n\n"
-                + self.tr("Open it to read and export only?"),
-            )
+            question = self.tr("Open it to read and export only?")
+            reason = error.message(QCoreApplication.translate)
+            title = self.tr("Read-only file")
+            answer = QMessageBox.question(self, title, f"{reason}\n\n{question}")
             if answer != QMessageBox.StandardButton.Yes:
                 return False
             try:
