@@ -33,6 +33,7 @@ from journeyeditor.model import (
     Stage,
 )
 from journeyeditor.store import database, interchange
+from journeyeditor.store.engine import WRITE
 from journeyeditor.store.errors import (
     FileLockedError,
     JourneyFileError,
@@ -256,6 +257,7 @@ class Document(QObject):
         notices = Notices()
         steps: Iterable[Operation] = operations if forward else reversed(operations)
         try:
+            self.session.connection(execution_options=WRITE)
             for step in steps:
                 if forward:
                     step.do(self.session, notices)

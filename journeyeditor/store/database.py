@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 import stat
 import tempfile
@@ -37,6 +38,7 @@ from journeyeditor.store.errors import (
 SQLITE_MAGIC = b"SQLite format 3\x00"
 LOCK_TIMEOUT_S = 1.0
 SUFFIX = ".journey"
+SQLITE_READONLY_ROLLBACK = 776
 
 
 @dataclass
@@ -145,8 +147,11 @@ def open_file(path: Path | str, *, read_only: bool = False) -> JourneyFile:
     if not read_only and is_read_only(path):
         raise ReadOnlyFileError(path, "the file or its folder is write-protected")
     raw = _connect(_uri(path, "ro" if read_only else "rw"))
+    recovered = False
     try:
         with _sqlite_errors(path):
+            if read_only:
+                raw, recovered = _readable(path, raw)
             verdict = raw.execute("PRAGMA quick_check").fetchall()
             if verdict != [("ok",)]:
                 raise CorruptFileError(path, str(verdict[0][0]))
@@ -156,7 +161,10 @@ def open_file(path: Path | str, *, read_only: bool = False) -> JourneyFile:
             foreign = schema.differences(raw, version)
             if foreign:
                 raise ForeignSchemaError(path, "unexpected: " + ", ".join(foreign[:3]))
-            if not is_read_only(path):
+            misplaced = _across_maps(raw)
+            if misplaced:
+                raise CorruptFileError(path, misplaced)
+            if not is_read_only(path) and not recovered:
                 _probe_lock(path)
             if version < schema.LATEST_VERSION:
                 raw = _migrated(path, raw, version, read_only)
@@ -166,8 +174,55 @@ def open_file(path: Path | str, *, read_only: bool = False) -> JourneyFile:
     except BaseException:
         raw.close()
         raise
-    engine = make_engine(raw, writer=not read_only)
+    engine = make_engine(raw)
     return JourneyFile(path, raw, engine, read_only, schema.LATEST_VERSION)
+
+
+def _across_maps(raw: sqlite3.Connection) -> str:
+    """What sits on a stage of one map and a lane of another (nothing may: the views and
+    the export place every card and emotion point by its map's stages and lanes)."""
+    for table, what in (("card", "cards"), ("emotion_point", "emotion points")):
+        count = raw.execute(
+            f"SELECT count(*) FROM {table} JOIN stage ON stage.id = {table}.stage_id "
+            f"JOIN lane ON lane.id = {table}.lane_id WHERE stage.map_id != lane.map_id"
+        ).fetchone()[0]
+        if count:
+            return f"{count} {what} sit across two maps"
+    return ""
+
+
+def _readable(path: Path, raw: sqlite3.Connection) -> tuple[sqlite3.Connection, bool]:
+    """A read-only connection that can read a file a crash left with a hot journal.
+
+    SQLite must roll such a journal back before reading, which a read-only connection
+    may not do: roll it back in a private copy instead (into memory), leaving the file
+    as it is. Returns the connection to use and whether it is such a copy.
+    """
+    try:
+        raw.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        return raw, False
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", None) != SQLITE_READONLY_ROLLBACK:
+            raise
+    raw.close()
+    memory = _connect(":memory:")
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / f"copy{SUFFIX}"
+            shutil.copyfile(path, copy)
+            shutil.copyfile(f"{path}-journal", f"{copy}-journal")
+            disk = _connect(_uri(copy, "rw"))
+            try:
+                disk.backup(memory)
+            finally:
+                disk.close()
+    except OSError as exc:
+        memory.close()
+        raise ReadOnlyFileError(path, str(exc)) from exc
+    except BaseException:
+        memory.close()
+        raise
+    return memory, True
 
 
 def _migrated(
@@ -238,12 +293,6 @@ def check_file(path: Path | str) -> list[str]:
                 raise CorruptFileError(path, str(rows[0][0]))
             if journey.raw.execute("PRAGMA foreign_key_check").fetchone() is not None:
                 raise CorruptFileError(path, "a reference points to nothing")
-            mixed = journey.raw.execute(
-                "SELECT count(*) FROM card JOIN stage ON stage.id = card.stage_id "
-                "JOIN lane ON lane.id = card.lane_id WHERE stage.map_id != lane.map_id"
-            ).fetchone()[0]
-            if mixed:
-                raise CorruptFileError(path, f"{mixed} cards sit across two maps")
         if is_read_only(path):
             findings.append("read-only")
     finally:

@@ -34,6 +34,7 @@ from journeyeditor.model import (
 )
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN
 from journeyeditor.store.errors import BadImageError, BadInterchangeError
+from journeyeditor.store.engine import write_transaction
 from journeyeditor.store.images import check_image
 
 FORMAT = "journeyeditor-project"
@@ -421,7 +422,7 @@ def populate_from(plan: Plan) -> Callable[[Engine], None]:
     """A `create_file` populate step that writes `plan` in one transaction."""
 
     def populate(engine: Engine) -> None:
-        with engine.begin() as connection:
+        with write_transaction(engine) as connection:
             write_plan(connection, plan)
 
     return populate

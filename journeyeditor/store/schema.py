@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from journeyeditor.store.engine import make_engine
+from journeyeditor.store.engine import make_engine, write_transaction
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 APPLICATION_ID = 0x4A524E59  # "JRNY": marks a SQLite file as ours
@@ -45,7 +45,7 @@ def head_revision() -> str:
 
 def migrate(raw: sqlite3.Connection, version: int = LATEST_VERSION) -> None:
     """Run our migrations on `raw` up to `version`, in one transaction."""
-    with make_engine(raw).begin() as connection:
+    with write_transaction(make_engine(raw)) as connection:
         command.upgrade(_alembic_config(connection), revision_for(version))
         connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
