@@ -256,6 +256,8 @@ class Document(QObject):
     def _run(self, operations: Sequence[Operation], forward: bool) -> bool:
         notices = Notices()
         steps: Iterable[Operation] = operations if forward else reversed(operations)
+        if self.session.in_transaction():
+            self.session.commit()  # a read left open: close it, so the edit starts afresh
         try:
             self.session.connection(execution_options=WRITE)
             for step in steps:
