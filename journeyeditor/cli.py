@@ -261,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--fit",
         dest="tile",
         action="store_false",
+        default=False,
         help=translate("cli", "each map on one page (PDF, default)"),
     )
     mode.add_argument(

@@ -64,7 +64,7 @@ class Labels:
     priorities: dict[str, str] = field(default_factory=dict)
 
 
-def _fit(text: str, width: float, size: float, measure: Measure, bold: bool = False) -> str:
+def fit_text(text: str, width: float, size: float, measure: Measure, bold: bool = False) -> str:
     """Shorten `text` with an ellipsis until it fits `width`."""
     if measure(text, size, bold) <= width:
         return text
@@ -120,7 +120,7 @@ def _meta(box: CardBox, meta: Rect, labels: Labels, measure: Measure) -> list[Pr
         name = labels.channels.get(card.channel or "", card.channel or "")
         room = meta.w - 20 - tag_width - 4
         shapes.append(
-            Text(TextLine(_fit(name, room, size, measure), meta.x + 20, base, size), MUTED)
+            Text(TextLine(fit_text(name, room, size, measure), meta.x + 20, base, size), MUTED)
         )
         if tag:
             pill = Rect(meta.right - tag_width, meta.y + 3, tag_width, meta.h - 6)
@@ -139,14 +139,16 @@ def _meta(box: CardBox, meta: Rect, labels: Labels, measure: Measure) -> list[Pr
             color = PRIORITY_COLOR.get(priority, MUTED)
             shapes.append(Box(pill, color, None, 0, pill.h / 2))
             shapes.append(Text(TextLine(label, pill.x + 5, base - 0.5, 9, True), "#ffffff"))
-        owner = _fit(card.owner or "", meta.w - pill_width - 6, size, measure)
+        owner = fit_text(card.owner or "", meta.w - pill_width - 6, size, measure)
         shapes.append(Text(TextLine(owner, meta.x, base, size), MUTED))
     elif kind == "metric":
         unit = f" {card.unit}" if card.unit else ""
         text = f"{_number(card.value)} / {_number(card.target)}{unit}"
         shapes.append(
             Text(
-                TextLine(_fit(text, meta.w * 0.55, size, measure, True), meta.x, base, size, True),
+                TextLine(
+                    fit_text(text, meta.w * 0.55, size, measure, True), meta.x, base, size, True
+                ),
                 INK,
             )
         )

@@ -5,7 +5,7 @@
 
 The preview draws the very pages (or image) the export writes, through the Qt painter.
 The last choices are remembered in QSettings. The client's logo and accent colour are
-set here too; they are kept in the project, through the undo stack like any edit.
+set here too (BrandingBox), in the project, through the undo stack like any edit.
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSettings, QSize, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QStandardItemModel
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QImage, QStandardItemModel
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
-    QColorDialog,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QSpinBox,
     QToolButton,
@@ -38,61 +36,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
-from journeyeditor.model import Project
 from journeyeditor.render import export
 from journeyeditor.render.export import ExportOptions, ExportSource
 from journeyeditor.render.pages import PAGE_SIZES
 from journeyeditor.render.qt_sheets import configure_printer, sheet_image
 from journeyeditor.store.errors import JourneyFileError
-from journeyeditor.store.images import read_image_file
+from journeyeditor.ui.branding_box import BrandingBox
+from journeyeditor.ui.export_preview import Preview
 
 ALL_MAPS = 0
 DPI_CHOICES = (72, 96, 150, 300, 600)
 PREVIEW_SIDE = 1000
 """Longest side of the preview picture, in pixels (drawn once, then scaled to the widget)."""
-
-
-class Preview(QWidget):
-    """Shows one page or image centred on grey, on a checkerboard where it is transparent."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.image = QImage()
-        self.checkered = False
-        self.setMinimumSize(QSize(420, 360))
-
-    def show_image(self, image: QImage, checkered: bool) -> None:
-        self.image, self.checkered = image, checkered
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        del event
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#e4e6ea"))
-        if self.image.isNull():
-            return
-        room = self.rect().adjusted(16, 16, -16, -16)
-        scale = min(room.width() / self.image.width(), room.height() / self.image.height())
-        w, h = self.image.width() * scale, self.image.height() * scale
-        target = QRectF(room.x() + (room.width() - w) / 2, room.y() + (room.height() - h) / 2, w, h)
-        painter.fillRect(target.translated(2, 3), QColor(0, 0, 0, 40))
-        if self.checkered:
-            painter.fillRect(target, QColor("white"))
-            tile = 8
-            painter.setClipRect(target)
-            for row in range(int(h // tile) + 1):
-                for column in range(int(w // tile) + 1):
-                    if (row + column) % 2:
-                        cell = QRectF(
-                            target.x() + column * tile, target.y() + row * tile, tile, tile
-                        )
-                        painter.fillRect(cell, QColor("#d9dce1"))
-            painter.setClipping(False)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(target, self.image)
-        painter.end()
 
 
 class ExportDialog(QDialog):
@@ -121,8 +77,7 @@ class ExportDialog(QDialog):
         self._build()
         self._load_settings()
         self._connect()
-        document.projectChanged.connect(self._branding_changed)
-        self._show_branding()
+        document.projectChanged.connect(self._timer.start)
         self.refresh()
 
     # Building
@@ -183,22 +138,7 @@ class ExportDialog(QDialog):
         image.addRow(self.tr("&Resolution:"), self.dpi_combo)
         image.addRow(self.tr("&Background:"), self.background_combo)
 
-        self.brand_group = QGroupBox(self.tr("Client branding (cover and footers)"), self)
-        self.logo_label = QLabel(self)
-        self.logo_label.setFixedSize(QSize(132, 44))
-        self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_label.setStyleSheet("QLabel { background: white; border: 1px solid #c8ccd2; }")
-        self.logo_button = QPushButton(self.tr("Choose &logo…"), self)
-        self.remove_logo_button = QPushButton(self.tr("Remove logo"), self)
-        self.accent_button = QPushButton(self.tr("&Accent colour…"), self)
-        logo_buttons = QVBoxLayout()
-        logo_buttons.addWidget(self.logo_button)
-        logo_buttons.addWidget(self.remove_logo_button)
-        brand = QHBoxLayout(self.brand_group)
-        brand.addWidget(self.logo_label)
-        brand.addLayout(logo_buttons)
-        brand.addWidget(self.accent_button)
-        self.brand_group.setEnabled(not self.document.read_only)
+        self.branding = BrandingBox(self.document, self.source.qt_image, self)
 
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -207,7 +147,7 @@ class ExportDialog(QDialog):
         options.addLayout(top)
         options.addWidget(self.paper_group)
         options.addWidget(self.image_group)
-        options.addWidget(self.brand_group)
+        options.addWidget(self.branding)
         options.addWidget(self.summary)
         options.addStretch(1)
 
@@ -258,9 +198,6 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.choose_file_and_export)
         self.print_button.clicked.connect(self.print_map)
         self.buttons.rejected.connect(self.reject)
-        self.logo_button.clicked.connect(self.choose_logo)
-        self.remove_logo_button.clicked.connect(self.remove_logo)
-        self.accent_button.clicked.connect(self.choose_accent)
 
     # Choices
 
@@ -417,7 +354,7 @@ class ExportDialog(QDialog):
             name = self.map_combo.currentText()
         else:
             name = self.document.project().name or self.document.path.stem
-        return re.sub(r'[\\/:*?"<>|]+', "-", name).strip(" .") or "journey"
+        return re.sub(r'[\\/:*?"<>|]+', "-", name).strip(" .-") or "journey"
 
     def choose_file_and_export(self) -> None:
         documents = QStandardPaths.StandardLocation.DocumentsLocation
@@ -474,69 +411,8 @@ class ExportDialog(QDialog):
         self.save_settings()
         self.accept()
 
-    # Branding, kept in the project
-
-    def _show_branding(self) -> None:
-        project = self.document.project()
-        logo = self.source.qt_image(project.logo_image_id) if project.logo_image_id else None
-        if logo is not None:
-            size = self.logo_label.size() - QSize(8, 8)
-            self.logo_label.setPixmap(
-                QPixmap.fromImage(logo).scaled(
-                    size,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-        else:
-            self.logo_label.setPixmap(QPixmap())
-            self.logo_label.setText(self.tr("No logo"))
-        self.remove_logo_button.setEnabled(logo is not None)
-        swatch = QPixmap(14, 14)
-        swatch.fill(QColor(project.accent_color or "#2f6fdb"))
-        self.accent_button.setIcon(swatch)
-
-    def _branding_changed(self) -> None:
-        self._show_branding()
-        self._timer.start()
-
-    def choose_logo(self) -> None:
-        pictures = QStandardPaths.StandardLocation.PicturesLocation
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the client's logo"),
-            QStandardPaths.writableLocation(pictures),
-            self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp)"),
-        )
-        if chosen:
-            self.set_logo(Path(chosen))
-
-    def set_logo(self, path: Path | None) -> bool:
-        """Keep `path`'s image as the project's logo (None removes it); False if refused."""
-        try:
-            image = read_image_file(path) if path is not None else None
-        except JourneyFileError as error:
-            QMessageBox.warning(
-                self, self.tr("Cannot use this image"), error.message(QCoreApplication.translate)
-            )
-            return False
-        project = self.document.project()
-        command = edits.set_image(self.document, Project, project.id, "logo_image_id", image)
-        return self.document.push(command)
-
-    def remove_logo(self) -> None:
-        self.set_logo(None)
-
-    def choose_accent(self) -> None:
-        current = QColor(self.document.project().accent_color or "#2f6fdb")
-        color = QColorDialog.getColor(current, self, self.tr("Accent colour"))
-        if color.isValid():
-            self.set_accent(color.name())
-
-    def set_accent(self, color: str) -> bool:
-        return self.document.push(edits.edit_project(self.document, accent_color=color))
-
     def done(self, result: int) -> None:
         """However the dialog ends, the next one opens with these choices."""
+        self._timer.stop()
         self.save_settings()
         super().done(result)

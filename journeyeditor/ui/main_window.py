@@ -25,6 +25,7 @@ from journeyeditor.render.labels import labels
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, ReadOnlyFileError
 from journeyeditor.ui import recent
+from journeyeditor.ui.export_dialog import ExportDialog
 from journeyeditor.ui.find_bar import FindBar
 from journeyeditor.ui.inspector import Inspector
 from journeyeditor.ui.maps_panel import MapsPanel
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.tr("&New…"), keys.New, self.new_project)
         self.open_action = self._action(self.tr("&Open…"), keys.Open, self.open_dialog)
         self.save_as_action = self._action(self.tr("Save &As…"), keys.SaveAs, self.save_as)
+        self.export_action = self._action(self.tr("&Export…"), "Ctrl+E", self.export)
+        self.print_action = self._action(self.tr("&Print…"), keys.Print, self.print_map)
         self.quit_action = self._action(self.tr("&Quit"), keys.Quit, self.close)
         self.undo_action = self._action(self.tr("&Undo"), keys.Undo, self._undo)
         self.redo_action = self._action(self.tr("&Redo"), keys.Redo, self._redo)
@@ -132,6 +135,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action])
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_action, self.print_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -320,6 +325,25 @@ class MainWindow(QMainWindow):
             self.inspector.show_point(ids[0], ids[1])
         else:
             self.inspector.show_map(ids[0])
+
+    # Export and print
+
+    def _export_dialog(self) -> ExportDialog | None:
+        if self.document is None:
+            return None
+        self.inspector.commit_pending()
+        current = self.scene.map_id if self.scene is not None else None
+        return ExportDialog(self.document, current, self)
+
+    def export(self) -> None:
+        dialog = self._export_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def print_map(self) -> None:
+        dialog = self._export_dialog()
+        if dialog is not None:
+            dialog.print_map()
 
     # Clipboard and selection
 

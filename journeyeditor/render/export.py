@@ -1,0 +1,195 @@
+"""Exporting maps: PDF (reportlab, vectors), PNG (Qt, written by Pillow), SVG (QtSvg), print.
+
+Every export lays a map out with render/layout and draws `map_shapes`, the canvas's own
+primitives, so what the client gets is what the person saw. Files are written whole or
+not at all; problems raise ExportError (a JourneyFileError) with a message for a person.
+
+    export_pdf(document, "map.pdf", ExportOptions(page="A3", landscape=True, cover=True))
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from pathlib import Path
+
+from PIL import Image as PilImage
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtSvg import QSvgGenerator
+
+from journeyeditor import __version__
+from journeyeditor.editing.document import Document
+from journeyeditor.render import pdf_painter, qt_painter
+from journeyeditor.render.layout import Rect
+from journeyeditor.render.qt_sheets import print_sheets, printer_page, smooth
+from journeyeditor.render.sheets import MapPicture
+from journeyeditor.render.source import ExportError, ExportOptions, ExportSource
+from journeyeditor.store.files import write_atomically
+
+__all__ = [
+    "EXPORTS",
+    "ExportError",
+    "ExportOptions",
+    "ExportSource",
+    "export_pdf",
+    "export_png",
+    "export_svg",
+    "image_size",
+    "map_image",
+    "print_map",
+    "render_pdf",
+    "render_png",
+    "render_svg",
+]
+
+translate = QCoreApplication.translate
+
+IMAGE_MARGIN = 16.0
+"""Room around a map in PNG and SVG exports (map pixels), so edge shadows are not cut."""
+MAX_PIXELS = 400_000_000
+"""Largest PNG drawn: Pillow holds it whole, at 4 bytes a pixel."""
+BAND_PIXELS = 16_000_000
+"""Qt draws a PNG in bands of about this many pixels, to bound memory."""
+
+
+def _source(document: Document, source: ExportSource | None) -> ExportSource:
+    return source if source is not None else ExportSource(document)
+
+
+def render_pdf(source: ExportSource, options: ExportOptions) -> tuple[bytes, int]:
+    """The PDF's bytes and its page count."""
+    sheets = source.sheets(options)
+    return pdf_painter.write_pdf(sheets, source.pdf_image, source.pdf_info(options)), len(sheets)
+
+
+def export_pdf(
+    document: Document, path: Path | str, options: ExportOptions, source: ExportSource | None = None
+) -> int:
+    """Write the PDF; returns its page count."""
+    data, pages = render_pdf(_source(document, source), options)
+    write_atomically(Path(path), data)
+    return pages
+
+
+def image_size(picture: MapPicture, dpi: float) -> tuple[int, int]:
+    """Pixel size of a PNG of the map (with its margin) at `dpi`."""
+    zoom = dpi / 96
+    return (
+        math.ceil((picture.width + 2 * IMAGE_MARGIN) * zoom),
+        math.ceil((picture.height + 2 * IMAGE_MARGIN) * zoom),
+    )
+
+
+def map_image(
+    source: ExportSource, map_id: int, zoom: float, transparent: bool, top: int = 0, rows: int = 0
+) -> QImage:
+    """The map (and its margin) drawn at `zoom`; rows `top`…`top + rows` only, when given."""
+    picture = source.picture(map_id)
+    width, height = image_size(picture, zoom * 96)
+    rows = rows or height - top
+    image = QImage(width, rows, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(0, 0, 0, 0) if transparent else QColor("white"))
+    painter = QPainter(image)
+    smooth(painter)
+    painter.translate(0, -top)
+    painter.scale(zoom, zoom)
+    painter.translate(IMAGE_MARGIN, IMAGE_MARGIN)
+    band = Rect(-IMAGE_MARGIN, top / zoom - IMAGE_MARGIN, width / zoom, rows / zoom)
+    qt_painter.paint(painter, picture.within(band), source.qt_image)
+    painter.end()
+    return image
+
+
+def _paste(whole: PilImage.Image, band: QImage, top: int, transparent: bool) -> None:
+    """Copy a band drawn by Qt into the Pillow image (4 bytes a pixel: no repacking)."""
+    kind = QImage.Format.Format_RGBA8888 if transparent else QImage.Format.Format_RGBX8888
+    converted = band.convertToFormat(kind)
+    mode = "RGBA" if transparent else "RGBX"
+    size = (converted.width(), converted.height())
+    data = bytes(converted.constBits())
+    view = PilImage.frombuffer(mode, size, data, "raw", mode, converted.bytesPerLine(), 1)
+    whole.paste(view, (0, top))
+
+
+def render_png(source: ExportSource, map_id: int, options: ExportOptions) -> bytes:
+    """Drawn by Qt in bands (bounded memory), assembled and written by Pillow with its DPI."""
+    width, height = image_size(source.picture(map_id), options.dpi)
+    if width * height > MAX_PIXELS:
+        detail = translate(
+            "Export",
+            "at {0} DPI the image would be {1} × {2} pixels; choose a lower resolution or a PDF",
+        )
+        raise ExportError(source.document.path, detail.format(options.dpi, width, height))
+    mode = "RGBA" if options.transparent else "RGB"
+    whole = PilImage.new(mode, (width, height))
+    band = max(1, BAND_PIXELS // width)
+    zoom = options.dpi / 96
+    for top in range(0, height, band):
+        rows = min(band, height - top)
+        band_image = map_image(source, map_id, zoom, options.transparent, top, rows)
+        _paste(whole, band_image, top, options.transparent)
+    buffer = io.BytesIO()
+    whole.save(buffer, "PNG", dpi=(options.dpi, options.dpi), compress_level=6)
+    return buffer.getvalue()
+
+
+def export_png(
+    document: Document, path: Path | str, options: ExportOptions, source: ExportSource | None = None
+) -> tuple[int, int]:
+    """Write the PNG of the chosen (or first) map; returns its pixel size."""
+    source = _source(document, source)
+    map_id = source.map_ids(options, every=False)[0]
+    write_atomically(Path(path), render_png(source, map_id, options))
+    return image_size(source.picture(map_id), options.dpi)
+
+
+def render_svg(source: ExportSource, map_id: int, options: ExportOptions) -> bytes:
+    picture = source.picture(map_id)
+    width = picture.width + 2 * IMAGE_MARGIN
+    height = picture.height + 2 * IMAGE_MARGIN
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(math.ceil(width), math.ceil(height)))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setResolution(96)
+    generator.setTitle(picture.title)
+    generator.setDescription(f"Journey Editor {__version__}")
+    painter = QPainter(generator)
+    smooth(painter)
+    if not options.transparent:
+        painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
+    painter.translate(IMAGE_MARGIN, IMAGE_MARGIN)
+    qt_painter.paint(painter, picture.shapes, source.qt_image)
+    painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def export_svg(
+    document: Document, path: Path | str, options: ExportOptions, source: ExportSource | None = None
+) -> None:
+    """Write the SVG of the chosen (or first) map."""
+    source = _source(document, source)
+    map_id = source.map_ids(options, every=False)[0]
+    write_atomically(Path(path), render_svg(source, map_id, options))
+
+
+def print_map(
+    document: Document,
+    printer: QPrinter,
+    options: ExportOptions,
+    source: ExportSource | None = None,
+) -> int:
+    """Print on the paper set in `printer` (the print dialog's choice); returns the page count."""
+    source = _source(document, source)
+    sheets = source.sheets(options, printer_page(printer))
+    print_sheets(printer, sheets, source.qt_image)
+    return len(sheets)
+
+
+EXPORTS = {"pdf": export_pdf, "png": export_png, "svg": export_svg}

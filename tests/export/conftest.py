@@ -1,0 +1,52 @@
+"""Fixtures of the export tests: a branded French project, and the PDF tools they call."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from journeyeditor.editing.document import Document
+
+from .render_cases import make_project
+
+
+@pytest.fixture(scope="session")
+def export_file(tmp_path_factory: pytest.TempPathFactory, qapp: QCoreApplication) -> Path:
+    """Made once: tests only read it (those that edit take `branded_copy`)."""
+    del qapp
+    return make_project(tmp_path_factory.mktemp("export") / "branded.journey")
+
+
+@pytest.fixture
+def export_doc(export_file: Path) -> Iterator[Document]:
+    document = Document.open(export_file, read_only=True)
+    yield document
+    document.close()
+
+
+@pytest.fixture
+def branded_copy(export_file: Path, tmp_path: Path) -> Iterator[Document]:
+    """A writable copy of the export project."""
+    path = tmp_path / "copy.journey"
+    shutil.copyfile(export_file, path)
+    document = Document.open(path)
+    yield document
+    document.close()
+
+
+@pytest.fixture
+def tool() -> Callable[[str], str]:
+    """`tool("pdftotext")`: the program's path, or the test is skipped saying what to install."""
+
+    def find(name: str) -> str:
+        found = shutil.which(name)
+        if found is None:
+            package = "qpdf" if name == "qpdf" else "poppler-utils"
+            pytest.skip(f"{name} is not installed (Debian package {package})")
+        return found
+
+    return find

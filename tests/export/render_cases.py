@@ -1,0 +1,173 @@
+"""How the export test project and each golden image are made.
+
+Shared by the tests and by tools/refresh_goldens.py, so a refreshed golden is made
+exactly as the test makes the image it compares with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PIL import Image as PilImage
+from PIL import ImageChops, ImageDraw, ImageStat
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from journeyeditor.editing import edits
+from journeyeditor.editing.document import Document
+from journeyeditor.model import Persona, Project
+from journeyeditor.render import content, drawing, fonts, labels, layout, qt_painter
+from journeyeditor.render.export import ExportOptions, ExportSource, export_pdf
+from journeyeditor.store import database, interchange, templates
+from journeyeditor.store.images import check_image
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+DATE = dt.date(2025, 3, 14)
+ACCENTS = "Œuvre à côté : « ça coûte 12 € », l’été — très bien, de bon cœur"
+TOLERANCE = 0.02
+"""Largest mean absolute difference per channel (fraction of full scale) between two
+renderers' pictures of the same thing; they differ by about 1 % (anti-aliasing), and a
+picture shifted by one pixel differs from itself by 2 %."""
+GOLDEN_TOLERANCE = 0.01
+"""The same renderer against its golden image: only rounding may differ..."""
+GOLDEN_CHANGED = 40
+"""...and at most this many pixels may change much (hiding a page number changes 100)."""
+GOLDEN_DPI = 60
+
+
+def drawn_png(width: int, height: int, fill: str, ring: str) -> bytes:
+    """A small picture drawn by Pillow, the same on every run."""
+    image = PilImage.new("RGBA", (width, height), (0, 0, 0, 0))
+    pen = ImageDraw.Draw(image)
+    pen.rounded_rectangle((0, 0, width - 1, height - 1), radius=min(width, height) // 5, fill=fill)
+    pen.ellipse((width * 0.3, height * 0.2, width * 0.7, height * 0.8), outline=ring, width=6)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def make_project(path: Path) -> Path:
+    """The French sample, branded (logo, accent colour), a persona photo, and a card of accents."""
+    plan = templates.template_plan("sample", "fr")
+    database.create_file(path, interchange.populate_from(plan))
+    document = Document.open(path)
+    try:
+        project = document.project()
+        logo = check_image(drawn_png(240, 80, "#c0392b", "#ffffff"))
+        photo = check_image(drawn_png(120, 150, "#3d85c6", "#f2d15c"))
+        first = document.maps()[0]
+        lane = next(x for x in document.lanes(first.id) if x.kind == "text")
+        stage = document.stages(first.id)[0]
+        for command in (
+            edits.set_image(document, Project, project.id, "logo_image_id", logo),
+            edits.edit_project(document, accent_color="#c0392b"),
+            edits.set_image(document, Persona, first.persona_id or 1, "photo_image_id", photo),
+            edits.add_card(document, stage.id, lane.id, text=ACCENTS, evidence="research"),
+        ):
+            assert document.push(command)
+    finally:
+        document.close()
+    return path
+
+
+def pillow(image: QImage) -> PilImage.Image:
+    converted = image.convertToFormat(QImage.Format.Format_RGB888)
+    size = (converted.width(), converted.height())
+    data = bytes(converted.constBits())
+    return PilImage.frombuffer("RGB", size, data, "raw", "RGB", converted.bytesPerLine(), 1)
+
+
+def canvas_image(document: Document, map_id: int) -> PilImage.Image:
+    """What the canvas shows at 100 %: the map's primitives through the Qt painter."""
+    source = ExportSource(document)
+    measure = fonts.metrics().width
+    laid = layout.layout_map(content.map_content(document, map_id), layout.CardMeasurer(measure))
+    shapes = drawing.map_shapes(laid, labels.labels(source.language), measure)
+    image = QImage(round(laid.width), round(laid.height), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    qt_painter.paint(painter, shapes, source.qt_image)
+    painter.end()
+    return pillow(image)
+
+
+def rasterise(pdf: Path, page: int, dpi: float) -> PilImage.Image:
+    """One PDF page as poppler's pdftoppm draws it."""
+    with tempfile.TemporaryDirectory() as folder:
+        prefix = Path(folder) / "page"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                f"{dpi:.6f}",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                "-png",
+                str(pdf),
+                str(prefix),
+            ],
+            check=True,
+        )
+        with PilImage.open(prefix.with_suffix(".png")) as image:
+            return image.convert("RGB")
+
+
+def difference(a: PilImage.Image, b: PilImage.Image) -> float:
+    """Worst channel's mean absolute difference, as a fraction of full scale."""
+    assert a.size == b.size, f"sizes differ: {a.size} and {b.size}"
+    diff = ImageChops.difference(a.convert("RGB"), b.convert("RGB"))
+    return max(ImageStat.Stat(diff).mean) / 255
+
+
+def changed_pixels(a: PilImage.Image, b: PilImage.Image, threshold: int = 48) -> int:
+    """How many pixels have some channel differing by more than `threshold` (of 255).
+
+    Catches a small thing missing or moved (a page number, a mark), which barely moves
+    the mean difference.
+    """
+    red, green, blue = ImageChops.difference(a.convert("RGB"), b.convert("RGB")).split()
+    largest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    histogram = largest.histogram()
+    return sum(histogram[threshold + 1 :])
+
+
+def first_map(document: Document) -> int:
+    return document.maps()[0].id
+
+
+def _pdf_page(options: ExportOptions, page: int) -> Callable[[Document, Path], PilImage.Image]:
+    def make(document: Document, folder: Path) -> PilImage.Image:
+        target = folder / "golden.pdf"
+        chosen = replace(options, maps=(first_map(document),))
+        export_pdf(document, target, chosen)
+        return rasterise(target, page, GOLDEN_DPI)
+
+    return make
+
+
+GOLDENS: dict[str, Callable[[Document, Path], PilImage.Image]] = {
+    "canvas_fr.png": lambda document, _folder: canvas_image(document, first_map(document)),
+    "pdf_cover_a4_landscape.png": _pdf_page(
+        ExportOptions(page="A4", landscape=True, cover=True, date=DATE), 1
+    ),
+    "pdf_fit_a4_landscape.png": _pdf_page(
+        ExportOptions(page="A4", landscape=True, cover=True, date=DATE), 2
+    ),
+    "pdf_cover_a3_portrait.png": _pdf_page(ExportOptions(page="A3", cover=True, date=DATE), 1),
+    "pdf_tile_a4_portrait_2.png": _pdf_page(ExportOptions(page="A4", tile=True, date=DATE), 2),
+}
+
+
+def have_poppler() -> bool:
+    return shutil.which("pdftoppm") is not None
