@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         )
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolBar")
+        toolbar.addActions([self.new_action, self.open_action, self.export_action])
+        toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action])
