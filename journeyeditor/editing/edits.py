@@ -61,6 +61,11 @@ def _fields(entity: type, changes: Values) -> Values:
     return dict(changes)
 
 
+def _counted(count: int, one: str, many: str) -> str:
+    """The menu text of an edit of one thing or of `count` things (`%n` in `many`)."""
+    return one if count == 1 else many.replace("%n", str(count))
+
+
 def _command(
     document: Document, text: str, operations: Sequence[Operation], merge: Hashable = None
 ) -> EditCommand:
@@ -107,12 +112,10 @@ def add_cards(
             id=document.next_id(Card), stage_id=stage_id, lane_id=lane_id, position=start + offset
         )
         operations.append(Insert(Card, values))
-    text = (
-        translate("Edits", "Add card")
-        if len(operations) == 1
-        else translate("Edits", "Add %n cards")
+    text = _counted(
+        len(operations), translate("Edits", "Add card"), translate("Edits", "Add %n cards")
     )
-    return _command(document, text.replace("%n", str(len(operations))), operations)
+    return _command(document, text, operations)
 
 
 def add_card(
@@ -137,12 +140,10 @@ def edit_cards(document: Document, card_ids: Sequence[int], **changes: Any) -> E
     """The same change to several cards, as one undo step."""
     values = _fields(Card, changes)
     operations: list[Operation] = [Update(Card, card_id, dict(values)) for card_id in card_ids]
-    text = (
-        translate("Edits", "Edit card")
-        if len(operations) == 1
-        else translate("Edits", "Edit %n cards")
+    text = _counted(
+        len(operations), translate("Edits", "Edit card"), translate("Edits", "Edit %n cards")
     )
-    return _command(document, text.replace("%n", str(len(operations))), operations)
+    return _command(document, text, operations)
 
 
 def move_cards(
@@ -156,22 +157,18 @@ def move_cards(
         Relocate(Card, card_id, {"stage_id": stage_id, "lane_id": lane_id, "position": index + n})
         for n, card_id in enumerate(card_ids)
     ]
-    text = (
-        translate("Edits", "Move card")
-        if len(card_ids) == 1
-        else translate("Edits", "Move %n cards")
+    text = _counted(
+        len(card_ids), translate("Edits", "Move card"), translate("Edits", "Move %n cards")
     )
-    return _command(document, text.replace("%n", str(len(card_ids))), operations)
+    return _command(document, text, operations)
 
 
 def delete_cards(document: Document, card_ids: Iterable[int]) -> EditCommand:
     operations: list[Operation] = [Delete(Card, card_id) for card_id in card_ids]
-    text = (
-        translate("Edits", "Delete card")
-        if len(operations) == 1
-        else translate("Edits", "Delete %n cards")
+    text = _counted(
+        len(operations), translate("Edits", "Delete card"), translate("Edits", "Delete %n cards")
     )
-    return _command(document, text.replace("%n", str(len(operations))), operations)
+    return _command(document, text, operations)
 
 
 # Stages and lanes

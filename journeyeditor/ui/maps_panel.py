@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.model import MapState
+from journeyeditor.ui.id_list import current_id, select_id
 
 
 class MapsPanel(QWidget):
@@ -57,13 +58,10 @@ class MapsPanel(QWidget):
         self._refresh()
 
     def current_map(self) -> int | None:
-        item = self.list.currentItem()
-        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        return current_id(self.list)
 
     def select_map(self, map_id: int) -> None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == map_id:
-                self.list.setCurrentRow(row)
+        select_id(self.list, map_id)
 
     def _refresh(self, *_args: int) -> None:
         assert self.document is not None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document, image_bytes
 from journeyeditor.model import Persona
+from journeyeditor.ui.id_list import current_id, select_id
 from journeyeditor.ui.persona_dialog import PersonaDialog, photo_pixmap
 
 ICON_SIZE = QSize(32, 32)
@@ -99,13 +100,10 @@ class PersonasPanel(QWidget):
         ]
 
     def current_persona(self) -> int | None:
-        item = self.list.currentItem()
-        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        return current_id(self.list)
 
     def select_persona(self, persona_id: int) -> None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == persona_id:
-                self.list.setCurrentRow(row)
+        select_id(self.list, persona_id)
 
     def _refresh(self, *_args: int) -> None:
         assert self.document is not None
