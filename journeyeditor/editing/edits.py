@@ -479,13 +479,16 @@ def edit_persona(document: Document, persona_id: int, **changes: Any) -> EditCom
 
 
 def delete_persona(document: Document, persona_id: int) -> EditCommand:
-    """Delete a persona; maps drawn for it keep existing, for no one in particular."""
+    """Delete a persona and its photo; maps drawn for it stay, for no one in particular."""
     operations: list[Operation] = [
         Update(JourneyMap, m.id, {"persona_id": None})
         for m in document.maps()
         if m.persona_id == persona_id
     ]
     operations.append(Delete(Persona, persona_id))
+    persona = document.get(Persona, persona_id)
+    if persona is not None and persona.photo_image_id is not None:
+        operations.append(Delete(Image, persona.photo_image_id))
     return _command(document, translate("Edits", "Delete persona"), operations)
 
 

@@ -34,6 +34,7 @@ from journeyeditor.store.errors import (
     ReadOnlyFileError,
     WriteFailedError,
 )
+from journeyeditor.store.files import written_aside
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 LOCK_TIMEOUT_S = 1.0
@@ -243,22 +244,12 @@ def _migrated(
 
 def _backup(raw: sqlite3.Connection, destination: Path) -> None:
     """Copy a live database with SQLite's backup API, written aside then renamed in."""
-    destination = Path(destination)
-    handle, temporary = tempfile.mkstemp(
-        prefix=".", suffix=".tmp", dir=destination.parent or Path(".")
-    )
-    os.close(handle)
-    try:
+    with written_aside(destination) as temporary:
         target = sqlite3.connect(temporary)
         try:
             raw.backup(target)
         finally:
             target.close()
-        os.replace(temporary, destination)
-    except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise WriteFailedError(destination, str(exc)) from exc
 
 
 def save_copy(journey: JourneyFile, destination: Path | str) -> None:

@@ -1,36 +1,55 @@
-"""Writing output files whole or not at all: aside first, then renamed into place."""
+"""Writing files whole or not at all: aside first, then renamed into place."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from journeyeditor.store.errors import WriteFailedError
 
 
-def write_atomically(path: Path | str, data: bytes) -> None:
-    """Write `data` to `path`; on any failure the old file (if any) is left untouched."""
+@contextlib.contextmanager
+def written_aside(path: Path | str) -> Iterator[Path]:
+    """A temporary file beside `path` that replaces it when the block ends without error.
+
+    On any failure the temporary file goes and the old file (if any) is left untouched.
+    The new file gets the permissions the person's umask gives (mkstemp's are private).
+    """
     path = Path(path)
     if not path.parent.is_dir():
         raise WriteFailedError(path, "its folder does not exist")
-    temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+        handle, name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        os.close(handle)
+    except OSError as exc:
+        raise WriteFailedError(path, exc.strerror or str(exc)) from exc
+    temporary = Path(name)
+    try:
+        yield temporary
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
-    except OSError as exc:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        raise WriteFailedError(path, exc.strerror or str(exc)) from exc
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        if isinstance(exc, OSError):
+            raise WriteFailedError(path, exc.strerror or str(exc)) from exc
+        if isinstance(exc, sqlite3.Error):
+            raise WriteFailedError(path, str(exc)) from exc
+        raise
+
+
+def write_atomically(path: Path | str, data: bytes) -> None:
+    """Write `data` to `path` whole, or leave `path` as it was."""
+    with written_aside(path) as temporary:
+        temporary.write_bytes(data)
 
 
 def _umask() -> int:
-    """The process's file-creation mask (mkstemp makes private files; outputs should not be)."""
+    """The process's file-creation mask."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +34,8 @@ from journeyeditor.model import (
     Stage,
 )
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN
-from journeyeditor.store.errors import BadImageError, BadInterchangeError
 from journeyeditor.store.engine import write_transaction
+from journeyeditor.store.errors import BadImageError, BadInterchangeError
 from journeyeditor.store.images import check_image
 
 FORMAT = "journeyeditor-project"
@@ -275,6 +276,10 @@ class _Reader:
             value = float(value)
         if (field.kind is int and isinstance(value, bool)) or not isinstance(value, field.kind):
             raise self.fail(spot, f"must be {field.kind.__name__}")
+        if isinstance(value, float) and not math.isfinite(value):
+            # Python's json reads NaN and Infinity; SQLite turns NaN into null, and an
+            # export holding Infinity would not be JSON at all.
+            raise self.fail(spot, "must be a finite number")
         if field.choices and value not in field.choices:
             raise self.fail(spot, f"must be one of {', '.join(field.choices)}")
         number: Any = value

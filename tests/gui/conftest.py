@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from helpers.projects import reopened
 
 from journeyeditor.model import Persona
+
+from helpers.projects import reopened
 
 T = TypeVar("T")
 

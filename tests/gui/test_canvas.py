@@ -17,6 +17,7 @@ from journeyeditor.canvas.view_filter import ViewFilter
 from journeyeditor.editing.document import Document
 from journeyeditor.model import Card, EmotionPoint, Lane, Stage
 from journeyeditor.ui.main_window import MainWindow
+
 from helpers.canvas_driver import (
     center,
     click,

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers.projects import png_bytes
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +14,8 @@ from journeyeditor.editing.document import Document
 from journeyeditor.model import Image, JourneyMap, Persona
 from journeyeditor.ui.persona_dialog import PersonaDialog
 from journeyeditor.ui.personas_panel import PersonasPanel
+
+from helpers.projects import png_bytes
 
 if TYPE_CHECKING:
     from gui.conftest import Disk

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests (tests/ is on sys.path through tests/conftest.py)."""
