@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -408,3 +409,23 @@ def test_every_gesture_is_saved_at_once(window: MainWindow, sample_file: Path) -
         assert saved is not None and saved.width == pytest.approx(width + 50, abs=1)
     finally:
         other.close()
+
+
+def test_pinch_zooms_around_the_fingers(window: MainWindow) -> None:
+    view = window.view
+    view.zoom_actual()
+    local = QPointF(view.viewport().rect().center())
+    device = QPointingDevice.primaryPointingDevice()
+    event = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture,
+        device,
+        2,
+        local,
+        local,
+        QPointF(view.viewport().mapToGlobal(local.toPoint())),
+        0.5,
+        QPointF(0, 0),
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    assert view.zoom() == pytest.approx(1.5, rel=0.01)
+    assert doc(window).stack.count() == 0
