@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 FOLDER = Path(__file__).resolve().parent / "resources" / "translations"
 LANGUAGES = ("en", "fr")
@@ -21,6 +21,10 @@ def install(app: QCoreApplication, language: str | None = None) -> QTranslator |
     language = language or system_language()
     if language == "en":
         return None
+    qt_own = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(f"qtbase_{language}", qt_folder):
+        app.installTranslator(qt_own)  # Qt's own buttons: OK, Cancel, Yes, No…
     translator = QTranslator(app)
     if translator.load(str(FOLDER / f"journeyeditor_{language}.qm")):
         app.installTranslator(translator)

@@ -59,7 +59,6 @@ class Labels:
 
     own: str = "Own"
     external: str = "External"
-    target: str = "target"
     channels: dict[str, str] = field(default_factory=dict)
     priorities: dict[str, str] = field(default_factory=dict)
 

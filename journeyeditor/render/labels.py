@@ -17,7 +17,6 @@ from journeyeditor.render.drawing import Labels
 CONTEXT = "Labels"
 OWN = QT_TRANSLATE_NOOP("Labels", "Own")
 EXTERNAL = QT_TRANSLATE_NOOP("Labels", "External")
-TARGET = QT_TRANSLATE_NOOP("Labels", "target")
 CHANNELS = {
     "website": QT_TRANSLATE_NOOP("Labels", "Website"),
     "shop": QT_TRANSLATE_NOOP("Labels", "Shop"),
@@ -68,7 +67,6 @@ def labels(language: str) -> Labels:
     return Labels(
         own=word(OWN, language),
         external=word(EXTERNAL, language),
-        target=word(TARGET, language),
         channels={key: word(text, language) for key, text in CHANNELS.items()},
         priorities={key: word(text, language) for key, text in PRIORITIES.items()},
     )

@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
         redo_text = stack.redoText() if stack else ""
         self.undo_action.setText(self.tr("&Undo {0}").format(undo_text).strip())
         self.redo_action.setText(self.tr("&Redo {0}").format(redo_text).strip())
+        self.undo_action.setIconText(self.tr("Undo"))
+        self.redo_action.setIconText(self.tr("Redo"))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -249,16 +251,29 @@ class MainWindow(QMainWindow):
         if name:
             self.open_or_warn(Path(name))
 
+    def template_names(self) -> dict[str, str]:
+        """What each built-in template is, in words, by id."""
+        names = {
+            "awareness-advocacy": self.tr("Awareness → Advocacy (5 stages)"),
+            "discovery-loyalty": self.tr("Discovery → Loyalty (4 stages)"),
+            "need-postpurchase": self.tr("Need → Post-purchase (4 stages)"),
+            "blank": self.tr("Blank: Before / During / After"),
+            "sample": self.tr("Sample project (worked examples)"),
+        }
+        return {i: names.get(i, i) for i in templates.template_ids()}
+
     def new_project(self) -> None:
-        ids = templates.template_ids()
-        template, ok = QInputDialog.getItem(
+        names = self.template_names()
+        ids = list(names)
+        choice, ok = QInputDialog.getItem(
             self,
             self.tr("New project"),
             self.tr("Start from template:"),
-            ids,
+            list(names.values()),
             ids.index(templates.DEFAULT),
             False,
         )
+        template = next((i for i, text in names.items() if text == choice), templates.DEFAULT)
         if not ok:
             return
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("New project"), "", FILE_FILTER)

@@ -103,7 +103,7 @@ def test_tiling_prints_every_sheet_with_page_numbers(
     assert int(info(tool, pdf)["Pages"]) == written == expected + 1
     last = run(tool("pdftotext"), "-f", str(written), "-l", str(written), str(pdf), "-")
     assert f"Page {written} / {written}" in last
-    assert re.search(r"Sheet [A-Z]+\d+ of \d+", last)
+    assert re.search(r"(Sheet|Feuille) [A-Z]+\d+ (of|sur) \d+", last)
 
 
 def test_every_map_in_one_pdf_with_an_outline(

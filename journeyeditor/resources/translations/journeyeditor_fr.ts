@@ -1,0 +1,1545 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>BrandingBox</name>
+    <message>
+        <source>Client branding (cover and footers)</source>
+        <translation>Identité visuelle du client (couverture et pieds de page)</translation>
+    </message>
+    <message>
+        <source>Choose &amp;logo…</source>
+        <translation>Choisir le &amp;logo…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>Retirer le logo</translation>
+    </message>
+    <message>
+        <source>&amp;Accent colour…</source>
+        <translation>Couleur d’&amp;accent…</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Aucun logo</translation>
+    </message>
+    <message>
+        <source>Choose the client&apos;s logo</source>
+        <translation>Choisir le logo du client</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Cannot use this image</source>
+        <translation>Impossible d’utiliser cette image</translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation>Couleur d’accent</translation>
+    </message>
+</context>
+<context>
+    <name>Canvas</name>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Choisir une couleur</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>Modifier le texte</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Couleur…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Insert stage before</source>
+        <translation>Insérer une étape avant</translation>
+    </message>
+    <message>
+        <source>Insert stage after</source>
+        <translation>Insérer une étape après</translation>
+    </message>
+    <message>
+        <source>Delete stage</source>
+        <translation>Supprimer l’étape</translation>
+    </message>
+    <message>
+        <source>Insert lane below</source>
+        <translation>Insérer un couloir en dessous</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>Supprimer le couloir</translation>
+    </message>
+    <message>
+        <source>Add card here</source>
+        <translation>Ajouter une fiche ici</translation>
+    </message>
+</context>
+<context>
+    <name>CardForm</name>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <source>Channel is</source>
+        <translation>Type de canal</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Non évaluée</translation>
+    </message>
+    <message>
+        <source>1 · minor</source>
+        <translation>1 · mineure</translation>
+    </message>
+    <message>
+        <source>2 · serious</source>
+        <translation>2 · majeure</translation>
+    </message>
+    <message>
+        <source>3 · critical</source>
+        <translation>3 · critique</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Niveau de preuve</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Back to the lane&apos;s usual card colour</source>
+        <translation>Revenir à la couleur habituelle des fiches du couloir</translation>
+    </message>
+</context>
+<context>
+    <name>Choice</name>
+    <message>
+        <source>(several values)</source>
+        <translation>(plusieurs valeurs)</translation>
+    </message>
+</context>
+<context>
+    <name>ColorButton</name>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Choisir une couleur</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>(several values)</source>
+        <translation>(plusieurs valeurs)</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>This change breaks a rule of the map: {0}</source>
+        <translation>Cette modification enfreint une règle de la carte&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <source>Add card</source>
+        <translation>Ajouter une fiche</translation>
+    </message>
+    <message>
+        <source>Add %n cards</source>
+        <translation>Ajouter %n fiches</translation>
+    </message>
+    <message>
+        <source>Edit card</source>
+        <translation>Modifier la fiche</translation>
+    </message>
+    <message>
+        <source>Edit %n cards</source>
+        <translation>Modifier %n fiches</translation>
+    </message>
+    <message>
+        <source>Move card</source>
+        <translation>Déplacer la fiche</translation>
+    </message>
+    <message>
+        <source>Move %n cards</source>
+        <translation>Déplacer %n fiches</translation>
+    </message>
+    <message>
+        <source>Delete card</source>
+        <translation>Supprimer la fiche</translation>
+    </message>
+    <message>
+        <source>Delete %n cards</source>
+        <translation>Supprimer %n fiches</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Nouvelle étape</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Ajouter une étape</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>Nouveau couloir</translation>
+    </message>
+    <message>
+        <source>Add lane</source>
+        <translation>Ajouter un couloir</translation>
+    </message>
+    <message>
+        <source>Resize stage</source>
+        <translation>Redimensionner l’étape</translation>
+    </message>
+    <message>
+        <source>Edit stage</source>
+        <translation>Modifier l’étape</translation>
+    </message>
+    <message>
+        <source>Resize lane</source>
+        <translation>Redimensionner le couloir</translation>
+    </message>
+    <message>
+        <source>Edit lane</source>
+        <translation>Modifier le couloir</translation>
+    </message>
+    <message>
+        <source>Move stage</source>
+        <translation>Déplacer l’étape</translation>
+    </message>
+    <message>
+        <source>Move lane</source>
+        <translation>Déplacer le couloir</translation>
+    </message>
+    <message>
+        <source>Delete stage</source>
+        <translation>Supprimer l’étape</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>Supprimer le couloir</translation>
+    </message>
+    <message>
+        <source>Set emotion</source>
+        <translation>Régler l’émotion</translation>
+    </message>
+    <message>
+        <source>Add map</source>
+        <translation>Ajouter une carte</translation>
+    </message>
+    <message>
+        <source>Duplicate map</source>
+        <translation>Dupliquer la carte</translation>
+    </message>
+    <message>
+        <source>Edit map</source>
+        <translation>Modifier la carte</translation>
+    </message>
+    <message>
+        <source>Move map</source>
+        <translation>Déplacer la carte</translation>
+    </message>
+    <message>
+        <source>Delete map</source>
+        <translation>Supprimer la carte</translation>
+    </message>
+    <message>
+        <source>New persona</source>
+        <translation>Nouveau persona</translation>
+    </message>
+    <message>
+        <source>Add persona</source>
+        <translation>Ajouter un persona</translation>
+    </message>
+    <message>
+        <source>Edit persona</source>
+        <translation>Modifier le persona</translation>
+    </message>
+    <message>
+        <source>Delete persona</source>
+        <translation>Supprimer le persona</translation>
+    </message>
+    <message>
+        <source>Add department</source>
+        <translation>Ajouter un département</translation>
+    </message>
+    <message>
+        <source>Edit department</source>
+        <translation>Modifier le département</translation>
+    </message>
+    <message>
+        <source>Delete department</source>
+        <translation>Supprimer le département</translation>
+    </message>
+    <message>
+        <source>Edit project</source>
+        <translation>Modifier le projet</translation>
+    </message>
+    <message>
+        <source>Set picture</source>
+        <translation>Changer l’image</translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation>Prendre un instantané</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>it has no map number {0}</source>
+        <translation>aucune carte numéro {0}</translation>
+    </message>
+    <message>
+        <source>it has no map</source>
+        <translation>le projet ne contient aucune carte</translation>
+    </message>
+    <message>
+        <source>at {0} DPI the image would be {1} × {2} pixels; choose a lower resolution or a PDF</source>
+        <translation>à {0} DPI, l’image ferait {1} × {2} pixels&#xa0;; choisissez une résolution plus basse ou un PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>PDF document (vector, for print)</source>
+        <translation>Document PDF (vectoriel, pour l’impression)</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>Image PNG</translation>
+    </message>
+    <message>
+        <source>SVG drawing (vector)</source>
+        <translation>Dessin SVG (vectoriel)</translation>
+    </message>
+    <message>
+        <source>All maps, one after another</source>
+        <translation>Toutes les cartes, l’une après l’autre</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Map:</source>
+        <translation>&amp;Carte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>&amp;Portrait</source>
+        <translation>&amp;Portrait</translation>
+    </message>
+    <message>
+        <source>&amp;Landscape</source>
+        <translation>Pa&amp;ysage</translation>
+    </message>
+    <message>
+        <source>F&amp;it each map on one page</source>
+        <translation>Chaque carte sur &amp;une page</translation>
+    </message>
+    <message>
+        <source>&amp;Tile across pages, to assemble a poster</source>
+        <translation>&amp;Mosaïque de pages, à assembler en affiche</translation>
+    </message>
+    <message>
+        <source>100 % prints the map as large as the canvas shows it</source>
+        <translation>À 100&#xa0;%, la carte est imprimée à la taille où le canevas l’affiche</translation>
+    </message>
+    <message>
+        <source>&amp;Cover page with persona and legend</source>
+        <translation>Pa&amp;ge de couverture avec persona et légende</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>&amp;Taille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Orientation:</source>
+        <translation>Orientation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Printed si&amp;ze:</source>
+        <translation>Taille &amp;d’impression&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source> (screen)</source>
+        <translation> (écran)</translation>
+    </message>
+    <message>
+        <source> (print)</source>
+        <translation> (impression)</translation>
+    </message>
+    <message>
+        <source>{0} DPI{1}</source>
+        <translation>{0} DPI{1}</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>Blanc</translation>
+    </message>
+    <message>
+        <source>Transparent</source>
+        <translation>Transparent</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Résolution&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Background:</source>
+        <translation>F&amp;ond&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>Page {0} sur {1}</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>paysage</translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation>portrait</translation>
+    </message>
+    <message>
+        <source>Pages: {0}, {1} {2}</source>
+        <translation>Pages&#xa0;: {0}, {1} {2}</translation>
+    </message>
+    <message>
+        <source>{0} × {1} pixels; {2:.1f} × {3:.1f} cm printed at {4} DPI</source>
+        <translation>{0} × {1} pixels&#xa0;; {2:.1f} × {3:.1f} cm à l’impression en {4} DPI</translation>
+    </message>
+    <message>
+        <source>{0} × {1} pixels at 100 %</source>
+        <translation>{0} × {1} pixels à 100&#xa0;%</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Dessins SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’exportation</translation>
+    </message>
+</context>
+<context>
+    <name>FileError</name>
+    <message>
+        <source>{file} cannot be exported: {detail}.</source>
+        <translation>Impossible d’exporter {file}&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>{file}: this file cannot be used.</source>
+        <translation>{file}&#xa0;: ce fichier est inutilisable.</translation>
+    </message>
+    <message>
+        <source>{file}: no such file.</source>
+        <translation>{file}&#xa0;: fichier introuvable.</translation>
+    </message>
+    <message>
+        <source>{file} is not a Journey Editor file ({detail}). Choose a .journey file.</source>
+        <translation>{file} n’est pas un fichier Journey Editor ({detail}). Choisissez un fichier .journey.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({detail}). Open a backup copy, or ask whoever sent it for it again.</source>
+        <translation>{file} est endommagé ({detail}). Ouvrez une copie de sauvegarde ou redemandez le fichier à la personne qui vous l’a envoyé.</translation>
+    </message>
+    <message>
+        <source>{file} was changed outside Journey Editor and is refused for safety ({detail}).</source>
+        <translation>{file} a été modifié en dehors de Journey Editor&#xa0;; par sécurité, il est refusé ({detail}).</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer version of Journey Editor ({detail}). Update Journey Editor to open it.</source>
+        <translation>{file} a été créé par une version plus récente de Journey Editor ({detail}). Mettez Journey Editor à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>{file} is being written by another program. Close it there and try again.</source>
+        <translation>{file} est en cours d’écriture par un autre programme. Fermez-le dans ce programme, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>{file} is read-only ({detail}). Use Save As to keep your changes in another file.</source>
+        <translation>{file} est en lecture seule ({detail}). Utilisez «&#xa0;Enregistrer sous&#xa0;» pour garder vos modifications dans un autre fichier.</translation>
+    </message>
+    <message>
+        <source>{file} could not be written ({detail}). Nothing was changed; free some disk space or choose another folder.</source>
+        <translation>Impossible d’écrire {file} ({detail}). Rien n’a été modifié&#xa0;; libérez de l’espace disque ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be imported: {detail}.</source>
+        <translation>Impossible d’importer {file}&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be used as an image: {detail}.</source>
+        <translation>{file} ne peut pas servir d’image&#xa0;: {detail}.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find and filter</source>
+        <translation>Rechercher et filtrer</translation>
+    </message>
+    <message>
+        <source>Find cards…</source>
+        <translation>Rechercher des fiches…</translation>
+    </message>
+    <message>
+        <source>All evidence</source>
+        <translation>Tous niveaux de preuve</translation>
+    </message>
+    <message>
+        <source>Show only cards with…</source>
+        <translation>Fiches contenant…</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>Filtre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Tous départements</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Nothing selected.
+
+Select a card, a stage, a lane or a point of the emotion curve to see and change its properties.</source>
+        <translation>Aucune sélection.
+
+Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des émotions pour voir et modifier ses propriétés.</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Fiche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cards</source>
+        <translation>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evidence, department and colour apply to all of them.</source>
+        <translation>Le niveau de preuve, le département et la couleur s’appliquent à toutes.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Couloir</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Émotion</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Own</source>
+        <translation>Interne</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>Externe</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Boutique</translation>
+    </message>
+    <message>
+        <source>Social network</source>
+        <translation>Réseau social</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Advertising</source>
+        <translation>Publicité</translation>
+    </message>
+    <message>
+        <source>Word of mouth</source>
+        <translation>Bouche-à-oreille</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Assumption</source>
+        <translation>Hypothèse</translation>
+    </message>
+    <message>
+        <source>Partly backed</source>
+        <translation>Partiellement étayé</translation>
+    </message>
+    <message>
+        <source>Backed by research</source>
+        <translation>Étayé par la recherche</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation>Points de contact</translation>
+    </message>
+    <message>
+        <source>Emotions</source>
+        <translation>Émotions</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Irritants</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Opportunités</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Page {0} / {1}</source>
+        <translation>Page {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Sheet {0} of {1}, overlap {2} mm</source>
+        <translation>Feuille {0} sur {1}, recouvrement {2}&#xa0;mm</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Frustrations</source>
+        <translation>Frustrations</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>Couloirs</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Départements</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Niveau de preuve</translation>
+    </message>
+    <message>
+        <source>{0} years old</source>
+        <translation>{0}&#xa0;ans</translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation>«&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Current journey</source>
+        <translation>Parcours actuel</translation>
+    </message>
+    <message>
+        <source>Ideal journey</source>
+        <translation>Parcours idéal</translation>
+    </message>
+</context>
+<context>
+    <name>LaneForm</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Hauteur</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Journey maps (*.journey)</source>
+        <translation>Cartes de parcours (*.journey)</translation>
+    </message>
+    <message>
+        <source>Maps</source>
+        <translation>Cartes</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>Rec&amp;hercher…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom a&amp;vant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Taille réelle</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;Ajuster à la fenêtre</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir &amp;récent</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {0}</source>
+        <translation>&amp;Annuler {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {0}</source>
+        <translation>&amp;Rétablir {0}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>(no recent files)</source>
+        <translation>(aucun fichier récent)</translation>
+    </message>
+    <message>
+        <source>Open it to read and export only?</source>
+        <translation>L’ouvrir en lecture seule, pour le consulter et l’exporter&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Read-only file</source>
+        <translation>Fichier en lecture seule</translation>
+    </message>
+    <message>
+        <source>Open journey map</source>
+        <translation>Ouvrir une carte de parcours</translation>
+    </message>
+    <message>
+        <source>Awareness → Advocacy (5 stages)</source>
+        <translation>Sensibilisation → Recommandation (5 étapes)</translation>
+    </message>
+    <message>
+        <source>Discovery → Loyalty (4 stages)</source>
+        <translation>Découverte → Fidélité (4 étapes)</translation>
+    </message>
+    <message>
+        <source>Need → Post-purchase (4 stages)</source>
+        <translation>Besoin → Après-achat (4 étapes)</translation>
+    </message>
+    <message>
+        <source>Blank: Before / During / After</source>
+        <translation>Vierge&#xa0;: Avant / Pendant / Après</translation>
+    </message>
+    <message>
+        <source>Sample project (worked examples)</source>
+        <translation>Projet d’exemple (cas concrets)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>Start from template:</source>
+        <translation>Partir du modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <source>Journey Editor</source>
+        <translation>Journey Editor</translation>
+    </message>
+    <message>
+        <source>{0} (read-only)</source>
+        <translation>{0} (lecture seule)</translation>
+    </message>
+    <message>
+        <source>{0} — Journey Editor</source>
+        <translation>{0} — Journey Editor</translation>
+    </message>
+</context>
+<context>
+    <name>MapForm</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Current journey</source>
+        <translation>Parcours actuel</translation>
+    </message>
+    <message>
+        <source>Ideal journey</source>
+        <translation>Parcours idéal</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(sans nom)</translation>
+    </message>
+</context>
+<context>
+    <name>MapsPanel</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add a map</source>
+        <translation>Ajouter une carte</translation>
+    </message>
+    <message>
+        <source>Ideal</source>
+        <translation>Idéal</translation>
+    </message>
+    <message>
+        <source>Duplicate as the ideal journey</source>
+        <translation>Dupliquer en parcours idéal</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Rename map</source>
+        <translation>Renommer la carte</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete map</source>
+        <translation>Supprimer la carte</translation>
+    </message>
+    <message>
+        <source>(untitled map)</source>
+        <translation>(carte sans titre)</translation>
+    </message>
+    <message>
+        <source>(ideal)</source>
+        <translation>(idéal)</translation>
+    </message>
+    <message>
+        <source>New map</source>
+        <translation>Nouvelle carte</translation>
+    </message>
+    <message>
+        <source>Name of the map:</source>
+        <translation>Nom de la carte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Sensibilisation</translation>
+    </message>
+    <message>
+        <source>Consideration</source>
+        <translation>Considération</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Fidélisation</translation>
+    </message>
+    <message>
+        <source>Advocacy</source>
+        <translation>Recommandation</translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation>Points de contact</translation>
+    </message>
+    <message>
+        <source>Customer actions</source>
+        <translation>Actions du client</translation>
+    </message>
+    <message>
+        <source>Thoughts</source>
+        <translation>Pensées</translation>
+    </message>
+    <message>
+        <source>Emotions</source>
+        <translation>Émotions</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Irritants</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Opportunités</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>{0} — ideal</source>
+        <translation>{0} — idéal</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delete this map and all its cards? You can undo it.</source>
+        <translation>Supprimer cette carte et toutes ses fiches&#xa0;? Vous pourrez annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>NumberLine</name>
+    <message>
+        <source>no value</source>
+        <translation>aucune valeur</translation>
+    </message>
+</context>
+<context>
+    <name>Palette</name>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Point de contact</translation>
+    </message>
+    <message>
+        <source>Pain point</source>
+        <translation>Irritant</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunité</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Drag into a cell to add a card</source>
+        <translation>Faites glisser dans une case pour ajouter une fiche</translation>
+    </message>
+    <message>
+        <source>Text lane</source>
+        <translation>Couloir de texte</translation>
+    </message>
+    <message>
+        <source>Touchpoint lane</source>
+        <translation>Couloir de points de contact</translation>
+    </message>
+    <message>
+        <source>Emotion lane</source>
+        <translation>Couloir d’émotions</translation>
+    </message>
+    <message>
+        <source>Pain point lane</source>
+        <translation>Couloir d’irritants</translation>
+    </message>
+    <message>
+        <source>Opportunity lane</source>
+        <translation>Couloir d’opportunités</translation>
+    </message>
+    <message>
+        <source>Metric lane</source>
+        <translation>Couloir d’indicateurs</translation>
+    </message>
+    <message>
+        <source>Image lane</source>
+        <translation>Couloir d’images</translation>
+    </message>
+    <message>
+        <source>Drag between two lanes to add a lane there</source>
+        <translation>Faites glisser entre deux couloirs pour y ajouter un couloir</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Drag between two stages to add a stage there</source>
+        <translation>Faites glisser entre deux étapes pour y ajouter une étape</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaDialog</name>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation>&#xa0;ans</translation>
+    </message>
+    <message>
+        <source>Choose photo…</source>
+        <translation>Choisir une photo…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Retirer la photo</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Socio-professional category</source>
+        <translation>Catégorie socioprofessionnelle</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Frustrations</source>
+        <translation>Frustrations</translation>
+    </message>
+    <message>
+        <source>Motivations</source>
+        <translation>Motivations</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Citation</translation>
+    </message>
+    <message>
+        <source>Farmers</source>
+        <translation>Agriculteurs exploitants</translation>
+    </message>
+    <message>
+        <source>Craftspeople, shopkeepers and business owners</source>
+        <translation>Artisans, commerçants et chefs d’entreprise</translation>
+    </message>
+    <message>
+        <source>Managers and higher professionals</source>
+        <translation>Cadres et professions intellectuelles supérieures</translation>
+    </message>
+    <message>
+        <source>Intermediate professions</source>
+        <translation>Professions intermédiaires</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Employés</translation>
+    </message>
+    <message>
+        <source>Manual workers</source>
+        <translation>Ouvriers</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retraités</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Élèves et étudiants</translation>
+    </message>
+    <message>
+        <source>Not working</source>
+        <translation>Sans activité professionnelle</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Choisir une photo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Aucune photo</translation>
+    </message>
+</context>
+<context>
+    <name>PersonasPanel</name>
+    <message>
+        <source>Add a persona</source>
+        <translation>Ajouter un persona</translation>
+    </message>
+    <message>
+        <source>Edit persona</source>
+        <translation>Modifier le persona</translation>
+    </message>
+    <message>
+        <source>Delete persona</source>
+        <translation>Supprimer le persona</translation>
+    </message>
+    <message>
+        <source>(unnamed persona)</source>
+        <translation>(persona sans nom)</translation>
+    </message>
+    <message>
+        <source>Delete the persona “{0}”? Maps drawn for this persona keep existing, for no one in particular. You can undo it.</source>
+        <translation>Supprimer le persona «&#xa0;{0}&#xa0;»&#xa0;? Les cartes dessinées pour ce persona sont conservées, sans persona associé. Vous pourrez annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>PointForm</name>
+    <message>
+        <source>Very negative</source>
+        <translation>Très négatif</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Négatif</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutre</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positif</translation>
+    </message>
+    <message>
+        <source>Very positive</source>
+        <translation>Très positif</translation>
+    </message>
+    <message>
+        <source>Feeling</source>
+        <translation>Ressenti</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>StageForm</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Largeur</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Cannot open file</source>
+        <translation>Impossible d’ouvrir le fichier</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>it already exists; add --force to replace it</source>
+        <translation>il existe déjà&#xa0;; ajoutez --force pour le remplacer</translation>
+    </message>
+    <message>
+        <source>Created {0} from template {1} ({2}).</source>
+        <translation>{0} créé à partir du modèle {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>{0} maps, {1} cards, {2} personas, {3} departments</source>
+        <translation>{0} cartes, {1} fiches, {2} personas, {3} départements</translation>
+    </message>
+    <message>
+        <source>{0}. {1} [{2}]: {3} stages, {4} lanes, {5} cards</source>
+        <translation>{0}. {1} [{2}]&#xa0;: {3} étapes, {4} couloirs, {5} fiches</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (lecture seule)</translation>
+    </message>
+    <message>
+        <source>{0}: sound{1}.</source>
+        <translation>{0}&#xa0;: fichier en bon état{1}.</translation>
+    </message>
+    <message>
+        <source>it has no map named “{0}” (its maps: {1})</source>
+        <translation>aucune carte nommée «&#xa0;{0}&#xa0;» (cartes du projet&#xa0;: {1})</translation>
+    </message>
+    <message>
+        <source>Exported {0} to {1}.</source>
+        <translation>{0} exporté vers {1}.</translation>
+    </message>
+    <message>
+        <source>Imported {0} into {1}.</source>
+        <translation>{0} importé dans {1}.</translation>
+    </message>
+    <message>
+        <source>expected a number from {0} to {1}</source>
+        <translation>nombre attendu entre {0} et {1}</translation>
+    </message>
+    <message>
+        <source>Customer journey map editor.</source>
+        <translation>Éditeur de cartes de parcours client.</translation>
+    </message>
+    <message>
+        <source>create a project file from a template</source>
+        <translation>créer un fichier de projet à partir d’un modèle</translation>
+    </message>
+    <message>
+        <source>replace an existing file</source>
+        <translation>remplacer un fichier existant</translation>
+    </message>
+    <message>
+        <source>list template ids</source>
+        <translation>lister les identifiants des modèles</translation>
+    </message>
+    <message>
+        <source>describe a project file</source>
+        <translation>décrire un fichier de projet</translation>
+    </message>
+    <message>
+        <source>check that a project file is sound</source>
+        <translation>vérifier qu’un fichier de projet est en bon état</translation>
+    </message>
+    <message>
+        <source>export a project</source>
+        <translation>exporter un projet</translation>
+    </message>
+    <message>
+        <source>the map to export (default: every map in a PDF, else the first)</source>
+        <translation>la carte à exporter (par défaut&#xa0;: toutes les cartes en PDF, sinon la première)</translation>
+    </message>
+    <message>
+        <source>paper size (PDF)</source>
+        <translation>format du papier (PDF)</translation>
+    </message>
+    <message>
+        <source>turn the paper sideways (PDF)</source>
+        <translation>papier à l’italienne, en paysage (PDF)</translation>
+    </message>
+    <message>
+        <source>each map on one page (PDF, default)</source>
+        <translation>chaque carte sur une page (PDF, par défaut)</translation>
+    </message>
+    <message>
+        <source>each map across pages at --scale (PDF)</source>
+        <translation>chaque carte en mosaïque de pages, à l’échelle --scale (PDF)</translation>
+    </message>
+    <message>
+        <source>printed size in percent when tiling (default 100)</source>
+        <translation>taille d’impression en pourcentage, en mosaïque (100 par défaut)</translation>
+    </message>
+    <message>
+        <source>a cover page with persona and legend before each map (PDF)</source>
+        <translation>une page de couverture avec persona et légende avant chaque carte (PDF)</translation>
+    </message>
+    <message>
+        <source>resolution of a PNG: 96 for screens, 300 for print</source>
+        <translation>résolution d’un PNG&#xa0;: 96 pour l’écran, 300 pour l’impression</translation>
+    </message>
+    <message>
+        <source>no white background (PNG, SVG)</source>
+        <translation>sans fond blanc (PNG, SVG)</translation>
+    </message>
+    <message>
+        <source>make a project file from a JSON export</source>
+        <translation>créer un fichier de projet à partir d’un export JSON</translation>
+    </message>
+</context>
+</TS>
