@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         )
         self.find_bar = FindBar(self.view, self)
         self._build_actions()
+        self.addToolBarBreak()
         self.addToolBar(self.find_bar)
         self.resizeDocks([self.inspector_dock], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.maps_dock, self.palette_dock], [200, 400], Qt.Orientation.Vertical)
