@@ -28,7 +28,12 @@ command -v "$PYTHON" >/dev/null || PYTHON=python3
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
-.venv/bin/python -m pip install -q -e ".[dev]" 2>&1 | grep -v -e "^WARNING: Location" -e "^\s*$" || true
+log=$(mktemp)
+if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e ".[dev]"; } >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "setup failed: pip could not install the project (output above)" >&2
+  exit 1
+fi
+rm -f "$log"
 .venv/bin/python -c "import journeyeditor, PySide6, sqlalchemy, reportlab, PIL" \
   || { echo "setup failed: the Python packages did not install" >&2; exit 1; }
