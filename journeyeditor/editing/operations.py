@@ -7,6 +7,7 @@ Rows that have a `position` are kept numbered 0…n-1 inside their container.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -57,14 +58,16 @@ def _close_gap(session: Session, entity: type, row: Any) -> None:
         sibling.position = index
 
 
-class Operation:
+class Operation(ABC):
     """A reversible change to rows; `do` and `undo` run inside one transaction."""
 
+    @abstractmethod
     def do(self, session: Session, notices: Notices) -> None:
-        raise NotImplementedError
+        """Apply the change, remembering what undoing it needs."""
 
+    @abstractmethod
     def undo(self, session: Session, notices: Notices) -> None:
-        raise NotImplementedError
+        """Put back exactly what `do` changed."""
 
 
 @dataclass

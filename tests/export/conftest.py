@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -46,7 +47,10 @@ def tool() -> Callable[[str], str]:
         found = shutil.which(name)
         if found is None:
             package = "qpdf" if name == "qpdf" else "poppler-utils"
-            pytest.skip(f"{name} is not installed (Debian package {package})")
+            reason = f"{name} is not installed (Debian package {package})"
+            if os.environ.get("CI"):
+                pytest.fail(reason + "; scripts/setup.sh installs it")
+            pytest.skip(reason)
         return found
 
     return find
