@@ -429,3 +429,32 @@ def test_pinch_zooms_around_the_fingers(window: MainWindow) -> None:
     QApplication.sendEvent(view.viewport(), event)
     assert view.zoom() == pytest.approx(1.5, rel=0.01)
     assert doc(window).stack.count() == 0
+
+
+def test_recolour_stage_lane_and_cards_from_the_context_menu(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The colour dialog is modal; the colour a person would pick there is given here."""
+    document = doc(window)
+    assert window.scene is not None and window.scene.layout is not None
+    monkeypatch.setattr("journeyeditor.canvas.context_menu.pick_color", lambda *_a: "#123456")
+    stage = document.stages(map_id(window))[0]
+    old_color = stage.color
+    menu = build_menu(window.scene, center(window.scene.layout.stages[0].rect), window.view)
+    assert menu is not None
+    next(a for a in menu.actions() if a.text() == "Colour…").trigger()
+    assert document.get(Stage, stage.id).color == "#123456"  # type: ignore[union-attr]
+    lane = document.lanes(map_id(window))[0]
+    menu = build_menu(window.scene, center(window.scene.layout.lanes[0].rect), window.view)
+    assert menu is not None
+    next(a for a in menu.actions() if a.text() == "Colour…").trigger()
+    assert document.get(Lane, lane.id).color == "#123456"  # type: ignore[union-attr]
+    card = document.cards(map_id(window))[0]
+    menu = build_menu(window.scene, center(card_rect(window, card.id)), window.view)
+    assert menu is not None
+    next(a for a in menu.actions() if a.text() == "Colour…").trigger()
+    assert document.get(Card, card.id).color == "#123456"  # type: ignore[union-attr]
+    document.undo()
+    document.undo()
+    document.undo()
+    assert document.get(Stage, stage.id).color == old_color  # type: ignore[union-attr]
