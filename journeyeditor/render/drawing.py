@@ -57,6 +57,7 @@ PRIORITY_COLOR = {"high": "#d64545", "medium": "#e08a1e", "low": "#6b7280"}
 class Labels:
     """Words drawn on cards, already translated by the caller."""
 
+    decimal: str = "."
     own: str = "Own"
     external: str = "External"
     channels: dict[str, str] = field(default_factory=dict)
@@ -72,10 +73,10 @@ def fit_text(text: str, width: float, size: float, measure: Measure, bold: bool 
     return text + "…"
 
 
-def _number(value: float | None) -> str:
+def _number(value: float | None, decimal: str = ".") -> str:
     if value is None:
         return "–"
-    return f"{value:g}"
+    return f"{value:g}".replace(".", decimal)
 
 
 def card_fill(box: CardBox) -> str:
@@ -142,7 +143,8 @@ def _meta(box: CardBox, meta: Rect, labels: Labels, measure: Measure) -> list[Pr
         shapes.append(Text(TextLine(owner, meta.x, base, size), MUTED))
     elif kind == "metric":
         unit = f" {card.unit}" if card.unit else ""
-        text = f"{_number(card.value)} / {_number(card.target)}{unit}"
+        value, target = _number(card.value, labels.decimal), _number(card.target, labels.decimal)
+        text = f"{value} / {target}{unit}"
         shapes.append(
             Text(
                 TextLine(

@@ -16,6 +16,7 @@ from journeyeditor.render.drawing import Labels
 
 CONTEXT = "Labels"
 OWN = QT_TRANSLATE_NOOP("Labels", "Own")
+DECIMAL = QT_TRANSLATE_NOOP("Labels", ".")
 EXTERNAL = QT_TRANSLATE_NOOP("Labels", "External")
 CHANNELS = {
     "website": QT_TRANSLATE_NOOP("Labels", "Website"),
@@ -66,6 +67,7 @@ def word(text: str, language: str) -> str:
 def labels(language: str) -> Labels:
     return Labels(
         own=word(OWN, language),
+        decimal=word(DECIMAL, language),
         external=word(EXTERNAL, language),
         channels={key: word(text, language) for key, text in CHANNELS.items()},
         priorities={key: word(text, language) for key, text in PRIORITIES.items()},

@@ -48,7 +48,7 @@ class BrandingBox(QGroupBox):
         self.logo_label.setFixedSize(QSize(132, 44))
         self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_label.setStyleSheet("QLabel { background: white; border: 1px solid #c8ccd2; }")
-        self.logo_button = QPushButton(self.tr("Choose &logo…"), self)
+        self.logo_button = QPushButton(self.tr("Choose lo&go…"), self)
         self.remove_logo_button = QPushButton(self.tr("Remove logo"), self)
         self.accent_button = QPushButton(self.tr("&Accent colour…"), self)
         buttons = QVBoxLayout()

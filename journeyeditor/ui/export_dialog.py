@@ -100,7 +100,7 @@ class ExportDialog(QDialog):
         for name, (w, h) in PAGE_SIZES.items():
             mm = f"{round(w * 25.4 / 72)} × {round(h * 25.4 / 72)} mm"
             self.page_combo.addItem(self.tr("{0} ({1})").format(name, mm), name)
-        self.portrait = QRadioButton(self.tr("&Portrait"), self)
+        self.portrait = QRadioButton(self.tr("P&ortrait"), self)
         self.landscape = QRadioButton(self.tr("&Landscape"), self)
         self.fit = QRadioButton(self.tr("F&it each map on one page"), self)
         self.tile = QRadioButton(self.tr("&Tile across pages, to assemble a poster"), self)
@@ -119,11 +119,11 @@ class ExportDialog(QDialog):
         orientation.addWidget(self.landscape)
         orientation.addStretch(1)
         paper = QFormLayout(self.paper_group)
-        paper.addRow(self.tr("Si&ze:"), self.page_combo)
+        paper.addRow(self.tr("Paper si&ze:"), self.page_combo)
         paper.addRow(self.tr("Orientation:"), orientation)
         paper.addRow(self.fit)
         paper.addRow(self.tile)
-        paper.addRow(self.tr("Printed si&ze:"), self.scale_spin)
+        paper.addRow(self.tr("Printed &scale:"), self.scale_spin)
         paper.addRow(self.cover_check)
 
         self.image_group = QGroupBox(self.tr("Image"), self)

@@ -8,8 +8,8 @@
         <translation>Identité visuelle du client (couverture et pieds de page)</translation>
     </message>
     <message>
-        <source>Choose &amp;logo…</source>
-        <translation>Choisir le &amp;logo…</translation>
+        <source>Choose lo&amp;go…</source>
+        <translation>Choisir un &amp;logo…</translation>
     </message>
     <message>
         <source>Remove logo</source>
@@ -408,10 +408,6 @@
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <source>&amp;Portrait</source>
-        <translation>&amp;Portrait</translation>
-    </message>
-    <message>
         <source>&amp;Landscape</source>
         <translation>Pa&amp;ysage</translation>
     </message>
@@ -432,16 +428,20 @@
         <translation>Pa&amp;ge de couverture avec persona et légende</translation>
     </message>
     <message>
-        <source>Si&amp;ze:</source>
-        <translation>&amp;Taille&#xa0;:</translation>
-    </message>
-    <message>
         <source>Orientation:</source>
         <translation>Orientation&#xa0;:</translation>
     </message>
     <message>
-        <source>Printed si&amp;ze:</source>
-        <translation>Taille &amp;d’impression&#xa0;:</translation>
+        <source>P&amp;ortrait</source>
+        <translation>&amp;Portrait</translation>
+    </message>
+    <message>
+        <source>Paper si&amp;ze:</source>
+        <translation>&amp;Taille du papier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Printed &amp;scale:</source>
+        <translation>Éc&amp;helle d’impression&#xa0;:</translation>
     </message>
     <message>
         <source>Image</source>
@@ -664,6 +664,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Own</source>
         <translation>Interne</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>,</translation>
     </message>
     <message>
         <source>External</source>
