@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journeyeditor import __version__, i18n
@@ -16,6 +17,7 @@ from journeyeditor.store.errors import JourneyFileError
 
 ORGANIZATION = "JourneyEditor"
 APPLICATION = "Journey Editor"
+ICON = Path(__file__).resolve().parent / "resources" / "icons" / "journeyeditor.svg"
 
 
 def default_project_path() -> Path:
@@ -40,7 +42,9 @@ def make_application(argv: Sequence[str]) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
-    return QApplication([sys.argv[0], *argv])
+    app = QApplication([sys.argv[0], *argv])
+    app.setWindowIcon(QIcon(str(ICON)))
+    return app
 
 
 def run_gui(argv: Sequence[str]) -> int:
