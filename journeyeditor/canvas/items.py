@@ -29,6 +29,7 @@ SELECTION = QColor("#2f6fdb")
 HIGHLIGHT = QColor("#ffb000")
 EDGE = 6.0
 LOD_TEXT = 0.35
+FADED_OVERVIEW = 0.18
 
 Z_CELL, Z_HEADER, Z_CURVE, Z_CARD, Z_POINT, Z_OVERLAY = 0, 1, 2, 3, 4, 10
 
@@ -61,13 +62,48 @@ class ShapesItem(QGraphicsItem):
         qt_painter.paint(painter, self.shapes, self.map_scene().image)
 
 
+OverviewCard = tuple[QRectF, str, bool, bool]
+"""A card as the overview draws it: rectangle, fill, selected, faded."""
+
+
 class CellItem(ShapesItem):
-    """The background of one stage × lane cell."""
+    """The background of one stage × lane cell; far zoomed out, its cards as plain blocks.
+
+    Drawing a cell's cards in one paint call, instead of one call per card item, is what
+    keeps a whole map of thousands of cards quick to repaint at fit-to-window zoom.
+    """
 
     def __init__(self, cell: Cell) -> None:
         super().__init__()
         self.setZValue(Z_CELL)
+        self.overview: list[OverviewCard] = []
         self.set_cell(cell)
+
+    def set_overview(self, cards: list[OverviewCard]) -> None:
+        if cards != self.overview:
+            self.overview = cards
+            self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        super().paint(painter, option, widget)
+        if not self.overview:
+            return
+        groups: dict[tuple[str, bool], list[QRectF]] = {}
+        for rect, fill, _selected, faded in self.overview:
+            groups.setdefault((fill, faded), []).append(rect)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for (fill, faded), rects in groups.items():
+            painter.setOpacity(FADED_OVERVIEW if faded else 1.0)
+            painter.setBrush(qt_painter.qcolor(fill))
+            painter.drawRects(rects)
+        painter.setOpacity(1.0)
+        selected = [rect for rect, _fill, chosen, _faded in self.overview if chosen]
+        if selected:
+            painter.setPen(QPen(SELECTION, 0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRects(selected)
 
     def set_cell(self, cell: Cell) -> None:
         self.cell = cell

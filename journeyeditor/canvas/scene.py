@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneDragDropEvent,
@@ -31,6 +32,7 @@ from journeyeditor.canvas.items import (
     CurveItem,
     GuideItem,
     HeaderItem,
+    OverviewCard,
     PointItem,
 )
 from journeyeditor.canvas.view_filter import ViewFilter, text_matches
@@ -93,10 +95,12 @@ class MapScene(QGraphicsScene):
         self._images: dict[int, QImage] = {}
         self._dirty = False
         self._emphasized = False
+        self.overview = False
         self.card_drag = CardDrag(self)
         self.header_drag = HeaderDrag(self)
         self.point_drag = PointDrag(self)
         self.selectionChanged.connect(self._announce_selection)
+        self.selectionChanged.connect(self._refresh_overview)
         self._connect(document)
 
     @classmethod
@@ -268,6 +272,35 @@ class MapScene(QGraphicsScene):
             QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN)
         )
         self._apply_emphasis()
+        self._refresh_overview()
+
+    def set_overview(self, on: bool) -> None:
+        """Far zoomed out, cells draw their cards as blocks and card items paint nothing
+        (they still take clicks and drags)."""
+        if on == self.overview:
+            return
+        self.overview = on
+        for item in self.card_items.values():
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, on)
+        self._refresh_overview()
+
+    def _refresh_overview(self) -> None:
+        cells: dict[tuple[int, int], list[OverviewCard]] = {key: [] for key in self.cell_items}
+        if self.overview and self.layout is not None:
+            for card_id, box in self.layout.cards.items():
+                item = self.card_items[card_id]
+                if not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
+                    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+                r = box.rect
+                entry = (
+                    QRectF(r.x, r.y, r.w, r.h),
+                    drawing.card_fill(box),
+                    item.isSelected(),
+                    item.opacity() < 1.0,
+                )
+                cells.setdefault((box.card.stage_id, box.card.lane_id), []).append(entry)
+        for key, cell in self.cell_items.items():
+            cell.set_overview(cells.get(key, []))
 
     def _sync(self, items: dict[Any, Any], boxes: dict[Any, Any], make: Any, update: Any) -> None:
         for key in [k for k in items if k not in boxes]:
@@ -320,6 +353,7 @@ class MapScene(QGraphicsScene):
             item.setOpacity(1.0 if keep else FADED)
             item.set_highlighted(card_id in found)
         self.matchesChanged.emit(len(found))
+        self._refresh_overview()
 
     # Selection
 

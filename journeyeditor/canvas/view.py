@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeyeditor.canvas.items import LOD_TEXT
 from journeyeditor.canvas.scene import MapScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
@@ -40,6 +41,7 @@ class MapView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setAcceptDrops(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.zoomChanged.connect(self._zoom_changed)
         self._space = False
         self._pan_from: QPoint | None = None
 
@@ -66,6 +68,11 @@ class MapView(QGraphicsView):
             self.translate(shift.x(), shift.y())
         self.setTransformationAnchor(old_anchor)
         self.zoomChanged.emit(self.zoom())
+
+    def _zoom_changed(self, zoom: float) -> None:
+        scene = self.scene()
+        if isinstance(scene, MapScene):
+            scene.set_overview(zoom < LOD_TEXT)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom() * STEP)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from journeyeditor.canvas.context_menu import build_menu
@@ -458,3 +458,28 @@ def test_recolour_stage_lane_and_cards_from_the_context_menu(
     document.undo()
     document.undo()
     assert document.get(Stage, stage.id).color == old_color  # type: ignore[union-attr]
+
+
+def test_far_zoom_draws_cards_as_blocks_in_their_cells_and_still_drags(
+    window: MainWindow,
+) -> None:
+    assert window.scene is not None and window.scene.layout is not None
+    scene, view = window.scene, window.view
+    view.set_zoom(0.2)
+    assert scene.overview
+    flag = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    assert all(item.flags() & flag for item in scene.card_items.values())
+    blocks = sum(len(cell.overview) for cell in scene.cell_items.values())
+    assert blocks == len(scene.card_items)
+    document = doc(window)
+    stages = document.stages(map_id(window))
+    lane = lane_of_kind(window, "text")
+    card = document.cell(stages[0].id, lane.id)[0].id
+    target = cell_rect(window, stages[2].id, lane.id)
+    drag(view, center(card_rect(window, card)), QPointF(target.x + 20, target.bottom - 3))
+    moved = document.get(Card, card)
+    assert moved is not None and moved.stage_id == stages[2].id
+    view.zoom_actual()
+    assert not scene.overview
+    assert not any(item.flags() & flag for item in scene.card_items.values())
+    assert all(not cell.overview for cell in scene.cell_items.values())
