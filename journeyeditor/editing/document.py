@@ -212,11 +212,16 @@ class Document(QObject):
         return interchange.dumps(self.export_data())
 
     def next_id(self, entity: type) -> int:
-        """A fresh id for a row a command will insert (ids stay stable across undo/redo)."""
-        column = entity.id  # type: ignore[attr-defined]
-        highest = self.session.scalar(select(func.max(column))) or 0
-        self.session.commit()
-        self._reserved[entity] = max(highest, self._reserved.get(entity, 0)) + 1
+        """A fresh id for a row a command will insert (ids stay stable across undo/redo).
+
+        The highest id is read once per table; this Document is the file's only writer,
+        so counting on from there stays unique (ids freed by undo are simply not reused).
+        """
+        if entity not in self._reserved:
+            column = entity.id  # type: ignore[attr-defined]
+            self._reserved[entity] = self.session.scalar(select(func.max(column))) or 0
+            self.session.commit()
+        self._reserved[entity] += 1
         return self._reserved[entity]
 
     # Writing

@@ -174,6 +174,44 @@ def delete_cards(document: Document, card_ids: Iterable[int]) -> EditCommand:
 # Stages and lanes
 
 
+def _new_stage(
+    document: Document, map_id: int, position: int, name: str, color: str | None, width: float
+) -> Insert:
+    """Insert of a stage with a fresh id; colours cycle through a pastel set by position."""
+    values = {
+        "id": document.next_id(Stage),
+        "map_id": map_id,
+        "position": position,
+        "name": name or translate("Edits", "New stage"),
+        "color": color or STAGE_COLORS[position % len(STAGE_COLORS)],
+        "width": width,
+    }
+    return Insert(Stage, values)
+
+
+def _new_lane(
+    document: Document,
+    map_id: int,
+    position: int,
+    name: str,
+    kind: str,
+    color: str | None = None,
+    height: float | None = None,
+) -> Insert:
+    """Insert of a lane with a fresh id; colour and height follow its kind unless given."""
+    kind = LaneKind(kind).value
+    values = {
+        "id": document.next_id(Lane),
+        "map_id": map_id,
+        "position": position,
+        "name": name or translate("Edits", "New lane"),
+        "kind": kind,
+        "color": color or LANE_COLORS[kind],
+        "height": height or (160.0 if kind == LaneKind.EMOTION.value else 120.0),
+    }
+    return Insert(Lane, values)
+
+
 def add_stage(
     document: Document,
     map_id: int,
@@ -183,20 +221,13 @@ def add_stage(
     width: float = 240.0,
 ) -> EditCommand:
     """A new stage, with a neutral emotion point on every emotion lane of the map."""
-    stages = document.stages(map_id)
-    stage_id = document.next_id(Stage)
-    values = {
-        "id": stage_id,
-        "map_id": map_id,
-        "position": len(stages) if index is None else index,
-        "name": name or translate("Edits", "New stage"),
-        "color": color or STAGE_COLORS[len(stages) % len(STAGE_COLORS)],
-        "width": width,
-    }
-    operations: list[Operation] = [Insert(Stage, values)]
+    count = len(document.stages(map_id))
+    shade = color or STAGE_COLORS[count % len(STAGE_COLORS)]
+    stage = _new_stage(document, map_id, count if index is None else index, name, shade, width)
+    operations: list[Operation] = [stage]
     for lane in document.lanes(map_id):
         if lane.kind == LaneKind.EMOTION.value:
-            operations.append(_neutral_point(document, lane.id, stage_id))
+            operations.append(_neutral_point(document, lane.id, stage.values["id"]))
     return _command(document, translate("Edits", "Add stage"), operations)
 
 
@@ -210,21 +241,12 @@ def add_lane(
     height: float | None = None,
 ) -> EditCommand:
     """A new lane; an emotion lane starts with a neutral point at every stage."""
-    kind = LaneKind(kind).value
-    lane_id = document.next_id(Lane)
-    values = {
-        "id": lane_id,
-        "map_id": map_id,
-        "position": len(document.lanes(map_id)) if index is None else index,
-        "name": name or translate("Edits", "New lane"),
-        "kind": kind,
-        "color": color or LANE_COLORS[kind],
-        "height": height or (160.0 if kind == LaneKind.EMOTION.value else 120.0),
-    }
-    operations: list[Operation] = [Insert(Lane, values)]
-    if kind == LaneKind.EMOTION.value:
+    position = len(document.lanes(map_id)) if index is None else index
+    lane = _new_lane(document, map_id, position, name, kind, color, height)
+    operations: list[Operation] = [lane]
+    if lane.values["kind"] == LaneKind.EMOTION.value:
         for stage in document.stages(map_id):
-            operations.append(_neutral_point(document, lane_id, stage.id))
+            operations.append(_neutral_point(document, lane.values["id"], stage.id))
     return _command(document, translate("Edits", "Add lane"), operations)
 
 
@@ -351,42 +373,19 @@ def add_map(
             },
         )
     ]
-    stage_ids = [document.next_id(Stage) for _ in stages]
-    for position, (stage_id, stage_name) in enumerate(zip(stage_ids, stages, strict=True)):
-        color = STAGE_COLORS[position % len(STAGE_COLORS)]
-        operations.append(
-            Insert(
-                Stage,
-                {
-                    "id": stage_id,
-                    "map_id": map_id,
-                    "position": position,
-                    "name": stage_name,
-                    "color": color,
-                    "width": 240.0,
-                },
-            )
-        )
+    new_stages = [
+        _new_stage(document, map_id, position, stage_name, None, 240.0)
+        for position, stage_name in enumerate(stages)
+    ]
+    operations += new_stages
     for position, (lane_name, kind) in enumerate(lanes):
-        lane_id = document.next_id(Lane)
-        kind = LaneKind(kind).value
-        height = 160.0 if kind == LaneKind.EMOTION.value else 120.0
-        operations.append(
-            Insert(
-                Lane,
-                {
-                    "id": lane_id,
-                    "map_id": map_id,
-                    "position": position,
-                    "name": lane_name,
-                    "kind": kind,
-                    "color": LANE_COLORS[kind],
-                    "height": height,
-                },
-            )
-        )
-        if kind == LaneKind.EMOTION.value:
-            operations += [_neutral_point(document, lane_id, s) for s in stage_ids]
+        lane = _new_lane(document, map_id, position, lane_name, kind)
+        operations.append(lane)
+        if lane.values["kind"] == LaneKind.EMOTION.value:
+            operations += [
+                _neutral_point(document, lane.values["id"], stage.values["id"])
+                for stage in new_stages
+            ]
     return _command(document, translate("Edits", "Add map"), operations)
 
 
@@ -402,42 +401,29 @@ def duplicate_map(
     if state is not None:
         copy["state"] = MapState(state).value
     operations: list[Operation] = [Insert(JourneyMap, copy)]
-    stage_ids: dict[int, int] = {}
-    lane_ids: dict[int, int] = {}
-    for stage in document.stages(map_id):
-        stage_ids[stage.id] = document.next_id(Stage)
-        operations.append(
-            Insert(Stage, {**row_values(stage), "id": stage_ids[stage.id], "map_id": new_map})
-        )
-    for lane in document.lanes(map_id):
-        lane_ids[lane.id] = document.next_id(Lane)
-        operations.append(
-            Insert(Lane, {**row_values(lane), "id": lane_ids[lane.id], "map_id": new_map})
-        )
-    for card in document.cards(map_id):
-        operations.append(
-            Insert(
-                Card,
-                {
-                    **row_values(card),
-                    "id": document.next_id(Card),
-                    "stage_id": stage_ids[card.stage_id],
-                    "lane_id": lane_ids[card.lane_id],
-                },
-            )
-        )
-    for point in document.emotion_points(map_id):
-        operations.append(
-            Insert(
-                EmotionPoint,
-                {
-                    **row_values(point),
-                    "id": document.next_id(EmotionPoint),
-                    "stage_id": stage_ids[point.stage_id],
-                    "lane_id": lane_ids[point.lane_id],
-                },
-            )
-        )
+    copied: dict[type, dict[int, int]] = {Stage: {}, Lane: {}}
+    columns: Sequence[tuple[type, Sequence[Any]]] = (
+        (Stage, document.stages(map_id)),
+        (Lane, document.lanes(map_id)),
+    )
+    for entity, rows in columns:
+        for row in rows:
+            copied[entity][row.id] = document.next_id(entity)
+            values = {**row_values(row), "id": copied[entity][row.id], "map_id": new_map}
+            operations.append(Insert(entity, values))
+    contents: Sequence[tuple[type, Sequence[Any]]] = (
+        (Card, document.cards(map_id)),
+        (EmotionPoint, document.emotion_points(map_id)),
+    )
+    for entity, rows in contents:
+        for row in rows:
+            values = {
+                **row_values(row),
+                "id": document.next_id(entity),
+                "stage_id": copied[Stage][row.stage_id],
+                "lane_id": copied[Lane][row.lane_id],
+            }
+            operations.append(Insert(entity, values))
     return _command(document, translate("Edits", "Duplicate map"), operations)
 
 
