@@ -9,10 +9,11 @@ from pathlib import Path
 
 from PIL import Image as PilImage
 
+from journeyeditor.model import limits
 from journeyeditor.store.errors import BadImageError
 
-MAX_BYTES = 25 * 1024 * 1024
-MAX_PIXELS = 40_000_000
+MAX_BYTES = limits.IMAGE_MAX_BYTES
+MAX_PIXELS = limits.IMAGE_MAX_PIXELS
 FORMATS = frozenset({"PNG", "JPEG", "GIF", "WEBP"})
 
 

@@ -1,0 +1,51 @@
+"""Documented limits of what a project may hold, enforced wherever content enters.
+
+The file check, the JSON import and the edits all read these numbers, so a file that
+passes one passes all, and nothing within them can make layout, painting or export
+take unbounded time or memory (docs/file-format.md lists them for people).
+"""
+
+from __future__ import annotations
+
+import re
+
+NAME_MAX_CHARS = 1_000
+"""Names and short fields: map, stage, lane, persona and department names, units, owners."""
+
+TEXT_MAX_CHARS = 20_000
+"""Card text, notes, descriptions and a persona's long fields."""
+
+SNAPSHOT_MAX_CHARS = 200_000_000
+"""A snapshot holds a whole project as JSON text."""
+
+STAGE_WIDTH_RANGE = (40.0, 4_000.0)
+LANE_HEIGHT_RANGE = (20.0, 4_000.0)
+"""Stage widths and lane heights in map pixels (1/96 inch at 100 %)."""
+
+NUMBER_MAX_ABS = 1e15
+"""Metric values and targets: finite, and no larger than this in magnitude."""
+
+VOTES_MAX = 1_000_000
+AGE_RANGE = (0, 150)
+
+MAX_MAPS = 200
+MAX_STAGES_PER_MAP = 200
+MAX_LANES_PER_MAP = 100
+MAX_CARDS_PER_MAP = 20_000
+MAX_PERSONAS = 1_000
+MAX_DEPARTMENTS = 200
+MAX_IMAGES = 2_000
+
+IMAGE_MAX_BYTES = 25 * 1024 * 1024
+IMAGE_MAX_PIXELS = 40_000_000
+
+ID_MAX = (1 << 53) - 1
+"""Row ids stay exact as JSON numbers and as SQLite integers."""
+
+COLOR_PATTERN = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+"""#rgb, #rrggbb or #rrggbbaa, matched whole (`fullmatch`)."""
+
+
+def is_color(value: object) -> bool:
+    """Whether `value` is a colour as the model writes it."""
+    return isinstance(value, str) and COLOR_PATTERN.fullmatch(value) is not None
