@@ -203,6 +203,10 @@
 <context>
     <name>Document</name>
     <message>
+        <source>This step was not applied: another window or program has changed the same part of the map since. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This change breaks a rule of the map: {0}</source>
         <translation>Cette modification enfreint une règle de la carte&#xa0;: {0}</translation>
     </message>
