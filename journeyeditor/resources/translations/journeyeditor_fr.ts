@@ -204,7 +204,7 @@
     <name>Document</name>
     <message>
         <source>This step was not applied: another window or program has changed the same part of the map since. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette étape n’a pas été appliquée : une autre fenêtre ou un autre programme a modifié la même partie de la carte entre-temps. Rien n’a été changé.</translation>
     </message>
     <message>
         <source>This change breaks a rule of the map: {0}</source>
