@@ -20,7 +20,13 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from journeyeditor.editing.notices import Notices
-from journeyeditor.editing.operations import Insert, Operation, StaleRowError, renumber
+from journeyeditor.editing.operations import (
+    Insert,
+    Operation,
+    StaleRowError,
+    renumber,
+    touched_rows,
+)
 from journeyeditor.model import (
     Card,
     Department,
@@ -33,7 +39,7 @@ from journeyeditor.model import (
     Snapshot,
     Stage,
 )
-from journeyeditor.store import database, interchange
+from journeyeditor.store import content, database, interchange
 from journeyeditor.store.engine import WRITE
 from journeyeditor.store.errors import (
     FileLockedError,
@@ -358,6 +364,7 @@ class Document(QObject):
                     step.do(self.session, notices)
                 else:
                     step.undo(self.session, notices)
+            content.check_rows(self._execute, touched_rows(operations))
             self.session.commit()
         except Exception as exc:
             # Every failure, whatever raised it, is rolled back whole and reported.
@@ -376,6 +383,11 @@ class Document(QObject):
         self.committed.emit()
         return True
 
+    def _execute(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """Run SQL inside the current transaction (for the content rules)."""
+        rows = self.session.connection().exec_driver_sql(sql, tuple(params))
+        return [tuple(row) for row in rows]
+
     def _explain(self, exc: Exception) -> str:
         text = str(getattr(exc, "orig", exc))
         error: JourneyFileError
@@ -389,7 +401,7 @@ class Document(QObject):
             error = FileLockedError(self.path)
         elif isinstance(exc, OperationalError) and "readonly" in text:
             error = ReadOnlyFileError(self.path, text)
-        elif isinstance(exc, IntegrityError):
+        elif isinstance(exc, (IntegrityError, content.ContentError)):
             return translate("Document", "This change breaks a rule of the map: {0}").format(text)
         else:
             error = WriteFailedError(self.path, text)

@@ -8,6 +8,7 @@ Rows that have a `position` are kept numbered 0…n-1 inside their container.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -247,3 +248,17 @@ def renumber(operations: list[Operation], new_ids: dict[tuple[type, int], int]) 
             fix(step.entity, step.target)
         if isinstance(step, (Delete, Update, Relocate)):
             step.id = new_ids.get((step.entity, step.id), step.id)
+
+
+def touched_rows(operations: Sequence[Operation]) -> dict[str, list[int]]:
+    """Ids of the rows that operations write, by table, for the content rules."""
+    touched: dict[str, list[int]] = {}
+    for step in operations:
+        if isinstance(step, Insert):
+            row_id = step.values["id"]
+        elif isinstance(step, (Update, Relocate)):
+            row_id = step.id
+        else:
+            continue
+        touched.setdefault(step.entity.__tablename__, []).append(row_id)  # type: ignore[attr-defined]
+    return touched
