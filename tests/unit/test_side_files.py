@@ -142,9 +142,7 @@ def test_journal_of_a_different_file_is_never_applied(
 
 
 @pytest.mark.parametrize("with_wal", [False, True], ids=["no -wal", "with -wal"])
-def test_wal_file_is_read_through_a_copy(
-    sample_file: Path, qapp: object, with_wal: bool
-) -> None:
+def test_wal_file_is_read_through_a_copy(sample_file: Path, qapp: object, with_wal: bool) -> None:
     del qapp
     keeper = sqlite3.connect(sample_file, isolation_level=None)
     keeper.execute("PRAGMA journal_mode = WAL")
