@@ -47,6 +47,7 @@ from journeyeditor.store.errors import (
     ReadOnlyFileError,
     WriteFailedError,
 )
+from journeyeditor.store.files import is_same_file
 
 T = TypeVar("T")
 LOG = logging.getLogger(__name__)
@@ -142,7 +143,7 @@ class Document(QObject):
     def save_as(self, path: Path | str) -> None:
         """Copy the project to `path` with SQLite's backup API and go on editing there."""
         path = Path(path)
-        if path.resolve() == self.path.resolve():
+        if is_same_file(path, self.path):
             return
         database.save_copy(self._journey, path)
         journey = database.open_file(path)

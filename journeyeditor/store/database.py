@@ -37,7 +37,7 @@ from journeyeditor.store.errors import (
     StrayJournalError,
     WriteFailedError,
 )
-from journeyeditor.store.files import written_aside
+from journeyeditor.store.files import write_atomically
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 LOCK_TIMEOUT_S = 1.0
@@ -339,19 +339,24 @@ def _migrated(
     return raw
 
 
-def _backup(raw: sqlite3.Connection, destination: Path) -> None:
-    """Copy a live database with SQLite's backup API, written aside then renamed in."""
-    with written_aside(destination) as temporary:
-        target = sqlite3.connect(temporary)
-        try:
-            raw.backup(target)
-        finally:
-            target.close()
+def _backup(raw: sqlite3.Connection, destination: Path, *inputs: Path) -> None:
+    """Copy a live database with SQLite's backup API into memory, then write it whole.
+
+    Going through memory means no journal and no named temporary file beside the
+    destination: a kill at any moment leaves the destination as it was.
+    """
+    memory = sqlite3.connect(":memory:")
+    try:
+        raw.backup(memory)
+        data = memory.serialize()
+    finally:
+        memory.close()
+    write_atomically(destination, data, *inputs)
 
 
 def save_copy(journey: JourneyFile, destination: Path | str) -> None:
     """Save As: a consistent copy of the open file, made with SQLite's backup API."""
-    _backup(journey.raw, Path(destination))
+    _backup(journey.raw, Path(destination), journey.path)
 
 
 def create_file(path: Path | str, populate: Callable[[Engine], None] | None = None) -> None:

@@ -130,3 +130,19 @@ class BadInterchangeError(JourneyFileError):
 class BadImageError(JourneyFileError):
     template = QT_TRANSLATE_NOOP("FileError", "{file} cannot be used as an image: {detail}.")
     exit_code = 11
+
+
+class OutputExistsError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        "FileError", "{file} already exists. Add --force to replace it, or choose another name."
+    )
+    exit_code = 15
+
+
+class OutputIsInputError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        "FileError",
+        "{file} is {detail}, the file being read: writing there would destroy it. "
+        "Choose another name.",
+    )
+    exit_code = 16
