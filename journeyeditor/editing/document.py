@@ -391,19 +391,21 @@ class Document(QObject):
 
     def _explain(self, exc: Exception) -> str:
         text = str(getattr(exc, "orig", exc))
-        error: JourneyFileError
         if isinstance(exc, StaleRowError):
             return translate(
                 "Document",
                 "This step was not applied: another window or program has changed the same "
                 "part of the map since. Nothing was changed.",
             )
+        if isinstance(exc, UnicodeError):
+            text = "text that is not valid Unicode"
+        if isinstance(exc, (IntegrityError, content.ContentError, UnicodeError)):
+            return translate("Document", "This change breaks a rule of the map: {0}").format(text)
+        error: JourneyFileError
         if isinstance(exc, OperationalError) and ("locked" in text or "busy" in text):
             error = FileLockedError(self.path)
         elif isinstance(exc, OperationalError) and "readonly" in text:
             error = ReadOnlyFileError(self.path, text)
-        elif isinstance(exc, (IntegrityError, content.ContentError)):
-            return translate("Document", "This change breaks a rule of the map: {0}").format(text)
         else:
             error = WriteFailedError(self.path, text)
         return error.message(translate)

@@ -37,6 +37,22 @@ def other(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def delete_elsewhere(path: Path, card_id: int) -> None:
+    """Another editor deletes a card and closes the gap in its cell, as ours would."""
+    with other(path) as connection:
+        stage_id, lane_id, position = connection.execute(
+            "SELECT stage_id, lane_id, position FROM card WHERE id = ?", (card_id,)
+        ).fetchone()
+        connection.execute("BEGIN")
+        connection.execute("DELETE FROM card WHERE id = ?", (card_id,))
+        connection.execute(
+            "UPDATE card SET position = position - 1"
+            " WHERE stage_id = ? AND lane_id = ? AND position > ?",
+            (stage_id, lane_id, position),
+        )
+        connection.execute("COMMIT")
+
+
 def first_text_cell(document: Document) -> tuple[int, int]:
     map_id = document.maps()[0].id
     lane = next(lane for lane in document.lanes(map_id) if lane.kind == LaneKind.TEXT.value)
@@ -54,8 +70,7 @@ def state(document: Document) -> tuple[str, int, int]:
 def test_row_deleted_before_push(document: Document, errors: list[str]) -> None:
     card = a_card(document)
     command = edits.edit_card(document, card.id, text="mine")
-    with other(document.path) as connection:
-        connection.execute("DELETE FROM card WHERE id = ?", (card.id,))
+    delete_elsewhere(document.path, card.id)
     before = state(document)
     assert not document.push(command)
     assert state(document) == before
@@ -66,10 +81,10 @@ def test_row_deleted_before_push(document: Document, errors: list[str]) -> None:
 def test_row_changed_before_undo(document: Document, errors: list[str], change: str) -> None:
     card = a_card(document)
     assert document.push(edits.edit_card(document, card.id, text="mine"))
-    with other(document.path) as connection:
-        if change == "delete":
-            connection.execute("DELETE FROM card WHERE id = ?", (card.id,))
-        else:
+    if change == "delete":
+        delete_elsewhere(document.path, card.id)
+    else:
+        with other(document.path) as connection:
             connection.execute("UPDATE card SET text = 'theirs' WHERE id = ?", (card.id,))
     before = state(document)
     digest = sha256(document.path)
@@ -98,8 +113,7 @@ def test_several_steps_one_vanished_row_nothing_applied(
     stage_id, lane_id = first_text_cell(document)
     cards = document.cards(document.maps()[0].id)[:3]
     assert document.push(edits.move_cards(document, [c.id for c in cards], stage_id, lane_id, 0))
-    with other(document.path) as connection:
-        connection.execute("DELETE FROM card WHERE id = ?", (cards[-1].id,))
+    delete_elsewhere(document.path, cards[-1].id)
     before = state(document)
     document.undo()
     assert state(document) == before
