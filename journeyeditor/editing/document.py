@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from journeyeditor.editing.notices import Notices
 from journeyeditor.editing.operations import (
+    Delete,
     Insert,
     Operation,
     StaleRowError,
@@ -365,7 +366,9 @@ class Document(QObject):
                     step.do(self.session, notices)
                 else:
                     step.undo(self.session, notices)
-            content.check_rows(self._execute, touched_rows(operations))
+            added = Insert if forward else Delete
+            grew = any(isinstance(step, added) for step in operations)
+            content.check_rows(self._execute, touched_rows(operations, forward), grew)
             self.session.commit()
         except Exception as exc:
             # Every failure, whatever raised it, is rolled back whole and reported.

@@ -250,12 +250,14 @@ def renumber(operations: list[Operation], new_ids: dict[tuple[type, int], int]) 
             step.id = new_ids.get((step.entity, step.id), step.id)
 
 
-def touched_rows(operations: Sequence[Operation]) -> dict[str, list[int]]:
-    """Ids of the rows that operations write, by table, for the content rules."""
+def touched_rows(operations: Sequence[Operation], forward: bool) -> dict[str, list[int]]:
+    """Ids of the rows that operations write (run forward, or undone), by table."""
     touched: dict[str, list[int]] = {}
     for step in operations:
-        if isinstance(step, Insert):
+        if isinstance(step, Insert) and forward:
             row_id = step.values["id"]
+        elif isinstance(step, Delete) and not forward:
+            row_id = step.id
         elif isinstance(step, (Update, Relocate)):
             row_id = step.id
         else:

@@ -384,8 +384,8 @@ def check_all(raw: sqlite3.Connection) -> None:
     _images(execute, "1", ())
 
 
-def check_rows(execute: Execute, touched: Mapping[str, Iterable[int]]) -> None:
-    """Validate the rows an edit wrote, and the counts it may have pushed over a limit."""
+def check_rows(execute: Execute, touched: Mapping[str, Iterable[int]], grew: bool) -> None:
+    """Validate the rows an edit wrote and, when it added rows (`grew`), the counts."""
     for table, ids in touched.items():
         wanted = sorted(set(ids))
         if not wanted or table not in RULES:
@@ -394,5 +394,5 @@ def check_rows(execute: Execute, touched: Mapping[str, Iterable[int]]) -> None:
         _bad_row(execute, table, f"id IN ({marks})", wanted)
         if table == "image":
             _images(execute, f"id IN ({marks})", wanted)
-    if touched:
+    if grew:
         _counts(execute)
