@@ -256,9 +256,7 @@ def touched_rows(operations: Sequence[Operation], forward: bool) -> dict[str, li
     for step in operations:
         if isinstance(step, Insert) and forward:
             row_id = step.values["id"]
-        elif isinstance(step, Delete) and not forward:
-            row_id = step.id
-        elif isinstance(step, (Update, Relocate)):
+        elif (isinstance(step, Delete) and not forward) or isinstance(step, (Update, Relocate)):
             row_id = step.id
         else:
             continue
