@@ -373,7 +373,7 @@ class Document(QObject):
         except Exception as exc:
             # Every failure, whatever raised it, is rolled back whole and reported.
             self.session.rollback()
-            if not isinstance(exc, (SQLAlchemyError, LookupError)):
+            if not isinstance(exc, (SQLAlchemyError, LookupError, ValueError, UnicodeError)):
                 LOG.exception("an edit failed and was rolled back")
             self._report(self._explain(exc))
             return False
