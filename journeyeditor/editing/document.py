@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from journeyeditor.editing.notices import Notices
 from journeyeditor.editing.operations import (
-    Delete,
     Insert,
     Operation,
     StaleRowError,
@@ -366,9 +365,8 @@ class Document(QObject):
                     step.do(self.session, notices)
                 else:
                     step.undo(self.session, notices)
-            added = Insert if forward else Delete
-            grew = any(isinstance(step, added) for step in operations)
-            content.check_rows(self._execute, touched_rows(operations, forward), grew)
+            touched, grown = touched_rows(operations, forward)
+            content.check_rows(self._execute, touched, grown)
             self.session.commit()
         except Exception as exc:
             # Every failure, whatever raised it, is rolled back whole and reported.

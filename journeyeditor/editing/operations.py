@@ -250,15 +250,23 @@ def renumber(operations: list[Operation], new_ids: dict[tuple[type, int], int]) 
             step.id = new_ids.get((step.entity, step.id), step.id)
 
 
-def touched_rows(operations: Sequence[Operation], forward: bool) -> dict[str, list[int]]:
-    """Ids of the rows that operations write (run forward, or undone), by table."""
+def touched_rows(
+    operations: Sequence[Operation], forward: bool
+) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Ids of the rows that operations write (run forward, or undone), by table; and of
+    those, the rows they add (which may push a count over its limit)."""
     touched: dict[str, list[int]] = {}
+    grown: dict[str, list[int]] = {}
     for step in operations:
+        table = step.entity.__tablename__  # type: ignore[attr-defined]
+        added = (isinstance(step, Insert) and forward) or (isinstance(step, Delete) and not forward)
         if isinstance(step, Insert) and forward:
             row_id = step.values["id"]
-        elif (isinstance(step, Delete) and not forward) or isinstance(step, (Update, Relocate)):
-            row_id = step.id
+        elif added or isinstance(step, (Update, Relocate)):
+            row_id = step.id  # type: ignore[attr-defined]
         else:
             continue
-        touched.setdefault(step.entity.__tablename__, []).append(row_id)  # type: ignore[attr-defined]
-    return touched
+        touched.setdefault(table, []).append(row_id)
+        if added:
+            grown.setdefault(table, []).append(row_id)
+    return touched, grown

@@ -258,28 +258,42 @@ CONTAINERS: dict[str, tuple[str, ...]] = {
 }
 """Tables whose rows are numbered 0…n-1 inside a container, and the container's columns."""
 
-COUNTS: tuple[tuple[str, str, int], ...] = (
-    ("maps", "SELECT NULL, count(*) FROM journey_map", limits.MAX_MAPS),
-    ("personas", "SELECT NULL, count(*) FROM persona", limits.MAX_PERSONAS),
-    ("departments", "SELECT NULL, count(*) FROM department", limits.MAX_DEPARTMENTS),
-    ("images", "SELECT NULL, count(*) FROM image", limits.MAX_IMAGES),
-    (
+COUNTS: dict[str, tuple[str, str, int]] = {
+    "journey_map": ("maps", "SELECT NULL, count(*) FROM journey_map", limits.MAX_MAPS),
+    "persona": ("personas", "SELECT NULL, count(*) FROM persona", limits.MAX_PERSONAS),
+    "department": (
+        "departments",
+        "SELECT NULL, count(*) FROM department",
+        limits.MAX_DEPARTMENTS,
+    ),
+    "image": ("images", "SELECT NULL, count(*) FROM image", limits.MAX_IMAGES),
+    "stage": (
         "stages",
-        "SELECT map_id, count(*) AS n FROM stage GROUP BY map_id ORDER BY n DESC LIMIT 1",
+        "SELECT map_id, count(*) AS n FROM stage WHERE {maps} GROUP BY map_id"
+        " ORDER BY n DESC LIMIT 1",
         limits.MAX_STAGES_PER_MAP,
     ),
-    (
+    "lane": (
         "lanes",
-        "SELECT map_id, count(*) AS n FROM lane GROUP BY map_id ORDER BY n DESC LIMIT 1",
+        "SELECT map_id, count(*) AS n FROM lane WHERE {maps} GROUP BY map_id"
+        " ORDER BY n DESC LIMIT 1",
         limits.MAX_LANES_PER_MAP,
     ),
-    (
+    "card": (
         "cards",
         "SELECT stage.map_id, count(*) AS n FROM card JOIN stage ON stage.id = card.stage_id"
-        " GROUP BY stage.map_id ORDER BY n DESC LIMIT 1",
+        " WHERE {maps} GROUP BY stage.map_id ORDER BY n DESC LIMIT 1",
         limits.MAX_CARDS_PER_MAP,
     ),
-)
+}
+"""Per table: what is counted, the query (per map where `{maps}` appears), the limit."""
+
+MAP_OF = {
+    "stage": "SELECT map_id FROM stage WHERE id IN ({ids})",
+    "lane": "SELECT map_id FROM lane WHERE id IN ({ids})",
+    "card": "SELECT map_id FROM stage WHERE id IN (SELECT stage_id FROM card WHERE id IN ({ids}))",
+}
+"""The maps that rows of a per-map table belong to."""
 
 
 def sqlite_execute(raw: sqlite3.Connection) -> Execute:
@@ -322,9 +336,20 @@ def _positions(execute: Execute, table: str, where: str, params: Sequence[Any]) 
         raise ContentError(table, place or "all", "position", "positions are not 0…n-1")
 
 
-def _counts(execute: Execute) -> None:
-    for what, sql, most in COUNTS:
-        rows = execute(sql, ())
+def _counts(execute: Execute, grown: Mapping[str, Sequence[int]] | None = None) -> None:
+    """Counts within the limits: all of them, or those of the tables and maps that grew."""
+    for table, (what, sql, most) in COUNTS.items():
+        params: Sequence[int] = ()
+        if grown is not None and table not in grown:
+            continue
+        if "{maps}" in sql and grown is not None:
+            ids = grown[table]
+            marks = ", ".join("?" * len(ids))
+            sql = sql.format(maps=f"map_id IN ({MAP_OF[table].format(ids=marks)})")
+            params = ids
+        else:
+            sql = sql.format(maps="1")
+        rows = execute(sql, params)
         if rows and rows[0][1] > most:
             where = f"map {rows[0][0]}" if rows[0][0] is not None else "project"
             raise ContentError(what, where, "count", f"{rows[0][1]:,} is more than {most:,}")
@@ -384,8 +409,10 @@ def check_all(raw: sqlite3.Connection) -> None:
     _images(execute, "1", ())
 
 
-def check_rows(execute: Execute, touched: Mapping[str, Iterable[int]], grew: bool) -> None:
-    """Validate the rows an edit wrote and, when it added rows (`grew`), the counts."""
+def check_rows(
+    execute: Execute, touched: Mapping[str, Iterable[int]], grown: Mapping[str, Sequence[int]]
+) -> None:
+    """Validate the rows an edit wrote, and the counts of what it added rows to (`grown`)."""
     for table, ids in touched.items():
         wanted = sorted(set(ids))
         if not wanted or table not in RULES:
@@ -394,5 +421,5 @@ def check_rows(execute: Execute, touched: Mapping[str, Iterable[int]], grew: boo
         _bad_row(execute, table, f"id IN ({marks})", wanted)
         if table == "image":
             _images(execute, f"id IN ({marks})", wanted)
-    if grew:
-        _counts(execute)
+    if grown:
+        _counts(execute, grown)

@@ -9,7 +9,7 @@ import pytest
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.model import Card, Stage, limits
-from journeyeditor.store import database
+from journeyeditor.store import content, database
 
 from helpers.projects import export_file
 
@@ -59,3 +59,19 @@ def test_text_at_the_limit_is_fine_and_reopens(document: Document, sample_file: 
     card = document.cards(document.maps()[0].id)[0]
     assert document.push(edits.edit_card(document, card.id, text="y" * limits.TEXT_MAX_CHARS))
     assert database.check_file(sample_file) == []
+
+
+def test_adding_past_a_count_limit_is_refused(
+    document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    map_id = document.maps()[0].id
+    cards = len(document.cards(map_id))
+    what, sql, _most = content.COUNTS["card"]
+    monkeypatch.setitem(content.COUNTS, "card", (what, sql, cards))
+    stage = document.stages(map_id)[0]
+    lane = document.lanes(map_id)[0]
+    assert not document.push(edits.add_card(document, stage.id, lane.id, text="one too many"))
+    assert len(errors) == 1 and "more than" in errors[0]
+    other_map = document.maps()[1].id
+    other_stage, other_lane = document.stages(other_map)[0], document.lanes(other_map)[0]
+    assert document.push(edits.add_card(document, other_stage.id, other_lane.id, text="fine"))
