@@ -16,6 +16,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from journeyeditor.model import Base, Card, Department, JourneyMap, Lane, Persona, Stage
+from journeyeditor.store import content
 
 if TYPE_CHECKING:
     from journeyeditor.editing.notices import Notices
@@ -23,13 +24,10 @@ if TYPE_CHECKING:
 Values = dict[str, Any]
 
 CONTAINERS: dict[type, tuple[str, ...]] = {
-    JourneyMap: (),
-    Persona: (),
-    Department: (),
-    Stage: ("map_id",),
-    Lane: ("map_id",),
-    Card: ("stage_id", "lane_id"),
+    entity: content.CONTAINERS[entity.__tablename__]
+    for entity in (JourneyMap, Persona, Department, Stage, Lane, Card)
 }
+"""Entities numbered 0…n-1 inside a container (the file's rule, store/content.py)."""
 
 
 def row_values(row: Any) -> Values:
