@@ -10,15 +10,11 @@ commits (so no edit can write a file that would then be refused).
 
 from __future__ import annotations
 
-import io
 import sqlite3
-import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
-
-from PIL import Image as PilImage
 
 from journeyeditor.model import limits
 from journeyeditor.model.enums import (
@@ -32,6 +28,8 @@ from journeyeditor.model.enums import (
     MapState,
     Priority,
 )
+from journeyeditor.store import images
+from journeyeditor.store.errors import BadImageError
 
 Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 """Runs one SQL statement with parameters and returns its rows (sqlite3 or SQLAlchemy)."""
@@ -39,7 +37,7 @@ Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 UTF8_FUNCTION = "journeyeditor_utf8"
 LANGUAGES = ("en", "fr")
 WORDS = {"integer": "a whole number", "real": "a number", "text": "text", "blob": "binary data"}
-IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
+IMAGE_FORMATS = tuple(sorted(images.FORMATS))
 
 
 class ContentError(ValueError):
@@ -376,16 +374,11 @@ def _references(execute: Execute) -> None:
 
 def check_image(row_id: int, fmt: str, width: int, height: int, data: bytes) -> None:
     """An image row is what it says: Pillow reads it as that format and size."""
-    if len(data) > limits.IMAGE_MAX_BYTES:
-        raise ContentError("image", row_id, "data", "larger than the image limit")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", PilImage.DecompressionBombWarning)
-            with PilImage.open(io.BytesIO(data)) as image:
-                found = ((image.format or "").upper(), *image.size)
-                image.verify()
-    except (OSError, ValueError, SyntaxError, Warning, PilImage.DecompressionBombError) as exc:
-        raise ContentError("image", row_id, "data", "not a readable image") from exc
+        checked = images.check_image(data, decode=False)
+    except BadImageError as exc:
+        raise ContentError("image", row_id, "data", exc.detail) from exc
+    found = (checked.format, checked.width, checked.height)
     if found != (fmt, width, height):
         raise ContentError("image", row_id, "data", f"holds a {found[0]} {found[1]}×{found[2]}")
 
