@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import sqlite3
 import struct
 import zlib
@@ -15,6 +16,7 @@ from typing import Any
 from PIL import Image as PilImage
 from PySide6.QtCore import Signal
 
+import journeyeditor
 from journeyeditor.editing.document import Document
 from journeyeditor.store import database, interchange
 
@@ -33,6 +35,18 @@ POSITIONED = {
 SIGNALS = tuple(name for name, value in vars(Document).items() if isinstance(value, Signal))
 # Emitted once after any committed step, whatever it changed: not a "fine-grained" signal.
 GENERAL_SIGNALS = frozenset({"committed"})
+
+
+def child_environment() -> dict[str, str]:
+    """The environment for a Python child process that must run this very checkout.
+
+    A script started by path has its own folder first on sys.path, not the working
+    directory, so without this it would import whichever `journeyeditor` is installed
+    (another worktree's, say) and test that instead.
+    """
+    root = str(Path(journeyeditor.__file__).resolve().parent.parent)
+    paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def sha256(path: Path) -> str:
