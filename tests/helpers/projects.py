@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from PIL import Image as PilImage
 from PySide6.QtCore import Signal
@@ -87,6 +88,30 @@ def export_file(path: Path) -> str:
         return interchange.export_text(journey.engine)
     finally:
         journey.close()
+
+
+Contents = dict[str, list[tuple[Any, ...]]]
+
+
+def table_contents(connection: sqlite3.Connection) -> Contents:
+    """Every row of every table, in rowid order: a cheap, exact picture of a file."""
+    tables = [
+        name
+        for (name,) in connection.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+    ]
+    return {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+
+
+def file_contents(path: Path) -> Contents:
+    """`table_contents` as another program reading the file now sees it."""
+    connection = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True)
+    try:
+        return table_contents(connection)
+    finally:
+        connection.close()
 
 
 @contextmanager
