@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import sqlite3
 import struct
 import zlib
@@ -11,10 +12,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from PIL import Image as PilImage
 from PySide6.QtCore import Signal
 
+import journeyeditor
 from journeyeditor.editing.document import Document
 from journeyeditor.store import content, database, interchange
 
@@ -25,6 +28,18 @@ POSITIONED = content.CONTAINERS
 SIGNALS = tuple(name for name, value in vars(Document).items() if isinstance(value, Signal))
 # Emitted once after any committed step, whatever it changed: not a "fine-grained" signal.
 GENERAL_SIGNALS = frozenset({"committed"})
+
+
+def child_environment() -> dict[str, str]:
+    """The environment for a Python child process that must run this very checkout.
+
+    A script started by path has its own folder first on sys.path, not the working
+    directory, so without this it would import whichever `journeyeditor` is installed
+    (another worktree's, say) and test that instead.
+    """
+    root = str(Path(journeyeditor.__file__).resolve().parent.parent)
+    paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def sha256(path: Path) -> str:
@@ -65,6 +80,30 @@ def export_file(path: Path) -> str:
         return interchange.export_text(journey.engine)
     finally:
         journey.close()
+
+
+Contents = dict[str, list[tuple[Any, ...]]]
+
+
+def table_contents(connection: sqlite3.Connection) -> Contents:
+    """Every row of every table, in rowid order: a cheap, exact picture of a file."""
+    tables = [
+        name
+        for (name,) in connection.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+    ]
+    return {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+
+
+def file_contents(path: Path) -> Contents:
+    """`table_contents` as another program reading the file now sees it."""
+    connection = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True)
+    try:
+        return table_contents(connection)
+    finally:
+        connection.close()
 
 
 @contextmanager

@@ -1,9 +1,15 @@
 """Random sequences of edits, undos and redos on the sample project (Hypothesis).
 
-Invariants after every step: positions are 0…n-1 in every container, no card sits
-across two maps, and the undo stack only grows through successful pushes. At the end:
-undoing everything gives back the starting export byte for byte, redoing it all gives
-the export taken before undoing, and so does the file once closed and reopened.
+The machine keeps a model: every row of the file after each step of the undo stack
+(`history[i]` is what the file must hold at stack index i). Invariants after every
+step: positions are 0…n-1 in every container, no card sits across two maps, and the
+undo stack only grows through successful pushes. After every undo and every redo the
+file itself, read by a fresh read-only connection, holds exactly the model's rows at
+the new index. A rule closes the Document and opens the file again mid-run: it must
+hold what the model says, and editing goes on from there (with a fresh undo stack).
+At the end: undoing everything gives back the export at the start of the stack byte
+for byte, redoing it all gives the export taken before undoing, and so does the file
+once closed and reopened.
 
 Runs 25 examples of up to 30 steps by default; set JOURNEYEDITOR_HYPOTHESIS=thorough
 for a longer search (200 × 50).
@@ -36,7 +42,14 @@ from journeyeditor.editing.operations import row_values
 from journeyeditor.model import Card, Evidence, LaneKind
 from journeyeditor.store import database, interchange, templates
 
-from helpers.projects import document_rows, mixed_cards, position_problems
+from helpers.projects import (
+    Contents,
+    document_rows,
+    file_contents,
+    mixed_cards,
+    position_problems,
+    table_contents,
+)
 
 settings.register_profile(
     "journeyeditor-default",
@@ -107,13 +120,30 @@ class DocumentMachine(RuleBasedStateMachine):
         self.path = self.folder / "sample.journey"
         plan = templates.template_plan("sample", "en")
         database.create_file(self.path, interchange.populate_from(plan))
-        self.document = Document.open(self.path)
-        # Durability is the crash test's business; here a sync per step only slows it down.
-        self.document._journey.raw.execute("PRAGMA synchronous = OFF")
-        self.start = self.document.export_json()
         self.errors: list[str] = []
-        self.document.errorOccurred.connect(self.errors.append)
+        self.document = self.open_document()
+        self.start = self.document.export_json()
+        self.history = [self.contents()]
         self._world: World | None = None
+
+    def open_document(self) -> Document:
+        document = Document.open(self.path)
+        # Durability is the crash test's business; here a sync per step only slows it down.
+        document._journey.raw.execute("PRAGMA synchronous = OFF")
+        document.errorOccurred.connect(self.errors.append)
+        return document
+
+    def contents(self) -> Contents:
+        """Every row, read through the Document's own connection."""
+        return table_contents(self.document._journey.raw)
+
+    def file_holds(self, expected: Contents, what: str) -> None:
+        """The file as another program reads it now holds exactly the model's rows."""
+        found = file_contents(self.path)
+        changed = [table for table in expected if found.get(table) != expected[table]]
+        assert not changed and found.keys() == expected.keys(), (
+            f"after {what}, the file differs from the model in {changed}"
+        )
 
     # Helpers
 
@@ -131,7 +161,10 @@ class DocumentMachine(RuleBasedStateMachine):
         if not may_fail:
             assert pushed, self.errors[before:]
         if pushed:
-            assert self.document.stack.index() in (steps, steps + 1)  # merged or new
+            index = self.document.stack.index()
+            assert index in (steps, steps + 1)  # merged or new
+            del self.history[index:]
+            self.history.append(self.contents())
         else:
             assert self.document.stack.index() == steps
             assert len(self.errors) == before + 1
@@ -342,6 +375,7 @@ class DocumentMachine(RuleBasedStateMachine):
                 index = self.document.stack.index()
                 self.document.undo()
                 assert self.document.stack.index() == index - 1
+                self.file_holds(self.history[index - 1], f"undo to step {index - 1}")
 
     @precondition(lambda self: self.document.stack.canRedo())
     @rule(times=st.integers(1, 3))
@@ -352,6 +386,19 @@ class DocumentMachine(RuleBasedStateMachine):
                 index = self.document.stack.index()
                 self.document.redo()
                 assert self.document.stack.index() == index + 1
+                self.file_holds(self.history[index + 1], f"redo to step {index + 1}")
+
+    @rule()
+    def close_and_reopen(self) -> None:
+        """Quit and open the file again: it holds the model's state; the stack starts anew."""
+        expected = self.history[self.document.stack.index()]
+        self.document.close()
+        self.file_holds(expected, "closing")
+        self._world = None
+        self.document = self.open_document()
+        assert self.contents() == expected
+        self.start = self.document.export_json()
+        self.history = [expected]
 
     # Invariants
 
