@@ -405,11 +405,18 @@ class Document(QObject):
         error: JourneyFileError
         if isinstance(exc, OperationalError) and ("locked" in text or "busy" in text):
             error = FileLockedError(self.path)
-        elif isinstance(exc, OperationalError) and "readonly" in text:
+        elif isinstance(exc, OperationalError) and ("readonly" in text or self._protected()):
             error = ReadOnlyFileError(self.path, text)
         else:
             error = WriteFailedError(self.path, text)
         return error.message(translate)
+
+    def _protected(self) -> bool:
+        """Whether the file has become write-protected (SQLite then says only "I/O error")."""
+        try:
+            return database.is_read_only(self.path)
+        except OSError:
+            return False
 
     def _report(self, message: str) -> None:
         self.errorOccurred.emit(message)

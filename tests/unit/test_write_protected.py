@@ -113,12 +113,6 @@ def test_protection_while_editing_changes_nothing(sample_file: Path, qapp: objec
     assert folder_listing(sample_file.parent) == listing
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a file made immutable under the editor is reported as a full disk "
-    "('free some disk space'): SQLite says 'disk I/O error', which "
-    "Document._explain does not tell from a full disk",
-)
 def test_protection_while_editing_is_called_read_only(sample_file: Path, qapp: object) -> None:
     del qapp
     document = Document.open(sample_file)
