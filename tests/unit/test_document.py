@@ -8,7 +8,6 @@ then it is undone (the file must equal its earlier export, byte for byte) and re
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -936,19 +935,6 @@ def test_read_only_connection_mid_session(
     finally:
         document._journey.raw.execute("PRAGMA query_only = OFF")
     assert len(unchanged) == 1 and "read-only" in unchanged[0]
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files anyway")
-def test_file_made_read_only_mid_session(
-    document: Document, sample: Sample, unchanged: list[str]
-) -> None:
-    command = edits.add_card(document, sample.stages[0], sample.text_lane)
-    os.chmod(document.path, 0o444)
-    try:
-        assert not document.push(command)
-    finally:
-        os.chmod(document.path, 0o644)
-    assert len(unchanged) == 1
 
 
 def test_full_disk_changes_nothing(
