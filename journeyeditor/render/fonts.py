@@ -8,6 +8,7 @@ and PDF, so lines break at the same words everywhere.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -19,6 +20,11 @@ BOLD = FOLDER / "DejaVuSans-Bold.ttf"
 FAMILY = "DejaVu Sans"
 PDF_REGULAR = "JourneySans"
 PDF_BOLD = "JourneySans-Bold"
+MISSING_ADVANCE = 600.0
+"""Advance (1/1000 em) of a character the font lacks."""
+CACHED_CHARS = 200
+"""Only texts up to this long are remembered: words and lines, not a card's whole text."""
+CACHED_TEXTS = 200_000
 
 
 @lru_cache(maxsize=1)
@@ -52,9 +58,8 @@ class FontMetrics:
         key = (text, bold)
         em = self._words.get(key)
         if em is None:
-            table = self._advances[bold]
-            em = sum(table.get(char, 600.0) for char in text)
-            if len(self._words) < 200_000:
+            em = sum(map(self._advances[bold].get, text, repeat(MISSING_ADVANCE)))
+            if len(text) <= CACHED_CHARS and len(self._words) < CACHED_TEXTS:
                 self._words[key] = em
         return em * size / 1000.0
 

@@ -8,8 +8,12 @@ is what the client gets. Units are pixels at 100 % zoom (1/96 inch).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+
+from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN
+from journeyeditor.model.limits import LANE_HEIGHT_RANGE, STAGE_WIDTH_RANGE
 
 EMOTION = "emotion"
 META_KINDS = frozenset({"touchpoint", "pain_point", "opportunity", "metric"})
@@ -239,38 +243,79 @@ class MapLayout:
 
 
 def wrap(text: str, width: float, size: float, measure: Measure, bold: bool = False) -> list[str]:
-    """Break text into lines no wider than `width`, at spaces, or inside over-long words."""
+    """Break text into lines no wider than `width`, at spaces, or inside over-long words.
+
+    Linear in the length of `text` (a card may be one unbroken word of 20,000
+    characters): each word is measured once, and a word wider than a line is cut by
+    adding up its characters' widths, never by measuring ever longer prefixes again.
+    """
     lines: list[str] = []
     space = measure(" ", size, bold)
+    advances: dict[str, float] = {}
     for paragraph in text.split("\n"):
-        line, line_width = "", 0.0
+        words, line_width = [""], 0.0
         for word in paragraph.split(" "):
             word_width = measure(word, size, bold)
-            if line and line_width + space + word_width <= width:
-                line, line_width = f"{line} {word}", line_width + space + word_width
+            if words[0] and line_width + space + word_width <= width:
+                words.append(word)
+                line_width += space + word_width
                 continue
-            if line:
-                lines.append(line)
-            while word_width > width and len(word) > 1:
-                cut = _fit(word, width, size, measure, bold)
-                lines.append(word[:cut])
-                word = word[cut:]
+            if words[0]:
+                lines.append(" ".join(words))
+            if word_width > width and len(word) > 1:
+                pieces, word = _cut(word, width, size, measure, bold, advances)
+                lines += pieces
                 word_width = measure(word, size, bold)
-            line, line_width = word, word_width
-        lines.append(line)
+            words, line_width = [word], word_width
+        lines.append(" ".join(words))
     return lines
 
 
-def _fit(word: str, width: float, size: float, measure: Measure, bold: bool) -> int:
-    """How many leading characters of `word` fit in `width` (at least one)."""
-    low, high = 1, len(word)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if measure(word[:middle], size, bold) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+EM = 1000.0
+"""Characters are measured once at this size; a run's width is their sum scaled to the size."""
+
+
+def _cut(
+    word: str,
+    width: float,
+    size: float,
+    measure: Measure,
+    bold: bool,
+    advances: dict[str, float],
+) -> tuple[list[str], str]:
+    """Full-width pieces of a word too wide for a line, and what is left (which fits).
+
+    One pass over the characters, each piece as long as fits (at least one character).
+    """
+    for char in set(word) - advances.keys():
+        advances[char] = measure(char, EM, bold)
+    limit = _em_limit(width, size)
+    pieces: list[str] = []
+    start, run = 0, 0.0
+    for index, advance in enumerate(map(advances.__getitem__, word)):
+        run += advance
+        if run > limit and index > start:
+            pieces.append(word[start:index])
+            start, run = index, advance
+    return pieces, word[start:]
+
+
+def _em_limit(width: float, size: float) -> float:
+    """The widest run of advances (at size `EM`) that still fits `width` at `size`.
+
+    A font measures a run as its summed advances times `size / EM`; comparing sums with
+    this limit cuts exactly where measuring every prefix would, without the product.
+    """
+    if size <= 0:
+        return math.inf if width >= 0 else -math.inf
+    limit = width * EM / size
+    if not math.isfinite(limit):
+        return limit
+    while limit * size / EM > width:
+        limit = math.nextafter(limit, -math.inf)
+    while (larger := math.nextafter(limit, math.inf)) * size / EM <= width:
+        limit = larger
+    return limit
 
 
 class CardMeasurer:
@@ -335,13 +380,26 @@ def smooth(points: Sequence[tuple[float, float]]) -> tuple[Bezier, ...]:
     return tuple(segments)
 
 
+def within(value: float, low: float, high: float) -> float:
+    """`value` held inside `low`…`high` (NaN becomes `low`).
+
+    Files are checked against model/limits.py before use; the layout clamps again, so a
+    value that slipped through (1e308, infinity) still yields finite geometry.
+    """
+    if value != value:
+        return low
+    return min(high, max(low, value))
+
+
 def layout_map(
     content: MapContent, measurer: CardMeasurer, style: Style | None = None
 ) -> MapLayout:
     """Lay a whole map out; rows grow to fit their cards, columns keep their widths."""
     s = style or measurer.style
     measure = measurer.measure
-    widths = [max(s.min_stage_width, stage.width) for stage in content.stages]
+    widths = [
+        within(stage.width, s.min_stage_width, STAGE_WIDTH_RANGE[1]) for stage in content.stages
+    ]
     xs: list[float] = []
     x = s.lane_header_width
     for width in widths:
@@ -362,7 +420,8 @@ def layout_map(
     points = {(p.lane_id, p.stage_id): p for p in content.points}
     y = s.header_height
     for lane in content.lanes:
-        curve_height = max(lane.height, s.min_lane_height) if lane.kind == EMOTION else 0.0
+        lane_height = within(lane.height, s.min_lane_height, LANE_HEIGHT_RANGE[1])
+        curve_height = lane_height if lane.kind == EMOTION else 0.0
         measured: dict[tuple[int, int], list[tuple[CardIn, float, tuple[TextLine, ...]]]] = {}
         content_height = 0.0
         for stage in content.stages:
@@ -372,7 +431,7 @@ def layout_map(
             measured[(stage.id, lane.id)] = rows
             stack = sum(h for _c, h, _l in rows) + s.card_gap * max(0, len(rows) - 1)
             content_height = max(content_height, stack + 2 * s.cell_padding if rows else 0.0)
-        height = max(lane.height, s.min_lane_height, curve_height + content_height)
+        height = max(lane_height, curve_height + content_height)
         for stage in content.stages:
             sx, sw = stage_x[stage.id]
             rows = measured[(stage.id, lane.id)]
@@ -455,12 +514,13 @@ def _curve(
             continue
         sx, sw = stage_x[stage.id]
         x = sx + sw / 2
-        y = top + (2 - point.value) / 4 * span
+        value = int(within(point.value, EMOTION_MIN, EMOTION_MAX))
+        y = top + (2 - value) / 4 * span
         note_lines: tuple[TextLine, ...] = ()
         if point.note:
             wrapped = wrap(point.note, sw - 2 * s.cell_padding, s.note_size, measure)
             wrapped = wrapped[: s.max_note_lines]
-            below = point.value >= 0
+            below = value >= 0
             start = (
                 y + s.face_radius + 4 + s.note_size
                 if below
@@ -475,6 +535,6 @@ def _curve(
                 )
                 for i, line in enumerate(wrapped)
             )
-        placed.append(CurvePoint(stage.id, x, y, point.value, note_lines))
+        placed.append(CurvePoint(stage.id, x, y, value, note_lines))
     segments = smooth([(p.x, p.y) for p in placed])
     return Curve(lane.id, area, tuple(placed), segments)

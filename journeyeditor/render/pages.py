@@ -8,6 +8,7 @@ print and preview all place maps with these functions.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from journeyeditor.render.layout import Rect
@@ -114,24 +115,57 @@ def _count(length: float, piece: float, step: float) -> int:
     return math.ceil((length - piece) / step - 1e-6) + 1
 
 
-def tiles(size: Size, area: Rect, scale: float, overlap: float) -> list[Tile]:
-    """Cut a map printed at `scale` points per pixel into sheets that overlap by `overlap`.
+@dataclass(frozen=True)
+class Tiling:
+    """A map printed at `scale` points per pixel, cut into sheets that overlap.
 
     Each sheet shows an `area`-sized piece; the next one starts `overlap` points before
-    this one ends, so neighbouring sheets share a strip to trim and glue.
+    this one ends, so neighbouring sheets share a strip to trim and glue. Sheets are made
+    one at a time when asked for: a very wide map may take thousands.
     """
+
+    size: Size
+    area: Rect
+    scale: float
+    rows: int
+    columns: int
+    step: Size
+    shared: float
+
+    def __len__(self) -> int:
+        return self.rows * self.columns
+
+    def __getitem__(self, index: int) -> Tile:
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        row, column = divmod(index, self.columns)
+        width, height = self.size
+        piece_w, piece_h = self.area.w / self.scale, self.area.h / self.scale
+        u, v = column * self.step[0], row * self.step[1]
+        source = Rect(u, v, min(piece_w, width - u), min(piece_h, height - v))
+        placement = Placement(
+            self.scale, self.area.x - u * self.scale, self.area.y - v * self.scale
+        )
+        clip = Rect(self.area.x, self.area.y, source.w * self.scale, source.h * self.scale)
+        return Tile(
+            row, column, self.rows, self.columns, source, placement, clip, self.shared * self.scale
+        )
+
+    def __iter__(self) -> Iterator[Tile]:
+        return (self[index] for index in range(len(self)))
+
+
+def tiling(size: Size, area: Rect, scale: float, overlap: float) -> Tiling:
+    """Cut a map printed at `scale` points per pixel into sheets that overlap by `overlap`."""
     width, height = size
     piece_w, piece_h = area.w / scale, area.h / scale
     shared = min(overlap / scale, piece_w / 2, piece_h / 2)
     step_w, step_h = piece_w - shared, piece_h - shared
     columns = _count(width, piece_w, step_w)
     rows = _count(height, piece_h, step_h)
-    out: list[Tile] = []
-    for row in range(rows):
-        for column in range(columns):
-            u, v = column * step_w, row * step_h
-            source = Rect(u, v, min(piece_w, width - u), min(piece_h, height - v))
-            placement = Placement(scale, area.x - u * scale, area.y - v * scale)
-            clip = Rect(area.x, area.y, source.w * scale, source.h * scale)
-            out.append(Tile(row, column, rows, columns, source, placement, clip, shared * scale))
-    return out
+    return Tiling(size, area, scale, rows, columns, (step_w, step_h), shared)
+
+
+def tiles(size: Size, area: Rect, scale: float, overlap: float) -> list[Tile]:
+    """Every sheet of `tiling(...)`, row by row."""
+    return list(tiling(size, area, scale, overlap))

@@ -6,6 +6,8 @@ so the preview shows the PDF's pages and paper prints look like both.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
@@ -78,7 +80,8 @@ def printer_page(printer: QPrinter) -> Size:
     return (size.width(), size.height())
 
 
-def print_sheets(printer: QPrinter, sheets: list[Sheet], images: ImageSource | None) -> None:
+def print_sheets(printer: QPrinter, sheets: Iterable[Sheet], images: ImageSource | None) -> None:
+    """One sheet after the other: `sheets` may make each only when it is drawn."""
     printer.setFullPage(True)
     painter = QPainter(printer)
     smooth(painter)

@@ -6,7 +6,13 @@ preview) draw these same sheets, in points, y down.
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
+from itertools import accumulate
+from typing import overload
 
 from journeyeditor.render import drawing, icons
 from journeyeditor.render.layout import Measure, Rect, TextLine
@@ -16,10 +22,11 @@ from journeyeditor.render.pages import (
     Placement,
     Size,
     Tile,
+    Tiling,
     content_area,
     fit,
     footer_area,
-    tiles,
+    tiling,
 )
 from journeyeditor.render.primitives import (
     Box,
@@ -35,6 +42,15 @@ from journeyeditor.render.primitives import (
 
 MARK = icons.INK
 FOOTER_SIZE = 8.0
+PLAN_MIN_CELL = 1.0
+"""Smallest sheet in the footer's plan of sheets (points); below it the cells would blur
+together (and a sheet would draw one box per sheet), so the plan shows the whole and
+this sheet."""
+BUCKET = 512.0
+"""Side of the squares (map pixels) that index where shapes paint, so that a sheet finds
+its shapes without looking at every shape of the map."""
+BUCKETS_PER_SHAPE = 64
+"""A shape spreading over more squares than this is looked at for every sheet instead."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +147,49 @@ class MapPicture:
 
     def within(self, rect: Rect) -> tuple[Primitive, ...]:
         """The shapes that paint inside `rect` (map pixels), in painting order."""
-        return tuple(s for s, e in zip(self.shapes, self.extents, strict=True) if overlaps(e, rect))
+        found = self._index.near(rect)
+        candidates = range(len(self.shapes)) if found is None else found
+        return tuple(self.shapes[i] for i in candidates if overlaps(self.extents[i], rect))
+
+    @cached_property
+    def _index(self) -> _Buckets:
+        return _Buckets(self.extents)
+
+
+def _span(low: float, high: float) -> range | None:
+    """The buckets from `low` to `high` along one axis; None when not finite."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return None
+    return range(math.floor(low / BUCKET), math.floor(high / BUCKET) + 1)
+
+
+class _Buckets:
+    """Which shapes paint in each BUCKET-sided square of a map: culling a sheet looks
+    at the shapes near it, not at every shape of a map that may take thousands of sheets."""
+
+    def __init__(self, extents: Sequence[Rect]) -> None:
+        self.count = len(extents)
+        self.squares: dict[tuple[int, int], list[int]] = {}
+        self.everywhere: list[int] = []
+        for index, box in enumerate(extents):
+            columns, rows = _span(box.x, box.right), _span(box.y, box.bottom)
+            if columns is None or rows is None or len(columns) * len(rows) > BUCKETS_PER_SHAPE:
+                self.everywhere.append(index)
+                continue
+            for column in columns:
+                for row in rows:
+                    self.squares.setdefault((column, row), []).append(index)
+
+    def near(self, rect: Rect) -> list[int] | None:
+        """Indexes of the shapes that may paint in `rect`, in order; None: look at all."""
+        columns, rows = _span(rect.x, rect.right), _span(rect.y, rect.bottom)
+        if columns is None or rows is None or len(columns) * len(rows) > self.count:
+            return None
+        found = set(self.everywhere)
+        for column in columns:
+            for row in rows:
+                found.update(self.squares.get((column, row), ()))
+        return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -165,16 +223,18 @@ def fit_sheet(picture: MapPicture, page: Size, frame: Frame = FRAME) -> Sheet:
     return Sheet(page[0], page[1], picture.title, view, bookmark=picture.title)
 
 
-def tile_sheets(picture: MapPicture, page: Size, scale: float, frame: Frame = FRAME) -> list[Sheet]:
-    """The map at `scale` points per pixel, across as many pages as it takes."""
+def sheet_tiling(picture: MapPicture, page: Size, scale: float, frame: Frame = FRAME) -> Tiling:
+    """How the map at `scale` points per pixel is cut into sheets of `page`."""
     area = content_area(page, frame)
-    out: list[Sheet] = []
-    for tile in tiles((picture.width, picture.height), area, scale, frame.overlap):
-        view = MapView(picture.within(tile.source), tile.placement, tile.clip)
-        marks = tuple(assembly_marks(tile))
-        bookmark = picture.title if not out else ""
-        out.append(Sheet(page[0], page[1], picture.title, view, marks, tile, bookmark))
-    return out
+    return tiling((picture.width, picture.height), area, scale, frame.overlap)
+
+
+def tile_sheet(picture: MapPicture, tile: Tile, page: Size, first: bool) -> Sheet:
+    """One sheet of a tiled map: the shapes that paint on it, and the assembly marks."""
+    view = MapView(picture.within(tile.source), tile.placement, tile.clip)
+    marks = tuple(assembly_marks(tile))
+    bookmark = picture.title if first else ""
+    return Sheet(page[0], page[1], picture.title, view, marks, tile, bookmark)
 
 
 def _target(x: float, y: float) -> list[Primitive]:
@@ -218,13 +278,24 @@ def assembly_marks(tile: Tile) -> list[Primitive]:
 def _grid(tile: Tile, x: float, y: float, accent: str) -> tuple[list[Primitive], float]:
     """A small plan of all sheets with this one filled in; returns it and its width."""
     cell = min(6.0, 48.0 / tile.columns, 14.0 / tile.rows)
+    width, height = tile.columns * cell, tile.rows * cell
+    if cell < PLAN_MIN_CELL:
+        mark = PLAN_MIN_CELL
+        here = Rect(
+            x + min(tile.column * cell, width - mark),
+            y + min(tile.row * cell, height - mark),
+            mark,
+            mark,
+        )
+        whole = Box(Rect(x, y, width, height), "#ffffff", drawing.GRID, 0.5)
+        return [whole, Box(here, accent)], width
     shapes: list[Primitive] = []
     for row in range(tile.rows):
         for column in range(tile.columns):
-            here = (row, column) == (tile.row, tile.column)
+            is_here = (row, column) == (tile.row, tile.column)
             rect = Rect(x + column * cell, y + row * cell, cell, cell)
-            shapes.append(Box(rect, accent if here else "#ffffff", drawing.GRID, 0.5))
-    return shapes, tile.columns * cell
+            shapes.append(Box(rect, accent if is_here else "#ffffff", drawing.GRID, 0.5))
+    return shapes, width
 
 
 def footer(
@@ -268,19 +339,92 @@ def footer(
     return shapes
 
 
-def number(
-    sheets: list[Sheet],
-    branding: Branding,
-    words: PrintWords,
-    measure: Measure,
-    frame: Frame = FRAME,
-) -> list[Sheet]:
-    """Add each sheet's footer, now that the page count is known."""
-    total = len(sheets)
-    return [
-        replace(
-            sheet,
-            items=(*sheet.items, *footer(sheet, n, total, branding, words, measure, frame)),
+@dataclass(frozen=True)
+class Part:
+    """One map's pages: an optional cover, then the map fitted on one page or tiled."""
+
+    picture: MapPicture
+    cover: Callable[[], Sequence[Primitive]] | None = None
+    """Makes the cover's shapes when its page is drawn."""
+    tiling: Tiling | None = None
+    """None: the whole map on one page."""
+
+    def __len__(self) -> int:
+        body = len(self.tiling) if self.tiling is not None else 1
+        return body + (1 if self.cover is not None else 0)
+
+
+class Pages(Sequence[Sheet]):
+    """Every printed page of an export, each made with its footer only when asked for.
+
+    A very wide map tiled at a large scale takes thousands of sheets; they are drawn
+    one after the other and never all held at once (the PDF, print and the preview each
+    ask for the pages they draw).
+    """
+
+    def __init__(
+        self,
+        parts: Sequence[Part],
+        page: Size,
+        branding: Branding,
+        words: PrintWords,
+        measure: Measure,
+        frame: Frame = FRAME,
+    ) -> None:
+        self.parts = tuple(parts)
+        self.page = page
+        self.branding = branding
+        self.words = words
+        self.measure = measure
+        self.frame = frame
+        self._starts = list(accumulate((len(part) for part in self.parts), initial=0))
+
+    def __len__(self) -> int:
+        return self._starts[-1]
+
+    @overload
+    def __getitem__(self, index: int) -> Sheet: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Sheet]: ...
+
+    def __getitem__(self, index: int | slice) -> Sheet | Sequence[Sheet]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        which = bisect_right(self._starts, index) - 1
+        return self._page(self.parts[which], index - self._starts[which], index)
+
+    def __iter__(self) -> Iterator[Sheet]:
+        for part, start in zip(self.parts, self._starts, strict=False):
+            for local in range(len(part)):
+                yield self._page(part, local, start + local)
+
+    def _page(self, part: Part, local: int, index: int) -> Sheet:
+        """Page `local` of `part`, with the footer of page `index` of the whole."""
+        page, picture = self.page, part.picture
+        first = local == 0
+        if part.cover is not None:
+            if first:
+                sheet = Sheet(
+                    *page, picture.title, items=tuple(part.cover()), bookmark=picture.title
+                )
+                return self._numbered(sheet, index)
+            local, first = local - 1, False
+        if part.tiling is None:
+            sheet = replace(
+                fit_sheet(picture, page, self.frame), bookmark=picture.title if first else ""
+            )
+        else:
+            sheet = tile_sheet(picture, part.tiling[local], page, first)
+        return self._numbered(sheet, index)
+
+    def _numbered(self, sheet: Sheet, index: int) -> Sheet:
+        """Add the sheet's footer, now that the page count is known."""
+        furniture = footer(
+            sheet, index + 1, len(self), self.branding, self.words, self.measure, self.frame
         )
-        for n, sheet in enumerate(sheets, 1)
-    ]
+        return replace(sheet, items=(*sheet.items, *furniture))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
 
 from PIL import Image as PilImage
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
@@ -25,16 +27,15 @@ from journeyeditor.render.cover import CoverIn, PersonaIn, cover_shapes
 from journeyeditor.render.layout import Rect
 from journeyeditor.render.pages import PX, Size, page_size
 from journeyeditor.render.pictures import decode
-from journeyeditor.render.primitives import Box
+from journeyeditor.render.primitives import Box, Primitive
 from journeyeditor.render.print_words import print_words
 from journeyeditor.render.sheets import (
     Branding,
     MapPicture,
+    Pages,
+    Part,
     PrintWords,
-    Sheet,
-    fit_sheet,
-    number,
-    tile_sheets,
+    sheet_tiling,
 )
 from journeyeditor.store.errors import BadImageError, JourneyFileError
 from journeyeditor.store.images import check_image
@@ -209,29 +210,34 @@ class ExportSource:
             photo_ratio=self._ratio(photo),
         )
 
-    def sheets(self, options: ExportOptions, page: Size | None = None) -> list[Sheet]:
-        """Every printed page: per map an optional cover, then the map fitted or tiled."""
+    def sheets(self, options: ExportOptions, page: Size | None = None) -> Pages:
+        """Every printed page: per map an optional cover, then the map fitted or tiled.
+
+        Pages are made one at a time as they are drawn: a tiled map may take thousands.
+        """
         page = page or page_size(options.page, options.landscape)
         branding, words = self.branding(), self.words()
-        out: list[Sheet] = []
+        parts = []
         for map_id in self.map_ids(options, every=True):
             picture = self.picture(map_id)
-            if options.tile:
-                body = tile_sheets(picture, page, PX * options.scale)
-            else:
-                body = [fit_sheet(picture, page)]
-            if options.cover:
-                cover = cover_shapes(
-                    page, self.cover(map_id, options.date), branding, words, self.measure
-                )
-                out.append(
-                    Sheet(
-                        page[0], page[1], picture.title, items=tuple(cover), bookmark=picture.title
-                    )
-                )
-                body[0] = replace(body[0], bookmark="")
-            out += body
-        return number(out, branding, words, self.measure)
+            cover = (
+                partial(self._cover_shapes, map_id, options.date, page, branding, words)
+                if options.cover
+                else None
+            )
+            tiles = sheet_tiling(picture, page, PX * options.scale) if options.tile else None
+            parts.append(Part(picture, cover, tiles))
+        return Pages(parts, page, branding, words, self.measure)
+
+    def _cover_shapes(
+        self,
+        map_id: int,
+        date: dt.date | None,
+        page: Size,
+        branding: Branding,
+        words: PrintWords,
+    ) -> Sequence[Primitive]:
+        return cover_shapes(page, self.cover(map_id, date), branding, words, self.measure)
 
     def pdf_info(self, options: ExportOptions) -> pdf_painter.PdfInfo:
         ids = self.map_ids(options, every=True)

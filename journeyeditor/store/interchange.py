@@ -10,6 +10,7 @@ import base64
 import binascii
 import json
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy import Connection, Engine, Table, delete, insert, select
 
 from journeyeditor.model import (
     Card,
+    Channel,
     Department,
     EmotionPoint,
     Evidence,
@@ -32,6 +34,7 @@ from journeyeditor.model import (
     Project,
     Snapshot,
     Stage,
+    limits,
 )
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN
 from journeyeditor.store.engine import write_transaction
@@ -43,9 +46,26 @@ VERSION = 1
 Record = dict[str, Any]
 
 
+MAX_DEPTH = 16
+"""Deepest nesting of arrays and objects read (the format itself needs five: the project,
+its maps, a map, its cards, a card); refused before parsing, which would recurse."""
+MAX_DIGITS = 20
+"""Longest integer read; every integer of the format has at most 16 digits (limits.ID_MAX)."""
+IMAGE_MAX_BASE64 = 4 * ((limits.IMAGE_MAX_BYTES + 2) // 3)
+"""The base64 text of the largest image a file may hold."""
+
+Bounds = tuple[float, float]
+IDS: Bounds = (1, limits.ID_MAX)
+NUMBERS: Bounds = (-limits.NUMBER_MAX_ABS, limits.NUMBER_MAX_ABS)
+
+
 @dataclass(frozen=True)
 class Field:
-    """One JSON key and the column it maps to, with its type and rules."""
+    """One JSON key and the column it maps to, with its type and rules.
+
+    Every bound comes from model/limits.py, the one place the file check and the edits
+    read them too.
+    """
 
     key: str
     column: str
@@ -53,87 +73,124 @@ class Field:
     default: Any = None
     nullable: bool = False
     choices: tuple[str, ...] = ()
-    bounds: tuple[int, int] | None = None
+    bounds: Bounds | None = None
+    """Numbers: the smallest and largest value."""
+    max_chars: int = limits.NAME_MAX_CHARS
+    """Text: the longest value (base64 text for bytes)."""
+    color: bool = False
+    """Text that must be a colour (`limits.is_color`)."""
 
 
 def _enum(enum: Iterable[Any]) -> tuple[str, ...]:
     return tuple(member.value for member in enum)
 
 
-ID = Field("id", "id", int)
+def _text(key: str, column: str | None = None) -> Field:
+    """A long text field: card text, notes, descriptions, a persona's long fields."""
+    return Field(key, column or key, str, "", max_chars=limits.TEXT_MAX_CHARS)
+
+
+def _color(key: str, default: str | None, nullable: bool = False) -> Field:
+    return Field(key, key, str, default, nullable=nullable, color=True)
+
+
+def _reference(key: str, column: str, nullable: bool = True) -> Field:
+    return Field(key, column, int, nullable=nullable, bounds=IDS)
+
+
+ID = Field("id", "id", int, bounds=IDS)
 PROJECT = (
     Field("name", "name", str, ""),
     Field("language", "language", str, "en", choices=("en", "fr")),
-    Field("accent_color", "accent_color", str, "#2f6fdb"),
-    Field("logo_image", "logo_image_id", int, nullable=True),
+    _color("accent_color", "#2f6fdb"),
+    _reference("logo_image", "logo_image_id"),
 )
-IMAGE = (ID, Field("format", "format", str), Field("data", "data", bytes))
-DEPARTMENT = (ID, Field("name", "name", str, ""), Field("color", "color", str, "#888888"))
+IMAGE = (
+    ID,
+    Field("format", "format", str),
+    Field("data", "data", bytes, max_chars=IMAGE_MAX_BASE64),
+)
+DEPARTMENT = (ID, Field("name", "name", str, ""), _color("color", "#888888"))
 PERSONA = (
     ID,
     Field("name", "name", str, ""),
     Field("role", "role", str, ""),
-    Field("age", "age", int, nullable=True),
+    Field("age", "age", int, nullable=True, bounds=limits.AGE_RANGE),
     Field("category", "category", str, ""),
-    Field("goals", "goals", str, ""),
-    Field("frustrations", "frustrations", str, ""),
-    Field("motivations", "motivations", str, ""),
-    Field("quote", "quote", str, ""),
-    Field("photo_image", "photo_image_id", int, nullable=True),
+    _text("goals"),
+    _text("frustrations"),
+    _text("motivations"),
+    _text("quote"),
+    _reference("photo_image", "photo_image_id"),
 )
 MAP = (
     ID,
     Field("name", "name", str, ""),
-    Field("persona", "persona_id", int, nullable=True),
+    _reference("persona", "persona_id"),
     Field("segment", "segment", str, ""),
     Field("state", "state", str, MapState.CURRENT.value, choices=_enum(MapState)),
-    Field("description", "description", str, ""),
+    _text("description"),
 )
 STAGE = (
     ID,
     Field("name", "name", str, ""),
-    Field("color", "color", str, "#dfe7f5"),
-    Field("width", "width", float, 240.0, bounds=(1, 100_000)),
+    _color("color", "#dfe7f5"),
+    Field("width", "width", float, 240.0, bounds=limits.STAGE_WIDTH_RANGE),
 )
 LANE = (
     ID,
     Field("name", "name", str, ""),
     Field("kind", "kind", str, LaneKind.TEXT.value, choices=_enum(LaneKind)),
-    Field("color", "color", str, "#f4f4f4"),
-    Field("height", "height", float, 120.0, bounds=(1, 100_000)),
+    _color("color", "#f4f4f4"),
+    Field("height", "height", float, 120.0, bounds=limits.LANE_HEIGHT_RANGE),
 )
 CARD = (
     ID,
-    Field("stage", "stage_id", int),
-    Field("lane", "lane_id", int),
-    Field("text", "text", str, ""),
-    Field("color", "color", str, nullable=True),
-    Field("channel", "channel", str, nullable=True),
+    _reference("stage", "stage_id", nullable=False),
+    _reference("lane", "lane_id", nullable=False),
+    _text("text"),
+    _color("color", None, nullable=True),
+    Field("channel", "channel", str, nullable=True, choices=_enum(Channel)),
     Field("owned", "owned", bool, nullable=True),
     Field("severity", "severity", int, nullable=True, bounds=(SEVERITY_MIN, SEVERITY_MAX)),
     Field("owner", "owner", str, nullable=True),
     Field("priority", "priority", str, nullable=True, choices=_enum(Priority)),
-    Field("value", "value", float, nullable=True),
+    Field("value", "value", float, nullable=True, bounds=NUMBERS),
     Field("unit", "unit", str, nullable=True),
-    Field("target", "target", float, nullable=True),
-    Field("department", "department_id", int, nullable=True),
-    Field("votes", "votes", int, 0, bounds=(0, 1_000_000)),
+    Field("target", "target", float, nullable=True, bounds=NUMBERS),
+    _reference("department", "department_id"),
+    Field("votes", "votes", int, 0, bounds=(0, limits.VOTES_MAX)),
     Field("evidence", "evidence", str, Evidence.ASSUMPTION.value, choices=_enum(Evidence)),
-    Field("image", "image_id", int, nullable=True),
+    _reference("image", "image_id"),
 )
 EMOTION = (
     ID,
-    Field("lane", "lane_id", int),
-    Field("stage", "stage_id", int),
+    _reference("lane", "lane_id", nullable=False),
+    _reference("stage", "stage_id", nullable=False),
     Field("value", "value", int, 0, bounds=(EMOTION_MIN, EMOTION_MAX)),
-    Field("note", "note", str, ""),
+    _text("note"),
 )
 SNAPSHOT = (
     ID,
     Field("name", "name", str, ""),
     Field("created", "created", str, ""),
-    Field("data", "data", str, ""),
+    Field("data", "data", str, "", max_chars=limits.SNAPSHOT_MAX_CHARS),
 )
+
+COUNTS = {
+    "images": limits.MAX_IMAGES,
+    "departments": limits.MAX_DEPARTMENTS,
+    "personas": limits.MAX_PERSONAS,
+    "maps": limits.MAX_MAPS,
+    "stages": limits.MAX_STAGES_PER_MAP,
+    "lanes": limits.MAX_LANES_PER_MAP,
+    "cards": limits.MAX_CARDS_PER_MAP,
+    "emotions": limits.MAX_STAGES_PER_MAP * limits.MAX_LANES_PER_MAP,
+}
+"""Most objects in each list (emotions: one per stage and emotion lane at most)."""
+
+NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
+"""NUL, and halves of surrogate pairs (JSON's "\\ud800" escape alone): not text anywhere."""
 
 REQUIRED = {"id", "stage", "lane", "format", "data"}
 
@@ -228,6 +285,16 @@ def _defaults(fields: tuple[Field, ...]) -> Record:
     return {field.key: field.default for field in fields if field.key not in REQUIRED}
 
 
+def brief(value: Any) -> str:
+    """A short, printable picture of a value for a message (a file may hold anything)."""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, int) and value.bit_length() > 64:
+        return "a very large number"
+    text = ascii(value) if isinstance(value, str | int | None) else type(value).__name__
+    return text if len(text) <= 40 else text[:36] + "…" + text[-1]
+
+
 class _Reader:
     """Validates interchange data, naming the first wrong place in plain words."""
 
@@ -241,6 +308,9 @@ class _Reader:
         value = parent.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise self.fail(f"{where}{key}", "must be a list of objects")
+        most = COUNTS.get(key)
+        if most is not None and len(value) > most:
+            raise self.fail(f"{where}{key}", f"holds {len(value)} objects, more than {most}")
         return value
 
     def record(self, raw: Record, fields: tuple[Field, ...], where: str) -> Record:
@@ -248,7 +318,7 @@ class _Reader:
         unknown = set(raw) - {field.key for field in fields} - {"width", "height"}
         unknown -= {"stages", "lanes", "cards", "emotions"}
         if unknown:
-            raise self.fail(where, f"unknown field {sorted(unknown)[0]!r}")
+            raise self.fail(where, f"unknown field {brief(sorted(unknown)[0])}")
         values: Record = {}
         for field in fields:
             spot = f"{where}.{field.key}"
@@ -266,13 +336,9 @@ class _Reader:
                 return None
             raise self.fail(spot, "must not be empty")
         if field.kind is bytes:
-            if not isinstance(value, str):
-                raise self.fail(spot, "must be base64 text")
-            try:
-                return base64.b64decode(value, validate=True)
-            except binascii.Error as exc:
-                raise self.fail(spot, "is not valid base64") from exc
+            return self.base64(value, field, spot)
         if field.kind is float and isinstance(value, int) and not isinstance(value, bool):
+            self.within(value, field, spot)  # before float(), which overflows past 1e308
             value = float(value)
         if (field.kind is int and isinstance(value, bool)) or not isinstance(value, field.kind):
             raise self.fail(spot, f"must be {field.kind.__name__}")
@@ -280,13 +346,39 @@ class _Reader:
             # Python's json reads NaN and Infinity; SQLite turns NaN into null, and an
             # export holding Infinity would not be JSON at all.
             raise self.fail(spot, "must be a finite number")
+        if isinstance(value, str):
+            self.text(value, field, spot)
         if field.choices and value not in field.choices:
             raise self.fail(spot, f"must be one of {', '.join(field.choices)}")
-        number: Any = value
-        low, high = field.bounds or (None, None)
-        if low is not None and high is not None and not low <= number <= high:
-            raise self.fail(spot, f"must be between {low} and {high}")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            self.within(value, field, spot)
         return value
+
+    def within(self, value: float, field: Field, spot: str) -> None:
+        if field.bounds is not None and not field.bounds[0] <= value <= field.bounds[1]:
+            low, high = field.bounds
+            raise self.fail(spot, f"must be between {brief(low)} and {brief(high)}")
+
+    def text(self, value: str, field: Field, spot: str) -> None:
+        if len(value) > field.max_chars:
+            raise self.fail(spot, f"is longer than {field.max_chars} characters")
+        bad = NOT_TEXT.search(value)
+        if bad is not None:
+            raise self.fail(spot, f"holds {bad.group()!a} at {bad.start()}, which is not text")
+        if field.color and not limits.is_color(value):
+            raise self.fail(spot, "must be a colour: #rgb, #rrggbb or #rrggbbaa")
+
+    def base64(self, value: Any, field: Field, spot: str) -> bytes:
+        if not isinstance(value, str):
+            raise self.fail(spot, "must be base64 text")
+        if len(value) > field.max_chars:
+            raise self.fail(
+                spot, f"is larger than an image may be ({limits.IMAGE_MAX_BYTES} bytes)"
+            )
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise self.fail(spot, "is not valid base64") from exc
 
 
 @dataclass
@@ -302,7 +394,7 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise reader.fail("format", f"this is not a Journey Editor project ({FORMAT!r})")
     if data.get("version") != VERSION:
-        raise reader.fail("version", f"version {data.get('version')!r} is not {VERSION}")
+        raise reader.fail("version", f"version {brief(data.get('version'))} is not {VERSION}")
     ids: dict[str, set[int]] = {}
 
     def collect(
@@ -410,17 +502,63 @@ def write_plan(connection: Connection, plan: Plan, *, replace: bool = False) -> 
             connection.execute(insert(_table(entity)), records)
 
 
+LEXEMES = re.compile(
+    r'"[^"\\]*(?:\\.[^"\\]*)*"'  # a string, skipped whole: brackets inside do not count
+    r"|[\[{]|[\]}]"
+    rf"|(?<![\w.+-])-?\d{{{MAX_DIGITS + 1},}}(?![\w.])"  # an integer too long for any field
+)
+
+
+def check_lexemes(text: str, path: Path) -> None:
+    """Refuse what would make the parser itself fail, naming the line.
+
+    Python's json recurses for every nested array or object (a file nested 50,000
+    deep would end in RecursionError) and converts integers of any length (slowly,
+    and beyond 4,300 digits not at all), so nesting and long integers are checked here
+    first, in one pass that skips strings. (NaN and Infinity, which Python's json also
+    reads, are refused by the fields, which can name their place.)
+    """
+    depth = 0
+    for match in LEXEMES.finditer(text):
+        token = match.group()
+        if token[0] == '"':
+            continue
+        if token in "[{":
+            depth += 1
+            if depth <= MAX_DEPTH:
+                continue
+            problem = f"arrays and objects nested more than {MAX_DEPTH} deep"
+        elif token in "]}":
+            depth -= 1
+            continue
+        else:
+            problem = f"a number of {len(token.lstrip('-'))} digits, more than {MAX_DIGITS}"
+        line = text.count("\n", 0, match.start()) + 1
+        raise BadInterchangeError(path, f"line {line}: {problem}")
+
+
 def read_json_file(path: Path | str) -> Any:
     """Parse a JSON file, with a message naming the line of a syntax error."""
     path = Path(path)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise BadInterchangeError(path, "no such file") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInterchangeError(path, str(exc)) from exc
+    return parse_json(text, path)
+
+
+def parse_json(text: str, path: Path | str = "JSON") -> Any:
+    """Interchange data from JSON text, or BadInterchangeError naming the line at fault."""
+    path = Path(path)
+    check_lexemes(text, path)
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadInterchangeError(path, f"line {exc.lineno}: {exc.msg}") from exc
+    except (ValueError, RecursionError) as exc:  # the check above should leave none
+        raise BadInterchangeError(path, str(exc)) from exc
 
 
 def populate_from(plan: Plan) -> Callable[[Engine], None]:
