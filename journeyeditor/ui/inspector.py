@@ -561,9 +561,9 @@ class Inspector(QWidget):
         if self.selection.kind == "cards":
             command = edits.edit_cards(document, ids, **changes)
         elif self.selection.kind == "stage":
-            command = edits.edit_stage(document, ids[0], set(changes) == {"width"}, **changes)
+            command = edits.edit_stage(document, ids[0], **changes)
         elif self.selection.kind == "lane":
-            command = edits.edit_lane(document, ids[0], set(changes) == {"height"}, **changes)
+            command = edits.edit_lane(document, ids[0], **changes)
         elif self.selection.kind == "point":
             value, note = changes.get("value"), changes.get("note")
             command = edits.set_emotion(document, ids[0], ids[1], value, note)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
@@ -33,22 +34,32 @@ class Disk:
         with reopened(self.path) as document:
             return document.personas()
 
-    def value(self, table: str, column: str, row_id: int) -> Any:
-        """One cell read with plain sqlite3 on a connection of its own, not the app's."""
+    def _query(self, sql: str, parameters: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        """Rows read with plain sqlite3 on a read-only connection of its own, not the app's."""
         uri = f"file:{self.path}?mode=ro"
         with closing(sqlite3.connect(uri, uri=True)) as connection:
-            row = connection.execute(
-                f"SELECT {column} FROM {table} WHERE id = ?",
-                (row_id,),
-            ).fetchone()
-        if row is None:
-            raise LookupError(f"no {table} {row_id}")
-        return row[0]
+            return connection.execute(sql, parameters).fetchall()
+
+    def value(self, table: str, column: str, row_id: int | None = None, **where: Any) -> Any:
+        """One cell of the row with `row_id`, or of the one row matching `where`."""
+        if row_id is not None:
+            where = {"id": row_id, **where}
+        test = " AND ".join(f"{name} = ?" for name in where)
+        rows = self._query(f"SELECT {column} FROM {table} WHERE {test}", tuple(where.values()))
+        if len(rows) != 1:
+            raise LookupError(f"{len(rows)} rows in {table} where {where}")
+        return rows[0][0]
+
+    def image_digest(self, table: str, column: str, row_id: int) -> str | None:
+        """The SHA-256 of the image a row points to by `column`, or None."""
+        image_id = self.value(table, column, row_id)
+        if image_id is None:
+            return None
+        data = self.value("image", "data", image_id)
+        return hashlib.sha256(data).hexdigest()
 
     def rows(self, table: str) -> int:
-        uri = f"file:{self.path}?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True)) as connection:
-            return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return int(self._query(f"SELECT count(*) FROM {table}", ())[0][0])
 
 
 @pytest.fixture
