@@ -101,12 +101,8 @@ def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu |
         return None
     index = layout.drop_index(cell, pos.y())
 
-    def add_here() -> None:
-        command = edits.add_card(document, cell.stage_id, cell.lane_id, index)
-        if document.push(command):
-            new_id = command.operations[0].values["id"]  # type: ignore[attr-defined]
-            scene.select_cards([new_id])
-            scene.edit_card(new_id)
-
-    menu.addAction(translate("Canvas", "Add card here"), add_here)
+    menu.addAction(
+        translate("Canvas", "Add card here"),
+        lambda: scene.add_card(cell.stage_id, cell.lane_id, index, {}),
+    )
     return menu

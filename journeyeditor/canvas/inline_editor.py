@@ -12,7 +12,8 @@ from journeyeditor.render import qt_painter
 
 
 class InlineEditor(QPlainTextEdit):
-    """Plain text only. Enter commits (Shift+Enter: new line), Escape cancels, leaving commits."""
+    """Plain text only. Enter commits (Shift+Enter: new line), Escape cancels (and calls
+    `cancel`, if given), leaving commits."""
 
     def __init__(
         self,
@@ -22,10 +23,12 @@ class InlineEditor(QPlainTextEdit):
         size: float,
         commit: Callable[[str], None],
         multiline: bool = True,
+        cancel: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(view.viewport())
         self.setObjectName("inlineEditor")
         self._commit = commit
+        self._cancel = cancel
         self._done = False
         self.multiline = multiline
         zoom = view.transform().m11()
@@ -70,3 +73,5 @@ class InlineEditor(QPlainTextEdit):
         self.deleteLater()
         if save:
             self._commit(text)
+        elif self._cancel is not None:
+            self._cancel()

@@ -8,10 +8,10 @@ gestures end in commands pushed on the Document.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -35,6 +35,8 @@ from journeyeditor.canvas.items import (
     OverviewCard,
     PointItem,
 )
+from journeyeditor.canvas.palette_drop import PaletteDrop
+from journeyeditor.canvas.retractable import Retractable
 from journeyeditor.canvas.view_filter import ViewFilter, text_matches
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document, image_bytes
@@ -65,6 +67,8 @@ class MapScene(QGraphicsScene):
     """What is selected: ("cards", ids), ("stage", [id]), ("lane", [id]),
     ("point", [lane, stage]) or ("map", [id])."""
     matchesChanged = Signal(int)
+    statusMessage = Signal(str)
+    """A word for the status bar, such as why a drop is refused."""
 
     def __init__(self, document: Document, labels: drawing.Labels) -> None:
         super().__init__()
@@ -100,6 +104,7 @@ class MapScene(QGraphicsScene):
         self.card_drag = CardDrag(self)
         self.header_drag = HeaderDrag(self)
         self.point_drag = PointDrag(self)
+        self.palette_drop = PaletteDrop(self)
         self.selectionChanged.connect(self._announce_selection)
         self.selectionChanged.connect(self._refresh_overview)
         self._connect(document)
@@ -395,7 +400,20 @@ class MapScene(QGraphicsScene):
         views = self.views()
         return views[0] if views else None
 
-    def edit_card(self, card_id: int) -> None:
+    def add_card(self, stage_id: int, lane_id: int, index: int, fields: dict[str, Any]) -> bool:
+        """Add a card (one undo step) and edit its text in place; Escape takes it back
+        whole, leaving neither the card nor a step to redo."""
+        command = Retractable(
+            self.document, edits.add_card(self.document, stage_id, lane_id, index, **fields)
+        )
+        if not self.document.push(command):
+            return False
+        new_id = command.card_ids()[0]
+        self.select_cards([new_id])
+        self.edit_card(new_id, cancel=command.take_back)
+        return True
+
+    def edit_card(self, card_id: int, cancel: Callable[[], Any] | None = None) -> None:
         view, item = self.view(), self.card_items.get(card_id)
         if view is None or item is None or item.box is None:
             return
@@ -407,7 +425,7 @@ class MapScene(QGraphicsScene):
                 self.document.push(edits.edit_card(self.document, card_id, text=new_text))
 
         rect = QRectF(box.rect.x, box.rect.y, box.rect.w, box.rect.h)
-        InlineEditor(view, rect, text, self.map_style.text_size, commit)
+        InlineEditor(view, rect, text, self.map_style.text_size, commit, cancel=cancel)
 
     def edit_header(self, item: HeaderItem) -> None:
         view = self.view()
@@ -442,7 +460,7 @@ class MapScene(QGraphicsScene):
 
     def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         item = mime.palette_item(event.mimeData())
-        target = self.drop_target(item, event.scenePos()) if item else None
+        target = self.palette_drop.target(item, event.scenePos()) if item else None
         event.setAccepted(target is not None)
         if target is None:
             self.guide.hide()
@@ -453,53 +471,10 @@ class MapScene(QGraphicsScene):
     def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         self.guide.hide()
         item = mime.palette_item(event.mimeData())
-        if item is not None and self.drop(item, event.scenePos()):
+        if item is not None and self.palette_drop.drop(item, event.scenePos()):
             event.acceptProposedAction()
         else:
             event.ignore()
-
-    def drop_target(self, item: mime.PaletteItem | None, pos: QPointF) -> tuple[Any, ...] | None:
-        """Where a palette item dropped at `pos` goes, showing the guide; None: nowhere."""
-        layout = self.layout
-        if layout is None or item is None or self.map_id is None:
-            return None
-        x, y = pos.x(), pos.y()
-        if item.what == "card":
-            cell = layout.cell_at(x, y)
-            if cell is None:
-                return None
-            index = layout.drop_index(cell, y)
-            self.card_drag.show_guide(cell, index, ())
-            return ("card", cell.stage_id, cell.lane_id, index)
-        if item.what == "stage" and 0 <= y < layout.height and x >= layout.corner.right:
-            index = layout.stage_index_at(x)
-            self.header_drag.guide_stage(index)
-            return ("stage", index)
-        if item.what == "lane" and y >= layout.corner.bottom and 0 <= x < layout.width:
-            index = layout.lane_index_at(y)
-            self.header_drag.guide_lane(index)
-            return ("lane", index)
-        return None
-
-    def drop(self, item: mime.PaletteItem, pos: QPointF) -> bool:
-        """Create what the palette item stands for at `pos`: one undo step."""
-        target = self.drop_target(item, pos)
-        self.guide.hide()
-        if target is None or self.map_id is None:
-            return False
-        if target[0] == "card":
-            _what, stage_id, lane_id, index = target
-            command = edits.add_card(self.document, stage_id, lane_id, index, **item.fields)
-            if self.document.push(command):
-                new_id = command.operations[0].values["id"]  # type: ignore[attr-defined]
-                self.select_cards([new_id])
-                self.edit_card(new_id)
-                return True
-            return False
-        if target[0] == "stage":
-            return self.document.push(edits.add_stage(self.document, self.map_id, target[1]))
-        kind = LaneKind(item.kind or LaneKind.TEXT.value).value
-        return self.document.push(edits.add_lane(self.document, self.map_id, kind, target[1]))
 
     # Clipboard
 

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from journeyeditor.editing import edits
+from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 from journeyeditor.model import Project
 from journeyeditor.store.errors import JourneyFileError
 from journeyeditor.store.images import read_image_file
+from journeyeditor.ui.while_shown import WhileShown
 
 DEFAULT_ACCENT = "#2f6fdb"
 
@@ -62,8 +64,10 @@ class BrandingBox(QGroupBox):
         self.logo_button.clicked.connect(self.choose_logo)
         self.remove_logo_button.clicked.connect(self.remove_logo)
         self.accent_button.clicked.connect(self.choose_accent)
-        document.projectChanged.connect(self.show_branding)
         self.show_branding()
+        self.listening = WhileShown(
+            self, [(document.projectChanged, self.show_branding)], self.show_branding
+        )
 
     def show_branding(self) -> None:
         project = self.document.project()
@@ -107,7 +111,7 @@ class BrandingBox(QGroupBox):
             return False
         project = self.document.project()
         command = edits.set_image(self.document, Project, project.id, "logo_image_id", image)
-        return self.document.push(command)
+        return self._push(command)
 
     def remove_logo(self) -> None:
         self.set_logo(None)
@@ -119,4 +123,12 @@ class BrandingBox(QGroupBox):
             self.set_accent(color.name())
 
     def set_accent(self, color: str) -> bool:
-        return self.document.push(edits.edit_project(self.document, accent_color=color))
+        return self._push(edits.edit_project(self.document, accent_color=color))
+
+    def _push(self, command: EditCommand) -> bool:
+        """Push `command` and show its result, whether or not the box is on screen (it
+        follows other changes only while shown)."""
+        pushed = self.document.push(command)
+        if pushed:
+            self.show_branding()
+        return pushed

@@ -3,6 +3,9 @@
     dialog = ExportDialog(document, current_map_id, parent)
     dialog.exec()
 
+Made when needed and deleted on close by the window; it follows the document only
+while shown.
+
 The preview draws the very pages (or image) the export writes, through the Qt painter.
 The last choices are remembered in QSettings. The client's logo and accent colour are
 set here too (BrandingBox), in the project, through the undo stack like any edit.
@@ -44,6 +47,7 @@ from journeyeditor.render.qt_sheets import configure_printer, sheet_image
 from journeyeditor.store.errors import JourneyFileError
 from journeyeditor.ui.branding_box import BrandingBox
 from journeyeditor.ui.export_preview import Preview
+from journeyeditor.ui.while_shown import WhileShown
 
 ALL_MAPS = 0
 DPI_CHOICES = (72, 96, 150, 300, 600)
@@ -77,8 +81,8 @@ class ExportDialog(QDialog):
         self._build()
         self._load_settings()
         self._connect()
-        document.projectChanged.connect(self._timer.start)
         self.refresh()
+        self.listening = WhileShown(self, [(document.projectChanged, self._timer.start)])
 
     # Building
 

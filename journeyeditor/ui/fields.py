@@ -4,6 +4,11 @@ Every field has `value()`, `set_value()` and a `committed` signal that fires whe
 person has finished an edit (Return, focus leaving, a choice made), never on each
 keystroke, so that one finished edit becomes one undo step. `set_value` leaves a field
 alone when it already shows the value, so a refresh never moves the cursor.
+
+One rule for every field: `committed` is raised only by what the person does (a combo's
+`activated`, a line's `editingFinished`, a spin box's step or finished typing, a click),
+never by a value-changed signal. Showing a value with `set_value` therefore cannot start
+an edit, and reloading a form while an edit is being saved cannot save it again.
 """
 
 from __future__ import annotations
@@ -12,8 +17,8 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QLocale, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QColorDialog,
@@ -67,6 +72,23 @@ def swatch(color: str, width: int = 22, height: int = 14) -> QIcon:
     painter.drawRect(0, 0, width - 1, height - 1)
     painter.end()
     return QIcon(pixmap)
+
+
+class WindowUndoKeys(QObject):
+    """Leaves Undo and Redo keys to the window instead of the field's own typing history.
+
+    In a form whose edits are saved as they finish, a field undoing its own typing would
+    show one value while the file holds another; the window's Undo saves what is being
+    typed, then undoes it, so the field and the file always agree.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+            if any(event.matches(key) for key in keys):
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
 
 
 class TextLine(QLineEdit):
@@ -123,7 +145,11 @@ class TextBox(QPlainTextEdit):
 
 
 class Choice(QComboBox):
-    """A choice among fixed options, each a (label, value, icon); can show "mixed"."""
+    """A choice among fixed options, each a (label, value, icon); can show "mixed".
+
+    Done when the person picks an option (`activated`: the popup, arrow keys, the wheel),
+    not when the shown option changes for any other reason.
+    """
 
     committed = Signal()
 
@@ -134,20 +160,19 @@ class Choice(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(8)
         self.set_options(options)
-        self.currentIndexChanged.connect(self._changed)
+        self.activated.connect(self._chosen)
 
     def set_options(self, options: Sequence[Option]) -> None:
         """Replace the options, keeping the chosen value when it is still offered."""
         current = self.value()
-        with QSignalBlocker(self):
-            self.clear()
-            self._values = []
-            for label, value, icon in options:
-                if icon is None:
-                    self.addItem(label)
-                else:
-                    self.addItem(icon, label)
-                self._values.append(value)
+        self.clear()
+        self._values = []
+        for label, value, icon in options:
+            if icon is None:
+                self.addItem(label)
+            else:
+                self.addItem(icon, label)
+            self._values.append(value)
         self.set_value(current)
 
     def value(self) -> Any:
@@ -155,23 +180,22 @@ class Choice(QComboBox):
         return self._values[index] if 0 <= index < len(self._values) else None
 
     def set_value(self, value: Any) -> None:
-        with QSignalBlocker(self):
-            if self._values and self._values[0] is MIXED and value is not MIXED:
-                self.removeItem(0)
-                del self._values[0]
-            if value is MIXED and MIXED not in self._values:
-                self.insertItem(0, self.tr("(several values)"))
-                self._values.insert(0, MIXED)
-            index = next((i for i, v in enumerate(self._values) if v == value), -1)
-            self.setCurrentIndex(index)
+        if self._values and self._values[0] is MIXED and value is not MIXED:
+            self.removeItem(0)
+            del self._values[0]
+        if value is MIXED and MIXED not in self._values:
+            self.insertItem(0, self.tr("(several values)"))
+            self._values.insert(0, MIXED)
+        index = next((i for i, v in enumerate(self._values) if v == value), -1)
+        self.setCurrentIndex(index)
 
-    def _changed(self, _index: int) -> None:
+    def _chosen(self, _index: int) -> None:
         if self.value() is not MIXED:
             self.committed.emit()
 
 
 class Spin(QSpinBox):
-    """A whole number, done at Return, focus out, or each arrow step."""
+    """A whole number, done at Return, focus out, or each step (arrow keys, buttons, wheel)."""
 
     committed = Signal()
 
@@ -182,12 +206,16 @@ class Spin(QSpinBox):
         self.setRange(low, high)
         self.setSuffix(suffix)
         self.setKeyboardTracking(False)
-        self.valueChanged.connect(self.committed)
+        self.editingFinished.connect(self.committed)
+
+    def stepBy(self, steps: int) -> None:
+        """Every way a person steps the value comes here (and only a person's ways)."""
+        super().stepBy(steps)
+        self.committed.emit()
 
     def set_value(self, value: float) -> None:
         if self.value() != round(value):
-            with QSignalBlocker(self):
-                self.setValue(round(value))
+            self.setValue(round(value))
 
 
 class NumberLine(QLineEdit):

@@ -44,6 +44,7 @@ from journeyeditor.ui.fields import (
     Spin,
     TextBox,
     TextLine,
+    WindowUndoKeys,
     shape_icon,
     swatch,
 )
@@ -111,6 +112,7 @@ class Form(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.fields: dict[str, Field] = {}
+        self._undo_keys = WindowUndoKeys(self)
         self._seen: dict[str, Any] = {}
         self._shown: dict[str, Any] = {}
 
@@ -118,6 +120,7 @@ class Form(QWidget):
         self.form.addRow(text, field)
         self.fields[name] = field
         field.committed.connect(self.commit)
+        field.installEventFilter(self._undo_keys)
         return field
 
     def load(self, values: dict[str, Any], fresh: bool) -> None:
@@ -141,8 +144,12 @@ class Form(QWidget):
         return found
 
     def commit(self) -> None:
+        """Announce what the person changed, once: it counts as shown from now on, so a
+        second commit before the form is reloaded (say, from a refresh that the saving
+        itself causes) finds nothing left to save."""
         changes = self.changes()
         if changes:
+            self._shown.update(changes)
             self.edited.emit(changes)
 
 
@@ -282,6 +289,7 @@ class Inspector(QWidget):
         self.selection = Selection()
         self._map_id: int | None = None
         self._stale = False
+        self._applying = False
         self.heading = QLabel(self)
         font = QFont(self.heading.font())
         font.setBold(True)
@@ -533,17 +541,29 @@ class Inspector(QWidget):
     # Editing
 
     def _apply(self, form: Form, changes: dict[str, Any]) -> None:
-        """Push one command for one finished edit of `form`, if it is the one shown."""
-        if self.document is None or form is not self.forms.get(self.selection.kind):
+        """Push one command for one finished edit of `form`, if it is the one shown.
+
+        Never from inside another: whatever the pushed edit sets off cannot push again."""
+        if self._applying or self.document is None:
             return
+        if form is not self.forms.get(self.selection.kind):
+            return
+        self._applying = True
+        try:
+            self._push(changes)
+        finally:
+            self._applying = False
+
+    def _push(self, changes: dict[str, Any]) -> None:
+        assert self.document is not None
         document, ids = self.document, self.selection.ids
         command: EditCommand
         if self.selection.kind == "cards":
             command = edits.edit_cards(document, ids, **changes)
         elif self.selection.kind == "stage":
-            command = edits.edit_stage(document, ids[0], set(changes) == {"width"}, **changes)
+            command = edits.edit_stage(document, ids[0], **changes)
         elif self.selection.kind == "lane":
-            command = edits.edit_lane(document, ids[0], set(changes) == {"height"}, **changes)
+            command = edits.edit_lane(document, ids[0], **changes)
         elif self.selection.kind == "point":
             value, note = changes.get("value"), changes.get("note")
             command = edits.set_emotion(document, ids[0], ids[1], value, note)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QToolBar,
     QWidget,
 )
 
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.maps_dock, self.palette_dock], [200, 400], Qt.Orientation.Vertical)
         self._restore_layout()
         self.statusBar()
+        self._list_panels()
         self._update_title()
 
     def _dock(
@@ -152,10 +154,6 @@ class MainWindow(QMainWindow):
         view_menu.addActions(
             [self.zoom_in_action, self.zoom_out_action, self.zoom_actual_action, self.fit_action]
         )
-        view_menu.addSeparator()
-        view_menu.addActions(
-            [self.maps_dock.toggleViewAction(), self.palette_dock.toggleViewAction()]
-        )
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolBar")
         toolbar.addActions([self.new_action, self.open_action, self.export_action])
@@ -163,6 +161,16 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action])
+        self.view_menu = view_menu
+
+    def _list_panels(self) -> None:
+        """Every dock and toolbar in the View menu, so that any closed one can come back."""
+        self.view_menu.addSeparator()
+        for dock in self.findChildren(QDockWidget):
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        for bar in self.findChildren(QToolBar):
+            self.view_menu.addAction(bar.toggleViewAction())
 
     def _undo(self) -> None:
         if self.document is not None:
@@ -211,6 +219,7 @@ class MainWindow(QMainWindow):
         self.inspector.commit_pending()
         scene = MapScene(document, labels(document.project().language))
         scene.selectionInfo.connect(self._show_selection)
+        scene.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         old = self.view.scene()
         self.scene = scene
         self.view.setScene(scene)
@@ -347,11 +356,14 @@ class MainWindow(QMainWindow):
     # Export and print
 
     def _export_dialog(self) -> ExportDialog | None:
+        """A new dialog each time, deleted when it closes (it listens while shown only)."""
         if self.document is None:
             return None
         self.inspector.commit_pending()
         current = self.scene.map_id if self.scene is not None else None
-        return ExportDialog(self.document, current, self)
+        dialog = ExportDialog(self.document, current, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
 
     def export(self) -> None:
         dialog = self._export_dialog()
@@ -359,9 +371,11 @@ class MainWindow(QMainWindow):
             dialog.exec()
 
     def print_map(self) -> None:
+        """Straight to the print dialog, with the choices of the last export."""
         dialog = self._export_dialog()
         if dialog is not None:
             dialog.print_map()
+            dialog.close()
 
     # Clipboard and selection
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -64,24 +64,26 @@ class MapsPanel(QWidget):
         select_id(self.list, map_id)
 
     def _refresh(self, *_args: int) -> None:
+        """Rebuild the list; `currentMapChanged` only when the current map really changed
+        (a renamed map is not a new one to show)."""
         assert self.document is not None
         current = self.current_map()
-        self.list.blockSignals(True)
-        self.list.clear()
-        for journey_map in self.document.maps():
-            label = journey_map.name or self.tr("(untitled map)")
-            if journey_map.state == MapState.IDEAL.value:
-                label += " " + self.tr("(ideal)")
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, journey_map.id)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        if current is not None:
-            self.select_map(current)
-        if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
-        elif self.current_map() != current and self.current_map() is not None:
-            self.currentMapChanged.emit(self.current_map())
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for journey_map in self.document.maps():
+                label = journey_map.name or self.tr("(untitled map)")
+                if journey_map.state == MapState.IDEAL.value:
+                    label += " " + self.tr("(ideal)")
+                item = QListWidgetItem(label)
+                item.setData(Qt.ItemDataRole.UserRole, journey_map.id)
+                self.list.addItem(item)
+            if current is not None:
+                self.select_map(current)
+            if self.list.currentItem() is None and self.list.count():
+                self.list.setCurrentRow(0)
+        shown = self.current_map()
+        if shown != current and shown is not None:
+            self.currentMapChanged.emit(shown)
 
     def _on_current(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is not None:

@@ -1,13 +1,19 @@
-"""Fixtures for the panel and inspector tests."""
+"""Fixtures for the window, panel and inspector tests."""
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from journeyeditor.model import Persona
+from journeyeditor.ui.main_window import MainWindow
 
 from helpers.projects import reopened
 
@@ -28,7 +34,49 @@ class Disk:
         with reopened(self.path) as document:
             return document.personas()
 
+    def _query(self, sql: str, parameters: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        """Rows read with plain sqlite3 on a read-only connection of its own, not the app's."""
+        uri = f"file:{self.path}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True)) as connection:
+            return connection.execute(sql, parameters).fetchall()
+
+    def value(self, table: str, column: str, row_id: int | None = None, **where: Any) -> Any:
+        """One cell of the row with `row_id`, or of the one row matching `where`."""
+        if row_id is not None:
+            where = {"id": row_id, **where}
+        test = " AND ".join(f"{name} = ?" for name in where)
+        rows = self._query(f"SELECT {column} FROM {table} WHERE {test}", tuple(where.values()))
+        if len(rows) != 1:
+            raise LookupError(f"{len(rows)} rows in {table} where {where}")
+        return rows[0][0]
+
+    def image_digest(self, table: str, column: str, row_id: int) -> str | None:
+        """The SHA-256 of the image a row points to by `column`, or None."""
+        image_id = self.value(table, column, row_id)
+        if image_id is None:
+            return None
+        data = self.value("image", "data", image_id)
+        return hashlib.sha256(data).hexdigest()
+
+    def rows(self, table: str) -> int:
+        return int(self._query(f"SELECT count(*) FROM {table}", ())[0][0])
+
 
 @pytest.fixture
 def disk(sample_file: Path) -> Disk:
     return Disk(sample_file)
+
+
+@pytest.fixture
+def window(sample_file: Path, qtbot: QtBot) -> Iterator[MainWindow]:
+    """The real main window on a fresh copy of the sample project, shown and active."""
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.resize(1600, 1000)
+    main.open_path(sample_file)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitActive(main)
+    yield main
+    main.close()

@@ -3,7 +3,6 @@ then undone and checked again."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,18 +30,6 @@ from helpers.canvas_driver import (
 )
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def window(sample_file: Path, qtbot: QtBot) -> Iterator[MainWindow]:
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.resize(1600, 1000)
-    main.open_path(sample_file)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
 
 
 def doc(window: MainWindow) -> Document:

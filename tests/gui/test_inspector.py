@@ -11,10 +11,11 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from gui.keys import choose, retype
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.model import Card, EmotionPoint, JourneyMap, Lane, Stage
-from journeyeditor.ui.fields import MIXED, Choice, NumberLine, TextLine
+from journeyeditor.ui.fields import MIXED
 from journeyeditor.ui.inspector import Inspector
 
 if TYPE_CHECKING:
@@ -41,20 +42,6 @@ def card_in(document: Document, kind: str) -> Card:
     journey_map = first_map(document)
     lanes = {lane.id: lane for lane in document.lanes(journey_map.id)}
     return next(c for c in document.cards(journey_map.id) if lanes[c.lane_id].kind == kind)
-
-
-def choose(combo: Choice, value: object) -> None:
-    """Pick an option the way a person does: the combo's current index changes."""
-    index = next(i for i in range(combo.count()) if combo._values[i] == value)
-    combo.setCurrentIndex(index)
-
-
-def replace_text(qtbot: QtBot, field: TextLine | NumberLine, text: str) -> None:
-    field.selectAll()
-    field.del_()
-    if text:
-        qtbot.keyClicks(field, text)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
 def test_card_text_is_one_step_when_the_edit_is_finished(
@@ -121,26 +108,28 @@ def test_a_refresh_keeps_what_is_being_typed(
     assert box.textCursor().position() == position
 
 
-def test_evidence(inspector: Inspector, document: Document, disk: Disk) -> None:
+def test_evidence(inspector: Inspector, document: Document, disk: Disk, qtbot: QtBot) -> None:
     card = card_in(document, "text")
     assert card.evidence == "research"
     inspector.show_cards([card.id])
-    choose(inspector.card_form.evidence, "assumption")
+    choose(qtbot, inspector.card_form.evidence, "assumption")
     assert disk.get(Card, card.id).evidence == "assumption"  # type: ignore[union-attr]
     document.undo()
     assert disk.get(Card, card.id).evidence == "research"  # type: ignore[union-attr]
     assert inspector.card_form.evidence.value() == "research"
 
 
-def test_touchpoint_channel_and_owned(inspector: Inspector, document: Document, disk: Disk) -> None:
+def test_touchpoint_channel_and_owned(
+    inspector: Inspector, document: Document, disk: Disk, qtbot: QtBot
+) -> None:
     card = card_in(document, "touchpoint")
     assert (card.channel, card.owned) == ("website", False)
     inspector.show_cards([card.id])
     form = inspector.card_form
     assert form.channel.isVisible() and form.owned.isVisible()
     assert not form.severity.isVisible() and not form.metric_value.isVisible()
-    choose(form.channel, "social")
-    choose(form.owned, True)
+    choose(qtbot, form.channel, "social")
+    choose(qtbot, form.owned, True)
     saved = disk.get(Card, card.id)
     assert saved is not None and (saved.channel, saved.owned) == ("social", True)
     document.undo()
@@ -149,15 +138,17 @@ def test_touchpoint_channel_and_owned(inspector: Inspector, document: Document, 
     assert saved is not None and (saved.channel, saved.owned) == ("website", False)
 
 
-def test_pain_point_severity(inspector: Inspector, document: Document, disk: Disk) -> None:
+def test_pain_point_severity(
+    inspector: Inspector, document: Document, disk: Disk, qtbot: QtBot
+) -> None:
     card = card_in(document, "pain_point")
     original = card.severity
     inspector.show_cards([card.id])
     form = inspector.card_form
     assert form.severity.isVisible() and not form.channel.isVisible()
-    choose(form.severity, 3)
+    choose(qtbot, form.severity, 3)
     assert disk.get(Card, card.id).severity == 3  # type: ignore[union-attr]
-    choose(form.severity, None)
+    choose(qtbot, form.severity, None)
     assert disk.get(Card, card.id).severity is None  # type: ignore[union-attr]
     document.undo()
     document.undo()
@@ -170,11 +161,11 @@ def test_opportunity_owner_and_priority(
     card = card_in(document, "opportunity")
     inspector.show_cards([card.id])
     form = inspector.card_form
-    replace_text(qtbot, form.owner, "Support")
-    choose(form.priority, "low")
+    retype(qtbot, form.owner, "Support")
+    choose(qtbot, form.priority, "low")
     saved = disk.get(Card, card.id)
     assert saved is not None and (saved.owner, saved.priority) == ("Support", "low")
-    replace_text(qtbot, form.owner, "")
+    retype(qtbot, form.owner, "")
     assert disk.get(Card, card.id).owner is None  # type: ignore[union-attr]
 
 
@@ -186,14 +177,14 @@ def test_metric_value_empty_then_number_then_empty(
     inspector.show_cards([card.id])
     value = inspector.card_form.metric_value
     steps = document.stack.count()
-    replace_text(qtbot, value, "")
+    retype(qtbot, value, "")
     assert disk.get(Card, card.id).value is None  # type: ignore[union-attr]
-    replace_text(qtbot, value, "12.5")
+    retype(qtbot, value, "12.5")
     assert disk.get(Card, card.id).value == 12.5  # type: ignore[union-attr]
-    replace_text(qtbot, value, "")
+    retype(qtbot, value, "")
     assert disk.get(Card, card.id).value is None  # type: ignore[union-attr]
     assert document.stack.count() == steps + 3
-    replace_text(qtbot, value, "twelve")  # unreadable: put back, nothing saved
+    retype(qtbot, value, "twelve")  # unreadable: put back, nothing saved
     assert value.text() == ""
     assert document.stack.count() == steps + 3
     document.undo()
@@ -219,7 +210,7 @@ def test_card_colour_back_to_lane_default(
 
 
 def test_several_cards_get_one_evidence_in_one_step(
-    inspector: Inspector, document: Document, disk: Disk
+    inspector: Inspector, document: Document, disk: Disk, qtbot: QtBot
 ) -> None:
     cards = document.cards(first_map(document).id)[:4]
     before = {c.id: c.evidence for c in cards}
@@ -229,7 +220,7 @@ def test_several_cards_get_one_evidence_in_one_step(
     assert form.evidence.value() is MIXED
     assert not form.text.isVisible() and not form.votes.isVisible()
     steps = document.stack.count()
-    choose(form.evidence, "partial")
+    choose(qtbot, form.evidence, "partial")
     assert document.stack.count() == steps + 1
     assert {disk.get(Card, i).evidence for i in before} == {"partial"}  # type: ignore[union-attr]
     document.undo()
@@ -241,19 +232,25 @@ def test_stage_rename(inspector: Inspector, document: Document, disk: Disk, qtbo
     stage = document.stages(first_map(document).id)[0]
     assert stage.name == "Awareness"
     inspector.show_stage(stage.id)
-    replace_text(qtbot, inspector.stage_form.name, "Discovery")
+    retype(qtbot, inspector.stage_form.name, "Discovery")
     assert disk.get(Stage, stage.id).name == "Discovery"  # type: ignore[union-attr]
     document.undo()
     assert disk.get(Stage, stage.id).name == "Awareness"  # type: ignore[union-attr]
     assert inspector.stage_form.name.text() == "Awareness"
 
 
-def test_lane_height_and_kind(inspector: Inspector, document: Document, disk: Disk) -> None:
+def test_lane_height_and_kind(
+    inspector: Inspector, document: Document, disk: Disk, qtbot: QtBot
+) -> None:
     lane = document.lanes(first_map(document).id)[0]
     original = lane.height
     inspector.show_lane(lane.id)
     assert inspector.lane_form.kind.text() == "Touchpoints"
-    inspector.lane_form.lane_height.setValue(200)
+    spin = inspector.lane_form.lane_height
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(spin, "200")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert disk.get(Lane, lane.id).height == 200  # type: ignore[union-attr]
     document.undo()
     assert disk.get(Lane, lane.id).height == original  # type: ignore[union-attr]
@@ -284,18 +281,20 @@ def test_emotion_point_value_and_note(
     assert form.feeling.value() == 0
 
 
-def test_map_state_and_persona(inspector: Inspector, document: Document, disk: Disk) -> None:
+def test_map_state_and_persona(
+    inspector: Inspector, document: Document, disk: Disk, qtbot: QtBot
+) -> None:
     journey_map = first_map(document)
     persona_id = journey_map.persona_id
     assert persona_id is not None
     other = document.personas()[1]
     inspector.show_map(journey_map.id)
     form = inspector.map_form
-    choose(form.state, "ideal")
-    choose(form.persona, other.id)
+    choose(qtbot, form.state, "ideal")
+    choose(qtbot, form.persona, other.id)
     saved = disk.get(JourneyMap, journey_map.id)
     assert saved is not None and (saved.state, saved.persona_id) == ("ideal", other.id)
-    choose(form.persona, None)
+    choose(qtbot, form.persona, None)
     assert disk.get(JourneyMap, journey_map.id).persona_id is None  # type: ignore[union-attr]
     for _ in range(3):
         document.undo()

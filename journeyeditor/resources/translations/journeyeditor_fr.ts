@@ -86,6 +86,14 @@
         <source>Add card here</source>
         <translation>Ajouter une fiche ici</translation>
     </message>
+    <message>
+        <source>The emotion lane holds its curve only: drop this card in another lane.</source>
+        <translation>Le couloir des émotions ne porte que sa courbe : déposez cette fiche dans un autre couloir.</translation>
+    </message>
+    <message>
+        <source>This card goes in a “{0}” lane.</source>
+        <translation>Cette fiche va dans un couloir « {0} ».</translation>
+    </message>
 </context>
 <context>
     <name>CardForm</name>
