@@ -99,7 +99,9 @@ class Document(QObject):
     committed = Signal()
     """After the signals of one committed edit, undo or redo: views redraw once here."""
     externallyChanged = Signal()
-    """Another program (or window) committed to the file: views read everything again."""
+    """Another program (or window) committed to the file. The lists have been told (the
+    project, maps, personas, departments and snapshots signals went first); views of a
+    map read it again here."""
 
     WATCH_INTERVAL_MS = 700
 
@@ -177,6 +179,14 @@ class Document(QObject):
         self._sync()
         if self._external:
             self._external = False
+            for broad in (
+                self.projectChanged,
+                self.mapsReordered,
+                self.personasReordered,
+                self.departmentsReordered,
+                self.snapshotsChanged,
+            ):
+                broad.emit()
             self.externallyChanged.emit()
 
     # Reading

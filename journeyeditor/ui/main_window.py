@@ -30,6 +30,7 @@ from journeyeditor.ui.export_dialog import ExportDialog
 from journeyeditor.ui.find_bar import FindBar
 from journeyeditor.ui.inspector import Inspector
 from journeyeditor.ui.maps_panel import MapsPanel
+from journeyeditor.ui.open_lock import OpenLock
 from journeyeditor.ui.palette import Palette
 from journeyeditor.ui.personas_panel import PersonasPanel
 
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.document: Document | None = None
+        self._lock: OpenLock | None = None
         self.scene: MapScene | None = None
         self.resize(1280, 800)
         self.view = MapView(MapScene.empty(), self)
@@ -205,14 +207,24 @@ class MainWindow(QMainWindow):
 
     # Files
 
-    def open_path(self, path: Path, read_only: bool = False) -> None:
-        """Open `path` in this window; raises JourneyFileError and keeps the current file."""
-        document = Document.open(path, read_only=read_only)
+    def open_path(self, path: Path, read_only: bool = False, lock: OpenLock | None = None) -> None:
+        """Open `path` in this window; raises JourneyFileError and keeps the current file.
+
+        `lock` is this window's mark on the file (taken by `open_or_warn`), kept while
+        the file is open here."""
+        try:
+            document = Document.open(path, read_only=read_only)
+        except JourneyFileError:
+            if lock is not None:
+                lock.release()
+            raise
         if self.document is not None:
             self.document.close()
+        self._hold(lock)
         self.document = document
         document.errorOccurred.connect(self._show_error)
-        document.pathChanged.connect(lambda _p: self._update_title())
+        document.pathChanged.connect(lambda _p: self._moved())
+        document.externallyChanged.connect(self._changed_elsewhere)
         document.projectChanged.connect(self._update_title)
         document.stack.cleanChanged.connect(lambda _c: self._sync_undo())
         document.stack.indexChanged.connect(lambda _i: self._sync_undo())
@@ -233,10 +245,67 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._sync_undo()
 
+    def _hold(self, lock: OpenLock | None) -> None:
+        """Keep `lock` as this window's mark, letting go of the one it had."""
+        if self._lock is not None:
+            self._lock.release()
+        self._lock = lock
+
+    def _moved(self) -> None:
+        """Save As: the window now edits the copy, so its mark moves there."""
+        self._update_title()
+        if self.document is not None:
+            lock = OpenLock(self.document.path)
+            self._hold(lock if lock.take() else None)
+
+    def _changed_elsewhere(self) -> None:
+        """Another window or program saved changes to this file: show the file as it is."""
+        if self.document is None or self.scene is None:
+            return
+        maps = [m.id for m in self.document.maps()]
+        shown = self.scene.map_id if self.scene.map_id in maps else next(iter(maps), None)
+        self.scene.show_map(shown)
+        if shown is not None:
+            self.maps_panel.select_map(shown)
+            self.inspector.show_map(shown)
+        self.find_bar.refresh()
+        self.statusBar().showMessage(
+            self.tr("Updated with changes saved by another window or program."), 8000
+        )
+
+    def _shared_choice(self, path: Path, holder: str) -> str:
+        """Ask what to do with a file another window has open: read, edit or cancel."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("File already open"))
+        box.setText(
+            self.tr(
+                "{0} is already open for editing in another Journey Editor window ({1}). "
+                "Both may edit it: each change is saved at once and the other window "
+                "shows it, but a step the other window changed cannot be undone here."
+            ).format(path.name, holder)
+        )
+        read = box.addButton(self.tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
+        edit = box.addButton(self.tr("&Edit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read)
+        box.exec()
+        clicked = box.clickedButton()
+        return "read" if clicked is read else "edit" if clicked is edit else "cancel"
+
     def open_or_warn(self, path: Path) -> bool:
-        """Open `path`, offering to read a write-protected file; say why when it cannot."""
+        """Open `path`, warning when another window has it open and offering to read a
+        write-protected file; say why when it cannot."""
+        lock = OpenLock(path)
+        held = lock.take()
+        if not held:
+            choice = self._shared_choice(path, lock.holder())
+            if choice == "cancel":
+                return False
+            if choice == "read":
+                return self._open_read_only(path)
         try:
-            self.open_path(path)
+            self.open_path(path, lock=lock if held else None)
         except ReadOnlyFileError as error:
             question = self.tr("Open it to read and export only?")
             reason = error.message(QCoreApplication.translate)
@@ -244,11 +313,15 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(self, title, f"{reason}\n\n{question}")
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-            try:
-                self.open_path(path, read_only=True)
-            except JourneyFileError as second:
-                self._show_error(second.message(QCoreApplication.translate))
-                return False
+            return self._open_read_only(path)
+        except JourneyFileError as error:
+            self._show_error(error.message(QCoreApplication.translate))
+            return False
+        return True
+
+    def _open_read_only(self, path: Path) -> bool:
+        try:
+            self.open_path(path, read_only=True)
         except JourneyFileError as error:
             self._show_error(error.message(QCoreApplication.translate))
             return False
@@ -421,4 +494,5 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self.document.close()
             self.document = None
+        self._hold(None)
         event.accept()

@@ -1000,6 +1000,26 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>(aucun fichier récent)</translation>
     </message>
     <message>
+        <source>Updated with changes saved by another window or program.</source>
+        <translation>Mis à jour avec les modifications enregistrées par une autre fenêtre ou un autre programme.</translation>
+    </message>
+    <message>
+        <source>File already open</source>
+        <translation>Fichier déjà ouvert</translation>
+    </message>
+    <message>
+        <source>{0} is already open for editing in another Journey Editor window ({1}). Both may edit it: each change is saved at once and the other window shows it, but a step the other window changed cannot be undone here.</source>
+        <translation>{0} est déjà ouvert en modification dans une autre fenêtre de Journey Editor ({1}). Les deux peuvent le modifier : chaque changement est enregistré aussitôt et l’autre fenêtre l’affiche, mais une étape modifiée par l’autre fenêtre ne peut pas être annulée ici.</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>Ouvrir en &amp;lecture seule</translation>
+    </message>
+    <message>
+        <source>&amp;Edit anyway</source>
+        <translation>&amp;Modifier quand même</translation>
+    </message>
+    <message>
         <source>Open it to read and export only?</source>
         <translation>L’ouvrir en lecture seule, pour le consulter et l’exporter&#xa0;?</translation>
     </message>

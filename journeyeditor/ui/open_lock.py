@@ -1,0 +1,41 @@
+"""A mark beside a file that a window has it open for editing (Qt's QLockFile).
+
+Two editors of one file are safe (each edit is its own transaction, new rows are
+renumbered, undo refuses rows someone else changed), but a person should know: the
+second window to open a file is told who has it and may read it only, edit anyway,
+or cancel. A mark left by a crashed process is recognised as stale and taken over.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(f".~lock.{path.name}")
+
+
+class OpenLock:
+    """This window's mark on one file; released on close (or when the object goes)."""
+
+    def __init__(self, path: Path) -> None:
+        self._lock = QLockFile(str(lock_path(path)))
+        self._lock.setStaleLockTime(0)
+
+    def take(self) -> bool:
+        """True when this window now holds the mark, or no mark can be made (read-only
+        folder: nobody else could make one either); False when another holds it."""
+        if self._lock.tryLock(0):
+            return True
+        return self._lock.error() != QLockFile.LockError.LockFailedError
+
+    def holder(self) -> str:
+        """Who holds the mark, for a message: "process 123 on laptop"."""
+        pid, host, _app = self._lock.getLockInfo()
+        return f"{pid} @ {host}" if pid else "?"
+
+    def release(self) -> None:
+        if self._lock.isLocked():
+            self._lock.unlock()
