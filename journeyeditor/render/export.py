@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from pathlib import Path
 
 from PIL import Image as PilImage
@@ -167,7 +168,11 @@ def render_svg(source: ExportSource, map_id: int, options: ExportOptions) -> byt
     qt_painter.paint(painter, picture.shapes, source.qt_image)
     painter.end()
     buffer.close()
-    return bytes(data.data())
+    return XML_INVALID.sub(b"\xef\xbf\xbd", bytes(data.data()))
+
+
+XML_INVALID = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters a card may hold but XML 1.0 forbids; QSvgGenerator writes them raw."""
 
 
 def export_svg(

@@ -95,6 +95,7 @@ class Rule:
             tests.append(f"({c} IS NOT NULL AND {c} NOT IN ({listed}))")
         if self.storage == "text":
             tests.append(f"{UTF8_FUNCTION}(CAST({c} AS BLOB)) = 0")
+            tests.append(f"instr({c}, char(0)) > 0")
             if self.max_chars is not None:
                 tests.append(f"length({c}) > {self.max_chars}")
         if self.color:
@@ -113,6 +114,8 @@ class Rule:
             return f"{WORDS.get(kind, kind)} where {expected} belongs"
         if self.storage == "text" and isinstance(value, bytes) and not utf8_ok(value):
             return "text that is not valid UTF-8"
+        if self.storage == "text" and isinstance(value, bytes) and b"\x00" in value:
+            return "text holding a NUL character"
         if self.bounds is not None:
             return f"{_shown(value)} is outside {self.bounds[0]:g}…{self.bounds[1]:g}"
         if self.choices:
