@@ -273,17 +273,18 @@ class MainWindow(QMainWindow):
             self.tr("Updated with changes saved by another window or program."), 8000
         )
 
-    def _shared_choice(self, path: Path, holder: str) -> str:
+    def _shared_choice(self, path: Path, holder: tuple[int, str]) -> str:
         """Ask what to do with a file another window has open: read, edit or cancel."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("File already open"))
         box.setText(
             self.tr(
-                "{0} is already open for editing in another Journey Editor window ({1}). "
-                "Both may edit it: each change is saved at once and the other window "
-                "shows it, but a step the other window changed cannot be undone here."
-            ).format(path.name, holder)
+                "{0} is already open for editing in another Journey Editor window "
+                "(process {1} on {2}). Both may edit it: each change is saved at once and "
+                "the other window shows it, but a step the other window changed cannot be "
+                "undone here."
+            ).format(path.name, *holder)
         )
         read = box.addButton(self.tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
         edit = box.addButton(self.tr("&Edit anyway"), QMessageBox.ButtonRole.DestructiveRole)

@@ -31,10 +31,10 @@ class OpenLock:
             return True
         return self._lock.error() != QLockFile.LockError.LockFailedError
 
-    def holder(self) -> str:
-        """Who holds the mark, for a message: "process 123 on laptop"."""
+    def holder(self) -> tuple[int, str]:
+        """Who holds the mark: process id and host name (0 and "" when unknown)."""
         pid, host, _app = self._lock.getLockInfo()
-        return f"{pid} @ {host}" if pid else "?"
+        return int(pid or 0), str(host or "")
 
     def release(self) -> None:
         if self._lock.isLocked():

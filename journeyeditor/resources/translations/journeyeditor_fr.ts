@@ -1008,8 +1008,8 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>Fichier déjà ouvert</translation>
     </message>
     <message>
-        <source>{0} is already open for editing in another Journey Editor window ({1}). Both may edit it: each change is saved at once and the other window shows it, but a step the other window changed cannot be undone here.</source>
-        <translation>{0} est déjà ouvert en modification dans une autre fenêtre de Journey Editor ({1}). Les deux peuvent le modifier : chaque changement est enregistré aussitôt et l’autre fenêtre l’affiche, mais une étape modifiée par l’autre fenêtre ne peut pas être annulée ici.</translation>
+        <source>{0} is already open for editing in another Journey Editor window (process {1} on {2}). Both may edit it: each change is saved at once and the other window shows it, but a step the other window changed cannot be undone here.</source>
+        <translation>{0} est déjà ouvert en modification dans une autre fenêtre de Journey Editor (processus {1} sur {2}). Les deux peuvent le modifier : chaque changement est enregistré aussitôt et l’autre fenêtre l’affiche, mais une étape modifiée par l’autre fenêtre ne peut pas être annulée ici.</translation>
     </message>
     <message>
         <source>Open &amp;read-only</source>
