@@ -1,0 +1,1 @@
+"""Issue 8, "A stranger's file cannot hurt you": hostile files through every entry point."""
