@@ -21,10 +21,9 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from helpers.projects import sha256
-
 from .children import Outcome, journeyeditor_argv, run_child
 from .corpus import Case
+from helpers.projects import sha256
 
 WINDOW_CHILD = Path(__file__).with_name("window_child.py")
 JOBS = int(os.environ.get("HOSTILE_JOBS", "2"))
@@ -37,13 +36,11 @@ def _export(fmt: str) -> Argv:
     )
 
 
+EXPORTS = ("json", "png", "pdf", "svg")
 COMMANDS: dict[str, Argv] = {
     "check": lambda path, _out: journeyeditor_argv("check", str(path)),
     "info": lambda path, _out: journeyeditor_argv("info", str(path), "--json"),
-    "json": _export("json"),
-    "png": _export("png"),
-    "pdf": _export("pdf"),
-    "svg": _export("svg"),
+    **{fmt: _export(fmt) for fmt in EXPORTS},
     "window": lambda path, _out: [sys.executable, str(WINDOW_CHILD), str(path)],
 }
 
@@ -68,8 +65,8 @@ def fingerprint(folder: Path) -> dict[str, str]:
 
 
 def disk_changes(before: dict[str, str], after: dict[str, str]) -> list[str]:
-    changes = [f"changed {name}" for name in before if name in after and before[name] != after[name]]
-    changes += [f"removed {name}" for name in before if name not in after]
+    changes = [f"removed {name}" for name in before if name not in after]
+    changes += [f"changed {name}" for name, was in before.items() if after.get(name, was) != was]
     changes += [f"left {name}" for name in after if name not in before]
     return changes
 
@@ -82,17 +79,25 @@ def last_line(text: str) -> str:
     return lines[-1][:200] if lines else ""
 
 
+def exception_line(stderr: str) -> str:
+    """The exception a traceback ends with: the first unindented line after its header."""
+    lines = stderr.splitlines()
+    start = max(i for i, line in enumerate(lines) if line.startswith("Traceback"))
+    return next((line[:200] for line in lines[start + 1 :] if line[:1].strip()), "")
+
+
 def crash_symptoms(outcome: Outcome) -> list[str]:
-    """A timeout (children.TIMEOUT_S), a signal, a traceback or a fatal interpreter error, named by its last line."""
+    """A timeout (children.TIMEOUT_S), a signal, a fatal interpreter error, a traceback."""
     if outcome.returncode is None:
         return ["timeout"]
     found = []
     if outcome.returncode < 0:
         found.append(f"killed by {signal.Signals(-outcome.returncode).name}")
-    for marker in ("Traceback", "Fatal Python error"):
-        if marker in outcome.stderr:
-            found.append(f"{marker.lower()}: {last_line(outcome.stderr)}")
-            break
+    fatal = [line for line in outcome.stderr.splitlines() if "Fatal Python error" in line]
+    if fatal:
+        found.append(fatal[0][:200])
+    elif "Traceback (most recent call last)" in outcome.stderr:
+        found.append(f"traceback: {exception_line(outcome.stderr)}")
     return found
 
 
@@ -102,7 +107,7 @@ def refusal_problems(name: str, refused: bool, code: int, stdout: str, stderr: s
     if not refused:
         return [] if code == 0 else [f"refused (exit {code}): {last_line(stderr)}"]
     if code == 0:
-        return [f"accepted (exit 0): {last_line(stdout)}"]
+        return ["accepted (exit 0)"]
     lines = stderr.strip().splitlines()
     if len(lines) != 1 or name not in lines[0]:
         return [f"refusal is not one line naming the file: {last_line(stderr)!r}"]
@@ -142,10 +147,10 @@ def child_problems(case: Case, command: str, work: Path) -> list[str]:
             )
     found += [f"beside the file: {change}" for change in disk_changes(before, fingerprint(folder))]
     outputs = sorted(p.name for p in out.iterdir())
-    if case.refused and outputs:
-        found.append(f"refused but wrote {', '.join(outputs)}")
-    if not case.refused and command not in ("check", "info", "window") and not outputs:
-        found.append("accepted but wrote nothing")
+    if outcome.returncode != 0 and outputs:
+        found.append(f"failed but left {', '.join(outputs)}")
+    if outcome.returncode == 0 and command in EXPORTS and not outputs:
+        found.append("exit 0 but wrote nothing")
     return found
 
 

@@ -19,10 +19,10 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QMessageBox
 
-from journeyeditor.app import make_application  # noqa: E402
-from journeyeditor.ui.main_window import MainWindow  # noqa: E402
+from journeyeditor.app import make_application
+from journeyeditor.ui.main_window import MainWindow
 
 MESSAGES: list[str] = []
 YES = QMessageBox.StandardButton.Yes
@@ -41,7 +41,7 @@ def _record_exec(box: QMessageBox) -> int:
 def main() -> int:
     for name in ("critical", "warning", "information", "question"):
         setattr(QMessageBox, name, staticmethod(_record))
-    QMessageBox.exec = _record_exec  # type: ignore[method-assign]
+    QMessageBox.exec = _record_exec  # type: ignore[method-assign, assignment]
     app = make_application([])
     window = MainWindow()
     opened = window.open_or_warn(Path(sys.argv[1]))
