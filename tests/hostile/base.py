@@ -110,6 +110,7 @@ class Column:
 
 @functools.cache
 def columns() -> tuple[Column, ...]:
+    """Every column of every table, as the base file declares it, table by table."""
     with sql.opened(base_file()) as connection:
         tables = [
             name
@@ -157,6 +158,8 @@ CARD_KIND = {
 
 
 def target_row(table: str, column: str) -> str:
+    """Which row a change to `column` goes to (a WHERE clause): the table's first row, or
+    for a card field the first card of a lane kind that shows it."""
     if table == "card" and column in CARD_KIND:
         return (
             "rowid = (SELECT min(card.id) FROM card JOIN lane ON lane.id = card.lane_id"

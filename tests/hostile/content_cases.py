@@ -30,7 +30,6 @@ class Value:
     param: object
     stored: str | None = None
     expr: str = "?"
-    refused: bool = True
 
 
 WRONG_TYPES = {
@@ -163,7 +162,7 @@ def value_case(column: Column, value: Value) -> Case:
         return path
 
     identity = f"{column.table}.{column.name}.{value.name}"
-    return Case(identity, value.family, build, value.refused)
+    return Case(identity, value.family, build)
 
 
 def value_cases() -> list[Case]:
