@@ -29,8 +29,8 @@ from PySide6.QtCore import QCoreApplication
 from journeyeditor import __version__, i18n
 from journeyeditor.render.pages import PAGE_SIZES
 from journeyeditor.store import database, interchange, templates
-from journeyeditor.store.errors import JourneyFileError, WriteFailedError
-from journeyeditor.store.files import write_atomically
+from journeyeditor.store.errors import JourneyFileError, OutputExistsError
+from journeyeditor.store.files import refuse_input, write_atomically
 
 if TYPE_CHECKING:
     from journeyeditor.editing.document import Document
@@ -47,11 +47,11 @@ def _say(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
-def _refuse_existing(path: Path, force: bool) -> None:
-    if path.exists() and not force:
-        raise WriteFailedError(
-            path, translate("cli", "it already exists; add --force to replace it")
-        )
+def _refuse_existing(path: Path, force: bool, *inputs: Path) -> None:
+    """Outputs never replace their input, and replace another file only with --force."""
+    refuse_input(path, *inputs)
+    if (path.exists() or path.is_symlink()) and not force:
+        raise OutputExistsError(path)
 
 
 def cmd_new(args: argparse.Namespace) -> None:
@@ -140,7 +140,7 @@ def export_json(args: argparse.Namespace) -> None:
         text = interchange.export_text(journey.engine)
     finally:
         journey.close()
-    write_atomically(Path(args.output), text.encode("utf-8"))
+    write_atomically(Path(args.output), text.encode("utf-8"), Path(args.file))
 
 
 EXPORTERS["json"] = export_json
@@ -186,14 +186,15 @@ for _format in ("pdf", "png", "svg"):
 
 
 def cmd_export(args: argparse.Namespace) -> None:
+    _refuse_existing(Path(args.output), args.force, Path(args.file))
     EXPORTERS[args.format](args)
     _say(translate("cli", "Exported {0} to {1}.").format(Path(args.file).name, args.output))
 
 
 def cmd_import(args: argparse.Namespace) -> None:
     source, target = Path(args.input), Path(args.output)
+    _refuse_existing(target, args.force, source)
     plan = interchange.plan_import(interchange.read_json_file(source), source)
-    _refuse_existing(target, args.force)
     database.create_file(target, interchange.populate_from(plan))
     _say(translate("cli", "Imported {0} into {1}.").format(source.name, target))
 
@@ -291,6 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--transparent",
         action="store_true",
         help=translate("cli", "no white background (PNG, SVG)"),
+    )
+    export.add_argument(
+        "--force", action="store_true", help=translate("cli", "replace an existing file")
     )
     export.set_defaults(run=cmd_export)
     imp = sub.add_parser("import", help=translate("cli", "make a project file from a JSON export"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -37,7 +37,7 @@ from journeyeditor.canvas.items import (
 )
 from journeyeditor.canvas.view_filter import ViewFilter, text_matches
 from journeyeditor.editing import edits
-from journeyeditor.editing.document import Document
+from journeyeditor.editing.document import Document, image_bytes
 from journeyeditor.model import Card, Image, JourneyMap, LaneKind
 from journeyeditor.render import drawing, fonts
 from journeyeditor.render.content import card_in, department_table
@@ -52,6 +52,7 @@ from journeyeditor.render.layout import (
     StageIn,
     layout_map,
 )
+from journeyeditor.render.pictures import decode
 
 FADED = 0.18
 MARGIN = 40.0
@@ -314,13 +315,9 @@ class MapScene(QGraphicsScene):
                 update(item, box)
 
     def image(self, image_id: int) -> QImage | None:
-        """Decoded project images, cached; bytes were checked with Pillow on entry."""
+        """Decoded project images, cached; Pillow checks each before Qt decodes it."""
         if image_id not in self._images:
-            row = self.document.get(Image, image_id)
-            picture = QImage()
-            if row is not None:
-                picture.loadFromData(QByteArray(row.data))
-            self._images[image_id] = picture
+            self._images[image_id] = decode(image_bytes(self.document, image_id)) or QImage()
         return self._images[image_id]
 
     # Find and filter (view settings only)

@@ -8,18 +8,25 @@ the file nor on the undo stack, and is reported through `errorOccurred`.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from journeyeditor.editing.notices import Notices
-from journeyeditor.editing.operations import Operation
+from journeyeditor.editing.operations import (
+    Insert,
+    Operation,
+    StaleRowError,
+    renumber,
+    touched_rows,
+)
 from journeyeditor.model import (
     Card,
     Department,
@@ -32,7 +39,7 @@ from journeyeditor.model import (
     Snapshot,
     Stage,
 )
-from journeyeditor.store import database, interchange
+from journeyeditor.store import content, database, interchange
 from journeyeditor.store.engine import WRITE
 from journeyeditor.store.errors import (
     FileLockedError,
@@ -40,8 +47,10 @@ from journeyeditor.store.errors import (
     ReadOnlyFileError,
     WriteFailedError,
 )
+from journeyeditor.store.files import is_same_file
 
 T = TypeVar("T")
+LOG = logging.getLogger(__name__)
 
 
 def translate(context: str, text: str) -> str:
@@ -89,6 +98,10 @@ class Document(QObject):
     errorOccurred = Signal(str)
     committed = Signal()
     """After the signals of one committed edit, undo or redo: views redraw once here."""
+    externallyChanged = Signal()
+    """Another program (or window) committed to the file: views read everything again."""
+
+    WATCH_INTERVAL_MS = 700
 
     def __init__(self, journey: database.JourneyFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +110,14 @@ class Document(QObject):
         self.stack = QUndoStack(self)
         self._reserved: dict[type, int] = {}
         self._failed = False
+        self._writing = False
+        self._seen_version = self._data_version()
+        self._external = False
+        self._watch = QTimer(self)
+        self._watch.setInterval(self.WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self.check_external)
+        if QCoreApplication.instance() is not None:
+            self._watch.start()
 
     # Opening and closing
 
@@ -114,6 +135,7 @@ class Document(QObject):
         return self._journey.read_only
 
     def close(self) -> None:
+        self._watch.stop()
         self.stack.clear()
         self.session.close()
         self._journey.close()
@@ -121,7 +143,7 @@ class Document(QObject):
     def save_as(self, path: Path | str) -> None:
         """Copy the project to `path` with SQLite's backup API and go on editing there."""
         path = Path(path)
-        if path.resolve() == self.path.resolve():
+        if is_same_file(path, self.path):
             return
         database.save_copy(self._journey, path)
         journey = database.open_file(path)
@@ -129,22 +151,59 @@ class Document(QObject):
         self._journey.close()
         self._journey = journey
         self.session = Session(journey.engine, expire_on_commit=False, autoflush=False)
+        self._reserved.clear()
+        self._seen_version = self._data_version()
         self.pathChanged.emit(str(path))
+
+    # Other programs writing the same file
+
+    def _data_version(self) -> int:
+        """SQLite's count of commits made by other connections to this file."""
+        return int(self._journey.raw.execute("PRAGMA data_version").fetchone()[0])
+
+    def _sync(self) -> None:
+        """Forget cached rows and reserved ids when another program has committed."""
+        version = self._data_version()
+        if version != self._seen_version:
+            self._seen_version = version
+            self.session.expire_all()
+            self._reserved.clear()
+            self._external = True
+
+    def check_external(self) -> None:
+        """Tell the views when another program changed the file (polled by a timer)."""
+        if self._writing:
+            return
+        self._sync()
+        if self._external:
+            self._external = False
+            self.externallyChanged.emit()
 
     # Reading
 
     def _all(self, query: Any) -> list[Any]:
         """Run a read and end its transaction at once, so no lock outlives it."""
+        self._begin_read()
         rows = list(self.session.scalars(query))
-        self.session.commit()
+        self._end_read()
         return rows
 
     def get(self, entity: type[T], row_id: int | None) -> T | None:
         if row_id is None:
             return None
+        self._begin_read()
         row = self.session.get(entity, row_id)
-        self.session.commit()
+        self._end_read()
         return row
+
+    def _begin_read(self) -> None:
+        if not self._writing and not self.session.in_transaction():
+            self._sync()
+
+    def _end_read(self) -> None:
+        """End a read's transaction; a read inside an edit leaves the edit's transaction be."""
+        if not self._writing:
+            self.session.commit()
 
     def project(self) -> Project:
         rows = self._all(select(Project))
@@ -217,12 +276,38 @@ class Document(QObject):
         The highest id is read once per table; this Document is the file's only writer,
         so counting on from there stays unique (ids freed by undo are simply not reused).
         """
+        self._begin_read()
         if entity not in self._reserved:
             column = entity.id  # type: ignore[attr-defined]
             self._reserved[entity] = self.session.scalar(select(func.max(column))) or 0
-            self.session.commit()
+        self._end_read()
         self._reserved[entity] += 1
         return self._reserved[entity]
+
+    def _claim_ids(self, operations: Sequence[Operation]) -> None:
+        """Inside the write transaction: renumber new rows whose ids another program took.
+
+        Ids are reserved when a command is made; a second editor of the same file may
+        have used some of them since. Renumbering here, under the write lock, means the
+        two never refuse each other's edits.
+        """
+        wanted: dict[type, list[int]] = {}
+        for step in operations:
+            if isinstance(step, Insert):
+                wanted.setdefault(step.entity, []).append(step.values["id"])
+        new_ids: dict[tuple[type, int], int] = {}
+        for entity, ids in wanted.items():
+            column = entity.id  # type: ignore[attr-defined]
+            taken = set(self.session.scalars(select(column).where(column.in_(ids))))
+            if not taken:
+                continue
+            highest = max(self.session.scalar(select(func.max(column))) or 0, *ids)
+            for old in sorted(taken):
+                highest += 1
+                new_ids[(entity, old)] = highest
+            self._reserved[entity] = highest
+        if new_ids:
+            renumber(list(operations), new_ids)
 
     # Writing
 
@@ -231,7 +316,7 @@ class Document(QObject):
         if self.read_only:
             self._report(ReadOnlyFileError(self.path, "opened read-only").message(translate))
             return False
-        if not self._run(command.operations, forward=True):
+        if not self._run(command.operations, forward=True, fresh=True):
             return False
         command.skip_next = True
         self.stack.push(command)
@@ -258,37 +343,70 @@ class Document(QObject):
         if not self._run(operations, forward):
             self._failed = True
 
-    def _run(self, operations: Sequence[Operation], forward: bool) -> bool:
+    def _run(self, operations: Sequence[Operation], forward: bool, fresh: bool = False) -> bool:
+        """Apply operations in one write transaction: all of them, or none and a message.
+
+        Any exception rolls the whole transaction back (whatever raised it), so neither
+        the file nor a later read can ever see half a step. `fresh` marks a first run,
+        whose new rows may still be renumbered.
+        """
         notices = Notices()
         steps: Iterable[Operation] = operations if forward else reversed(operations)
         if self.session.in_transaction():
             self.session.commit()  # a read left open: close it, so the edit starts afresh
+        self._writing = True
         try:
             self.session.connection(execution_options=WRITE)
+            self._sync()
+            if fresh:
+                self._claim_ids(operations)
             for step in steps:
                 if forward:
                     step.do(self.session, notices)
                 else:
                     step.undo(self.session, notices)
+            touched, grown = touched_rows(operations, forward)
+            content.check_rows(self._execute, touched, grown)
             self.session.commit()
-        except (SQLAlchemyError, LookupError, ValueError) as exc:
+        except Exception as exc:
+            # Every failure, whatever raised it, is rolled back whole and reported.
             self.session.rollback()
+            if not isinstance(exc, (SQLAlchemyError, LookupError, ValueError, UnicodeError)):
+                LOG.exception("an edit failed and was rolled back")
             self._report(self._explain(exc))
             return False
+        except BaseException:
+            self.session.rollback()
+            raise
+        finally:
+            self._writing = False
         for name, args in notices.take():
             getattr(self, name).emit(*args)
         self.committed.emit()
         return True
 
+    def _execute(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """Run SQL inside the current transaction (for the content rules)."""
+        rows = self.session.connection().exec_driver_sql(sql, tuple(params))
+        return [tuple(row) for row in rows]
+
     def _explain(self, exc: Exception) -> str:
         text = str(getattr(exc, "orig", exc))
+        if isinstance(exc, StaleRowError):
+            return translate(
+                "Document",
+                "This step was not applied: another window or program has changed the same "
+                "part of the map since. Nothing was changed.",
+            )
+        if isinstance(exc, UnicodeError):
+            text = "text that is not valid Unicode"
+        if isinstance(exc, (IntegrityError, content.ContentError, UnicodeError)):
+            return translate("Document", "This change breaks a rule of the map: {0}").format(text)
         error: JourneyFileError
         if isinstance(exc, OperationalError) and ("locked" in text or "busy" in text):
             error = FileLockedError(self.path)
         elif isinstance(exc, OperationalError) and "readonly" in text:
             error = ReadOnlyFileError(self.path, text)
-        elif isinstance(exc, IntegrityError):
-            return translate("Document", "This change breaks a rule of the map: {0}").format(text)
         else:
             error = WriteFailedError(self.path, text)
         return error.message(translate)

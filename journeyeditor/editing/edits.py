@@ -34,6 +34,7 @@ from journeyeditor.model import (
     Project,
     Snapshot,
     Stage,
+    limits,
 )
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN
 from journeyeditor.store.images import CheckedImage
@@ -263,7 +264,14 @@ def edit_stage(
         if set(changes) == {"width"}
         else translate("Edits", "Edit stage")
     )
+    if "width" in changes:
+        changes["width"] = _within(changes["width"], limits.STAGE_WIDTH_RANGE)
     return edit(document, Stage, stage_id, text, merge, **changes)
+
+
+def _within(size: float, bounds: tuple[float, float]) -> float:
+    """A dragged size held inside the documented limits instead of refused."""
+    return max(bounds[0], min(bounds[1], float(size)))
 
 
 def edit_lane(document: Document, lane_id: int, merge: bool = False, **changes: Any) -> EditCommand:
@@ -272,6 +280,8 @@ def edit_lane(document: Document, lane_id: int, merge: bool = False, **changes: 
         if set(changes) == {"height"}
         else translate("Edits", "Edit lane")
     )
+    if "height" in changes:
+        changes["height"] = _within(changes["height"], limits.LANE_HEIGHT_RANGE)
     return edit(document, Lane, lane_id, text, merge, **changes)
 
 

@@ -8,13 +8,15 @@ Rows that have a `position` are kept numbered 0…n-1 inside their container.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from journeyeditor.model import Card, Department, JourneyMap, Lane, Persona, Stage
+from journeyeditor.model import Base, Card, Department, JourneyMap, Lane, Persona, Stage
+from journeyeditor.store import content
 
 if TYPE_CHECKING:
     from journeyeditor.editing.notices import Notices
@@ -22,13 +24,10 @@ if TYPE_CHECKING:
 Values = dict[str, Any]
 
 CONTAINERS: dict[type, tuple[str, ...]] = {
-    JourneyMap: (),
-    Persona: (),
-    Department: (),
-    Stage: ("map_id",),
-    Lane: ("map_id",),
-    Card: ("stage_id", "lane_id"),
+    entity: content.CONTAINERS[entity.__tablename__]
+    for entity in (JourneyMap, Persona, Department, Stage, Lane, Card)
 }
+"""Entities numbered 0…n-1 inside a container (the file's rule, store/content.py)."""
 
 
 def row_values(row: Any) -> Values:
@@ -56,6 +55,29 @@ def _close_gap(session: Session, entity: type, row: Any) -> None:
     siblings = [s for s in _siblings(session, entity, row_values(row)) if s is not row]
     for index, sibling in enumerate(siblings):
         sibling.position = index
+
+
+class StaleRowError(LookupError):
+    """A row is not as this step left it: another program changed the file since."""
+
+    def __init__(self, entity: type, row_id: int) -> None:
+        super().__init__(f"{entity.__name__} {row_id}")
+        self.entity = entity
+        self.row_id = row_id
+
+
+def _row(session: Session, entity: type, row_id: int) -> Any:
+    """The row an undo or redo works on; it must still be there."""
+    row = session.get(entity, row_id)
+    if row is None:
+        raise StaleRowError(entity, row_id)
+    return row
+
+
+def _expect(entity: type, row: Any, values: Values) -> None:
+    """Refuse to go on when `row` no longer holds `values` (someone else changed it)."""
+    if any(getattr(row, key) != value for key, value in values.items()):
+        raise StaleRowError(entity, row.id)
 
 
 class Operation(ABC):
@@ -90,6 +112,7 @@ class Insert(Operation):
         notices.added(session, row)
 
     def undo(self, session: Session, notices: Notices) -> None:
+        _expect(self.entity, _row(session, self.entity, self.values["id"]), self.values)
         Delete(self.entity, self.values["id"]).do(session, notices)
 
 
@@ -102,9 +125,9 @@ class Delete(Operation):
     saved: Values = field(default_factory=dict)
 
     def do(self, session: Session, notices: Notices) -> None:
-        row = session.get(self.entity, self.id)
-        if row is None:
-            raise LookupError(f"{self.entity.__name__} {self.id} does not exist")
+        row = _row(session, self.entity, self.id)
+        if self.saved:
+            _expect(self.entity, row, self.saved)
         self.saved = row_values(row)
         notices.removed(session, row)
         if self.entity in CONTAINERS:
@@ -113,6 +136,8 @@ class Delete(Operation):
         session.flush()
 
     def undo(self, session: Session, notices: Notices) -> None:
+        if session.get(self.entity, self.id) is not None:
+            raise StaleRowError(self.entity, self.id)
         Insert(self.entity, dict(self.saved)).do(session, notices)
 
 
@@ -126,15 +151,15 @@ class Update(Operation):
     before: Values = field(default_factory=dict)
 
     def do(self, session: Session, notices: Notices) -> None:
-        row = session.get(self.entity, self.id)
-        if row is None:
-            raise LookupError(f"{self.entity.__name__} {self.id} does not exist")
+        row = _row(session, self.entity, self.id)
+        if self.before:
+            _expect(self.entity, row, self.before)
         self.before = {key: getattr(row, key) for key in self.after}
         self._set(session, notices, row, self.after)
 
     def undo(self, session: Session, notices: Notices) -> None:
-        row = session.get(self.entity, self.id)
-        assert row is not None
+        row = _row(session, self.entity, self.id)
+        _expect(self.entity, row, self.after)
         self._set(session, notices, row, self.before)
 
     @staticmethod
@@ -153,17 +178,18 @@ class Relocate(Operation):
     id: int
     target: Values
     origin: Values = field(default_factory=dict)
+    landed: Values = field(default_factory=dict)
 
     def do(self, session: Session, notices: Notices) -> None:
-        self.origin = self._move(session, notices, self.target)
+        self.origin = self._move(session, notices, self.target, self.origin)
 
     def undo(self, session: Session, notices: Notices) -> None:
-        self._move(session, notices, self.origin)
+        self._move(session, notices, self.origin, self.landed)
 
-    def _move(self, session: Session, notices: Notices, target: Values) -> Values:
-        row = session.get(self.entity, self.id)
-        if row is None:
-            raise LookupError(f"{self.entity.__name__} {self.id} does not exist")
+    def _move(self, session: Session, notices: Notices, target: Values, expected: Values) -> Values:
+        """Move the row to `target`; `expected` is where it should be now (empty: anywhere)."""
+        row = _row(session, self.entity, self.id)
+        _expect(self.entity, row, expected)
         keys = (*CONTAINERS[self.entity], "position")
         origin = {key: getattr(row, key) for key in keys}
         notices.moved(session, row)
@@ -180,4 +206,65 @@ class Relocate(Operation):
             sibling.position = index
         session.flush()
         notices.moved(session, row)
+        self.landed = {key: getattr(row, key) for key in keys}
         return origin
+
+
+def _references() -> dict[type, dict[str, type]]:
+    """For each entity, its columns that hold another entity's id (from the foreign keys)."""
+    by_table = {mapper.class_.__tablename__: mapper.class_ for mapper in Base.registry.mappers}
+    return {
+        mapper.class_: {
+            column.key: by_table[next(iter(column.foreign_keys)).column.table.name]
+            for column in mapper.columns
+            if column.foreign_keys
+        }
+        for mapper in Base.registry.mappers
+    }
+
+
+def renumber(operations: list[Operation], new_ids: dict[tuple[type, int], int]) -> None:
+    """Give rows that a command inserts other ids, and every reference to them with them.
+
+    Used when another program took an id between the command's making and its first run.
+    """
+    references = _references()
+
+    def fix(entity: type, values: Values) -> None:
+        for key, target in references[entity].items():
+            if (target, values.get(key)) in new_ids:
+                values[key] = new_ids[(target, values[key])]
+        if "id" in values and (entity, values["id"]) in new_ids:
+            values["id"] = new_ids[(entity, values["id"])]
+
+    for step in operations:
+        if isinstance(step, Insert):
+            fix(step.entity, step.values)
+        elif isinstance(step, Update):
+            fix(step.entity, step.after)
+        elif isinstance(step, Relocate):
+            fix(step.entity, step.target)
+        if isinstance(step, (Delete, Update, Relocate)):
+            step.id = new_ids.get((step.entity, step.id), step.id)
+
+
+def touched_rows(
+    operations: Sequence[Operation], forward: bool
+) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Ids of the rows that operations write (run forward, or undone), by table; and of
+    those, the rows they add (which may push a count over its limit)."""
+    touched: dict[str, list[int]] = {}
+    grown: dict[str, list[int]] = {}
+    for step in operations:
+        table = step.entity.__tablename__  # type: ignore[attr-defined]
+        added = (isinstance(step, Insert) and forward) or (isinstance(step, Delete) and not forward)
+        if isinstance(step, Insert) and forward:
+            row_id = step.values["id"]
+        elif added or isinstance(step, (Update, Relocate)):
+            row_id = step.id  # type: ignore[attr-defined]
+        else:
+            continue
+        touched.setdefault(table, []).append(row_id)
+        if added:
+            grown.setdefault(table, []).append(row_id)
+    return touched, grown

@@ -69,7 +69,7 @@ def export_pdf(
 ) -> int:
     """Write the PDF; returns its page count."""
     data, pages = render_pdf(_source(document, source), options)
-    write_atomically(Path(path), data)
+    write_atomically(Path(path), data, document.path)
     return pages
 
 
@@ -141,7 +141,7 @@ def export_png(
     """Write the PNG of the chosen (or first) map; returns its pixel size."""
     source = _source(document, source)
     map_id = source.map_ids(options, every=False)[0]
-    write_atomically(Path(path), render_png(source, map_id, options))
+    write_atomically(Path(path), render_png(source, map_id, options), document.path)
     return image_size(source.picture(map_id), options.dpi)
 
 
@@ -176,7 +176,7 @@ def export_svg(
     """Write the SVG of the chosen (or first) map."""
     source = _source(document, source)
     map_id = source.map_ids(options, every=False)[0]
-    write_atomically(Path(path), render_svg(source, map_id, options))
+    write_atomically(Path(path), render_svg(source, map_id, options), document.path)
 
 
 def print_map(

@@ -24,6 +24,7 @@ from journeyeditor.render import content, drawing, fonts, labels, layout, pdf_pa
 from journeyeditor.render.cover import CoverIn, PersonaIn, cover_shapes
 from journeyeditor.render.layout import Rect
 from journeyeditor.render.pages import PX, Size, page_size
+from journeyeditor.render.pictures import decode
 from journeyeditor.render.primitives import Box
 from journeyeditor.render.print_words import print_words
 from journeyeditor.render.sheets import (
@@ -131,9 +132,7 @@ class ExportSource:
 
     def qt_image(self, image_id: int) -> QImage | None:
         if image_id not in self._qt_images:
-            data = self._checked(image_id)
-            image = QImage.fromData(data) if data is not None else None
-            self._qt_images[image_id] = image if image is not None and not image.isNull() else None
+            self._qt_images[image_id] = decode(self._checked(image_id))
         return self._qt_images[image_id]
 
     def pdf_image(self, image_id: int) -> ImageReader | None:

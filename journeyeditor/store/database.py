@@ -21,25 +21,27 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine
 
-from journeyeditor.store import schema
+from journeyeditor.store import content, schema
 from journeyeditor.store.engine import make_engine
 from journeyeditor.store.errors import (
+    AlteredSchemaError,
     CorruptFileError,
     FileLockedError,
     FileMissingError,
     ForeignSchemaError,
+    InvalidContentError,
     JourneyFileError,
     NewerVersionError,
     NotAJourneyFileError,
     ReadOnlyFileError,
+    StrayJournalError,
     WriteFailedError,
 )
-from journeyeditor.store.files import written_aside
+from journeyeditor.store.files import write_atomically
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 LOCK_TIMEOUT_S = 1.0
 SUFFIX = ".journey"
-SQLITE_READONLY_ROLLBACK = 776
 
 
 @dataclass
@@ -62,6 +64,7 @@ def _connect(uri: str) -> sqlite3.Connection:
     raw.execute("PRAGMA trusted_schema = OFF")
     raw.execute("PRAGMA foreign_keys = ON")
     raw.execute("PRAGMA cell_size_check = ON")
+    content.install(raw)
     return raw
 
 
@@ -69,17 +72,30 @@ def _uri(path: Path, mode: str) -> str:
     return f"file:{quote(str(path.resolve()))}?mode={mode}"
 
 
-def _header(path: Path) -> tuple[int, int]:
-    """(schema version, application id) read from the file header, before SQLite sees it."""
-    if not path.exists():
-        raise FileMissingError(path)
-    if not path.is_file():
+def _regular(path: Path) -> None:
+    """Refuse what is not a plain file before opening it (a FIFO would block a reader)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError as exc:
+        raise FileMissingError(path) from exc
+    except OSError as exc:
+        raise NotAJourneyFileError(path, exc.strerror or str(exc)) from exc
+    if stat.S_ISDIR(mode):
         raise NotAJourneyFileError(path, "it is a folder")
+    if not stat.S_ISREG(mode):
+        raise NotAJourneyFileError(path, "it is a device or pipe, not a file")
+
+
+def _header(path: Path) -> tuple[int, int, bool]:
+    """(schema version, application id, WAL mode) read from the header before SQLite does."""
+    _regular(path)
     try:
         with path.open("rb") as stream:
             header = stream.read(100)
     except PermissionError as exc:
         raise ReadOnlyFileError(path, "it cannot be read") from exc
+    except OSError as exc:
+        raise NotAJourneyFileError(path, exc.strerror or str(exc)) from exc
     if not header:
         raise NotAJourneyFileError(path, "the file is empty")
     if not header.startswith(SQLITE_MAGIC):
@@ -88,7 +104,7 @@ def _header(path: Path) -> tuple[int, int]:
         raise CorruptFileError(path, "the file is cut short")
     version = int.from_bytes(header[60:64], "big", signed=True)
     application_id = int.from_bytes(header[68:72], "big", signed=True)
-    return version, application_id
+    return version, application_id, header[18] == 2 or header[19] == 2
 
 
 def _check_identity(path: Path, version: int, application_id: int) -> None:
@@ -142,32 +158,38 @@ def _probe_lock(path: Path) -> None:
 
 
 def open_file(path: Path | str, *, read_only: bool = False) -> JourneyFile:
-    """Open and check a file; raise a JourneyFileError and change nothing if it is unfit."""
+    """Open and check a file; raise a JourneyFileError and change nothing if it is unfit.
+
+    Side files are never trusted: a leftover rollback journal is first applied to a
+    private copy, and only when the result passes every check may SQLite roll it back
+    in place; a file in WAL mode (another program's) is read through a private copy and
+    offered read-only. Reading never creates a file beside someone else's.
+    """
     path = Path(path)
-    _check_identity(path, *_header(path))
+    version, application_id, wal = _header(path)
+    _check_identity(path, version, application_id)
+    wal = wal or _side(path, "-wal").exists()
+    journal = _side(path, "-journal")
+    leftover = journal.exists() and journal.stat().st_size > 0
+    if not read_only and wal:
+        raise ReadOnlyFileError(path, "another program saved it in write-ahead-log mode")
     if not read_only and is_read_only(path):
         raise ReadOnlyFileError(path, "the file or its folder is write-protected")
-    raw = _connect(_uri(path, "ro" if read_only else "rw"))
-    recovered = False
+    if leftover:
+        _check_journal(path, journal)
+    if read_only and (leftover or wal):
+        raw = _private_copy(path, journal=leftover, wal=wal)
+    else:
+        raw = _connect(_uri(path, "ro" if read_only else "rw"))
+    private = read_only and (leftover or wal)
     try:
         with _sqlite_errors(path):
-            if read_only:
-                raw, recovered = _readable(path, raw)
-            verdict = raw.execute("PRAGMA quick_check").fetchall()
-            if verdict != [("ok",)]:
-                raise CorruptFileError(path, str(verdict[0][0]))
-            version = raw.execute("PRAGMA user_version").fetchone()[0]
-            application_id = raw.execute("PRAGMA application_id").fetchone()[0]
-            _check_identity(path, version, application_id)
-            foreign = schema.differences(raw, version)
-            if foreign:
-                raise ForeignSchemaError(path, "unexpected: " + ", ".join(foreign[:3]))
-            misplaced = _across_maps(raw)
-            if misplaced:
-                raise CorruptFileError(path, misplaced)
-            if not is_read_only(path) and not recovered:
+            version = _check(path, raw)
+            if not is_read_only(path) and not private:
                 _probe_lock(path)
-            if version < schema.LATEST_VERSION:
+            if version < schema.LATEST_VERSION and private:
+                schema.migrate(raw)
+            elif version < schema.LATEST_VERSION:
                 raw = _migrated(path, raw, version, read_only)
             if not read_only:
                 raw.execute("PRAGMA journal_mode = DELETE")
@@ -179,51 +201,126 @@ def open_file(path: Path | str, *, read_only: bool = False) -> JourneyFile:
     return JourneyFile(path, raw, engine, read_only, schema.LATEST_VERSION)
 
 
-def _across_maps(raw: sqlite3.Connection) -> str:
-    """What sits on a stage of one map and a lane of another (nothing may: the views and
-    the export place every card and emotion point by its map's stages and lanes)."""
-    for table, what in (("card", "cards"), ("emotion_point", "emotion points")):
-        count = raw.execute(
-            f"SELECT count(*) FROM {table} JOIN stage ON stage.id = {table}.stage_id "
-            f"JOIN lane ON lane.id = {table}.lane_id WHERE stage.map_id != lane.map_id"
-        ).fetchone()[0]
-        if count:
-            return f"{count} {what} sit across two maps"
-    return ""
+def _side(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
 
 
-def _readable(path: Path, raw: sqlite3.Connection) -> tuple[sqlite3.Connection, bool]:
-    """A read-only connection that can read a file a crash left with a hot journal.
+def _check(path: Path, raw: sqlite3.Connection) -> int:
+    """Every check of an open connection's content; returns its schema version."""
+    version = raw.execute("PRAGMA user_version").fetchone()[0]
+    application_id = raw.execute("PRAGMA application_id").fetchone()[0]
+    _check_identity(path, version, application_id)
+    _check_schema(path, schema.compare(raw, version))
+    _check_content(path, raw)
+    verdict = raw.execute("PRAGMA quick_check").fetchall()
+    if verdict != [("ok",)]:
+        raise CorruptFileError(path, str(verdict[0][0]))
+    return int(version)
 
-    SQLite must roll such a journal back before reading, which a read-only connection
-    may not do: roll it back in a private copy instead (into memory), leaving the file
-    as it is. Returns the connection to use and whether it is such a copy.
+
+def _check_journal(path: Path, journal: Path) -> None:
+    """Refuse a leftover journal unless rolling it back gives a sound file of ours.
+
+    SQLite would roll any `-journal` beside the file into it, even one left by a crash
+    of another file that someone copied here; that would destroy the file.
     """
+    if not _same_history(path, journal):
+        raise StrayJournalError(path, journal.name)
+    rolled = _private_copy(path, journal=True, wal=False)
     try:
-        raw.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        return raw, False
-    except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorcode", None) != SQLITE_READONLY_ROLLBACK:
-            raise
-    raw.close()
+        with _sqlite_errors(path):
+            _check(path, rolled)
+        return
+    except JourneyFileError as exc:
+        problem = exc
+    finally:
+        rolled.close()
+    alone = _private_copy(path, journal=False, wal=False)
+    try:
+        with _sqlite_errors(path):
+            _check(path, alone)
+    except JourneyFileError:
+        raise problem from None
+    finally:
+        alone.close()
+    raise StrayJournalError(path, journal.name)
+
+
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+
+
+def _same_history(path: Path, journal: Path) -> bool:
+    """Whether the journal's saved first page is a past of this file's first page.
+
+    A write transaction saves page 1 before bumping its change counter, so a journal of
+    this file holds the counter the file has now, or one less when the crash came after
+    the bump reached the file. A journal without page 1 (or unreadable) is judged by
+    rolling it back in a copy instead.
+    """
+    with journal.open("rb") as stream:
+        head = stream.read(28)
+        if len(head) < 28 or not head.startswith(JOURNAL_MAGIC):
+            return True
+        records = int.from_bytes(head[8:12], "big")
+        sector = int.from_bytes(head[20:24], "big")
+        page = int.from_bytes(head[24:28], "big")
+        if not (512 <= page <= 65536 and 512 <= sector <= 65536):
+            return True
+        size = journal.stat().st_size
+        records = min(records, (size - sector) // (page + 8)) if records else 0
+        for index in range(records):
+            stream.seek(sector + index * (page + 8))
+            number = int.from_bytes(stream.read(4), "big")
+            if number == 1:
+                saved = int.from_bytes(stream.read(28)[24:28], "big")
+                with path.open("rb") as file:
+                    current = int.from_bytes(file.read(28)[24:28], "big")
+                return current in (saved, saved + 1)
+    return True
+
+
+def _private_copy(path: Path, *, journal: bool, wal: bool) -> sqlite3.Connection:
+    """The file as SQLite would read it with its side files, in memory; nothing beside it
+    is touched (the copy and its side files live in a private temporary folder)."""
     memory = _connect(":memory:")
     try:
         with tempfile.TemporaryDirectory() as folder:
             copy = Path(folder) / f"copy{SUFFIX}"
             shutil.copyfile(path, copy)
-            shutil.copyfile(f"{path}-journal", f"{copy}-journal")
+            for wanted, suffix in ((journal, "-journal"), (wal, "-wal")):
+                if wanted and _side(path, suffix).exists():
+                    shutil.copyfile(_side(path, suffix), _side(copy, suffix))
             disk = _connect(_uri(copy, "rw"))
             try:
-                disk.backup(memory)
+                with _sqlite_errors(path):
+                    if wal:
+                        disk.execute("PRAGMA journal_mode = DELETE")
+                    disk.backup(memory)
             finally:
                 disk.close()
     except OSError as exc:
         memory.close()
-        raise ReadOnlyFileError(path, str(exc)) from exc
+        raise ReadOnlyFileError(path, exc.strerror or str(exc)) from exc
     except BaseException:
         memory.close()
         raise
-    return memory, True
+    return memory
+
+
+def _check_schema(path: Path, found: schema.Comparison) -> None:
+    """Refuse objects that are not ours, then rules that differ from ours."""
+    if found.foreign:
+        raise ForeignSchemaError(path, "unexpected: " + ", ".join(found.foreign[:3]))
+    if found.altered:
+        raise AlteredSchemaError(path, ", ".join(found.altered[:3]))
+
+
+def _check_content(path: Path, raw: sqlite3.Connection) -> None:
+    """Every value of the file within its rules (store/content.py), else refuse it."""
+    try:
+        content.check_all(raw)
+    except content.ContentError as exc:
+        raise InvalidContentError(path, str(exc)) from exc
 
 
 def _migrated(
@@ -242,19 +339,24 @@ def _migrated(
     return raw
 
 
-def _backup(raw: sqlite3.Connection, destination: Path) -> None:
-    """Copy a live database with SQLite's backup API, written aside then renamed in."""
-    with written_aside(destination) as temporary:
-        target = sqlite3.connect(temporary)
-        try:
-            raw.backup(target)
-        finally:
-            target.close()
+def _backup(raw: sqlite3.Connection, destination: Path, *inputs: Path) -> None:
+    """Copy a live database with SQLite's backup API into memory, then write it whole.
+
+    Going through memory means no journal and no named temporary file beside the
+    destination: a kill at any moment leaves the destination as it was.
+    """
+    memory = sqlite3.connect(":memory:")
+    try:
+        raw.backup(memory)
+        data = memory.serialize()
+    finally:
+        memory.close()
+    write_atomically(destination, data, *inputs)
 
 
 def save_copy(journey: JourneyFile, destination: Path | str) -> None:
     """Save As: a consistent copy of the open file, made with SQLite's backup API."""
-    _backup(journey.raw, Path(destination))
+    _backup(journey.raw, Path(destination), journey.path)
 
 
 def create_file(path: Path | str, populate: Callable[[Engine], None] | None = None) -> None:
@@ -282,8 +384,6 @@ def check_file(path: Path | str) -> list[str]:
             rows = journey.raw.execute("PRAGMA integrity_check").fetchall()
             if rows != [("ok",)]:
                 raise CorruptFileError(path, str(rows[0][0]))
-            if journey.raw.execute("PRAGMA foreign_key_check").fetchone() is not None:
-                raise CorruptFileError(path, "a reference points to nothing")
         if is_read_only(path):
             findings.append("read-only")
     finally:

@@ -52,12 +52,40 @@ class CorruptFileError(JourneyFileError):
     exit_code = 4
 
 
+class InvalidContentError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        "FileError",
+        "{file} holds something Journey Editor cannot use ({detail}) and is refused; nothing "
+        "was changed. Open a backup copy, or ask whoever sent it for it again.",
+    )
+    exit_code = 13
+
+
 class ForeignSchemaError(JourneyFileError):
     template = QT_TRANSLATE_NOOP(
         "FileError",
         "{file} was changed outside Journey Editor and is refused for safety ({detail}).",
     )
     exit_code = 5
+
+
+class AlteredSchemaError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        "FileError",
+        "{file} has had the rules of its tables changed outside Journey Editor ({detail}); "
+        "its content cannot be trusted and it is refused. Ask whoever sent it for a copy "
+        "saved by Journey Editor.",
+    )
+    exit_code = 12
+
+
+class StrayJournalError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        "FileError",
+        "{file} has a leftover {detail} beside it that belongs to another file; SQLite "
+        "would apply it and destroy {file}. Move {detail} away, then open {file} again.",
+    )
+    exit_code = 14
 
 
 class NewerVersionError(JourneyFileError):
@@ -102,3 +130,19 @@ class BadInterchangeError(JourneyFileError):
 class BadImageError(JourneyFileError):
     template = QT_TRANSLATE_NOOP("FileError", "{file} cannot be used as an image: {detail}.")
     exit_code = 11
+
+
+class OutputExistsError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        "FileError", "{file} already exists. Add --force to replace it, or choose another name."
+    )
+    exit_code = 15
+
+
+class OutputIsInputError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        "FileError",
+        "{file} is {detail}, the file being read: writing there would destroy it. "
+        "Choose another name.",
+    )
+    exit_code = 16

@@ -27,8 +27,12 @@ class CheckedImage:
     data: bytes
 
 
-def check_image(data: bytes, source: Path | str = "image") -> CheckedImage:
-    """Refuse anything that is not a sound PNG/JPEG/GIF/WebP of reasonable size."""
+def check_image(data: bytes, source: Path | str = "image", decode: bool = True) -> CheckedImage:
+    """Refuse anything that is not a sound PNG/JPEG/GIF/WebP of reasonable size.
+
+    With `decode` the pixels are decoded too (before anything else decodes them);
+    without, only the headers and the structure are verified (quick, for whole files).
+    """
     if len(data) > MAX_BYTES:
         raise BadImageError(source, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
     try:
@@ -44,8 +48,9 @@ def check_image(data: bytes, source: Path | str = "image") -> CheckedImage:
                         source, f"{width}×{height} pixels is more than {MAX_PIXELS:,}"
                     )
                 image.verify()
-            with PilImage.open(io.BytesIO(data)) as image:
-                image.load()
+            if decode:
+                with PilImage.open(io.BytesIO(data)) as image:
+                    image.load()
     except BadImageError:
         raise
     except (

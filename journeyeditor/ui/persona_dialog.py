@@ -29,6 +29,7 @@ from journeyeditor.editing import edits
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document, image_bytes
 from journeyeditor.model import Persona
+from journeyeditor.render.pictures import decode
 from journeyeditor.store.errors import BadImageError
 from journeyeditor.store.images import CheckedImage, read_image_file
 from journeyeditor.ui.fields import TextBox, TextLine
@@ -38,10 +39,10 @@ PHOTO_SIZE = QSize(96, 96)
 
 def photo_pixmap(data: bytes | None, size: QSize) -> QPixmap | None:
     """The photo scaled to fit `size`, or None when there is none or it cannot be read."""
-    pixmap = QPixmap()
-    if data is None or not pixmap.loadFromData(data):
+    image = decode(data)
+    if image is None:
         return None
-    return pixmap.scaled(
+    return QPixmap.fromImage(image).scaled(
         size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
     )
 

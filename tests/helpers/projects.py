@@ -16,19 +16,11 @@ from PIL import Image as PilImage
 from PySide6.QtCore import Signal
 
 from journeyeditor.editing.document import Document
-from journeyeditor.store import database, interchange
+from journeyeditor.store import content, database, interchange
 
 Rows = Callable[[str], Iterable[tuple[Any, ...]]]
 
-# Tables whose rows are numbered 0…n-1 inside a container, and the container's columns.
-POSITIONED = {
-    "journey_map": (),
-    "persona": (),
-    "department": (),
-    "stage": ("map_id",),
-    "lane": ("map_id",),
-    "card": ("stage_id", "lane_id"),
-}
+POSITIONED = content.CONTAINERS
 
 SIGNALS = tuple(name for name, value in vars(Document).items() if isinstance(value, Signal))
 # Emitted once after any committed step, whatever it changed: not a "fine-grained" signal.

@@ -24,10 +24,12 @@ from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.store import database, schema
 from journeyeditor.store.errors import (
+    AlteredSchemaError,
     CorruptFileError,
     FileLockedError,
     FileMissingError,
     ForeignSchemaError,
+    InvalidContentError,
     JourneyFileError,
     NewerVersionError,
     NotAJourneyFileError,
@@ -61,6 +63,33 @@ def alter(sql: str) -> Callable[[Path], None]:
             connection.close()
 
     return change
+
+
+def rewrite_table(
+    table: str, change: Callable[[str], str], then: str = ""
+) -> Callable[[Path], None]:
+    """Rewrite a table's CREATE statement in place, as a hand-editing tool would."""
+
+    def rewrite(path: Path) -> None:
+        connection = sqlite3.connect(path)
+        try:
+            (sql,) = connection.execute(
+                "SELECT sql FROM sqlite_schema WHERE name = ?", (table,)
+            ).fetchone()
+            changed = change(sql)
+            assert changed != sql, "the rewrite must change the table"
+            version = connection.execute("PRAGMA schema_version").fetchone()[0]
+            connection.execute("PRAGMA writable_schema = ON")
+            connection.execute("UPDATE sqlite_schema SET sql = ? WHERE name = ?", (changed, table))
+            connection.execute(f"PRAGMA schema_version = {version + 1}")
+            connection.execute("PRAGMA writable_schema = OFF")
+            connection.commit()
+        finally:
+            connection.close()
+        if then:
+            alter(then)(path)
+
+    return rewrite
 
 
 def random_bytes(path: Path) -> None:
@@ -115,14 +144,51 @@ BAD_FILES: dict[str, tuple[Callable[[Path], None], type[JourneyFileError]]] = {
     "other program's database": (other_program, NotAJourneyFileError),
     "schema from the future": (alter("PRAGMA user_version = 99;"), NewerVersionError),
     "no schema version": (alter("PRAGMA user_version = 0;"), CorruptFileError),
-    "card across two maps": (alter("UPDATE card SET lane_id = 9 WHERE id = 1;"), CorruptFileError),
+    "card across two maps": (
+        alter("UPDATE card SET lane_id = 9 WHERE id = 1;"),
+        InvalidContentError,
+    ),
     "emotion point across two maps": (
         alter("UPDATE emotion_point SET lane_id = 12 WHERE id = 1;"),
-        CorruptFileError,
+        InvalidContentError,
     ),
     "dangling reference": (
         alter("PRAGMA foreign_keys = OFF; UPDATE card SET department_id = 777 WHERE id = 1;"),
-        CorruptFileError,
+        InvalidContentError,
+    ),
+    "dropped CHECK and a forged value": (
+        rewrite_table(
+            "card",
+            lambda sql: re.sub(
+                r", \s*CONSTRAINT ck_card_\w+ CHECK \((?:[^()]|\([^()]*\))*\)", "", sql
+            ),
+            "UPDATE card SET severity = 99, evidence = 'forged' WHERE id = 1;",
+        ),
+        AlteredSchemaError,
+    ),
+    "tightened CHECK": (
+        rewrite_table("card", lambda sql: sql.replace("votes >= 0", "votes >= 5")),
+        AlteredSchemaError,
+    ),
+    "forged value behind the CHECK's back": (
+        alter("PRAGMA ignore_check_constraints = ON; UPDATE card SET severity = 99 WHERE id = 1;"),
+        InvalidContentError,
+    ),
+    "text in a number column": (
+        alter("UPDATE stage SET width = 'wide' WHERE id = 1;"),
+        InvalidContentError,
+    ),
+    "blob colour": (
+        alter("UPDATE stage SET color = X'23666666' WHERE id = 1;"),
+        InvalidContentError,
+    ),
+    "invalid UTF-8": (
+        alter("UPDATE card SET text = CAST(X'41FF42C3' AS TEXT) WHERE id = 1;"),
+        InvalidContentError,
+    ),
+    "image row that is not an image": (
+        alter("INSERT INTO image VALUES (90, 'PNG', 8, 6, X'89504E470D0A1A0A0000');"),
+        InvalidContentError,
     ),
 }
 
@@ -164,7 +230,7 @@ def test_bad_file_is_refused(sample_file: Path, qapp: object, case: str) -> None
     path = sample_file.with_name("bad file.journey")
     shutil.copyfile(sample_file, path)
     damage(path)
-    expect_refusal(path, error, deep=case == "dangling reference")
+    expect_refusal(path, error)
 
 
 @pytest.mark.parametrize("command", [["info"], ["info", "--json"], ["export", "--format", "json"]])
@@ -180,7 +246,7 @@ def test_misplaced_rows_give_a_message_not_a_traceback(
         text=True,
         timeout=60,
     )
-    assert result.returncode == CorruptFileError.exit_code, result
+    assert result.returncode == InvalidContentError.exit_code, result
     assert "Traceback" not in result.stderr and "across two maps" in result.stderr
     assert not (tmp_path / "out.json").exists()
 

@@ -20,6 +20,7 @@ from journeyeditor.store.errors import (
     BadInterchangeError,
     FileMissingError,
     NotAJourneyFileError,
+    OutputExistsError,
     WriteFailedError,
 )
 
@@ -82,8 +83,9 @@ def test_new_refuses_to_overwrite_without_force(run: Any, tmp_path: Path) -> Non
     path = tmp_path / "project.journey"
     path.write_bytes(b"precious")
     code, out, err = run("new", path, "--template", "blank")
-    assert code == WriteFailedError.exit_code and out == ""
+    assert code == OutputExistsError.exit_code and out == ""
     assert "project.journey" in err and "--force" in err and len(err.splitlines()) == 1
+    assert "disk space" not in err
     assert path.read_bytes() == b"precious"
     assert folder_listing(tmp_path) == ["project.journey"]
     code, _out, _err = run("new", path, "--template", "blank", "--force")
@@ -159,7 +161,7 @@ def test_import_refuses_to_overwrite_without_force(
     assert run("new", target, "--template", "blank")[0] == 0
     before = sha256(target)
     code, _out, err = run("import", exported, "-o", target)
-    assert code == WriteFailedError.exit_code and "--force" in err
+    assert code == OutputExistsError.exit_code and "--force" in err
     assert sha256(target) == before
     assert run("import", exported, "-o", target, "--force")[0] == 0
     assert export_file(target) == export_file(sample_file)

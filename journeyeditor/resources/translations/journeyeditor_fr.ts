@@ -203,6 +203,10 @@
 <context>
     <name>Document</name>
     <message>
+        <source>This step was not applied: another window or program has changed the same part of the map since. Nothing was changed.</source>
+        <translation>Cette étape n’a pas été appliquée : une autre fenêtre ou un autre programme a modifié la même partie de la carte entre-temps. Rien n’a été changé.</translation>
+    </message>
+    <message>
         <source>This change breaks a rule of the map: {0}</source>
         <translation>Cette modification enfreint une règle de la carte&#xa0;: {0}</translation>
     </message>
@@ -555,8 +559,20 @@
         <translation>{file} est endommagé ({detail}). Ouvrez une copie de sauvegarde ou redemandez le fichier à la personne qui vous l’a envoyé.</translation>
     </message>
     <message>
+        <source>{file} holds something Journey Editor cannot use ({detail}) and is refused; nothing was changed. Open a backup copy, or ask whoever sent it for it again.</source>
+        <translation>{file} contient quelque chose que Journey Editor ne peut pas utiliser ({detail}) ; il est refusé et rien n’a été modifié. Ouvrez une copie de sauvegarde, ou redemandez le fichier à la personne qui l’a envoyé.</translation>
+    </message>
+    <message>
         <source>{file} was changed outside Journey Editor and is refused for safety ({detail}).</source>
         <translation>{file} a été modifié en dehors de Journey Editor&#xa0;; par sécurité, il est refusé ({detail}).</translation>
+    </message>
+    <message>
+        <source>{file} has had the rules of its tables changed outside Journey Editor ({detail}); its content cannot be trusted and it is refused. Ask whoever sent it for a copy saved by Journey Editor.</source>
+        <translation>Les règles des tables de {file} ont été modifiées en dehors de Journey Editor ({detail}) ; son contenu n’est pas fiable et il est refusé. Demandez à la personne qui l’a envoyé une copie enregistrée par Journey Editor.</translation>
+    </message>
+    <message>
+        <source>{file} has a leftover {detail} beside it that belongs to another file; SQLite would apply it and destroy {file}. Move {detail} away, then open {file} again.</source>
+        <translation>Un fichier {detail} laissé à côté de {file} appartient à un autre fichier ; SQLite l’appliquerait et détruirait {file}. Déplacez {detail} ailleurs, puis rouvrez {file}.</translation>
     </message>
     <message>
         <source>{file} was made by a newer version of Journey Editor ({detail}). Update Journey Editor to open it.</source>
@@ -581,6 +597,14 @@
     <message>
         <source>{file} cannot be used as an image: {detail}.</source>
         <translation>{file} ne peut pas servir d’image&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>{file} already exists. Add --force to replace it, or choose another name.</source>
+        <translation>{file} existe déjà. Ajoutez --force pour le remplacer, ou choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>{file} is {detail}, the file being read: writing there would destroy it. Choose another name.</source>
+        <translation>{file} est {detail}, le fichier en cours de lecture : y écrire le détruirait. Choisissez un autre nom.</translation>
     </message>
 </context>
 <context>
@@ -1437,10 +1461,6 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
 </context>
 <context>
     <name>cli</name>
-    <message>
-        <source>it already exists; add --force to replace it</source>
-        <translation>il existe déjà&#xa0;; ajoutez --force pour le remplacer</translation>
-    </message>
     <message>
         <source>Created {0} from template {1} ({2}).</source>
         <translation>{0} créé à partir du modèle {1} ({2}).</translation>

@@ -1,0 +1,418 @@
+"""One validation of everything a `.journey` file holds, shared by every way in.
+
+SQLite is dynamically typed and a file may come from anyone: a column declared REAL
+can hold text, a TEXT column invalid UTF-8 or a blob, a CHECK can be bypassed. Each
+column's rule (storage type, encoding, range, vocabulary, size) is written once here
+as SQL, run over whole tables when a file is opened (so `check`, `info`, the exports
+and the window refuse the same files) and over the rows an edit touched before it
+commits (so no edit can write a file that would then be refused).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from journeyeditor.model import limits
+from journeyeditor.model.enums import (
+    EMOTION_MAX,
+    EMOTION_MIN,
+    SEVERITY_MAX,
+    SEVERITY_MIN,
+    Channel,
+    Evidence,
+    LaneKind,
+    MapState,
+    Priority,
+)
+from journeyeditor.store import images
+from journeyeditor.store.errors import BadImageError
+
+Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+"""Runs one SQL statement with parameters and returns its rows (sqlite3 or SQLAlchemy)."""
+
+UTF8_FUNCTION = "journeyeditor_utf8"
+LANGUAGES = ("en", "fr")
+WORDS = {"integer": "a whole number", "real": "a number", "text": "text", "blob": "binary data"}
+IMAGE_FORMATS = tuple(sorted(images.FORMATS))
+
+
+class ContentError(ValueError):
+    """A value a file or an edit may not hold; the message names table, row and field."""
+
+    def __init__(self, table: str, row_id: Any, field: str, detail: str) -> None:
+        super().__init__(f"{table} {row_id}, {field}: {detail}")
+        self.table = table
+        self.row_id = row_id
+        self.field = field
+
+
+def utf8_ok(data: bytes | None) -> int:
+    """1 when `data` is valid UTF-8 (no lone surrogates), else 0: an SQL function."""
+    if data is None:
+        return 1
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return 0
+    return 1
+
+
+def install(raw: sqlite3.Connection) -> None:
+    """Give a connection the SQL function the checks use."""
+    raw.create_function(UTF8_FUNCTION, 1, utf8_ok, deterministic=True)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one column may hold, as an SQL expression that is true for a bad value."""
+
+    column: str
+    storage: str
+    """'integer', 'real' (an integer is fine too), 'text' or 'blob'."""
+    nullable: bool = False
+    bounds: tuple[float, float] | None = None
+    choices: tuple[str, ...] = ()
+    max_chars: int | None = None
+    color: bool = False
+
+    def bad(self) -> str:
+        c = f'"{self.column}"'
+        kinds = {"integer": "'integer'", "real": "'real','integer'"}.get(
+            self.storage, f"'{self.storage}'"
+        )
+        if self.nullable:
+            kinds += ",'null'"
+        tests = [f"typeof({c}) NOT IN ({kinds})"]
+        if self.bounds is not None:
+            low, high = self.bounds
+            tests.append(f"({c} IS NOT NULL AND NOT ({c} BETWEEN {low!r} AND {high!r}))")
+        if self.choices:
+            listed = ", ".join(f"'{choice}'" for choice in self.choices)
+            tests.append(f"({c} IS NOT NULL AND {c} NOT IN ({listed}))")
+        if self.storage == "text":
+            tests.append(f"{UTF8_FUNCTION}(CAST({c} AS BLOB)) = 0")
+            if self.max_chars is not None:
+                tests.append(f"length({c}) > {self.max_chars}")
+        if self.color:
+            tests.append(
+                f"({c} IS NOT NULL AND (length({c}) NOT IN (4, 7, 9) OR substr({c}, 1, 1) != '#'"
+                f" OR substr({c}, 2) GLOB '*[^0-9a-fA-F]*'))"
+            )
+        return "(" + " OR ".join(tests) + ")"
+
+    def explain(self, kind: str, value: Any) -> str:
+        """Why a value fails this rule, for a person."""
+        if kind == "null":
+            return "missing"
+        expected = WORDS[self.storage]
+        if kind not in (("real", "integer") if self.storage == "real" else (self.storage,)):
+            return f"{WORDS.get(kind, kind)} where {expected} belongs"
+        if self.storage == "text" and isinstance(value, bytes) and not utf8_ok(value):
+            return "text that is not valid UTF-8"
+        if self.bounds is not None:
+            return f"{_shown(value)} is outside {self.bounds[0]:g}…{self.bounds[1]:g}"
+        if self.choices:
+            return f"{_shown(value)} is not one of {', '.join(self.choices)}"
+        if self.max_chars is not None and len(_text(value)) > self.max_chars:
+            return f"longer than {self.max_chars:,} characters"
+        if self.color:
+            return f"{_shown(value)} is not a colour (#rrggbb)"
+        return f"{_shown(value)} is not allowed"
+
+
+def _text(value: Any) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _shown(value: Any) -> str:
+    text = _text(value)
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
+def _values(enum: type[Enum]) -> tuple[str, ...]:
+    return tuple(str(member.value) for member in enum)
+
+
+def _id(column: str = "id", nullable: bool = False) -> Rule:
+    return Rule(column, "integer", nullable=nullable, bounds=(1, limits.ID_MAX))
+
+
+def _name(column: str, nullable: bool = False) -> Rule:
+    return Rule(column, "text", nullable=nullable, max_chars=limits.NAME_MAX_CHARS)
+
+
+def _long(column: str) -> Rule:
+    return Rule(column, "text", max_chars=limits.TEXT_MAX_CHARS)
+
+
+def _color(column: str, nullable: bool = False) -> Rule:
+    return Rule(column, "text", nullable=nullable, color=True)
+
+
+POSITION = Rule("position", "integer", bounds=(0, limits.MAX_CARDS_PER_MAP))
+NUMBER = (-limits.NUMBER_MAX_ABS, limits.NUMBER_MAX_ABS)
+
+RULES: dict[str, tuple[Rule, ...]] = {
+    "project": (
+        _id(),
+        _name("name"),
+        Rule("language", "text", choices=LANGUAGES),
+        _color("accent_color"),
+        _id("logo_image_id", nullable=True),
+    ),
+    "image": (
+        _id(),
+        Rule("format", "text", choices=IMAGE_FORMATS),
+        Rule("width", "integer", bounds=(1, limits.IMAGE_MAX_PIXELS)),
+        Rule("height", "integer", bounds=(1, limits.IMAGE_MAX_PIXELS)),
+        Rule("data", "blob"),
+    ),
+    "department": (_id(), POSITION, _name("name"), _color("color")),
+    "persona": (
+        _id(),
+        POSITION,
+        _name("name"),
+        _name("role"),
+        Rule("age", "integer", nullable=True, bounds=limits.AGE_RANGE),
+        _name("category"),
+        _long("goals"),
+        _long("frustrations"),
+        _long("motivations"),
+        _long("quote"),
+        _id("photo_image_id", nullable=True),
+    ),
+    "journey_map": (
+        _id(),
+        POSITION,
+        _name("name"),
+        _id("persona_id", nullable=True),
+        _name("segment"),
+        Rule("state", "text", choices=_values(MapState)),
+        _long("description"),
+    ),
+    "stage": (
+        _id(),
+        _id("map_id"),
+        POSITION,
+        _name("name"),
+        _color("color"),
+        Rule("width", "real", bounds=limits.STAGE_WIDTH_RANGE),
+    ),
+    "lane": (
+        _id(),
+        _id("map_id"),
+        POSITION,
+        _name("name"),
+        Rule("kind", "text", choices=_values(LaneKind)),
+        _color("color"),
+        Rule("height", "real", bounds=limits.LANE_HEIGHT_RANGE),
+    ),
+    "card": (
+        _id(),
+        _id("stage_id"),
+        _id("lane_id"),
+        POSITION,
+        _long("text"),
+        _color("color", nullable=True),
+        Rule("channel", "text", nullable=True, choices=_values(Channel)),
+        Rule("owned", "integer", nullable=True, bounds=(0, 1)),
+        Rule("severity", "integer", nullable=True, bounds=(SEVERITY_MIN, SEVERITY_MAX)),
+        _name("owner", nullable=True),
+        Rule("priority", "text", nullable=True, choices=_values(Priority)),
+        Rule("value", "real", nullable=True, bounds=NUMBER),
+        _name("unit", nullable=True),
+        Rule("target", "real", nullable=True, bounds=NUMBER),
+        _id("department_id", nullable=True),
+        Rule("votes", "integer", bounds=(0, limits.VOTES_MAX)),
+        Rule("evidence", "text", choices=_values(Evidence)),
+        _id("image_id", nullable=True),
+    ),
+    "emotion_point": (
+        _id(),
+        _id("lane_id"),
+        _id("stage_id"),
+        Rule("value", "integer", bounds=(EMOTION_MIN, EMOTION_MAX)),
+        _long("note"),
+    ),
+    "snapshot": (
+        _id(),
+        _name("name"),
+        _name("created"),
+        Rule("data", "text", max_chars=limits.SNAPSHOT_MAX_CHARS),
+    ),
+}
+
+CONTAINERS: dict[str, tuple[str, ...]] = {
+    "journey_map": (),
+    "persona": (),
+    "department": (),
+    "stage": ("map_id",),
+    "lane": ("map_id",),
+    "card": ("stage_id", "lane_id"),
+}
+"""Tables whose rows are numbered 0…n-1 inside a container, and the container's columns."""
+
+COUNTS: dict[str, tuple[str, str, int]] = {
+    "journey_map": ("maps", "SELECT NULL, count(*) FROM journey_map", limits.MAX_MAPS),
+    "persona": ("personas", "SELECT NULL, count(*) FROM persona", limits.MAX_PERSONAS),
+    "department": (
+        "departments",
+        "SELECT NULL, count(*) FROM department",
+        limits.MAX_DEPARTMENTS,
+    ),
+    "image": ("images", "SELECT NULL, count(*) FROM image", limits.MAX_IMAGES),
+    "stage": (
+        "stages",
+        "SELECT map_id, count(*) AS n FROM stage WHERE {maps} GROUP BY map_id"
+        " ORDER BY n DESC LIMIT 1",
+        limits.MAX_STAGES_PER_MAP,
+    ),
+    "lane": (
+        "lanes",
+        "SELECT map_id, count(*) AS n FROM lane WHERE {maps} GROUP BY map_id"
+        " ORDER BY n DESC LIMIT 1",
+        limits.MAX_LANES_PER_MAP,
+    ),
+    "card": (
+        "cards",
+        "SELECT stage.map_id, count(*) AS n FROM card JOIN stage ON stage.id = card.stage_id"
+        " WHERE {maps} GROUP BY stage.map_id ORDER BY n DESC LIMIT 1",
+        limits.MAX_CARDS_PER_MAP,
+    ),
+}
+"""Per table: what is counted, the query (per map where `{maps}` appears), the limit."""
+
+MAP_OF = {
+    "stage": "SELECT map_id FROM stage WHERE id IN ({ids})",
+    "lane": "SELECT map_id FROM lane WHERE id IN ({ids})",
+    "card": "SELECT map_id FROM stage WHERE id IN (SELECT stage_id FROM card WHERE id IN ({ids}))",
+}
+"""The maps that rows of a per-map table belong to."""
+
+
+def sqlite_execute(raw: sqlite3.Connection) -> Execute:
+    return lambda sql, params: raw.execute(sql, params).fetchall()
+
+
+def _bad_row(execute: Execute, table: str, where: str, params: Sequence[Any]) -> None:
+    """Raise ContentError for the first row of `table` (among `where`) breaking a rule."""
+    rules = RULES[table]
+    flags = ", ".join(rule.bad() for rule in rules)
+    any_bad = " OR ".join(rule.bad() for rule in rules)
+    rows = execute(
+        f"SELECT id, {flags} FROM {table} WHERE ({where}) AND ({any_bad}) LIMIT 1", params
+    )
+    if not rows:
+        return
+    row_id, *failed = rows[0]
+    rule = next(rule for rule, flag in zip(rules, failed, strict=True) if flag)
+    kind, value = execute(
+        f'SELECT typeof("{rule.column}"), CAST("{rule.column}" AS BLOB) FROM {table} WHERE id = ?',
+        (row_id,),
+    )[0]
+    if kind == "integer" or kind == "real":
+        value = execute(f'SELECT "{rule.column}" FROM {table} WHERE id = ?', (row_id,))[0][0]
+    raise ContentError(table, row_id, rule.column, rule.explain(kind, value))
+
+
+def _positions(execute: Execute, table: str, where: str, params: Sequence[Any]) -> None:
+    """Rows numbered 0…n-1 in each container: views and edits place rows by position."""
+    group = CONTAINERS[table]
+    keys = ", ".join(group) if group else "NULL"
+    rows = execute(
+        f"SELECT {keys}, count(*) FROM {table} WHERE {where} GROUP BY {keys} HAVING "
+        "min(position) != 0 OR max(position) != count(*) - 1 "
+        "OR count(DISTINCT position) != count(*) LIMIT 1",
+        params,
+    )
+    if rows:
+        place = ", ".join(f"{key} {value}" for key, value in zip(group, rows[0], strict=False))
+        raise ContentError(table, place or "all", "position", "positions are not 0…n-1")
+
+
+def _counts(execute: Execute, grown: Mapping[str, Sequence[int]] | None = None) -> None:
+    """Counts within the limits: all of them, or those of the tables and maps that grew."""
+    for table, (what, sql, most) in COUNTS.items():
+        params: Sequence[int] = ()
+        if grown is not None and table not in grown:
+            continue
+        if "{maps}" in sql and grown is not None:
+            ids = grown[table]
+            marks = ", ".join("?" * len(ids))
+            sql = sql.format(maps=f"map_id IN ({MAP_OF[table].format(ids=marks)})")
+            params = ids
+        else:
+            sql = sql.format(maps="1")
+        rows = execute(sql, params)
+        if rows and rows[0][1] > most:
+            where = f"map {rows[0][0]}" if rows[0][0] is not None else "project"
+            raise ContentError(what, where, "count", f"{rows[0][1]:,} is more than {most:,}")
+
+
+def _references(execute: Execute) -> None:
+    """Every reference leads somewhere, and a card's stage and lane share one map."""
+    dangling = execute("PRAGMA foreign_key_check", ())
+    if dangling:
+        table, row_id, parent, _ = dangling[0]
+        raise ContentError(table, row_id, f"reference to {parent}", "points to nothing")
+    for table in ("card", "emotion_point"):
+        rows = execute(
+            f"SELECT {table}.id FROM {table} JOIN stage ON stage.id = {table}.stage_id "
+            f"JOIN lane ON lane.id = {table}.lane_id WHERE stage.map_id != lane.map_id LIMIT 1",
+            (),
+        )
+        if rows:
+            raise ContentError(table, rows[0][0], "stage_id, lane_id", "sits across two maps")
+    rows = execute("SELECT count(*), min(id) FROM project", ())
+    if rows[0][0] > 1:
+        raise ContentError("project", rows[0][1], "id", "a file holds one project")
+
+
+def check_image(row_id: int, fmt: str, width: int, height: int, data: bytes) -> None:
+    """An image row is what it says: Pillow reads it as that format and size."""
+    try:
+        checked = images.check_image(data, decode=False)
+    except BadImageError as exc:
+        raise ContentError("image", row_id, "data", exc.detail) from exc
+    found = (checked.format, checked.width, checked.height)
+    if found != (fmt, width, height):
+        raise ContentError("image", row_id, "data", f"holds a {found[0]} {found[1]}×{found[2]}")
+
+
+def _images(execute: Execute, where: str, params: Sequence[Any]) -> None:
+    for row_id, fmt, width, height, data in execute(
+        f"SELECT id, format, width, height, data FROM image WHERE {where}", params
+    ):
+        check_image(row_id, fmt, width, height, data)
+
+
+def check_all(raw: sqlite3.Connection) -> None:
+    """Validate a whole file (already known to have our schema); raise ContentError."""
+    execute = sqlite_execute(raw)
+    for table in RULES:
+        _bad_row(execute, table, "1", ())
+    _references(execute)
+    for table in CONTAINERS:
+        _positions(execute, table, "1", ())
+    _counts(execute)
+    _images(execute, "1", ())
+
+
+def check_rows(
+    execute: Execute, touched: Mapping[str, Iterable[int]], grown: Mapping[str, Sequence[int]]
+) -> None:
+    """Validate the rows an edit wrote, and the counts of what it added rows to (`grown`)."""
+    for table, ids in touched.items():
+        wanted = sorted(set(ids))
+        if not wanted or table not in RULES:
+            continue
+        marks = ", ".join("?" * len(wanted))
+        _bad_row(execute, table, f"id IN ({marks})", wanted)
+        if table == "image":
+            _images(execute, f"id IN ({marks})", wanted)
+    if grown:
+        _counts(execute, grown)

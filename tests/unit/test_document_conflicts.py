@@ -1,0 +1,220 @@
+"""The Document when something else touches the file or a step fails in an unforeseen way.
+
+Another connection deletes or changes a row under a push, an undo or a redo; a second
+editor adds rows at the same time; an operation raises an exception nobody planned for.
+In every case the file and the undo stack stay as they were and a person reads why.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from journeyeditor.editing import edits
+from journeyeditor.editing.document import Document
+from journeyeditor.editing.operations import Update
+from journeyeditor.model import Card, LaneKind
+
+from helpers.projects import export_file, sha256
+
+
+@pytest.fixture
+def errors(document: Document) -> list[str]:
+    found: list[str] = []
+    document.errorOccurred.connect(found.append)
+    return found
+
+
+def other(path: Path) -> sqlite3.Connection:
+    """Another program with the file open (autocommit: each statement commits)."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def delete_elsewhere(path: Path, card_id: int) -> None:
+    """Another editor deletes a card and closes the gap in its cell, as ours would."""
+    with other(path) as connection:
+        stage_id, lane_id, position = connection.execute(
+            "SELECT stage_id, lane_id, position FROM card WHERE id = ?", (card_id,)
+        ).fetchone()
+        connection.execute("BEGIN")
+        connection.execute("DELETE FROM card WHERE id = ?", (card_id,))
+        connection.execute(
+            "UPDATE card SET position = position - 1"
+            " WHERE stage_id = ? AND lane_id = ? AND position > ?",
+            (stage_id, lane_id, position),
+        )
+        connection.execute("COMMIT")
+
+
+def first_text_cell(document: Document) -> tuple[int, int]:
+    map_id = document.maps()[0].id
+    lane = next(lane for lane in document.lanes(map_id) if lane.kind == LaneKind.TEXT.value)
+    return document.stages(map_id)[0].id, lane.id
+
+
+def a_card(document: Document) -> Card:
+    return document.cards(document.maps()[0].id)[0]
+
+
+def state(document: Document) -> tuple[str, int, int]:
+    return export_file(document.path), document.stack.count(), document.stack.index()
+
+
+def test_row_deleted_before_push(document: Document, errors: list[str]) -> None:
+    card = a_card(document)
+    command = edits.edit_card(document, card.id, text="mine")
+    delete_elsewhere(document.path, card.id)
+    before = state(document)
+    assert not document.push(command)
+    assert state(document) == before
+    assert len(errors) == 1 and "another window or program" in errors[0]
+
+
+@pytest.mark.parametrize("change", ["delete", "update"])
+def test_row_changed_before_undo(document: Document, errors: list[str], change: str) -> None:
+    card = a_card(document)
+    assert document.push(edits.edit_card(document, card.id, text="mine"))
+    if change == "delete":
+        delete_elsewhere(document.path, card.id)
+    else:
+        with other(document.path) as connection:
+            connection.execute("UPDATE card SET text = 'theirs' WHERE id = ?", (card.id,))
+    before = state(document)
+    digest = sha256(document.path)
+    document.undo()
+    assert state(document) == before, "a refused undo leaves the file and the stack"
+    assert sha256(document.path) == digest
+    assert len(errors) == 1 and "another window or program" in errors[0]
+
+
+def test_row_changed_before_redo(document: Document, errors: list[str]) -> None:
+    card = a_card(document)
+    assert document.push(edits.edit_card(document, card.id, text="mine"))
+    document.undo()
+    with other(document.path) as connection:
+        connection.execute("UPDATE card SET text = 'theirs' WHERE id = ?", (card.id,))
+    before = state(document)
+    document.redo()
+    assert state(document) == before
+    assert len(errors) == 1
+
+
+def test_several_steps_one_vanished_row_nothing_applied(
+    document: Document, errors: list[str]
+) -> None:
+    """A move of three cards whose last card is deleted meanwhile: none of them moves."""
+    stage_id, lane_id = first_text_cell(document)
+    cards = document.cards(document.maps()[0].id)[:3]
+    assert document.push(edits.move_cards(document, [c.id for c in cards], stage_id, lane_id, 0))
+    delete_elsewhere(document.path, cards[-1].id)
+    before = state(document)
+    document.undo()
+    assert state(document) == before
+    assert len(errors) == 1
+
+
+def test_unforeseen_exception_rolls_back(
+    document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any exception in a step (here a RuntimeError after a first write) undoes it all."""
+    cards = document.cards(document.maps()[0].id)[:2]
+    command = edits.edit_cards(document, [c.id for c in cards], text="half")
+    calls = 0
+    original = Update.do
+
+    def second_fails(self: Update, session: Any, notices: Any) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise RuntimeError("unforeseen")
+        original(self, session, notices)
+
+    monkeypatch.setattr(Update, "do", second_fails)
+    before = state(document)
+    assert not document.push(command)
+    assert calls == 2, "the first update ran before the failure"
+    assert state(document) == before
+    assert [document.get(Card, c.id).text for c in cards] == [c.text for c in cards]  # type: ignore[union-attr]
+    assert len(errors) == 1
+
+
+def test_unforeseen_exception_in_undo_keeps_the_stack(
+    document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    card = a_card(document)
+    assert document.push(edits.edit_card(document, card.id, text="mine"))
+    monkeypatch.setattr(Update, "undo", lambda *_: (_ for _ in ()).throw(RuntimeError("boom")))
+    before = state(document)
+    document.undo()
+    assert state(document) == before
+    monkeypatch.undo()
+    document.undo()
+    assert document.get(Card, card.id).text == card.text  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def second(sample_file: Path, document: Document) -> Iterator[Document]:
+    """A second editor of the same file (another window or process)."""
+    del document
+    editor = Document.open(sample_file)
+    yield editor
+    editor.close()
+
+
+def test_two_editors_never_refuse_each_others_cards(
+    document: Document, second: Document, errors: list[str]
+) -> None:
+    stage_id, lane_id = first_text_cell(document)
+    for turn in range(3):
+        for editor, name in ((document, "one"), (second, "two")):
+            command = edits.add_card(editor, stage_id, lane_id, text=f"{name} {turn}")
+            assert editor.push(command), f"{name} refused on turn {turn}"
+    texts = [card.text for card in document.cell(stage_id, lane_id)]
+    for turn in range(3):
+        assert f"one {turn}" in texts and f"two {turn}" in texts
+    assert errors == []
+    document.undo()
+    assert "one 2" not in [card.text for card in document.cell(stage_id, lane_id)]
+
+
+def test_renumbered_rows_keep_their_references(document: Document, second: Document) -> None:
+    """A new stage reserves its emotion points' ids too; both are renumbered together."""
+    map_id = document.maps()[0].id
+    mine = edits.add_stage(document, map_id, name="Mine")
+    theirs = edits.add_stage(second, map_id, name="Theirs")
+    assert second.push(theirs)
+    assert document.push(mine)
+    names = [stage.name for stage in document.stages(map_id)]
+    assert "Mine" in names and "Theirs" in names
+    emotion = [lane.id for lane in document.lanes(map_id) if lane.kind == "emotion"]
+    stages = {stage.name: stage.id for stage in document.stages(map_id)}
+    for lane_id in emotion:
+        assert document.emotion_point(lane_id, stages["Mine"]) is not None
+        assert document.emotion_point(lane_id, stages["Theirs"]) is not None
+
+
+def test_another_programs_commit_is_noticed(
+    document: Document, qtbot: QtBot, errors: list[str]
+) -> None:
+    card = a_card(document)
+    assert document.get(Card, card.id).text == card.text  # type: ignore[union-attr]
+    with other(document.path) as connection:
+        connection.execute("UPDATE card SET text = 'from elsewhere' WHERE id = ?", (card.id,))
+    with qtbot.waitSignal(document.externallyChanged, timeout=5_000):
+        pass
+    assert document.get(Card, card.id).text == "from elsewhere"  # type: ignore[union-attr]
+    assert errors == []
+
+
+def test_own_commits_are_not_external(document: Document, qtbot: QtBot) -> None:
+    card = a_card(document)
+    assert document.push(edits.edit_card(document, card.id, text="mine"))
+    with qtbot.assertNotEmitted(document.externallyChanged, wait=2 * Document.WATCH_INTERVAL_MS):
+        pass
