@@ -12,7 +12,8 @@ then is changed with plain SQLite (tests/hostile/sqlite_edits.py) or the file sy
   pictures that are not pictures (`reference`, `order`, `image`);
 - every table, column and index with its schema changed in one way, each variant
   otherwise sound for SQLite (`schema`);
-- a hot journal from another file, WAL mode with and without its `-wal` (`side`);
+- a hot journal from another file; WAL mode with and without its `-wal`, which is
+  accepted read-only (`side`);
 - a FIFO, /dev/null, a folder, a symlink loop, empty, truncated, another program's
   database (`special`);
 - a few harmless files that must be accepted (`control`).

@@ -74,8 +74,9 @@ def wal_mode_with_wal(folder: Path) -> Path:
 def side_cases() -> list[Case]:
     return [
         Case("file.journal.foreign_hot_journal", "side", foreign_journal),
-        Case("file.wal.without_wal_file", "side", wal_mode),
-        Case("file.wal.with_wal_file", "side", wal_mode_with_wal),
+        # Read through a private copy, offered read-only (docs/ARCHITECTURE.md, the file).
+        Case("file.wal.without_wal_file", "side", wal_mode, refused=False),
+        Case("file.wal.with_wal_file", "side", wal_mode_with_wal, refused=False),
     ]
 
 

@@ -76,14 +76,19 @@ def disk_changes(before: dict[str, str], after: dict[str, str]) -> list[str]:
 
 def last_line(text: str) -> str:
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    return lines[-1][:200] if lines else ""
+    return lines[-1] if lines else ""
+
+
+def shown(text: str) -> str:
+    """A message as a problem quotes it: one line, cut at 200 characters."""
+    return repr(text[:200])
 
 
 def exception_line(stderr: str) -> str:
     """The exception a traceback ends with: the first unindented line after its header."""
     lines = stderr.splitlines()
     start = max(i for i, line in enumerate(lines) if line.startswith("Traceback"))
-    return next((line[:200] for line in lines[start + 1 :] if line[:1].strip()), "")
+    return next((line for line in lines[start + 1 :] if line[:1].strip()), "")
 
 
 def crash_symptoms(outcome: Outcome) -> list[str]:
@@ -97,7 +102,7 @@ def crash_symptoms(outcome: Outcome) -> list[str]:
     if fatal:
         found.append(fatal[0][:200])
     elif "Traceback (most recent call last)" in outcome.stderr:
-        found.append(f"traceback: {exception_line(outcome.stderr)}")
+        found.append(f"traceback: {exception_line(outcome.stderr)[:200]}")
     return found
 
 
@@ -105,27 +110,28 @@ def refusal_problems(name: str, refused: bool, code: int, stdout: str, stderr: s
     """The command line's answer against the expectation: refused with one line naming
     the file and a non-zero exit code, or accepted with exit code 0."""
     if not refused:
-        return [] if code == 0 else [f"refused (exit {code}): {last_line(stderr)}"]
+        return [] if code == 0 else [f"refused (exit {code}): {shown(last_line(stderr))}"]
     if code == 0:
         return ["accepted (exit 0)"]
     lines = stderr.strip().splitlines()
     if len(lines) != 1 or name not in lines[0]:
-        return [f"refusal is not one line naming the file: {last_line(stderr)!r}"]
-    return [] if not stdout.strip() else [f"refused but printed {last_line(stdout)!r}"]
+        return [f"refusal is not one line naming the file: {shown(stderr)}"]
+    return [] if not stdout.strip() else [f"refused but printed {shown(stdout)}"]
 
 
 def window_problems(name: str, refused: bool, stdout: str) -> list[str]:
     try:
         report = json.loads(last_line(stdout))
     except ValueError:
-        return [f"no report from the window: {last_line(stdout)!r}"]
+        return [f"no report from the window: {shown(last_line(stdout))}"]
     opened, messages = report["opened"], report["messages"]
+    said = shown(messages[-1]) if messages else "nothing"
     if not refused:
-        return [] if opened else [f"refused: {messages[-1] if messages else 'silently'}"]
+        return [] if opened else [f"refused, saying {said}"]
     if opened:
         return ["opened the file"]
     if not messages or name not in messages[-1]:
-        return [f"refusal does not name the file: {messages[-1] if messages else 'no message'}"]
+        return [f"refusal does not name the file: said {said}"]
     return []
 
 

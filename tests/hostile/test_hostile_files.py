@@ -8,6 +8,7 @@ limits. `HOSTILE_FULL=1` sends every case through every entry point (a long manu
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -93,6 +94,13 @@ def test_representatives_cover_every_family() -> None:
     families = {case.family for case in CASES}
     assert {case.family for case in runner.representatives(CASES)} == families
     assert runner.representatives(CASES) == runner.representatives(reversed(CASES))
+
+
+def test_a_long_window_message_is_read_whole() -> None:
+    message = "x.journey is refused: " + "word " * 100
+    report = json.dumps({"opened": False, "messages": [message]})
+    assert runner.window_problems("x.journey", True, f"Qt says hello\n{report}\n") == []
+    assert runner.window_problems("y.journey", True, report) != []
 
 
 SELF_TESTS = {
