@@ -371,8 +371,28 @@ def _references(execute: Execute) -> None:
         if rows:
             raise ContentError(table, rows[0][0], "stage_id, lane_id", "sits across two maps")
     rows = execute("SELECT count(*), min(id) FROM project", ())
-    if rows[0][0] > 1:
-        raise ContentError("project", rows[0][1], "id", "a file holds one project")
+    if rows[0][0] != 1:
+        raise ContentError("project", rows[0][1], "id", "a file holds exactly one project")
+    _emotion_lanes(execute, "1", ())
+
+
+def _emotion_lanes(execute: Execute, where: str, params: Sequence[Any]) -> None:
+    """Emotion points sit on emotion lanes (the curve is drawn from them)."""
+    rows = execute(
+        "SELECT emotion_point.id FROM emotion_point JOIN lane ON lane.id = emotion_point.lane_id"
+        f" WHERE lane.kind != 'emotion' AND ({where}) LIMIT 1",
+        params,
+    )
+    if rows:
+        raise ContentError("emotion_point", rows[0][0], "lane_id", "not on an emotion lane")
+
+
+def _version(execute: Execute, revision: str) -> None:
+    """The migrations' own record holds exactly the file's revision (a later migration
+    reads it)."""
+    rows = execute("SELECT typeof(version_num), version_num = ? FROM alembic_version", (revision,))
+    if len(rows) != 1 or rows[0] != ("text", 1):
+        raise ContentError("alembic_version", "-", "version_num", f"is not just {revision}")
 
 
 def check_image(row_id: int, fmt: str, width: int, height: int, data: bytes) -> None:
@@ -393,9 +413,11 @@ def _images(execute: Execute, where: str, params: Sequence[Any]) -> None:
         check_image(row_id, fmt, width, height, data)
 
 
-def check_all(raw: sqlite3.Connection) -> None:
-    """Validate a whole file (already known to have our schema); raise ContentError."""
+def check_all(raw: sqlite3.Connection, revision: str) -> None:
+    """Validate a whole file (already known to have our schema, at Alembic `revision`);
+    raise ContentError."""
     execute = sqlite_execute(raw)
+    _version(execute, revision)
     for table in RULES:
         _bad_row(execute, table, "1", ())
     _references(execute)
@@ -417,5 +439,8 @@ def check_rows(
         _bad_row(execute, table, f"id IN ({marks})", wanted)
         if table == "image":
             _images(execute, f"id IN ({marks})", wanted)
+        if table in ("lane", "emotion_point"):
+            column = "lane.id" if table == "lane" else "emotion_point.id"
+            _emotion_lanes(execute, f"{column} IN ({marks})", wanted)
     if grown:
         _counts(execute, grown)

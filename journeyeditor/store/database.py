@@ -211,7 +211,7 @@ def _check(path: Path, raw: sqlite3.Connection) -> int:
     application_id = raw.execute("PRAGMA application_id").fetchone()[0]
     _check_identity(path, version, application_id)
     _check_schema(path, schema.compare(raw, version))
-    _check_content(path, raw)
+    _check_content(path, raw, schema.revision_for(version))
     verdict = raw.execute("PRAGMA quick_check").fetchall()
     if verdict != [("ok",)]:
         raise CorruptFileError(path, str(verdict[0][0]))
@@ -315,10 +315,10 @@ def _check_schema(path: Path, found: schema.Comparison) -> None:
         raise AlteredSchemaError(path, ", ".join(found.altered[:3]))
 
 
-def _check_content(path: Path, raw: sqlite3.Connection) -> None:
+def _check_content(path: Path, raw: sqlite3.Connection, revision: str) -> None:
     """Every value of the file within its rules (store/content.py), else refuse it."""
     try:
-        content.check_all(raw)
+        content.check_all(raw, revision)
     except content.ContentError as exc:
         raise InvalidContentError(path, str(exc)) from exc
 

@@ -450,6 +450,7 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
             row["map_id"] = values["id"]
         stage_ids = {row["id"] for row in map_stages}
         lane_ids = {row["id"] for row in map_lanes}
+        emotion_lanes = {row["id"] for row in map_lanes if row["kind"] == LaneKind.EMOTION.value}
         cell_sizes: dict[tuple[int, int], int] = {}
         for c, card in enumerate(collect("card", "cards", CARD, raw_map, f"{where}.")):
             spot = f"{where}.cards[{c}]"
@@ -466,6 +467,8 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
             spot = f"{where}.emotions[{e}]"
             refer(point["stage_id"], "stage", f"{spot}.stage", stage_ids)
             refer(point["lane_id"], "lane", f"{spot}.lane", lane_ids)
+            if point["lane_id"] not in emotion_lanes:
+                raise reader.fail(f"{spot}.lane", "is not an emotion lane")
             if (point["lane_id"], point["stage_id"]) in cells:
                 raise reader.fail(spot, "a second point for the same lane and stage")
             cells.add((point["lane_id"], point["stage_id"]))
