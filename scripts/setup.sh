@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Journey Editor needs on Debian with Python 3.11: the system libraries Qt
 # needs without a display (and Xvfb, xdotool, poppler, qpdf for the tests), then a
-# virtual environment in .venv with the project and its development tools.
+# virtual environment in .venv with the project and its development tools (chattr and
+# unshare, from e2fsprogs and util-linux, protect files for real in the tests run as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +10,7 @@ PACKAGES=(
   libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
   xvfb xauth xdotool imagemagick libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
-  poppler-utils qpdf
+  poppler-utils qpdf e2fsprogs util-linux
 )
 
 missing=()
