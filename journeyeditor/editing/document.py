@@ -113,6 +113,7 @@ class Document(QObject):
         self._reserved: dict[type, int] = {}
         self._failed = False
         self._writing = False
+        self._announcing = False
         self._seen_version = self._data_version()
         self._external = False
         self._watch = QTimer(self)
@@ -323,6 +324,8 @@ class Document(QObject):
 
     def push(self, command: Any) -> bool:
         """Run `command` once; only if it committed does it join the undo stack."""
+        if self._busy():
+            return False
         if self.read_only:
             self._report(ReadOnlyFileError(self.path, "opened read-only").message(translate))
             return False
@@ -333,10 +336,12 @@ class Document(QObject):
         return True
 
     def undo(self) -> None:
-        self._step(self.stack.undo, self.stack.redo)
+        if not self._busy():
+            self._step(self.stack.undo, self.stack.redo)
 
     def redo(self) -> None:
-        self._step(self.stack.redo, self.stack.undo)
+        if not self._busy():
+            self._step(self.stack.redo, self.stack.undo)
 
     def _step(self, go: Any, back: Any) -> None:
         """Undo or redo; when the file refuses it, put the stack back where it was."""
@@ -390,10 +395,21 @@ class Document(QObject):
             raise
         finally:
             self._writing = False
-        for name, args in notices.take():
-            getattr(self, name).emit(*args)
-        self.committed.emit()
+        self._announcing = True
+        try:
+            for name, args in notices.take():
+                getattr(self, name).emit(*args)
+            self.committed.emit()
+        finally:
+            self._announcing = False
         return True
+
+    def _busy(self) -> bool:
+        """Refuse an edit, undo or redo asked for while views hear of the last one: it
+        would run inside another step's announcement (a view's signal loop)."""
+        if self._announcing:
+            LOG.error("an edit was asked for while another was being announced; refused")
+        return self._announcing
 
     def _execute(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         """Run SQL inside the current transaction (for the content rules)."""

@@ -218,3 +218,21 @@ def test_own_commits_are_not_external(document: Document, qtbot: QtBot) -> None:
     assert document.push(edits.edit_card(document, card.id, text="mine"))
     with qtbot.assertNotEmitted(document.externallyChanged, wait=2 * Document.WATCH_INTERVAL_MS):
         pass
+
+
+def test_no_edit_from_inside_an_announcement(document: Document, caplog: Any) -> None:
+    """A view that pushes, undoes or redoes while hearing of an edit is refused."""
+    card = a_card(document)
+    inner: list[bool] = []
+
+    def meddle(*_args: int) -> None:
+        inner.append(document.push(edits.edit_card(document, card.id, text="echo")))
+        document.undo()
+
+    document.cardChanged.connect(meddle)
+    assert document.push(edits.edit_card(document, card.id, text="mine"))
+    document.cardChanged.disconnect(meddle)
+    assert inner == [False]
+    assert document.stack.count() == 1 and document.stack.index() == 1
+    assert document.get(Card, card.id).text == "mine"  # type: ignore[union-attr]
+    assert "being announced" in caplog.text
