@@ -10,6 +10,7 @@ added without one fails here.
 from __future__ import annotations
 
 import hashlib
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -284,7 +285,7 @@ def field_steps(form: Form, names: tuple[str, ...]) -> list[Step]:
     return steps
 
 
-class Place:
+class Place(ABC):
     """Something whose fields are walked: how to reach its form and read its row."""
 
     name = ""
@@ -298,21 +299,23 @@ class Place:
         assert self.window.document is not None
         return self.window.document
 
+    @abstractmethod
     def where(self) -> dict[str, Any]:
-        raise NotImplementedError
+        """Which row of `table` the form edits."""
 
+    @abstractmethod
     def open(self) -> QWidget:
         """Reach the form (select on the canvas, open the dialog); return its root."""
-        raise NotImplementedError
 
-    def finish(self, root: QWidget) -> None:
+    def finish(self, root: QWidget) -> None:  # noqa: B027 - most forms need nothing more
         """What ends an edit beyond the field itself (the OK of a dialog)."""
 
     def shown(self, step: Step) -> Any:
         return step.shown(self.open())
 
+    @abstractmethod
     def steps(self, root: QWidget) -> list[Step]:
-        raise NotImplementedError
+        """Every field of the form as a step to walk."""
 
     def stored(self, column: str) -> Any:
         return self.disk.value(self.table, column, **self.where())
