@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 
+from journeyeditor.model import Project
 from journeyeditor.store import content, schema
-from journeyeditor.store.engine import make_engine
+from journeyeditor.store.engine import make_engine, write_transaction
 from journeyeditor.store.errors import (
     AlteredSchemaError,
     CorruptFileError,
@@ -360,18 +361,23 @@ def save_copy(journey: JourneyFile, destination: Path | str) -> None:
 
 
 def create_file(path: Path | str, populate: Callable[[Engine], None] | None = None) -> None:
-    """Write a new, complete file at `path` (built aside, then renamed into place)."""
+    """Write a new, complete file at `path` (built aside, then renamed into place); with
+    no `populate`, a project with nothing in it yet (its one project row, defaults)."""
     path = Path(path)
     if not path.parent.is_dir():
         raise WriteFailedError(path, "its folder does not exist")
     raw = _connect(":memory:")
     try:
         schema.migrate(raw)
-        if populate is not None:
-            populate(make_engine(raw))
+        (populate or _empty_project)(make_engine(raw))
         _backup(raw, path)
     finally:
         raw.close()
+
+
+def _empty_project(engine: Engine) -> None:
+    with write_transaction(engine) as connection:
+        connection.execute(insert(Project).values(id=1))
 
 
 def check_file(path: Path | str) -> list[str]:
