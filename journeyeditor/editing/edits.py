@@ -128,8 +128,9 @@ def add_card(
 def paste_text(
     document: Document, stage_id: int, lane_id: int, index: int | None, text: str
 ) -> EditCommand:
-    """Plain text pasted into a cell: one card for each non-empty line."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    """Plain text pasted into a cell: one card for each non-empty line (NUL characters,
+    which some programs put on the clipboard and no text may hold, are dropped)."""
+    lines = [line.strip() for line in text.replace("\x00", "").splitlines() if line.strip()]
     return add_cards(document, stage_id, lane_id, index, [{"text": line} for line in lines])
 
 
@@ -342,7 +343,11 @@ def set_emotion(
     note: str | None = None,
     merge: bool = False,
 ) -> EditCommand:
-    """Set the curve's point at a stage, snapped to −2…+2 (created if missing)."""
+    """Set the curve's point at a stage, snapped to −2…+2 (created if missing); only an
+    emotion lane has a curve."""
+    lane = document.get(Lane, lane_id)
+    if lane is None or lane.kind != LaneKind.EMOTION.value:
+        raise ValueError(f"lane {lane_id} is not an emotion lane")
     changes: Values = {}
     if value is not None:
         changes["value"] = max(EMOTION_MIN, min(EMOTION_MAX, round(value)))

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from journeyeditor.editing import edits
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.operations import Delete, Insert
 from journeyeditor.model import (
     Card,
     Department,
@@ -409,7 +410,10 @@ def test_set_emotion_snaps_to_the_scale(
 
 
 def test_set_emotion_creates_a_missing_point(document: Document, sample: Sample) -> None:
-    lane_id, stage_id = sample.text_lane, sample.stages[0]
+    lane_id, stage_id = sample.emotion_lane, sample.stages[0]
+    point = document.emotion_point(lane_id, stage_id)
+    assert point is not None
+    assert document.push(EditCommand(document, "drop", [Delete(EmotionPoint, point.id)]))
     assert document.emotion_point(lane_id, stage_id) is None
 
     def check(doc: Document, applied: bool) -> None:
@@ -417,6 +421,17 @@ def test_set_emotion_creates_a_missing_point(document: Document, sample: Sample)
         assert (point.value if point else None) == (-2 if applied else None)
 
     apply_undo_redo(document, edits.set_emotion(document, lane_id, stage_id, -9), check)
+
+
+def test_emotion_on_a_lane_of_another_kind_is_refused(document: Document, sample: Sample) -> None:
+    with pytest.raises(ValueError, match="not an emotion lane"):
+        edits.set_emotion(document, sample.text_lane, sample.stages[0], 1)
+    errors: list[str] = []
+    document.errorOccurred.connect(errors.append)
+    values = {"id": document.next_id(EmotionPoint), "lane_id": sample.text_lane}
+    point = Insert(EmotionPoint, {**values, "stage_id": sample.stages[0], "value": 1, "note": ""})
+    assert not document.push(EditCommand(document, "forced", [point]))
+    assert len(errors) == 1 and "not on an emotion lane" in errors[0]
 
 
 # Maps

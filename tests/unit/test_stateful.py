@@ -39,7 +39,7 @@ from journeyeditor.editing import edits
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.operations import row_values
-from journeyeditor.model import Card, Evidence, LaneKind
+from journeyeditor.model import Card, Evidence, Lane, LaneKind
 from journeyeditor.store import database, interchange, templates
 
 from helpers.projects import (
@@ -69,7 +69,11 @@ PROFILE = settings.get_profile(
     "journeyeditor-" + os.environ.get("JOURNEYEDITOR_HYPOTHESIS", "default")
 )
 
-words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+# Any Unicode text but NUL and lone surrogates, which no field may hold (docs/file-format.md).
+words = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"], exclude_characters="\x00"),
+    max_size=12,
+)
 KINDS = [kind.value for kind in LaneKind]
 
 
@@ -303,6 +307,11 @@ class DocumentMachine(RuleBasedStateMachine):
     @rule(data=st.data(), value=st.integers(-4, 4), merge=st.booleans(), note=st.none() | words)
     def set_emotion(self, data: st.DataObject, value: int, merge: bool, note: str | None) -> None:
         stage, lane = self.a_cell(data)
+        row = self.document.get(Lane, lane)
+        if row is None or row.kind != LaneKind.EMOTION.value:
+            with pytest.raises(ValueError, match="not an emotion lane"):
+                edits.set_emotion(self.document, lane, stage, value, note, merge)
+            return
         self.push(edits.set_emotion(self.document, lane, stage, value, note, merge))
 
     # Maps
