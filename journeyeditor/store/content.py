@@ -93,8 +93,9 @@ class Rule:
         if self.choices:
             listed = ", ".join(f"'{choice}'" for choice in self.choices)
             tests.append(f"({c} IS NOT NULL AND {c} NOT IN ({listed}))")
-        if self.storage == "text":
-            tests.append(f"{UTF8_FUNCTION}(CAST({c} AS BLOB)) = 0")
+        if self.storage == "text" and not (self.choices or self.color):
+            # Free text only: a vocabulary or a colour is plain ASCII once it matches.
+            tests.append(f"({c} IS NOT NULL AND {UTF8_FUNCTION}(CAST({c} AS BLOB)) = 0)")
             tests.append(f"instr({c}, char(0)) > 0")
             if self.max_chars is not None:
                 tests.append(f"length({c}) > {self.max_chars}")
