@@ -106,12 +106,12 @@ def sheet_names(wanted: Iterable[str], reserved: Sequence[str] = ()) -> list[str
     for name in wanted:
         base = SHEET_NAME_BAD.sub(" ", ILLEGAL_CHARACTERS_RE.sub("", name))
         base = " ".join(base.split()).strip("'").strip() or "Map"
-        candidate = base[:SHEET_NAME_MAX].rstrip("'")
+        candidate = base[:SHEET_NAME_MAX].rstrip("' ")
         number = 1
         while candidate.casefold() in taken:
             number += 1
             suffix = f" ({number})"
-            candidate = base[: SHEET_NAME_MAX - len(suffix)].rstrip("'") + suffix
+            candidate = base[: SHEET_NAME_MAX - len(suffix)].rstrip("' ") + suffix
         taken.add(candidate.casefold())
         names.append(candidate)
     return names
