@@ -9,6 +9,7 @@
     journeyeditor export FILE [--map NAME] --format pdf|png|svg -o OUT [--page A3]
                          [--landscape] [--fit|--tile] [--scale 100] [--cover]
                          [--dpi 300] [--transparent]
+    journeyeditor export FILE [--map NAME] --format xlsx -o OUT
     journeyeditor import IN.json -o FILE.journey [--force]
 
 Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py).
@@ -147,7 +148,7 @@ EXPORTERS["json"] = export_json
 
 
 def export_drawn(args: argparse.Namespace) -> None:
-    """PDF, PNG or SVG of the project's maps, drawn as on the canvas."""
+    """PDF, PNG or SVG of the project's maps, drawn as on the canvas, or an Excel workbook."""
     from journeyeditor.editing.document import Document
     from journeyeditor.render import export
 
@@ -181,7 +182,7 @@ def _map_named(document: Document, name: str, error: type[JourneyFileError]) -> 
     raise error(document.path, detail.format(name, names))
 
 
-for _format in ("pdf", "png", "svg"):
+for _format in ("pdf", "png", "svg", "xlsx"):
     EXPORTERS[_format] = export_drawn
 
 
@@ -249,7 +250,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True)
     export.add_argument(
         "--map",
-        help=translate("cli", "the map to export (default: every map in a PDF, else the first)"),
+        help=translate(
+            "cli", "the map to export (default: every map in a PDF or workbook, else the first)"
+        ),
     )
     export.add_argument(
         "--page", default="A4", choices=list(PAGE_SIZES), help=translate("cli", "paper size (PDF)")

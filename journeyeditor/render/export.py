@@ -1,4 +1,5 @@
-"""Exporting maps: PDF (reportlab, vectors), PNG (Qt, written by Pillow), SVG (QtSvg), print.
+"""Exporting maps: PDF (reportlab, vectors), PNG (Qt, written by Pillow), SVG (QtSvg), print,
+and an Excel workbook of the maps' content (render/xlsx_export).
 
 Every export lays a map out with render/layout and draws `map_shapes`, the canvas's own
 primitives, so what the client gets is what the person saw. Files are written whole or
@@ -27,6 +28,7 @@ from journeyeditor.render.layout import Rect
 from journeyeditor.render.qt_sheets import print_sheets, printer_page, smooth
 from journeyeditor.render.sheets import MapPicture
 from journeyeditor.render.source import ExportError, ExportOptions, ExportSource
+from journeyeditor.render.xlsx_export import export_xlsx
 from journeyeditor.store.files import write_atomically
 
 __all__ = [
@@ -197,4 +199,4 @@ def print_map(
     return len(sheets)
 
 
-EXPORTS = {"pdf": export_pdf, "png": export_png, "svg": export_svg}
+EXPORTS = {"pdf": export_pdf, "png": export_png, "svg": export_svg, "xlsx": export_xlsx}

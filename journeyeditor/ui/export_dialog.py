@@ -1,4 +1,4 @@
-"""The export dialog: PDF, PNG or SVG of a map, or print, with a live preview.
+"""The export dialog: PDF, PNG, SVG or Excel of a map, or print, with a live preview.
 
     dialog = ExportDialog(document, current_map_id, parent)
     dialog.exec()
@@ -6,7 +6,8 @@
 Made when needed and deleted on close by the window; it follows the document only
 while shown.
 
-The preview draws the very pages (or image) the export writes, through the Qt painter.
+The preview draws the very pages (or image) the export writes, through the Qt painter;
+an Excel workbook has no picture, so the preview area says what its sheets will hold.
 The last choices are remembered in QSettings. The client's logo and accent colour are
 set here too (BrandingBox), in the project, through the undo stack like any edit.
 """
@@ -50,6 +51,8 @@ from journeyeditor.ui.export_preview import Preview
 from journeyeditor.ui.while_shown import WhileShown
 
 ALL_MAPS = 0
+WHOLE_PROJECT = ("pdf", "xlsx")
+"""Formats that can hold every map (the others hold one)."""
 DPI_CHOICES = (72, 96, 150, 300, 600)
 PREVIEW_SIDE = 1000
 """Longest side of the preview picture, in pixels (drawn once, then scaled to the widget)."""
@@ -91,6 +94,7 @@ class ExportDialog(QDialog):
         self.format_combo.addItem(self.tr("PDF document (vector, for print)"), "pdf")
         self.format_combo.addItem(self.tr("PNG image"), "png")
         self.format_combo.addItem(self.tr("SVG drawing (vector)"), "svg")
+        self.format_combo.addItem(self.tr("Excel workbook (cards as tables)"), "xlsx")
         self.map_combo = QComboBox(self)
         self.map_combo.addItem(self.tr("All maps, one after another"), ALL_MAPS)
         for journey_map in self.document.maps():
@@ -246,7 +250,7 @@ class ExportDialog(QDialog):
         self.cover_check.setChecked(self._flag("cover", False))
         self._select(self.dpi_combo, self._number("dpi", 300))
         self._select(self.background_combo, self._flag("transparent", False))
-        everything = self.format() == "pdf" and self._flag("all_maps", False)
+        everything = self.format() in WHOLE_PROJECT and self._flag("all_maps", False)
         self._select(self.map_combo, ALL_MAPS if everything else self.current_map_id)
         if self.map_combo.currentIndex() == 0 and not everything:
             self.map_combo.setCurrentIndex(min(1, self.map_combo.count() - 1))
@@ -273,18 +277,19 @@ class ExportDialog(QDialog):
     def _update_controls(self) -> None:
         """Offer only what applies to the chosen format."""
         pdf = self.format() == "pdf"
+        whole = self.format() in WHOLE_PROJECT
         model = self.map_combo.model()
         if isinstance(model, QStandardItemModel):
             item = model.item(0)
             if item is not None:
-                item.setEnabled(pdf)
-        if not pdf and self.map_combo.currentIndex() == 0 and self.map_combo.count() > 1:
+                item.setEnabled(whole)
+        if not whole and self.map_combo.currentIndex() == 0 and self.map_combo.count() > 1:
             self._select(self.map_combo, self.current_map_id)
             if self.map_combo.currentIndex() == 0:
                 self.map_combo.setCurrentIndex(1)
         self.paper_group.setEnabled(pdf)
         self.scale_spin.setEnabled(self.tile.isChecked())
-        self.image_group.setEnabled(not pdf)
+        self.image_group.setEnabled(self.format() in ("png", "svg"))
         self.dpi_combo.setEnabled(self.format() == "png")
         self.print_button.setEnabled(pdf)
 
@@ -297,6 +302,8 @@ class ExportDialog(QDialog):
         try:
             if self.format() == "pdf":
                 self._preview_pages()
+            elif self.format() == "xlsx":
+                self._describe_workbook()
             else:
                 self._preview_image()
         except JourneyFileError as error:
@@ -340,6 +347,19 @@ class ExportDialog(QDialog):
             self.summary.setText(self.tr("{0} × {1} pixels at 100 %").format(width, height))
         self._pager(False)
 
+    def _describe_workbook(self) -> None:
+        """No picture for a workbook: its sheets are said in the preview area instead."""
+        map_ids = self.source.map_ids(self.options(), every=True)
+        cards = sum(len(self.document.cards(map_id)) for map_id in map_ids)
+        self.preview.show_image(QImage(), False)
+        self.summary.setText(
+            self.tr(
+                "A workbook with one sheet per map ({0}), laid out like the map, and a sheet "
+                "of the {1} cards, one per row with every field. No preview."
+            ).format(len(map_ids), cards)
+        )
+        self._pager(False)
+
     def _pager(self, visible: bool) -> None:
         for widget in (self.previous_button, self.page_label, self.next_button):
             widget.setVisible(visible)
@@ -370,6 +390,7 @@ class ExportDialog(QDialog):
             "pdf": self.tr("PDF documents (*.pdf)"),
             "png": self.tr("PNG images (*.png)"),
             "svg": self.tr("SVG drawings (*.svg)"),
+            "xlsx": self.tr("Excel workbooks (*.xlsx)"),
         }
         start = str(Path(folder) / f"{self.suggested_name()}.{suffix}")
         chosen, _filter = QFileDialog.getSaveFileName(

@@ -14,6 +14,9 @@ from journeyeditor.editing.document import Document
 
 from .render_cases import make_project
 
+PACKAGES = {"qpdf": "qpdf", "soffice": "libreoffice-calc-nogui"}
+"""The Debian package of each tool the export tests call (poppler-utils for the rest)."""
+
 
 @pytest.fixture(scope="session")
 def export_file(tmp_path_factory: pytest.TempPathFactory, qapp: QCoreApplication) -> Path:
@@ -41,12 +44,15 @@ def branded_copy(export_file: Path, tmp_path: Path) -> Iterator[Document]:
 
 @pytest.fixture
 def tool() -> Callable[[str], str]:
-    """`tool("pdftotext")`: the program's path, or the test is skipped saying what to install."""
+    """`tool("pdftotext")`: the program's path, or the test is skipped saying what to install.
+
+    In CI (CI set) a missing tool fails the test instead: scripts/setup.sh installs them all.
+    """
 
     def find(name: str) -> str:
         found = shutil.which(name)
         if found is None:
-            package = "qpdf" if name == "qpdf" else "poppler-utils"
+            package = PACKAGES.get(name, "poppler-utils")
             reason = f"{name} is not installed (Debian package {package})"
             if os.environ.get("CI"):
                 pytest.fail(reason + "; scripts/setup.sh installs it")

@@ -448,6 +448,10 @@
         <translation>&amp;Portrait</translation>
     </message>
     <message>
+        <source>Excel workbook (cards as tables)</source>
+        <translation>Classeur Excel (fiches en tableaux)</translation>
+    </message>
+    <message>
         <source>Paper si&amp;ze:</source>
         <translation>&amp;Taille du papier&#xa0;:</translation>
     </message>
@@ -528,6 +532,10 @@
         <translation>{0} × {1} pixels à 100&#xa0;%</translation>
     </message>
     <message>
+        <source>A workbook with one sheet per map ({0}), laid out like the map, and a sheet of the {1} cards, one per row with every field. No preview.</source>
+        <translation>Un classeur avec une feuille par carte ({0}), disposée comme la carte, et une feuille des {1} fiches, une par ligne avec tous leurs champs. Pas d’aperçu.</translation>
+    </message>
+    <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -538,6 +546,10 @@
     <message>
         <source>SVG drawings (*.svg)</source>
         <translation>Dessins SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -844,6 +856,98 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Ideal journey</source>
         <translation>Parcours idéal</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Fiches</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Very negative</source>
+        <translation>Très négatif</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Négatif</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutre</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positif</translation>
+    </message>
+    <message>
+        <source>Very positive</source>
+        <translation>Très positif</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Couloir</translation>
+    </message>
+    <message>
+        <source>Lane kind</source>
+        <translation>Type de couloir</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Ownership</source>
+        <translation>Maîtrise</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
     </message>
 </context>
 <context>
@@ -1554,8 +1658,8 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>exporter un projet</translation>
     </message>
     <message>
-        <source>the map to export (default: every map in a PDF, else the first)</source>
-        <translation>la carte à exporter (par défaut&#xa0;: toutes les cartes en PDF, sinon la première)</translation>
+        <source>the map to export (default: every map in a PDF or workbook, else the first)</source>
+        <translation>la carte à exporter (par défaut&#xa0;: toutes les cartes en PDF ou en classeur, sinon la première)</translation>
     </message>
     <message>
         <source>paper size (PDF)</source>

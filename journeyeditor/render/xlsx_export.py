@@ -1,0 +1,337 @@
+"""Excel export: each map as a grid (stages × lanes) and every card as a filterable row.
+
+A client opens the workbook to sort, count and annotate what the map holds, so the map
+sheets read like the map (stage columns, lane rows, a cell's cards one per line) and the
+"Cards" sheet has one typed row per card. Words are in the map's language, like printed
+pages. Text from the untrusted file is made safe for the workbook: characters XML cannot
+hold are dropped, and text that looks like a formula is stored as a string.
+
+    export_xlsx(document, "map.xlsx", ExportOptions())
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from journeyeditor.editing.document import Document
+from journeyeditor.marks import QT_TRANSLATE_NOOP
+from journeyeditor.model import Card, Image, JourneyMap, Lane, Stage
+from journeyeditor.model.enums import LaneKind
+from journeyeditor.render import colors, labels
+from journeyeditor.render.source import ExportOptions, ExportSource
+from journeyeditor.store.files import write_atomically
+
+CARDS = QT_TRANSLATE_NOOP("Labels", "Cards")
+MAP = QT_TRANSLATE_NOOP("Labels", "Map")
+FEELINGS = {
+    -2: QT_TRANSLATE_NOOP("Labels", "Very negative"),
+    -1: QT_TRANSLATE_NOOP("Labels", "Negative"),
+    0: QT_TRANSLATE_NOOP("Labels", "Neutral"),
+    1: QT_TRANSLATE_NOOP("Labels", "Positive"),
+    2: QT_TRANSLATE_NOOP("Labels", "Very positive"),
+}
+COLUMNS = (
+    (QT_TRANSLATE_NOOP("Labels", "Map"), 24),
+    (QT_TRANSLATE_NOOP("Labels", "Stage"), 18),
+    (QT_TRANSLATE_NOOP("Labels", "Lane"), 18),
+    (QT_TRANSLATE_NOOP("Labels", "Lane kind"), 14),
+    (QT_TRANSLATE_NOOP("Labels", "Position"), 9),
+    (QT_TRANSLATE_NOOP("Labels", "Text"), 50),
+    (QT_TRANSLATE_NOOP("Labels", "Colour"), 10),
+    (QT_TRANSLATE_NOOP("Labels", "Channel"), 14),
+    (QT_TRANSLATE_NOOP("Labels", "Ownership"), 11),
+    (QT_TRANSLATE_NOOP("Labels", "Severity"), 9),
+    (QT_TRANSLATE_NOOP("Labels", "Owner"), 16),
+    (QT_TRANSLATE_NOOP("Labels", "Priority"), 10),
+    (QT_TRANSLATE_NOOP("Labels", "Value"), 10),
+    (QT_TRANSLATE_NOOP("Labels", "Unit"), 8),
+    (QT_TRANSLATE_NOOP("Labels", "Target"), 10),
+    (QT_TRANSLATE_NOOP("Labels", "Evidence"), 18),
+    (QT_TRANSLATE_NOOP("Labels", "Department"), 16),
+    (QT_TRANSLATE_NOOP("Labels", "Votes"), 7),
+    (QT_TRANSLATE_NOOP("Labels", "Image"), 16),
+)
+"""The Cards sheet's columns: header (a Labels string) and width in characters."""
+
+SHEET_NAME_MAX = 31
+SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+CELL_MAX_CHARS = 32_767
+"""Excel's limit on one cell's text; a card text (TEXT_MAX_CHARS) always fits."""
+ROW_MAX_POINTS = 409.0
+LINE_POINTS = 15.0
+"""Height of one wrapped line of 11 pt text, in points."""
+PIXELS_PER_CHAR = 7.0
+"""A stage's width on the map (pixels) over an Excel column width (characters)."""
+COLUMN_CHARS = (22.0, 60.0)
+THIN = Side(style="thin", color="FFB0B4BA")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+FONT = "Calibri"
+HEADER_FILL = "#dfe3e8"
+
+
+def safe_text(text: str) -> str:
+    """`text` without the characters XML 1.0 forbids, within Excel's cell limit."""
+    clean = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return clean if len(clean) <= CELL_MAX_CHARS else clean[: CELL_MAX_CHARS - 1] + "…"
+
+
+def put(sheet: Worksheet, row: int, column: int, value: str | float | None) -> Cell:
+    """Write a value; text always as a string, never read as a formula."""
+    cell = sheet.cell(row=row, column=column)
+    assert isinstance(cell, Cell)  # only merged cells are otherwise, and none is merged
+    if isinstance(value, str):
+        cell.value = safe_text(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
+
+def sheet_names(wanted: Iterable[str], reserved: Sequence[str] = ()) -> list[str]:
+    """Names Excel accepts: no []:*?/\\, no edge apostrophe, ≤ 31 characters, unique."""
+    taken = {name.casefold() for name in reserved}
+    names = []
+    for name in wanted:
+        base = SHEET_NAME_BAD.sub(" ", ILLEGAL_CHARACTERS_RE.sub("", name))
+        base = " ".join(base.split()).strip("'").strip() or "Map"
+        candidate = base[:SHEET_NAME_MAX].rstrip("' ")
+        number = 1
+        while candidate.casefold() in taken:
+            number += 1
+            suffix = f" ({number})"
+            candidate = base[: SHEET_NAME_MAX - len(suffix)].rstrip("' ") + suffix
+        taken.add(candidate.casefold())
+        names.append(candidate)
+    return names
+
+
+def fill(color: str) -> PatternFill:
+    red, green, blue, _alpha = colors.rgba(color)
+    hex_color = f"FF{red:02X}{green:02X}{blue:02X}"
+    return PatternFill(fill_type="solid", start_color=hex_color, end_color=hex_color)
+
+
+def font_on(color: str = "#ffffff", bold: bool = False, size: float = 11) -> Font:
+    """Black text, or white on a dark fill."""
+    red, green, blue, _alpha = colors.rgba(color)
+    dark = 0.299 * red + 0.587 * green + 0.114 * blue < 140
+    return Font(name=FONT, size=size, bold=bold, color="FFFFFFFF" if dark else "FF000000")
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """About how many lines `text` takes wrapped in a column `width` characters wide.
+
+    Generous (0.95 of the width): a reader's font may be wider than Calibri, and a row
+    a little too tall reads better than one that hides its last line.
+    """
+    per_line = max(1.0, width * 0.95 - 1)
+    return sum(max(1, math.ceil(len(line) / per_line)) for line in text.split("\n"))
+
+
+def fit_row(sheet: Worksheet, row: int, texts: Iterable[tuple[str, float]]) -> None:
+    """Make the row tall enough for its longest wrapped text (Excel's maximum at most)."""
+    lines = max((wrapped_lines(text, width) for text, width in texts), default=1)
+    sheet.row_dimensions[row].height = min(ROW_MAX_POINTS, lines * LINE_POINTS + 4)
+
+
+def print_setup(sheet: Worksheet, title_rows: str, title_columns: str | None = None) -> None:
+    """Landscape, as wide as the page, headers repeated on every printed page."""
+    sheet.print_title_rows = title_rows
+    if title_columns:
+        sheet.print_title_cols = title_columns
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def number(value: float | None, decimal: str) -> str:
+    return "" if value is None else f"{value:g}".replace(".", decimal)
+
+
+class WorkbookWriter:
+    """Builds the workbook of one export (the words of the map's language at hand)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.language = document.project().language or "en"
+        self.labels = labels.labels(self.language)
+        self.departments = {d.id: d.name for d in document.departments()}
+
+    def word(self, text: str) -> str:
+        return labels.word(text, self.language)
+
+    def feeling(self, value: int) -> str:
+        sign = "+" if value > 0 else ("−" if value < 0 else "")
+        return f"{sign}{abs(value)} {self.word(FEELINGS.get(value, FEELINGS[0]))}"
+
+    def card_line(self, card: Card, kind: str) -> str:
+        """A card as one entry of its cell: its text, and a metric's figures."""
+        if kind != LaneKind.METRIC or card.value is None:
+            return card.text
+        decimal = self.labels.decimal
+        figures = number(card.value, decimal)
+        if card.target is not None:
+            figures += " / " + number(card.target, decimal)
+        if card.unit:
+            figures += " " + card.unit
+        return f"{card.text}: {figures}" if card.text else figures
+
+    def map_sheet(self, sheet: Worksheet, map_id: int) -> None:
+        """The map as a grid: stages across, lanes down, a cell's cards one per line."""
+        journey = self.document.get(JourneyMap, map_id)
+        stages = self.document.stages(map_id)
+        lanes = self.document.lanes(map_id)
+        cells: dict[tuple[int, int], list[Card]] = {}
+        for card in self.document.cards(map_id):
+            cells.setdefault((card.stage_id, card.lane_id), []).append(card)
+        points = {(p.stage_id, p.lane_id): p for p in self.document.emotion_points(map_id)}
+        title = journey.name if journey else ""
+        corner = put(sheet, 1, 1, title)
+        corner.font, corner.alignment, corner.border = font_on(bold=True), WRAP, BORDER
+        sheet.column_dimensions["A"].width = COLUMN_CHARS[0]
+        widths = [
+            self._stage_header(sheet, column, stage) for column, stage in enumerate(stages, 2)
+        ]
+        headers = [(s.name, width) for s, width in zip(stages, widths, strict=True)]
+        fit_row(sheet, 1, [(title, COLUMN_CHARS[0]), *headers])
+        for row, lane in enumerate(lanes, 2):
+            header = put(sheet, row, 1, lane.name)
+            header.fill, header.font = fill(lane.color), font_on(lane.color, bold=True)
+            header.alignment, header.border = WRAP, BORDER
+            texts = [(lane.name, COLUMN_CHARS[0])]
+            for column, stage in enumerate(stages, 2):
+                if lane.kind == LaneKind.EMOTION:
+                    point = points.get((stage.id, lane.id))
+                    entries = [self.feeling(point.value), point.note] if point else []
+                else:
+                    kind = lane.kind
+                    entries = [self.card_line(c, kind) for c in cells.get((stage.id, lane.id), [])]
+                    entries = [f"• {entry}" for entry in entries]
+                text = "\n".join(entry for entry in entries if entry)
+                cell = put(sheet, row, column, text)
+                cell.fill, cell.font = fill(lane.color), font_on(lane.color)
+                cell.alignment, cell.border = WRAP, BORDER
+                texts.append((text, widths[column - 2]))
+            fit_row(sheet, row, texts)
+        sheet.freeze_panes = "B2"
+        print_setup(sheet, "1:1", "A:A")
+
+    def _stage_header(self, sheet: Worksheet, column: int, stage: Stage) -> float:
+        """Write a stage's header; returns its column's width in characters."""
+        header = put(sheet, 1, column, stage.name)
+        header.fill, header.font = fill(stage.color), font_on(stage.color, bold=True)
+        header.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center")
+        header.border = BORDER
+        width = max(COLUMN_CHARS[0], min(COLUMN_CHARS[1], stage.width / PIXELS_PER_CHAR))
+        sheet.column_dimensions[get_column_letter(column)].width = width
+        return width
+
+    def card_row(
+        self, journey: JourneyMap, card: Card, stage: Stage, lane: Lane
+    ) -> list[str | float | None]:
+        channel = self.labels.channels.get(card.channel or "", card.channel or "")
+        owned = (
+            "" if card.owned is None else (self.labels.own if card.owned else self.labels.external)
+        )
+        priority = self.labels.priorities.get(card.priority or "", card.priority or "")
+        evidence = labels.EVIDENCE.get(card.evidence)
+        image = self.document.get(Image, card.image_id)
+        return [
+            journey.name,
+            stage.name,
+            lane.name,
+            self.word(labels.LANE_KINDS.get(lane.kind, lane.kind)),
+            card.position + 1,
+            card.text,
+            card.color or "",
+            channel,
+            owned,
+            card.severity,
+            card.owner or "",
+            priority,
+            card.value,
+            card.unit or "",
+            card.target,
+            self.word(evidence) if evidence else card.evidence,
+            self.departments.get(card.department_id or 0, ""),
+            card.votes,
+            f"{image.format.upper()} {image.width} × {image.height}" if image else "",
+        ]
+
+    def cards_sheet(self, sheet: Worksheet, map_ids: Sequence[int]) -> None:
+        """One row per card with every field, filterable, its header always in view."""
+        for column, (header, width) in enumerate(COLUMNS, 1):
+            cell = put(sheet, 1, column, self.word(header))
+            cell.font, cell.border = font_on(HEADER_FILL, bold=True), BORDER
+            cell.fill, cell.alignment = fill(HEADER_FILL), WRAP
+            sheet.column_dimensions[get_column_letter(column)].width = width
+        row = 2
+        for map_id in map_ids:
+            journey = self.document.get(JourneyMap, map_id)
+            if journey is None:
+                continue
+            stages = {s.id: s for s in self.document.stages(map_id)}
+            lanes = {lane.id: lane for lane in self.document.lanes(map_id)}
+            for card in self.document.cards(map_id):
+                values = self.card_row(journey, card, stages[card.stage_id], lanes[card.lane_id])
+                for column, value in enumerate(values, 1):
+                    cell = put(sheet, row, column, value)
+                    cell.font, cell.alignment = font_on(), WRAP
+                fit_row(sheet, row, self._texts(values))
+                row += 1
+        fit_row(sheet, 1, self._texts([self.word(header) for header, _width in COLUMNS]))
+        sheet.freeze_panes = "A2"
+        print_setup(sheet, "1:1")
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(row - 1, 1)}"
+
+    @staticmethod
+    def _texts(values: Sequence[str | float | None]) -> list[tuple[str, float]]:
+        """The texts of a Cards row with their columns' widths."""
+        return [
+            (value, width)
+            for value, (_header, width) in zip(values, COLUMNS, strict=True)
+            if isinstance(value, str)
+        ]
+
+    def build(self, map_ids: Sequence[int]) -> Workbook:
+        workbook = Workbook()
+        for blank in workbook.worksheets:
+            workbook.remove(blank)
+        cards_name = sheet_names([self.word(CARDS)])[0]
+        maps = [self.document.get(JourneyMap, map_id) for map_id in map_ids]
+        wanted = [m.name if m else self.word(MAP) for m in maps]
+        for map_id, name in zip(map_ids, sheet_names(wanted, [cards_name]), strict=True):
+            self.map_sheet(workbook.create_sheet(name), map_id)
+        self.cards_sheet(workbook.create_sheet(cards_name), map_ids)
+        return workbook
+
+
+def render_xlsx(source: ExportSource, options: ExportOptions) -> bytes:
+    """The workbook's bytes: the chosen map, or every map, and the Cards sheet."""
+    map_ids = source.map_ids(options, every=True)
+    workbook = WorkbookWriter(source.document).build(map_ids)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def export_xlsx(
+    document: Document, path: Path | str, options: ExportOptions, source: ExportSource | None = None
+) -> int:
+    """Write the workbook; returns its number of map sheets."""
+    source = source if source is not None else ExportSource(document)
+    write_atomically(Path(path), render_xlsx(source, options), document.path)
+    return len(source.map_ids(options, every=True))

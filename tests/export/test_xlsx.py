@@ -1,0 +1,222 @@
+"""The Excel export: every card in its stage × lane cell and in the Cards sheet, safe text,
+valid sheet names, and a workbook LibreOffice Calc opens."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+from pytestqt.qtbot import QtBot
+
+from journeyeditor import cli
+from journeyeditor.editing import edits
+from journeyeditor.editing.document import Document
+from journeyeditor.render.export import ExportOptions
+from journeyeditor.render.xlsx_export import SHEET_NAME_MAX, export_xlsx, sheet_names
+from journeyeditor.ui.export_dialog import ALL_MAPS, ExportDialog
+
+Tool = Callable[[str], str]
+EXCEL_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+TRICKY = ("=1+1", "+A1", "-2+3", "@SUM(A1:A2)", '=HYPERLINK("http://x")')
+
+
+def export(document_path: Path, out: Path, *extra: str) -> Workbook:
+    argv = ["export", str(document_path), "--format", "xlsx", "-o", str(out), *extra]
+    assert cli.main(argv) == 0
+    return load_workbook(out)
+
+
+def sheet(workbook: Workbook, name: str) -> Worksheet:
+    found = workbook[name]
+    assert isinstance(found, Worksheet)
+    return found
+
+
+def grid(worksheet: Worksheet) -> dict[tuple[str, str], str]:
+    """A map sheet's cells by (stage name, lane name)."""
+    stages = [str(c.value or "") for c in worksheet[1]][1:]
+    cells = {}
+    for row in worksheet.iter_rows(min_row=2, values_only=True):
+        for stage, value in zip(stages, row[1:], strict=True):
+            cells[(stage, str(row[0] or ""))] = str(value or "")
+    return cells
+
+
+def card_rows(workbook: Workbook) -> list[dict[str, object]]:
+    cards = sheet(workbook, workbook.sheetnames[-1])
+    rows = list(cards.iter_rows(values_only=True))
+    header = [str(h) for h in rows[0]]
+    return [dict(zip(header, row, strict=True)) for row in rows[1:]]
+
+
+def test_every_card_in_its_cell_and_its_row(
+    export_file: Path, export_doc: Document, tmp_path: Path
+) -> None:
+    workbook = export(export_file, tmp_path / "all.xlsx")
+    maps = export_doc.maps()
+    assert workbook.sheetnames == [*sheet_names(m.name for m in maps), "Fiches"]
+    rows = card_rows(workbook)
+    departments = {d.id: d.name for d in export_doc.departments()}
+    expected_rows = []
+    for journey, name in zip(maps, workbook.sheetnames, strict=False):
+        cells = grid(sheet(workbook, name))
+        stages = {s.id: s.name for s in export_doc.stages(journey.id)}
+        lanes = {lane.id: lane.name for lane in export_doc.lanes(journey.id)}
+        for card in export_doc.cards(journey.id):
+            cell = cells[(stages[card.stage_id], lanes[card.lane_id])]
+            assert f"• {card.text}" in cell.split("\n") or f"• {card.text}: " in cell
+            where = (journey.name, stages[card.stage_id], lanes[card.lane_id])
+            expected_rows.append(
+                (
+                    *where,
+                    card.position + 1,
+                    card.text,
+                    card.votes,
+                    departments.get(card.department_id or 0),
+                )
+            )
+        for point in export_doc.emotion_points(journey.id):
+            cell = cells[(stages[point.stage_id], lanes[point.lane_id])]
+            assert point.note in cell
+    got = [
+        tuple(
+            r[k] for k in ("Carte", "Étape", "Couloir", "Position", "Texte", "Votes", "Département")
+        )
+        for r in rows
+    ]
+    assert got == expected_rows
+
+
+def test_fields_in_the_map_language(export_file: Path, tmp_path: Path) -> None:
+    workbook = export(export_file, tmp_path / "fields.xlsx")
+    rows = card_rows(workbook)
+    accents = next(r for r in rows if str(r["Texte"]).startswith("Œuvre"))
+    assert accents["Niveau de preuve"] == "Étayé par la recherche"
+    touchpoint = next(r for r in rows if r["Canal"])
+    assert touchpoint["Type de couloir"] == "Points de contact"
+    assert touchpoint["Maîtrise"] in ("Interne", "Externe")
+    metric = next(r for r in rows if r["Valeur"] is not None)
+    assert isinstance(metric["Valeur"], float | int) and metric["Unité"]
+    first = sheet(workbook, workbook.sheetnames[0])
+    emotions = [str(c.value) for c in first["B"] if c.value and "positif" in str(c.value)]
+    assert emotions or any("Neutre" in str(c.value) for c in first["B"])
+
+
+def test_cards_sheet_is_filterable(export_file: Path, tmp_path: Path) -> None:
+    workbook = export(export_file, tmp_path / "filter.xlsx")
+    cards = sheet(workbook, "Fiches")
+    assert cards.freeze_panes == "A2"
+    assert cards.auto_filter.ref == f"A1:S{cards.max_row}"
+    first = sheet(workbook, workbook.sheetnames[0])
+    assert first.freeze_panes == "B2"
+    assert first.cell(2, 2).alignment.wrap_text
+
+
+def test_one_chosen_map(export_file: Path, export_doc: Document, tmp_path: Path) -> None:
+    chosen = export_doc.maps()[1]
+    workbook = export(export_file, tmp_path / "one.xlsx", "--map", chosen.name)
+    assert workbook.sheetnames == [*sheet_names([chosen.name]), "Fiches"]
+    assert {r["Carte"] for r in card_rows(workbook)} == {chosen.name}
+    assert len(card_rows(workbook)) == len(export_doc.cards(chosen.id))
+
+
+def test_sheet_names_valid_and_unique() -> None:
+    long = "Parcours client très détaillé pour la boutique du centre-ville"
+    wanted = [long, long, "a[b]c:d*e?f/g\\h", "", "'quoted'", "FICHES", "x" * 40, "x" * 40]
+    names = sheet_names(wanted, reserved=["Fiches"])
+    assert len({n.casefold() for n in names} | {"fiches"}) == len(names) + 1
+    for name in names:
+        assert 0 < len(name) <= SHEET_NAME_MAX
+        assert not EXCEL_FORBIDDEN.search(name)
+        assert not name.startswith("'") and not name.endswith("'")
+    assert names[0] == long[:SHEET_NAME_MAX]
+    assert names[1].endswith(" (2)")
+
+
+@pytest.fixture
+def hostile(branded_copy: Document) -> Document:
+    """Maps with long, identical, forbidden names; cards that look like formulas or hold
+    control characters."""
+    maps = branded_copy.maps()
+    long = "Parcours [très] long : magasin / web * test ? \\ " * 2
+    for journey in maps[:3]:
+        assert branded_copy.push(edits.edit_map(branded_copy, journey.id, name=long))
+    assert branded_copy.push(edits.edit_map(branded_copy, maps[3].id, name="Fiches"))
+    assert branded_copy.push(edits.edit_map(branded_copy, maps[4].id, name="Carte\x07 bip"))
+    first = maps[0].id
+    stage = branded_copy.stages(first)[0]
+    lane = next(x for x in branded_copy.lanes(first) if x.kind == "text")
+    for text in (*TRICKY, "bell\x07 tab\x0b esc\x1b end"):
+        assert branded_copy.push(edits.add_card(branded_copy, stage.id, lane.id, text=text))
+    return branded_copy
+
+
+def test_hostile_names_and_texts(hostile: Document, tmp_path: Path) -> None:
+    out = tmp_path / "hostile.xlsx"
+    export_xlsx(hostile, out, ExportOptions())
+    workbook = load_workbook(out)
+    names = workbook.sheetnames
+    assert len({n.casefold() for n in names}) == len(names) == len(hostile.maps()) + 1
+    for name in names:
+        assert 0 < len(name) <= SHEET_NAME_MAX and not EXCEL_FORBIDDEN.search(name)
+    assert "Carte bip" in names
+    texts = {str(r["Texte"]) for r in card_rows(workbook)}
+    assert set(TRICKY) <= texts
+    assert "bell tab esc end" in texts
+    cards = sheet(workbook, names[-1])
+    for row in cards.iter_rows(min_row=2):
+        if row[5].value in TRICKY:
+            assert row[5].data_type == "s"
+    with zipfile.ZipFile(out) as archive:
+        for member in archive.namelist():
+            if member.startswith("xl/worksheets/"):
+                assert b"<f>" not in archive.read(member), member
+
+
+def test_libreoffice_opens_it(hostile: Document, tmp_path: Path, tool: Tool) -> None:
+    soffice = tool("soffice")
+    out = tmp_path / "calc.xlsx"
+    export_xlsx(hostile, out, ExportOptions(maps=(hostile.maps()[1].id,)))
+    profile = (tmp_path / "profile").as_uri()
+    more = ["--outdir", str(tmp_path), str(out)]
+    done = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", *more],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    pdf = tmp_path / "calc.pdf"
+    assert pdf.stat().st_size > 0
+    text = subprocess.run([tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True)
+    words = " ".join(text.stdout.split())
+    for card in hostile.cards(hostile.maps()[1].id)[:5]:
+        assert " ".join(card.text.split()[:2]) in words
+
+
+def test_never_onto_the_input(export_file: Path) -> None:
+    argv = ["export", str(export_file), "--format", "xlsx", "-o", str(export_file), "--force"]
+    assert cli.main(argv) != 0
+
+
+def test_dialog_exports_a_workbook(qtbot: QtBot, branded_copy: Document, tmp_path: Path) -> None:
+    dialog = ExportDialog(branded_copy, branded_copy.maps()[1].id)
+    qtbot.addWidget(dialog)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("xlsx"))
+    dialog.map_combo.setCurrentIndex(dialog.map_combo.findData(ALL_MAPS))
+    dialog.refresh()
+    assert dialog.map_combo.currentData() == ALL_MAPS
+    assert not dialog.paper_group.isEnabled() and not dialog.image_group.isEnabled()
+    assert dialog.preview.image.isNull()
+    assert "(5)" in dialog.summary.text()
+    out = tmp_path / "dialog.xlsx"
+    assert dialog.export_to(out)
+    dialog.done(0)
+    assert len(load_workbook(out).sheetnames) == len(branded_copy.maps()) + 1
