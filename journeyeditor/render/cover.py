@@ -275,8 +275,8 @@ def _legend(
                 break
             column.shapes.append(Group(column.x, column.y + 1 * k, tuple(icon)))
             lines = wrap(label, width - 34 * k, size, measure) if label else []
-            for index, line in enumerate(lines):
-                base = column.y + 11 * k + index * round(size * 1.3)
+            for number, line in enumerate(lines):
+                base = column.y + 11 * k + number * round(size * 1.3)
                 column.shapes.append(
                     Text(TextLine(line, column.x + 32 * k, base, size), drawing.INK)
                 )
