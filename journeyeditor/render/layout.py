@@ -632,7 +632,7 @@ def _curve(
         value = int(within(point.value, EMOTION_MIN, EMOTION_MAX))
         faces.append((stage, point, sx + sw / 2, top + (2 - value) / 4 * span, value))
     segments = smooth([(x, y) for _stage, _point, x, y, _value in faces])
-    polyline = [p for segment in segments for p in bezier_points(segment)]
+    pieces = [bezier_points(segment) for segment in segments]
     reach = s.face_radius + 1
     taken = [Rect(x - reach, y - reach, 2 * reach, 2 * reach) for *_rest, x, y, _v in faces]
     middle = area.y + area.h / 2
@@ -650,7 +650,15 @@ def _curve(
                 max(widths) + 2 * s.note_pad,
                 len(wrapped) * s.note_line_height + 2 * s.note_pad,
             )
-            box = _note_place((x, y, value), size, column, taken, polyline, zero, s)
+            # Only the curve and faces over this stage's column can meet its note.
+            polyline = [
+                point
+                for piece in pieces
+                if piece[0][0] <= column.right and piece[-1][0] >= column.x
+                for point in piece
+            ]
+            near = [rect for rect in taken if rect.x < column.right and column.x < rect.right]
+            box = _note_place((x, y, value), size, column, near, polyline, zero, s)
             taken.append(box)
             centre = box.x + box.w / 2
             first = box.y + s.note_pad + s.note_size * 0.92
