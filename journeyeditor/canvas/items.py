@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeyeditor.render import drawing, icons, qt_painter
-from journeyeditor.render.layout import CardBox, Cell, Curve, Header, Measure, Rect
+from journeyeditor.render.layout import CardBox, Cell, Curve, Header, Rect
 from journeyeditor.render.primitives import Primitive
 
 if TYPE_CHECKING:
@@ -290,9 +290,8 @@ class CurveItem(ShapesItem):
 class PointItem(ShapesItem):
     """One face on the emotion curve: drag it up or down; it snaps to −2…+2."""
 
-    def __init__(self, curve: Curve, index: int, radius: float, measure: Measure) -> None:
+    def __init__(self, curve: Curve, index: int, radius: float) -> None:
         super().__init__()
-        self.measure = measure
         self.setZValue(Z_POINT)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
@@ -308,11 +307,8 @@ class PointItem(ShapesItem):
         self.shapes = drawing.point_shapes(curve, index, self.radius)
         r = self.radius + 3
         self.bounds = QRectF(point.x - r, point.y - r, 2 * r, 2 * r)
-        for line in point.note_lines:
-            width = self.measure(line.text, line.size, False)
-            self.bounds = self.bounds.united(
-                QRectF(line.x, line.y - line.size, width, line.size * 1.3)
-            )
+        if point.note_box is not None:
+            self.bounds = self.bounds.united(_qrect(point.note_box))
         self.setPos(0, 0)
         self.update()
 

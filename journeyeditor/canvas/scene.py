@@ -76,7 +76,9 @@ class MapScene(QGraphicsScene):
         self.labels = labels
         self.map_style = STYLE
         self.measure = fonts.metrics().width
-        self.measurer = CardMeasurer(self.measure, self.map_style)
+        self.measurer = CardMeasurer(
+            self.measure, self.map_style, drawing.meta_lines(labels, self.measure)
+        )
         self.map_id: int | None = None
         self.layout: MapLayout | None = None
         self.title = ""
@@ -270,7 +272,7 @@ class MapScene(QGraphicsScene):
         self._sync(
             self.point_items,
             places,
-            lambda place: PointItem(place[0], place[1], self.map_style.face_radius, self.measure),
+            lambda place: PointItem(place[0], place[1], self.map_style.face_radius),
             lambda item, place: item.set_point(*place),
         )
         self.corner.set_shapes(drawing.corner_shapes(layout), layout.corner)

@@ -48,7 +48,7 @@ class CoverIn:
 
 
 class _Column:
-    """Text flowing down a column, stopping (with an ellipsis) at its bottom."""
+    """Text flowing down a column; `bottom` is where blocks that would not fit stop."""
 
     def __init__(self, x: float, y: float, width: float, bottom: float, measure: Measure) -> None:
         self.x, self.y, self.width, self.bottom = x, y, width, bottom
@@ -65,35 +65,18 @@ class _Column:
         bold: bool = False,
         color: str = drawing.INK,
         indent: float = 0.0,
-        max_lines: int = 99,
-    ) -> bool:
-        """Write wrapped text; False when it had to stop for lack of room."""
+    ) -> None:
+        """Write the text wrapped, every line of it: a cover never cuts a word."""
         leading = round(size * 1.3)
-        lines = wrap(text, self.width - indent, size, self.measure, bold)
-        fitted = lines[:max_lines]
-        complete = len(fitted) == len(lines)
-        for index, line in enumerate(fitted):
-            if not self.room(leading):
-                complete = False
-                if self.shapes and isinstance(self.shapes[-1], Text):
-                    last = self.shapes[-1].line
-                    text_end = drawing.fit_text(
-                        last.text + "…", self.width - indent, size, self.measure, bold
-                    )
-                    self.shapes[-1] = Text(TextLine(text_end, last.x, last.y, size, bold), color)
-                break
-            last_line = index == len(fitted) - 1
-            if last_line and not complete:
-                line = drawing.fit_text(line + "…", self.width - indent, size, self.measure, bold)
+        for line in wrap(text, self.width - indent, size, self.measure, bold):
             self.shapes.append(
                 Text(TextLine(line, self.x + indent, self.y + size, size, bold), color)
             )
             self.y += leading
-        return complete
 
     def bullets(self, text: str, size: float, accent: str) -> None:
         for item in (part.strip() for part in text.split("\n")):
-            if not item or not self.room(size * 1.3):
+            if not item:
                 continue
             self.shapes.append(
                 Circle(self.x + size * 0.3, self.y + size * 0.62, size * 0.17, accent)
@@ -133,17 +116,17 @@ def _heading(
         text_right = box.x - 16 * k
     column = _Column(m, top, text_right - m, top + 400 * k, measure)
     if branding.project:
-        column.text(branding.project, _sized(k, 11), color=drawing.MUTED, max_lines=1)
+        column.text(branding.project, _sized(k, 11), color=drawing.MUTED)
         column.y += 4 * k
-    column.text(cover.title, _sized(k, 26), bold=True, max_lines=3)
+    column.text(cover.title, _sized(k, 26), bold=True)
     column.y += 2 * k
     state = words.states.get(cover.state, "")
     sub = " · ".join(part for part in (state, cover.segment, cover.date) if part)
-    column.text(sub, _sized(k, 11), color=branding.accent, max_lines=2)
+    column.text(sub, _sized(k, 11), color=branding.accent)
     column.width = width - 2 * m
     if cover.description:
         column.y += 6 * k
-        column.text(cover.description, _sized(k, 11), max_lines=5)
+        column.text(cover.description, _sized(k, 11))
     bottom = column.y + 12 * k
     shapes += column.shapes
     shapes.append(Box(Rect(m, bottom, width - 2 * m, 1), drawing.GRID))
@@ -172,17 +155,16 @@ def _persona(
     head = _Column(
         area.x + photo + 14 * k, area.y, area.w - photo - 14 * k, area.y + photo, measure
     )
-    head.text(persona.name, _sized(k, 17), bold=True, max_lines=1)
+    head.text(persona.name, _sized(k, 17), bold=True)
     details = [persona.role, words.age.format(persona.age) if persona.age else "", persona.category]
     head.text(
         " · ".join(part for part in details if part),
         _sized(k, 10),
         color=drawing.MUTED,
-        max_lines=2,
     )
     if persona.quote:
         head.y += 3 * k
-        head.text(words.quote.format(persona.quote), _sized(k, 10), max_lines=2)
+        head.text(words.quote.format(persona.quote), _sized(k, 10))
     shapes += head.shapes
     top = area.y + max(photo, head.y - area.y) + 14 * k
     lists = [(words.goals, persona.goals), (words.frustrations, persona.frustrations)]
@@ -194,7 +176,7 @@ def _persona(
     for index, (title, body) in enumerate(lists):
         x = area.x + (index * (width + gutter) if side_by_side else 0)
         column = _Column(x, top if side_by_side else y, width, area.bottom, measure)
-        column.text(title, _sized(k, 12), bold=True, color=accent, max_lines=1)
+        column.text(title, _sized(k, 12), bold=True, color=accent)
         column.y += 3 * k
         column.bullets(body, _sized(k, 10), accent)
         shapes += column.shapes
@@ -268,7 +250,7 @@ def _legend(
     A section with no room for its heading and a first row is left out whole.
     """
     title = _Column(area.x, area.y, area.w, area.bottom, measure)
-    title.text(words.legend, _sized(k, 14), bold=True, max_lines=1)
+    title.text(words.legend, _sized(k, 14), bold=True)
     shapes = title.shapes
     sections = _sections(cover, words, k)
     if not sections:
@@ -286,18 +268,19 @@ def _legend(
         column = _Column(
             area.x + index * (width + gutter), heights[index], width, area.bottom, measure
         )
-        column.text(heading, _sized(k, 11), bold=True, max_lines=1)
+        column.text(heading, _sized(k, 11), bold=True)
         column.y += 3 * k
         for icon, label in rows:
             if not column.room(row):
                 break
             column.shapes.append(Group(column.x, column.y + 1 * k, tuple(icon)))
-            if label:
-                text = drawing.fit_text(label, width - 34 * k, size, measure)
+            lines = wrap(label, width - 34 * k, size, measure) if label else []
+            for number, line in enumerate(lines):
+                base = column.y + 11 * k + number * round(size * 1.3)
                 column.shapes.append(
-                    Text(TextLine(text, column.x + 32 * k, column.y + 11 * k, size), drawing.INK)
+                    Text(TextLine(line, column.x + 32 * k, base, size), drawing.INK)
                 )
-            column.y += row
+            column.y += row + max(0, len(lines) - 1) * round(size * 1.3)
         shapes += column.shapes
         heights[index] = column.y + 12 * k
     return shapes, max(heights) - 12 * k - area.y

@@ -10,13 +10,17 @@ from dataclasses import dataclass, field
 
 from journeyeditor.render import icons
 from journeyeditor.render.layout import (
+    STYLE,
     CardBox,
+    CardIn,
     Cell,
     Header,
     MapLayout,
     Measure,
+    MetaLines,
     Rect,
     TextLine,
+    wrap,
 )
 from journeyeditor.render.layout import Curve as CurveBox
 from journeyeditor.render.primitives import (
@@ -50,6 +54,8 @@ KIND_ACCENT = {
     "metric": "#7a5cc7",
     "image": "#9aa0aa",
 }
+NOTE_BACKDROP = "#ffffffd9"
+"""Behind an emotion note: light enough to read it over the lane's colour."""
 PRIORITY_COLOR = {"high": "#d64545", "medium": "#e08a1e", "low": "#6b7280"}
 
 
@@ -62,21 +68,6 @@ class Labels:
     external: str = "External"
     channels: dict[str, str] = field(default_factory=dict)
     priorities: dict[str, str] = field(default_factory=dict)
-
-
-def fit_text(text: str, width: float, size: float, measure: Measure, bold: bool = False) -> str:
-    """Shorten `text` with an ellipsis until it fits `width` (the longest prefix that does,
-    found by halving: a few measures, whatever the text's length)."""
-    if measure(text, size, bold) <= width:
-        return text
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if measure(text[:middle] + "…", size, bold) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return text[:low] + "…"
 
 
 def _number(value: float | None, decimal: str = ".") -> str:
@@ -114,52 +105,92 @@ def card_shapes(box: CardBox, labels: Labels, measure: Measure) -> list[Primitiv
     return shapes
 
 
+META_SIZE = 10.0
+TAG_SIZE = 9.0
+METRIC_TEXT = 0.55
+"""Share of a metric's detail row its figures may take; its bar takes the rest."""
+
+
+def _tag_width(text: str, measure: Measure) -> float:
+    return measure(text, TAG_SIZE, True) + 10 if text else 0.0
+
+
+def _owned_tag(card: CardIn, labels: Labels) -> str:
+    return labels.own if card.owned else labels.external if card.owned is False else ""
+
+
+def meta_words(
+    card: CardIn, kind: str, width: float, labels: Labels, measure: Measure
+) -> tuple[str, float, float]:
+    """The words of a card's detail row, and the room kept left and right of them (for
+    the channel icon, a pill, a metric's bar) in a row `width` wide."""
+    if kind == "touchpoint":
+        name = labels.channels.get(card.channel or "", card.channel or "")
+        return name, 20.0, _tag_width(_owned_tag(card, labels), measure) + 4
+    if kind == "opportunity":
+        priority = card.priority or ""
+        pill = _tag_width(labels.priorities.get(priority, priority), measure)
+        return card.owner or "", 0.0, pill + 6
+    if kind == "metric":
+        return _metric_text(card, labels), 0.0, width * (1 - METRIC_TEXT)
+    return "", 0.0, 0.0
+
+
+def meta_lines(labels: Labels, measure: Measure) -> MetaLines:
+    """How the layout wraps detail rows: every word shown, the row grows (never cut)."""
+
+    def lines(card: CardIn, kind: str, width: float) -> tuple[str, ...]:
+        text, left, right = meta_words(card, kind, width, labels, measure)
+        if not text:
+            return ()
+        room = max(10.0, width - left - right)
+        return tuple(wrap(text, room, META_SIZE, measure, bold=kind == "metric"))
+
+    return lines
+
+
+def _metric_text(card: CardIn, labels: Labels) -> str:
+    unit = f" {card.unit}" if card.unit else ""
+    value, target = _number(card.value, labels.decimal), _number(card.target, labels.decimal)
+    return f"{value} / {target}{unit}"
+
+
 def _meta(box: CardBox, meta: Rect, labels: Labels, measure: Measure) -> list[Primitive]:
+    """The detail row: its first line beside the icon, pill or bar, the rest below."""
     card, kind = box.card, box.lane_kind
-    size = 10.0
-    base = meta.y + meta.h / 2 + size * 0.36
-    shapes: list[Primitive] = []
+    size = META_SIZE
+    row = STYLE.meta_height
+    base = meta.y + row / 2 + size * 0.36
+    left = meta_words(card, kind, meta.w, labels, measure)[1]
+    bold = kind == "metric"
+    color = INK if bold else MUTED
+    shapes: list[Primitive] = [
+        Text(TextLine(line, meta.x + left, base + i * STYLE.meta_line_height, size, bold), color)
+        for i, line in enumerate(box.meta_lines)
+    ]
     if kind == "touchpoint":
         shapes += icons.channel(card.channel, meta.x, meta.y + 2, 15)
-        tag = labels.own if card.owned else labels.external if card.owned is False else ""
-        tag_width = measure(tag, 9, True) + 10 if tag else 0
-        name = labels.channels.get(card.channel or "", card.channel or "")
-        room = meta.w - 20 - tag_width - 4
-        shapes.append(
-            Text(TextLine(fit_text(name, room, size, measure), meta.x + 20, base, size), MUTED)
-        )
+        tag = _owned_tag(card, labels)
+        tag_width = _tag_width(tag, measure)
         if tag:
-            pill = Rect(meta.right - tag_width, meta.y + 3, tag_width, meta.h - 6)
+            pill = Rect(meta.right - tag_width, meta.y + 3, tag_width, row - 6)
             fill = "#2f6fdb" if card.owned else None
             shapes.append(Box(pill, fill, "#2f6fdb", 1.0, pill.h / 2))
             color = "#ffffff" if card.owned else "#2f6fdb"
-            shapes.append(Text(TextLine(tag, pill.x + 5, base - 0.5, 9, True), color))
+            shapes.append(Text(TextLine(tag, pill.x + 5, base - 0.5, TAG_SIZE, True), color))
     elif kind == "pain_point":
         shapes += icons.severity(card.severity or 0, meta.x, meta.y + 4, 11)
     elif kind == "opportunity":
         priority = card.priority or ""
         label = labels.priorities.get(priority, priority)
-        pill_width = measure(label, 9, True) + 10 if label else 0
+        pill_width = _tag_width(label, measure)
         if label:
-            pill = Rect(meta.right - pill_width, meta.y + 3, pill_width, meta.h - 6)
+            pill = Rect(meta.right - pill_width, meta.y + 3, pill_width, row - 6)
             color = PRIORITY_COLOR.get(priority, MUTED)
             shapes.append(Box(pill, color, None, 0, pill.h / 2))
-            shapes.append(Text(TextLine(label, pill.x + 5, base - 0.5, 9, True), "#ffffff"))
-        owner = fit_text(card.owner or "", meta.w - pill_width - 6, size, measure)
-        shapes.append(Text(TextLine(owner, meta.x, base, size), MUTED))
+            shapes.append(Text(TextLine(label, pill.x + 5, base - 0.5, TAG_SIZE, True), "#ffffff"))
     elif kind == "metric":
-        unit = f" {card.unit}" if card.unit else ""
-        value, target = _number(card.value, labels.decimal), _number(card.target, labels.decimal)
-        text = f"{value} / {target}{unit}"
-        shapes.append(
-            Text(
-                TextLine(
-                    fit_text(text, meta.w * 0.55, size, measure, True), meta.x, base, size, True
-                ),
-                INK,
-            )
-        )
-        bar = Rect(meta.x + meta.w * 0.58, meta.y + meta.h / 2 - 3, meta.w * 0.42, 6)
+        bar = Rect(meta.x + meta.w * 0.58, meta.y + row / 2 - 3, meta.w * 0.42, 6)
         shapes.append(Box(bar, "#ffffff", "#b9b3cc", 1.0, 3))
         if card.value is not None and card.target:
             ratio = max(0.0, min(1.0, card.value / card.target))
@@ -211,6 +242,8 @@ def curve_line_shapes(curve: CurveBox) -> list[Primitive]:
 def point_shapes(curve: CurveBox, index: int, radius: float) -> list[Primitive]:
     point = curve.points[index]
     shapes = icons.face(point.value, point.x, point.y, radius)
+    if point.note_box is not None:
+        shapes.append(Box(point.note_box, NOTE_BACKDROP, None, 0, 3))
     shapes += [Text(line, MUTED) for line in point.note_lines]
     return shapes
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN
 from journeyeditor.model.limits import LANE_HEIGHT_RANGE, STAGE_WIDTH_RANGE
@@ -19,6 +20,9 @@ EMOTION = "emotion"
 META_KINDS = frozenset({"touchpoint", "pain_point", "opportunity", "metric"})
 
 Measure = Callable[[str, float, bool], float]
+MetaLines = Callable[["CardIn", str, float], tuple[str, ...]]
+"""The words of a card's detail row (channel, owner, figures), wrapped to a width: given
+by the drawing code, which knows the words and what else the row holds."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class Style:
     text_size: float = 12.0
     line_height: float = 15.0
     meta_height: float = 20.0
+    meta_line_height: float = 12.0
     marker_space: float = 14.0
     header_size: float = 14.0
     header_line_height: float = 18.0
@@ -46,7 +51,8 @@ class Style:
     curve_padding: float = 26.0
     face_radius: float = 11.0
     image_height: float = 96.0
-    max_note_lines: int = 3
+    note_pad: float = 3.0
+    header_pad: float = 10.0
 
 
 STYLE = Style()
@@ -156,7 +162,11 @@ class Header:
 
 @dataclass(slots=True)
 class CardBox:
-    """A card's place; `lines` and `meta` are relative to the card's top-left corner."""
+    """A card's place; `lines` and `meta` are relative to the card's top-left corner.
+
+    `meta_lines` are the detail row's words, wrapped: the row grows by one
+    `meta_line_height` for each line after the first, so nothing is ever cut.
+    """
 
     card: CardIn
     rect: Rect
@@ -164,6 +174,7 @@ class CardBox:
     lines: tuple[TextLine, ...]
     meta: Rect | None
     image: Rect | None
+    meta_lines: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -177,11 +188,15 @@ class Cell:
 
 @dataclass(slots=True)
 class CurvePoint:
+    """A face on the curve; its note sits on `note_box` (a light backdrop), placed where
+    neither the curve, the zero line, a face nor another note crosses it."""
+
     stage_id: int
     x: float
     y: float
     value: int
     note_lines: tuple[TextLine, ...]
+    note_box: Rect | None = None
 
 
 Bezier = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
@@ -318,23 +333,32 @@ def _em_limit(width: float, size: float) -> float:
     return limit
 
 
-class CardMeasurer:
-    """Card heights and text lines, cached by what decides them (text, width, kind)."""
+CardShape = tuple[float, tuple[TextLine, ...], tuple[str, ...]]
+"""A card's height, its text lines and its detail row's lines."""
 
-    def __init__(self, measure: Measure, style: Style = STYLE) -> None:
+
+class CardMeasurer:
+    """Card heights and text lines, cached by what decides them (text, width, kind, the
+    detail row's words)."""
+
+    def __init__(
+        self, measure: Measure, style: Style = STYLE, meta: MetaLines | None = None
+    ) -> None:
         self.measure = measure
         self.style = style
-        self._cache: dict[tuple[str, float, str, bool], tuple[float, tuple[TextLine, ...]]] = {}
+        self.meta = meta
+        self._cache: dict[tuple[str, float, str, bool, tuple[str, ...]], CardShape] = {}
 
-    def card(
-        self, card: CardIn, width: float, lane_kind: str
-    ) -> tuple[float, tuple[TextLine, ...]]:
+    def card(self, card: CardIn, width: float, lane_kind: str) -> CardShape:
+        s = self.style
+        meta_lines: tuple[str, ...] = ()
+        if lane_kind in META_KINDS and self.meta is not None:
+            meta_lines = self.meta(card, lane_kind, width - s.strip_width - 2 * s.card_padding)
         has_image = card.image_id is not None or lane_kind == "image"
-        key = (card.text, width, lane_kind, has_image)
+        key = (card.text, width, lane_kind, has_image, meta_lines)
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        s = self.style
         left = s.strip_width + s.card_padding
         text_width = max(10.0, width - left - s.card_padding - s.marker_space)
         top = s.card_padding + (s.image_height + s.card_padding if has_image else 0.0)
@@ -344,21 +368,25 @@ class CardMeasurer:
             for i, line in enumerate(wrapped)
         )
         text_height = max(1, len(lines)) * s.line_height
-        meta = s.meta_height if lane_kind in META_KINDS else 0.0
+        meta = self.meta_height(lane_kind, meta_lines)
         height = top + text_height + meta + s.card_padding
         if len(self._cache) > 100_000:
             self._cache.clear()
-        self._cache[key] = (height, lines)
-        return height, lines
+        self._cache[key] = (height, lines, meta_lines)
+        return height, lines, meta_lines
+
+    def meta_height(self, lane_kind: str, meta_lines: tuple[str, ...]) -> float:
+        """The detail row: one row, and a line more for each wrapped line after the first."""
+        if lane_kind not in META_KINDS:
+            return 0.0
+        return self.style.meta_height + max(0, len(meta_lines) - 1) * self.style.meta_line_height
 
 
 def _header_lines(
     text: str, rect: Rect, size: float, line_height: float, measure: Measure, pad: float
 ) -> tuple[TextLine, ...]:
+    """Every line of a header's name, centred in `rect` (made tall enough by the caller)."""
     wrapped = wrap(text, rect.w - 2 * pad, size, measure, bold=True)
-    room = max(1, int((rect.h - 2 * pad) // line_height))
-    if len(wrapped) > room:
-        wrapped = [*wrapped[: room - 1], wrapped[room - 1] + "…"]
     block = len(wrapped) * line_height
     top = rect.y + (rect.h - block) / 2 + size * 0.95
     return tuple(
@@ -367,17 +395,85 @@ def _header_lines(
     )
 
 
+def _header_need(
+    text: str, width: float, size: float, line_height: float, measure: Measure, pad: float
+) -> float:
+    """The height a header needs to show every line of its name."""
+    return len(wrap(text, width - 2 * pad, size, measure, bold=True)) * line_height + 2 * pad
+
+
 def smooth(points: Sequence[tuple[float, float]]) -> tuple[Bezier, ...]:
-    """Catmull-Rom through the points, as cubic Bézier segments every painter can draw."""
+    """A monotone cubic through the points (Fritsch–Carlson tangents), as Bézier segments
+    every painter can draw. Between two points the line never goes beyond them, so it
+    never overshoots the −2…+2 band nor suggests a feeling nobody had."""
+    count = len(points)
+    if count < 2:
+        return ()
+    xs = [x for x, _y in points]
+    ys = [y for _x, y in points]
+    steps = [max(1e-9, xs[i + 1] - xs[i]) for i in range(count - 1)]
+    slopes = [(ys[i + 1] - ys[i]) / steps[i] for i in range(count - 1)]
+    tangents = [slopes[0], *[0.0] * (count - 2), slopes[-1]]
+    for i in range(1, count - 1):
+        if slopes[i - 1] * slopes[i] > 0:
+            tangents[i] = (slopes[i - 1] + slopes[i]) / 2
+    for i, slope in enumerate(slopes):
+        if slope == 0:
+            tangents[i] = tangents[i + 1] = 0.0
+            continue
+        alpha, beta = tangents[i] / slope, tangents[i + 1] / slope
+        length = alpha * alpha + beta * beta
+        if length > 9:
+            tau = 3 / math.sqrt(length)
+            tangents[i], tangents[i + 1] = tau * alpha * slope, tau * beta * slope
     segments: list[Bezier] = []
-    for i in range(len(points) - 1):
-        p0 = points[max(0, i - 1)]
-        p1, p2 = points[i], points[i + 1]
-        p3 = points[min(len(points) - 1, i + 2)]
-        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
-        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        segments.append((p1, c1, c2, p2))
+    for i in range(count - 1):
+        third = steps[i] / 3
+        c1 = (xs[i] + third, ys[i] + tangents[i] * third)
+        c2 = (xs[i + 1] - third, ys[i + 1] - tangents[i + 1] * third)
+        segments.append((points[i], c1, c2, points[i + 1]))
     return tuple(segments)
+
+
+def bezier_points(segment: Bezier, steps: int = 24) -> list[tuple[float, float]]:
+    """Points along a cubic Bézier, both ends included: the curve as a polyline."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = segment
+    out = []
+    for i in range(steps + 1):
+        t = i / steps
+        u = 1 - t
+        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+        out.append((a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3))
+    return out
+
+
+def crosses(rect: Rect, a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether the segment from `a` to `b` touches `rect` (Liang–Barsky clipping)."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    low, high = 0.0, 1.0
+    for p, q in (
+        (-dx, a[0] - rect.x),
+        (dx, rect.right - a[0]),
+        (-dy, a[1] - rect.y),
+        (dy, rect.bottom - a[1]),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+def meets(a: Rect, b: Rect) -> bool:
+    """Whether two rectangles overlap (touching edges do not)."""
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
 def within(value: float, low: float, high: float) -> float:
@@ -394,9 +490,11 @@ def within(value: float, low: float, high: float) -> float:
 def layout_map(
     content: MapContent, measurer: CardMeasurer, style: Style | None = None
 ) -> MapLayout:
-    """Lay a whole map out; rows grow to fit their cards, columns keep their widths."""
+    """Lay a whole map out; rows grow to fit their cards and their names, columns keep
+    their widths, and the header row grows to the tallest stage name or map title."""
     s = style or measurer.style
     measure = measurer.measure
+    pad = s.header_pad
     widths = [
         within(stage.width, s.min_stage_width, STAGE_WIDTH_RANGE[1]) for stage in content.stages
     ]
@@ -406,6 +504,18 @@ def layout_map(
         xs.append(x)
         x += width
     total_width = x
+    header_height = max(
+        [
+            s.header_height,
+            _header_need(
+                content.title, s.lane_header_width, s.lane_size, s.lane_line_height, measure, pad
+            ),
+            *(
+                _header_need(stage.name, width, s.header_size, s.header_line_height, measure, pad)
+                for stage, width in zip(content.stages, widths, strict=True)
+            ),
+        ]
+    )
     by_cell: dict[tuple[int, int], list[CardIn]] = {}
     for card in content.cards:
         by_cell.setdefault((card.stage_id, card.lane_id), []).append(card)
@@ -418,33 +528,37 @@ def layout_map(
     lanes_out: list[Header] = []
     curves: dict[int, Curve] = {}
     points = {(p.lane_id, p.stage_id): p for p in content.points}
-    y = s.header_height
+    y = header_height
     for lane in content.lanes:
         lane_height = within(lane.height, s.min_lane_height, LANE_HEIGHT_RANGE[1])
         curve_height = lane_height if lane.kind == EMOTION else 0.0
-        measured: dict[tuple[int, int], list[tuple[CardIn, float, tuple[TextLine, ...]]]] = {}
+        measured: dict[tuple[int, int], list[tuple[CardIn, CardShape]]] = {}
         content_height = 0.0
         for stage in content.stages:
             cell_cards = by_cell.get((stage.id, lane.id), [])
             card_width = stage_x[stage.id][1] - 2 * s.cell_padding
-            rows = [(c, *measurer.card(c, card_width, lane.kind)) for c in cell_cards]
+            rows = [(c, measurer.card(c, card_width, lane.kind)) for c in cell_cards]
             measured[(stage.id, lane.id)] = rows
-            stack = sum(h for _c, h, _l in rows) + s.card_gap * max(0, len(rows) - 1)
+            stack = sum(shape[0] for _c, shape in rows) + s.card_gap * max(0, len(rows) - 1)
             content_height = max(content_height, stack + 2 * s.cell_padding if rows else 0.0)
-        height = max(lane_height, curve_height + content_height)
+        name_height = _header_need(
+            lane.name, s.lane_header_width, s.lane_size, s.lane_line_height, measure, pad
+        )
+        height = max(lane_height, curve_height + content_height, name_height)
         for stage in content.stages:
             sx, sw = stage_x[stage.id]
             rows = measured[(stage.id, lane.id)]
             cy = y + curve_height + s.cell_padding
-            for card, card_height, lines in rows:
+            for card, (card_height, lines, meta_lines) in rows:
                 rect = Rect(sx + s.cell_padding, cy, sw - 2 * s.cell_padding, card_height)
                 meta = None
                 if lane.kind in META_KINDS:
+                    meta_height = measurer.meta_height(lane.kind, meta_lines)
                     meta = Rect(
                         s.strip_width + s.card_padding,
-                        card_height - s.card_padding - s.meta_height,
+                        card_height - s.card_padding - meta_height,
                         rect.w - s.strip_width - 2 * s.card_padding,
-                        s.meta_height,
+                        meta_height,
                     )
                 image = None
                 if card.image_id is not None or lane.kind == "image":
@@ -454,21 +568,23 @@ def layout_map(
                         rect.w - s.strip_width - 2 * s.card_padding,
                         s.image_height,
                     )
-                cards_out[card.id] = CardBox(card, rect, lane.kind, lines, meta, image)
+                cards_out[card.id] = CardBox(card, rect, lane.kind, lines, meta, image, meta_lines)
                 cy += card_height + s.card_gap
             cells[(stage.id, lane.id)] = Cell(
                 stage.id,
                 lane.id,
                 Rect(sx, y, sw, height),
                 lane.color,
-                tuple(c.id for c, _h, _l in rows),
+                tuple(c.id for c, _shape in rows),
             )
         header_rect = Rect(0.0, y, s.lane_header_width, height)
         lanes_out.append(
             Header(
                 lane.id,
                 header_rect,
-                _header_lines(lane.name, header_rect, s.lane_size, s.lane_line_height, measure, 10),
+                _header_lines(
+                    lane.name, header_rect, s.lane_size, s.lane_line_height, measure, pad
+                ),
                 lane.color,
                 lane.kind,
             )
@@ -480,17 +596,17 @@ def layout_map(
     stages_out = []
     for stage in content.stages:
         sx, sw = stage_x[stage.id]
-        rect = Rect(sx, 0.0, sw, s.header_height)
+        rect = Rect(sx, 0.0, sw, header_height)
         stages_out.append(
             Header(
                 stage.id,
                 rect,
-                _header_lines(stage.name, rect, s.header_size, s.header_line_height, measure, 10),
+                _header_lines(stage.name, rect, s.header_size, s.header_line_height, measure, pad),
                 stage.color,
             )
         )
-    corner = Rect(0.0, 0.0, s.lane_header_width, s.header_height)
-    title = _header_lines(content.title, corner, s.lane_size, s.lane_line_height, measure, 10)
+    corner = Rect(0.0, 0.0, s.lane_header_width, header_height)
+    title = _header_lines(content.title, corner, s.lane_size, s.lane_line_height, measure, pad)
     return MapLayout(
         total_width, y, corner, title, stages_out, lanes_out, cells, cards_out, curves, s
     )
@@ -507,34 +623,105 @@ def _curve(
 ) -> Curve:
     top = area.y + s.curve_padding
     span = max(1.0, area.h - 2 * s.curve_padding)
-    placed: list[CurvePoint] = []
+    faces: list[tuple[StageIn, PointIn, float, float, int]] = []
     for stage in stages:
         point = points.get((lane.id, stage.id))
         if point is None:
             continue
         sx, sw = stage_x[stage.id]
-        x = sx + sw / 2
         value = int(within(point.value, EMOTION_MIN, EMOTION_MAX))
-        y = top + (2 - value) / 4 * span
+        faces.append((stage, point, sx + sw / 2, top + (2 - value) / 4 * span, value))
+    segments = smooth([(x, y) for _stage, _point, x, y, _value in faces])
+    pieces = [bezier_points(segment) for segment in segments]
+    reach = s.face_radius + 1
+    taken = [Rect(x - reach, y - reach, 2 * reach, 2 * reach) for *_rest, x, y, _v in faces]
+    middle = area.y + area.h / 2
+    zero = ((area.x, middle), (area.right, middle))
+    placed: list[CurvePoint] = []
+    for stage, point, x, y, value in faces:
         note_lines: tuple[TextLine, ...] = ()
+        box = None
         if point.note:
-            wrapped = wrap(point.note, sw - 2 * s.cell_padding, s.note_size, measure)
-            wrapped = wrapped[: s.max_note_lines]
-            below = value >= 0
-            start = (
-                y + s.face_radius + 4 + s.note_size
-                if below
-                else (y - s.face_radius - 6 - (len(wrapped) - 1) * s.note_line_height)
+            sx, sw = stage_x[stage.id]
+            column = Rect(sx + s.cell_padding, area.y, sw - 2 * s.cell_padding, area.h)
+            wrapped = wrap(point.note, column.w - 2 * s.note_pad, s.note_size, measure)
+            widths = [measure(line, s.note_size, False) for line in wrapped]
+            size = (
+                max(widths) + 2 * s.note_pad,
+                len(wrapped) * s.note_line_height + 2 * s.note_pad,
             )
+            # Only the curve and faces over this stage's column can meet its note.
+            polyline = [
+                point
+                for piece in pieces
+                if piece[0][0] <= column.right and piece[-1][0] >= column.x
+                for point in piece
+            ]
+            near = [rect for rect in taken if rect.x < column.right and column.x < rect.right]
+            box = _note_place((x, y, value), size, column, near, polyline, zero, s)
+            taken.append(box)
+            centre = box.x + box.w / 2
+            first = box.y + s.note_pad + s.note_size * 0.92
             note_lines = tuple(
-                TextLine(
-                    line,
-                    x - measure(line, s.note_size, False) / 2,
-                    start + i * s.note_line_height,
-                    s.note_size,
-                )
-                for i, line in enumerate(wrapped)
+                TextLine(line, centre - width / 2, first + i * s.note_line_height, s.note_size)
+                for i, (line, width) in enumerate(zip(wrapped, widths, strict=True))
             )
-        placed.append(CurvePoint(stage.id, x, y, value, note_lines))
-    segments = smooth([(p.x, p.y) for p in placed])
+        placed.append(CurvePoint(stage.id, x, y, value, note_lines, box))
     return Curve(lane.id, area, tuple(placed), segments)
+
+
+def _note_place(
+    face: tuple[float, float, int],
+    size: tuple[float, float],
+    column: Rect,
+    taken: Sequence[Rect],
+    polyline: Sequence[tuple[float, float]],
+    zero: tuple[tuple[float, float], tuple[float, float]],
+    s: Style,
+) -> Rect:
+    """Where a note goes: the nearest place above or below its face, inside its stage's
+    column of the lane, that neither the curve nor the zero line crosses and that no face
+    or other note covers. Below a happy face and above a sad one first; when nowhere is
+    clear, the first place inside the lane (the lane is too short for its notes)."""
+    x, y, value = face
+    w, h = size
+    below_first = value >= 0
+    gap = s.face_radius + 3
+    left = min(max(column.x, x - w / 2), column.right - w)
+    shifts = sorted({left, column.x, column.right - w, x - w / 2}, key=lambda v: abs(v - left))
+    places: list[tuple[float, Rect]] = []
+    for step in range(int(column.h // 3) + 1):
+        distance = gap + 3 * step
+        for below in (below_first, not below_first):
+            top = y + distance if below else y - distance - h
+            for bx in shifts:
+                if column.x - 0.01 <= bx and bx + w <= column.right + 0.01:
+                    cost = distance + abs(bx - left) * 0.5 + (0 if below == below_first else 8)
+                    places.append((cost, Rect(bx, top, w, h)))
+    places.sort(key=lambda place: place[0])
+    inside = [rect for _cost, rect in places if column.y <= rect.y and rect.bottom <= column.bottom]
+    for rect in inside:
+        if _clear(rect, taken, polyline, zero):
+            return rect
+    if inside:
+        return inside[0]
+    return places[0][1]
+
+
+def _clear(
+    rect: Rect,
+    taken: Sequence[Rect],
+    polyline: Sequence[tuple[float, float]],
+    zero: tuple[tuple[float, float], tuple[float, float]],
+) -> bool:
+    """No face or note over `rect`, and neither the curve nor the zero line through it
+    (with room for the line's width)."""
+    if any(meets(rect, other) for other in taken):
+        return False
+    ink = Rect(rect.x - 2, rect.y - 2, rect.w + 4, rect.h + 4)
+    if crosses(ink, *zero):
+        return False
+    for a, b in pairwise(polyline):
+        if max(a[0], b[0]) >= ink.x and min(a[0], b[0]) <= ink.right and crosses(ink, a, b):
+            return False
+    return True

@@ -15,7 +15,7 @@ from itertools import accumulate
 from typing import overload
 
 from journeyeditor.render import drawing, icons
-from journeyeditor.render.layout import Measure, Rect, TextLine
+from journeyeditor.render.layout import Measure, Rect, TextLine, wrap
 from journeyeditor.render.pages import (
     FRAME,
     Frame,
@@ -42,6 +42,8 @@ from journeyeditor.render.primitives import (
 
 MARK = icons.INK
 FOOTER_SIZE = 8.0
+FOOTER_LEADING = 9.5
+"""Between the lines of a footer's names when they wrap (they are never cut)."""
 PLAN_MIN_CELL = 1.0
 """Smallest sheet in the footer's plan of sheets (points); below it the cells would blur
 together (and a sheet would draw one box per sheet), so the plan shows the whole and
@@ -334,8 +336,12 @@ def footer(
         shapes.append(Text(TextLine(label, start + grid_width + 5, base, size), drawing.MUTED))
         right = start - 10
     names = " · ".join(part for part in (branding.project, sheet.title) if part)
-    text = drawing.fit_text(names, max(0.0, right - left - 10), size, measure)
-    shapes.append(Text(TextLine(text, left, base, size), drawing.MUTED))
+    lines = wrap(names, max(10.0, right - left - 10), size, measure) if names else []
+    first = base - (len(lines) - 1) * FOOTER_LEADING / 2
+    shapes += [
+        Text(TextLine(line, left, first + index * FOOTER_LEADING, size), drawing.MUTED)
+        for index, line in enumerate(lines)
+    ]
     return shapes
 
 

@@ -103,8 +103,12 @@ class ExportSource:
         found = self._pictures.get(map_id)
         if found is None:
             mapped = content.map_content(self.document, map_id)
-            laid = layout.layout_map(mapped, layout.CardMeasurer(self.measure))
-            shapes = drawing.map_shapes(laid, labels.labels(self.language), self.measure)
+            words = labels.labels(self.language)
+            measurer = layout.CardMeasurer(
+                self.measure, meta=drawing.meta_lines(words, self.measure)
+            )
+            laid = layout.layout_map(mapped, measurer)
+            shapes = drawing.map_shapes(laid, words, self.measure)
             if (
                 shapes
                 and isinstance(shapes[0], Box)

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from journeyeditor.editing.document import Document
+from journeyeditor.store import database, interchange, templates
 
 from .render_cases import make_project
 
@@ -60,3 +61,22 @@ def tool() -> Callable[[str], str]:
         return found
 
     return find
+
+
+@pytest.fixture(scope="session", params=["fr", "en"])
+def sample_file(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, qapp: QCoreApplication
+) -> Path:
+    """The sample project in each language, as `journeyeditor new --template sample` makes it."""
+    del qapp
+    path = tmp_path_factory.mktemp("sample") / f"sample_{request.param}.journey"
+    plan = templates.template_plan("sample", request.param)
+    database.create_file(path, interchange.populate_from(plan))
+    return path
+
+
+@pytest.fixture
+def sample_doc(sample_file: Path) -> Iterator[Document]:
+    document = Document.open(sample_file, read_only=True)
+    yield document
+    document.close()
