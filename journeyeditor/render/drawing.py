@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from journeyeditor.render import icons
+from journeyeditor.model.metrics import Status, goal, status
+from journeyeditor.render import icons, numbers
 from journeyeditor.render.layout import (
     CardBox,
+    CardIn,
     Cell,
     Header,
     MapLayout,
@@ -51,13 +53,23 @@ KIND_ACCENT = {
     "image": "#9aa0aa",
 }
 PRIORITY_COLOR = {"high": "#d64545", "medium": "#e08a1e", "low": "#6b7280"}
+STATUS_COLOR = {
+    Status.MET: "#2f9e5b",
+    Status.NEAR: "#e08a1e",
+    Status.MISSED: "#d64545",
+    Status.NEUTRAL: "#9aa0aa",
+}
+"""A metric's bar: green met, amber near (model/metrics.py TOLERANCE), red missed."""
+BAR_TRACK = "#b9b3cc"
+RANGE_BAND = "#ddd7ee"
 
 
 @dataclass(frozen=True)
 class Labels:
     """Words drawn on cards, already translated by the caller."""
 
-    decimal: str = "."
+    language: str = "en"
+    """The map's language, which decides how figures are written (render/numbers.py)."""
     own: str = "Own"
     external: str = "External"
     channels: dict[str, str] = field(default_factory=dict)
@@ -77,12 +89,6 @@ def fit_text(text: str, width: float, size: float, measure: Measure, bold: bool 
         else:
             high = middle - 1
     return text[:low] + "…"
-
-
-def _number(value: float | None, decimal: str = ".") -> str:
-    if value is None:
-        return "–"
-    return f"{value:g}".replace(".", decimal)
 
 
 def card_fill(box: CardBox) -> str:
@@ -148,24 +154,57 @@ def _meta(box: CardBox, meta: Rect, labels: Labels, measure: Measure) -> list[Pr
         owner = fit_text(card.owner or "", meta.w - pill_width - 6, size, measure)
         shapes.append(Text(TextLine(owner, meta.x, base, size), MUTED))
     elif kind == "metric":
-        unit = f" {card.unit}" if card.unit else ""
-        value, target = _number(card.value, labels.decimal), _number(card.target, labels.decimal)
-        text = f"{value} / {target}{unit}"
-        shapes.append(
-            Text(
-                TextLine(
-                    fit_text(text, meta.w * 0.55, size, measure, True), meta.x, base, size, True
-                ),
-                INK,
-            )
-        )
-        bar = Rect(meta.x + meta.w * 0.58, meta.y + meta.h / 2 - 3, meta.w * 0.42, 6)
-        shapes.append(Box(bar, "#ffffff", "#b9b3cc", 1.0, 3))
-        if card.value is not None and card.target:
-            ratio = max(0.0, min(1.0, card.value / card.target))
-            met = card.value >= card.target
-            fill = "#2f9e5b" if met else "#e08a1e"
-            shapes.append(Box(Rect(bar.x, bar.y, bar.w * ratio, bar.h), fill, None, 0, 3))
+        shapes += metric_shapes(box.card, meta, labels, measure)
+    return shapes
+
+
+def metric_text(card: CardIn, labels: Labels) -> str:
+    """The figures of a metric card in the map's language, then its period."""
+    text = numbers.metric_figures(
+        card.value, card.unit, labels.language, card.direction, card.target, card.target_low
+    )
+    return f"{text} · {card.period}" if card.period else text
+
+
+def metric_shapes(card: CardIn, meta: Rect, labels: Labels, measure: Measure) -> list[Primitive]:
+    """The figures, and a bar that shows the value against its target (a bullet chart).
+
+    The bar's scale runs from 0 (or the lowest figure) to the highest of value, target and
+    baseline; the value is filled in its status colour, the target is a dark tick (a
+    range, a band between two ticks), the baseline a light one. Without a target the bar
+    stays empty: nothing claims attainment.
+    """
+    size = 10.0
+    base = meta.y + meta.h / 2 + size * 0.36
+    text = fit_text(metric_text(card, labels), meta.w * 0.55, size, measure, True)
+    shapes: list[Primitive] = [Text(TextLine(text, meta.x, base, size, True), INK)]
+    bar = Rect(meta.x + meta.w * 0.58, meta.y + meta.h / 2 - 3, meta.w * 0.42, 6)
+    shapes.append(Box(bar, "#ffffff", BAR_TRACK, 1.0, 3))
+    aim = goal(card.direction, card.target, card.target_low)
+    found = status(card.value, card.target, card.direction, card.target_low)
+    if aim is None or card.value is None or found is Status.NEUTRAL:
+        return shapes
+    ends = [b for b in (aim.low, aim.high) if b is not None]
+    figures = [0.0, card.value, *ends] + ([card.baseline] if card.baseline is not None else [])
+    low, high = min(figures), max(figures)
+    span = high - low or 1.0
+
+    def x(number: float) -> float:
+        return bar.x + (number - low) / span * bar.w
+
+    if aim.low is not None and aim.high is not None:
+        band = Rect(x(aim.low), bar.y, x(aim.high) - x(aim.low), bar.h)
+        shapes.append(Box(band, RANGE_BAND, None, 0, 0))
+    start, end = sorted((x(0.0), x(card.value)))
+    if end - start < bar.h:  # a value at zero still shows its colour
+        start, end = (start, start + bar.h) if start < bar.right - bar.h else (end - bar.h, end)
+    shapes.append(Box(Rect(start, bar.y, end - start, bar.h), STATUS_COLOR[found], None, 0, 3))
+    if card.baseline is not None:
+        at = x(card.baseline)
+        shapes.append(Line(((at, bar.y - 1), (at, bar.bottom + 1)), MUTED, 1.0))
+    for bound in ends:
+        at = x(bound)
+        shapes.append(Line(((at, bar.y - 3), (at, bar.bottom + 3)), INK, 1.5))
     return shapes
 
 
