@@ -171,8 +171,8 @@ def metric_shapes(card: CardIn, meta: Rect, labels: Labels, measure: Measure) ->
 
     The bar's scale runs from 0 (or the lowest figure) to the highest of value, target and
     baseline; the value is filled in its status colour, the target is a dark tick (a
-    range, a band between two ticks), the baseline a light one. Without a target the bar
-    stays empty: nothing claims attainment.
+    range, a band between two ticks), the baseline and zero (when figures run below it)
+    light ones. Without a target the bar stays empty: nothing claims attainment.
     """
     size = 10.0
     base = meta.y + meta.h / 2 + size * 0.36
@@ -199,6 +199,8 @@ def metric_shapes(card: CardIn, meta: Rect, labels: Labels, measure: Measure) ->
     if end - start < bar.h:  # a value at zero still shows its colour
         start, end = (start, start + bar.h) if start < bar.right - bar.h else (end - bar.h, end)
     shapes.append(Box(Rect(start, bar.y, end - start, bar.h), STATUS_COLOR[found], None, 0, 3))
+    if low < 0 < high:  # where the fill starts when figures run below zero
+        shapes.append(Line(((x(0.0), bar.y - 1), (x(0.0), bar.bottom + 1)), MUTED, 1.0))
     if card.baseline is not None:
         at = x(card.baseline)
         shapes.append(Line(((at, bar.y - 1), (at, bar.bottom + 1)), MUTED, 1.0))

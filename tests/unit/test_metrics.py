@@ -193,6 +193,18 @@ def test_a_missed_lower_is_better_metric_runs_past_its_target() -> None:
     assert fill.rect.right > tick.points[0][0] + 20
 
 
+def test_a_value_below_zero_fills_from_a_marked_zero() -> None:
+    """NPS −32 against at least 20: the red fill runs left from zero, which is marked."""
+    card = CardIn(1, 1, 1, 0, "x", value=-32.0, target=20.0, direction=H)
+    shapes = drawing.metric_shapes(card, META, Labels(), measure)
+    (fill,) = bar_fills(shapes)
+    marks = sorted(s.points[0][0] for s in shapes if isinstance(s, Line))
+    bar_x, bar_w = META.x + META.w * 0.58, META.w * 0.42
+    zero = bar_x + 32 / 52 * bar_w
+    assert marks == [pytest.approx(zero), pytest.approx(bar_x + bar_w)]
+    assert fill.rect.x == pytest.approx(bar_x) and fill.rect.right == pytest.approx(zero)
+
+
 def test_a_range_draws_its_band_and_both_ends() -> None:
     card = CardIn(1, 1, 1, 0, "x", value=50.0, target=60.0, target_low=40.0, direction="range")
     shapes = drawing.metric_shapes(card, META, Labels(), measure)
