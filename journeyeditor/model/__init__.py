@@ -13,13 +13,14 @@ from journeyeditor.model.entities import (
     Snapshot,
     Stage,
 )
-from journeyeditor.model.enums import Channel, Evidence, LaneKind, MapState, Priority
+from journeyeditor.model.enums import Channel, Direction, Evidence, LaneKind, MapState, Priority
 
 __all__ = [
     "Base",
     "Card",
     "Channel",
     "Department",
+    "Direction",
     "EmotionPoint",
     "Evidence",
     "Image",

@@ -23,6 +23,7 @@ from journeyeditor.model.enums import (
     EMOTION_MIN,
     SEVERITY_MAX,
     SEVERITY_MIN,
+    Direction,
     Evidence,
     LaneKind,
     MapState,
@@ -172,6 +173,9 @@ class Card(Base):
             "priority IS NULL OR " + _in("priority", Priority), name="ck_card_priority"
         ),
         CheckConstraint("votes >= 0", name="ck_card_votes"),
+        CheckConstraint(
+            "direction IS NULL OR " + _in("direction", Direction), name="ck_card_direction"
+        ),
         Index("ix_card_cell", "stage_id", "lane_id", "position"),
         Index("ix_card_lane", "lane_id"),
     )
@@ -190,6 +194,7 @@ class Card(Base):
     value: Mapped[float | None] = mapped_column(nullable=True)
     unit: Mapped[str | None] = mapped_column(String, nullable=True)
     target: Mapped[float | None] = mapped_column(nullable=True)
+    """The single target, or the high end of a range."""
     department_id: Mapped[int | None] = mapped_column(
         ForeignKey("department.id", ondelete="SET NULL"), nullable=True
     )
@@ -198,6 +203,11 @@ class Card(Base):
     image_id: Mapped[int | None] = mapped_column(
         ForeignKey("image.id", ondelete="SET NULL"), nullable=True
     )
+    direction: Mapped[str | None] = mapped_column(String, nullable=True)
+    target_low: Mapped[float | None] = mapped_column(nullable=True)
+    """The low end of a range (direction `range`)."""
+    baseline: Mapped[float | None] = mapped_column(nullable=True)
+    period: Mapped[str | None] = mapped_column(String, nullable=True)
 
 
 class EmotionPoint(Base):

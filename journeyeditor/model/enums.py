@@ -46,6 +46,17 @@ class Channel(StrEnum):
     OTHER = "other"
 
 
+class Direction(StrEnum):
+    """Which way a metric is good: at least its target, at most it, or inside a range.
+
+    A card without one is read as higher-is-better, as every metric was before version 2.
+    """
+
+    HIGHER = "higher"
+    LOWER = "lower"
+    RANGE = "range"
+
+
 class Priority(StrEnum):
     """Priority of an opportunity."""
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from journeyeditor.render import icons
+from journeyeditor.model.metrics import Status, goal, status
+from journeyeditor.render import icons, numbers
 from journeyeditor.render.layout import (
     STYLE,
     CardBox,
@@ -57,23 +58,27 @@ KIND_ACCENT = {
 NOTE_BACKDROP = "#ffffffd9"
 """Behind an emotion note: light enough to read it over the lane's colour."""
 PRIORITY_COLOR = {"high": "#d64545", "medium": "#e08a1e", "low": "#6b7280"}
+STATUS_COLOR = {
+    Status.MET: "#2f9e5b",
+    Status.NEAR: "#e08a1e",
+    Status.MISSED: "#d64545",
+    Status.NEUTRAL: "#9aa0aa",
+}
+"""A metric's bar: green met, amber near (model/metrics.py TOLERANCE), red missed."""
+BAR_TRACK = "#b9b3cc"
+RANGE_BAND = "#ddd7ee"
 
 
 @dataclass(frozen=True)
 class Labels:
     """Words drawn on cards, already translated by the caller."""
 
-    decimal: str = "."
+    language: str = "en"
+    """The map's language, which decides how figures are written (render/numbers.py)."""
     own: str = "Own"
     external: str = "External"
     channels: dict[str, str] = field(default_factory=dict)
     priorities: dict[str, str] = field(default_factory=dict)
-
-
-def _number(value: float | None, decimal: str = ".") -> str:
-    if value is None:
-        return "–"
-    return f"{value:g}".replace(".", decimal)
 
 
 def card_fill(box: CardBox) -> str:
@@ -132,7 +137,7 @@ def meta_words(
         pill = _tag_width(labels.priorities.get(priority, priority), measure)
         return card.owner or "", 0.0, pill + 6
     if kind == "metric":
-        return _metric_text(card, labels), 0.0, width * (1 - METRIC_TEXT)
+        return metric_text(card, labels), 0.0, width * (1 - METRIC_TEXT)
     return "", 0.0, 0.0
 
 
@@ -147,12 +152,6 @@ def meta_lines(labels: Labels, measure: Measure) -> MetaLines:
         return tuple(wrap(text, room, META_SIZE, measure, bold=kind == "metric"))
 
     return lines
-
-
-def _metric_text(card: CardIn, labels: Labels) -> str:
-    unit = f" {card.unit}" if card.unit else ""
-    value, target = _number(card.value, labels.decimal), _number(card.target, labels.decimal)
-    return f"{value} / {target}{unit}"
 
 
 def _meta(box: CardBox, meta: Rect, labels: Labels, measure: Measure) -> list[Primitive]:
@@ -191,12 +190,54 @@ def _meta(box: CardBox, meta: Rect, labels: Labels, measure: Measure) -> list[Pr
             shapes.append(Text(TextLine(label, pill.x + 5, base - 0.5, TAG_SIZE, True), "#ffffff"))
     elif kind == "metric":
         bar = Rect(meta.x + meta.w * 0.58, meta.y + row / 2 - 3, meta.w * 0.42, 6)
-        shapes.append(Box(bar, "#ffffff", "#b9b3cc", 1.0, 3))
-        if card.value is not None and card.target:
-            ratio = max(0.0, min(1.0, card.value / card.target))
-            met = card.value >= card.target
-            fill = "#2f9e5b" if met else "#e08a1e"
-            shapes.append(Box(Rect(bar.x, bar.y, bar.w * ratio, bar.h), fill, None, 0, 3))
+        shapes += metric_bar(card, bar)
+    return shapes
+
+
+def metric_text(card: CardIn, labels: Labels) -> str:
+    """The figures of a metric card in the map's language, then its period."""
+    text = numbers.metric_figures(
+        card.value, card.unit, labels.language, card.direction, card.target, card.target_low
+    )
+    return f"{text} · {card.period}" if card.period else text
+
+
+def metric_bar(card: CardIn, bar: Rect) -> list[Primitive]:
+    """A bar that shows the value against its target (a bullet chart).
+
+    The bar's scale runs from 0 (or the lowest figure) to the highest of value, target and
+    baseline; the value is filled in its status colour, the target is a dark tick (a
+    range, a band between two ticks), the baseline and zero (when figures run below it)
+    light ones. Without a target the bar stays empty: nothing claims attainment.
+    """
+    shapes: list[Primitive] = [Box(bar, "#ffffff", BAR_TRACK, 1.0, 3)]
+    aim = goal(card.direction, card.target, card.target_low)
+    found = status(card.value, card.target, card.direction, card.target_low)
+    if aim is None or card.value is None or found is Status.NEUTRAL:
+        return shapes
+    ends = [b for b in (aim.low, aim.high) if b is not None]
+    figures = [0.0, card.value, *ends] + ([card.baseline] if card.baseline is not None else [])
+    low, high = min(figures), max(figures)
+    span = high - low or 1.0
+
+    def x(number: float) -> float:
+        return bar.x + (number - low) / span * bar.w
+
+    if aim.low is not None and aim.high is not None:
+        band = Rect(x(aim.low), bar.y, x(aim.high) - x(aim.low), bar.h)
+        shapes.append(Box(band, RANGE_BAND, None, 0, 0))
+    start, end = sorted((x(0.0), x(card.value)))
+    if end - start < bar.h:  # a value at zero still shows its colour
+        start, end = (start, start + bar.h) if start < bar.right - bar.h else (end - bar.h, end)
+    shapes.append(Box(Rect(start, bar.y, end - start, bar.h), STATUS_COLOR[found], None, 0, 3))
+    if low < 0 < high:  # where the fill starts when figures run below zero
+        shapes.append(Line(((x(0.0), bar.y - 1), (x(0.0), bar.bottom + 1)), MUTED, 1.0))
+    if card.baseline is not None:
+        at = x(card.baseline)
+        shapes.append(Line(((at, bar.y - 1), (at, bar.bottom + 1)), MUTED, 1.0))
+    for bound in ends:
+        at = x(bound)
+        shapes.append(Line(((at, bar.y - 3), (at, bar.bottom + 3)), INK, 1.5))
     return shapes
 
 

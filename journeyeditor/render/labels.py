@@ -16,7 +16,6 @@ from journeyeditor.render.drawing import Labels
 
 CONTEXT = "Labels"
 OWN = QT_TRANSLATE_NOOP("Labels", "Own")
-DECIMAL = QT_TRANSLATE_NOOP("Labels", ".")
 EXTERNAL = QT_TRANSLATE_NOOP("Labels", "External")
 CHANNELS = {
     "website": QT_TRANSLATE_NOOP("Labels", "Website"),
@@ -67,7 +66,7 @@ def word(text: str, language: str) -> str:
 def labels(language: str) -> Labels:
     return Labels(
         own=word(OWN, language),
-        decimal=word(DECIMAL, language),
+        language=language,
         external=word(EXTERNAL, language),
         channels={key: word(text, language) for key, text in CHANNELS.items()},
         priorities={key: word(text, language) for key, text in PRIORITIES.items()},

@@ -126,6 +126,10 @@ class CardIn:
     value: float | None = None
     unit: str | None = None
     target: float | None = None
+    direction: str | None = None
+    target_low: float | None = None
+    baseline: float | None = None
+    period: str | None = None
     department: str | None = None
     department_color: str | None = None
     department_id: int | None = None

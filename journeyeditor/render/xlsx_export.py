@@ -28,7 +28,7 @@ from journeyeditor.editing.document import Document
 from journeyeditor.marks import QT_TRANSLATE_NOOP
 from journeyeditor.model import Card, Image, JourneyMap, Lane, Stage
 from journeyeditor.model.enums import LaneKind
-from journeyeditor.render import colors, labels
+from journeyeditor.render import colors, labels, numbers
 from journeyeditor.render.source import ExportOptions, ExportSource
 from journeyeditor.store.files import write_atomically
 
@@ -157,10 +157,6 @@ def print_setup(sheet: Worksheet, title_rows: str, title_columns: str | None = N
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
-def number(value: float | None, decimal: str) -> str:
-    return "" if value is None else f"{value:g}".replace(".", decimal)
-
-
 class WorkbookWriter:
     """Builds the workbook of one export (the words of the map's language at hand)."""
 
@@ -181,13 +177,13 @@ class WorkbookWriter:
         """A card as one entry of its cell: its text, and a metric's figures."""
         if kind != LaneKind.METRIC or card.value is None:
             return card.text
-        decimal = self.labels.decimal
-        figures = number(card.value, decimal)
-        if card.target is not None:
-            figures += " / " + number(card.target, decimal)
-        if card.unit:
-            figures += " " + card.unit
-        return f"{card.text}: {figures}" if card.text else figures
+        figures = numbers.metric_figures(
+            card.value, card.unit, self.language, card.direction, card.target, card.target_low
+        )
+        if card.period:
+            figures += f" · {card.period}"
+        colon = " :" if self.language == "fr" else ":"
+        return f"{card.text}{colon} {figures}" if card.text else figures
 
     def map_sheet(self, sheet: Worksheet, map_id: int) -> None:
         """The map as a grid: stages across, lanes down, a cell's cards one per line."""

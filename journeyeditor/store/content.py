@@ -23,6 +23,7 @@ from journeyeditor.model.enums import (
     SEVERITY_MAX,
     SEVERITY_MIN,
     Channel,
+    Direction,
     Evidence,
     LaneKind,
     MapState,
@@ -78,6 +79,8 @@ class Rule:
     choices: tuple[str, ...] = ()
     max_chars: int | None = None
     color: bool = False
+    since: int = 1
+    """The schema version that added the column: an older file is checked without it."""
 
     def bad(self) -> str:
         c = f'"{self.column}"'
@@ -234,6 +237,10 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule("votes", "integer", bounds=(0, limits.VOTES_MAX)),
         Rule("evidence", "text", choices=_values(Evidence)),
         _id("image_id", nullable=True),
+        Rule("direction", "text", nullable=True, choices=_values(Direction), since=2),
+        Rule("target_low", "real", nullable=True, bounds=NUMBER, since=2),
+        Rule("baseline", "real", nullable=True, bounds=NUMBER, since=2),
+        Rule("period", "text", nullable=True, max_chars=limits.NAME_MAX_CHARS, since=2),
     ),
     "emotion_point": (
         _id(),
@@ -302,9 +309,12 @@ def sqlite_execute(raw: sqlite3.Connection) -> Execute:
     return lambda sql, params: raw.execute(sql, params).fetchall()
 
 
-def _bad_row(execute: Execute, table: str, where: str, params: Sequence[Any]) -> None:
-    """Raise ContentError for the first row of `table` (among `where`) breaking a rule."""
-    rules = RULES[table]
+def _bad_row(
+    execute: Execute, table: str, where: str, params: Sequence[Any], version: int | None = None
+) -> None:
+    """Raise ContentError for the first row of `table` (among `where`) breaking a rule
+    (the rules of schema `version`, or of the latest)."""
+    rules = [rule for rule in RULES[table] if version is None or rule.since <= version]
     flags = ", ".join(rule.bad() for rule in rules)
     any_bad = " OR ".join(rule.bad() for rule in rules)
     rows = execute(
@@ -420,7 +430,7 @@ def check_all(raw: sqlite3.Connection, revision: str) -> None:
     execute = sqlite_execute(raw)
     _version(execute, revision)
     for table in RULES:
-        _bad_row(execute, table, "1", ())
+        _bad_row(execute, table, "1", (), int(revision))
     _references(execute)
     for table in CONTAINERS:
         _positions(execute, table, "1", ())

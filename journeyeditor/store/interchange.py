@@ -22,6 +22,7 @@ from journeyeditor.model import (
     Card,
     Channel,
     Department,
+    Direction,
     EmotionPoint,
     Evidence,
     Image,
@@ -162,6 +163,10 @@ CARD = (
     Field("votes", "votes", int, 0, bounds=(0, limits.VOTES_MAX)),
     Field("evidence", "evidence", str, Evidence.ASSUMPTION.value, choices=_enum(Evidence)),
     _reference("image", "image_id"),
+    Field("direction", "direction", str, nullable=True, choices=_enum(Direction)),
+    Field("target_low", "target_low", float, nullable=True, bounds=NUMBERS),
+    Field("baseline", "baseline", float, nullable=True, bounds=NUMBERS),
+    Field("period", "period", str, nullable=True),
 )
 EMOTION = (
     ID,

@@ -29,7 +29,7 @@ from journeyeditor.editing import edits
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 from journeyeditor.model import Card, Department, JourneyMap, Lane, LaneKind, Persona, Stage
-from journeyeditor.model.enums import SEVERITY_MAX, SEVERITY_MIN, MapState
+from journeyeditor.model.enums import SEVERITY_MAX, SEVERITY_MIN, Direction, MapState
 from journeyeditor.render import icons, labels
 from journeyeditor.render.drawing import CARD_FILL
 from journeyeditor.ui.fields import (
@@ -55,7 +55,15 @@ KIND_FIELDS = {
     LaneKind.TOUCHPOINT.value: ("channel", "owned"),
     LaneKind.PAIN_POINT.value: ("severity",),
     LaneKind.OPPORTUNITY.value: ("owner", "priority"),
-    LaneKind.METRIC.value: ("value", "unit", "target"),
+    LaneKind.METRIC.value: (
+        "value",
+        "unit",
+        "direction",
+        "target_low",
+        "target",
+        "baseline",
+        "period",
+    ),
 }
 CARD_FIELDS = ("text", "evidence", "department_id", "votes", "color")
 SHARED_FIELDS = ("evidence", "department_id", "color")
@@ -184,7 +192,18 @@ class CardForm(Form):
         self.priority = self.add(self.tr("Priority"), "priority", Choice(priorities))
         self.metric_value = self.add(self.tr("Value"), "value", NumberLine())
         self.unit = self.add(self.tr("Unit"), "unit", TextLine(optional=True))
+        directions: list[Option] = [
+            (self.tr("Not said (higher is better)"), None, None),
+            (self.tr("Higher is better"), Direction.HIGHER.value, None),
+            (self.tr("Lower is better"), Direction.LOWER.value, None),
+            (self.tr("Within a range"), Direction.RANGE.value, None),
+        ]
+        self.direction = self.add(self.tr("Direction"), "direction", Choice(directions))
+        self.target_low = self.add(self.tr("Range from"), "target_low", NumberLine())
         self.target = self.add(self.tr("Target"), "target", NumberLine())
+        self.baseline = self.add(self.tr("Baseline"), "baseline", NumberLine())
+        self.period = self.add(self.tr("Period"), "period", TextLine(optional=True))
+        self.period.setPlaceholderText(self.tr("e.g. Q3 2026, last 30 days"))
         evidence: list[Option] = [
             (label(word), key, shape_icon(icons.evidence(key, 8, 8, 5.5)))
             for key, word in labels.EVIDENCE.items()
@@ -211,6 +230,12 @@ class CardForm(Form):
     def show_cards(self, cards: Sequence[Card], kind: str, fresh: bool) -> None:
         self.color.default_color = CARD_FILL.get(kind, CARD_FILL[LaneKind.TEXT.value])
         names = CARD_FIELDS + KIND_FIELDS.get(kind, ()) if len(cards) == 1 else SHARED_FIELDS
+        ranged = cards[0].direction == Direction.RANGE.value
+        if not ranged:  # the low end means something for a range only
+            names = tuple(name for name in names if name != "target_low")
+        target_label = self.form.labelForField(self.target)
+        if isinstance(target_label, QLabel):
+            target_label.setText(self.tr("Range to") if ranged else self.tr("Target"))
         self.load({name: _shared(cards, name) for name in names}, fresh)
 
 

@@ -396,6 +396,31 @@ def inspector_places(window: MainWindow, qtbot: QtBot, disk: Disk) -> Iterator[P
         place = CardPlace(window, qtbot, disk, scene.card_items[card.id], card.id)
         place.name = f"{kind} card"
         yield place
+    yield range_metric_place(window, qtbot, disk, CardPlace)
+
+
+def range_metric_place(
+    window: MainWindow, qtbot: QtBot, disk: Disk, card_place: type[InspectorPlace]
+) -> InspectorPlace:
+    """A metric card whose target is a range, so its low end shows too. Its direction is
+    walked last: moving off "range" hides the low end."""
+    document, scene = window.document, window.scene
+    assert document is not None and scene is not None and scene.map_id is not None
+    lanes = {lane.id for lane in document.lanes(scene.map_id) if lane.kind == "metric"}
+    card = [c for c in document.cards(scene.map_id) if c.lane_id in lanes][1]
+    assert document.push(
+        edits.edit_cards(document, [card.id], direction="range", target_low=1.0, target=9.0)
+    )
+
+    class RangePlace(card_place):  # type: ignore[misc, valid-type]
+        def steps(self, root: QWidget) -> list[Step]:
+            found = super().steps(root)
+            assert any(step.column == "target_low" for step in found), "no range low end"
+            return sorted(found, key=lambda step: step.column == "direction")
+
+    place = RangePlace(window, qtbot, disk, scene.card_items[card.id], card.id)
+    place.name = "metric card (range)"
+    return place
 
 
 class PersonaPlace(Place):
@@ -673,7 +698,7 @@ def test_every_inspector_field_is_one_step_that_undoes_and_redoes(
         forms_walked.add(place.kind)
         fields_walked.setdefault(place.kind, set()).update(s.split(" ")[0] for s in walked)
         if place.kind == "cards":
-            card_kinds.add(place.name.removesuffix(" card"))
+            card_kinds.add(place.name.split(" ")[0])
     inspector = window.inspector
     assert forms_walked == set(inspector.forms)
     assert card_kinds == {kind.value for kind in LaneKind} - {LaneKind.EMOTION.value}

@@ -72,6 +72,9 @@ OUT_OF_RANGE: dict[tuple[str, str], tuple[tuple[str, object], ...]] = {
     ("card", "votes"): (("negative", -1), ("over_limit", limits.VOTES_MAX + 1)),
     ("card", "value"): (("over_limit", limits.NUMBER_MAX_ABS * 10),),
     ("card", "target"): (("over_limit", -limits.NUMBER_MAX_ABS * 10),),
+    ("card", "target_low"): (("over_limit", limits.NUMBER_MAX_ABS * 10),),
+    ("card", "baseline"): (("over_limit", -limits.NUMBER_MAX_ABS * 10),),
+    ("card", "direction"): (("unknown_direction", "sideways"),),
     ("emotion_point", "value"): (("value_7", 7), ("value_minus_3", -3)),
     ("stage", "width"): (("zero", 0.0), ("negative", -5.0), ("under_limit", W_MIN / 2)),
     ("lane", "height"): (("zero", 0.0), ("negative", -5.0), ("under_limit", H_MIN / 2)),
@@ -244,7 +247,7 @@ def reference_cases() -> list[Case]:
         Case(
             "alembic_version.table.second_row",
             "reference",
-            edited("INSERT INTO alembic_version VALUES ('0002')"),
+            edited("INSERT INTO alembic_version VALUES ('0001')"),
         ),
     ]
     return cases

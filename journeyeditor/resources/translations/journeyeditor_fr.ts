@@ -154,8 +154,44 @@
         <translation>Unité</translation>
     </message>
     <message>
+        <source>Not said (higher is better)</source>
+        <translation>Non précisé (plus haut, c’est mieux)</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>Plus haut, c’est mieux</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>Plus bas, c’est mieux</translation>
+    </message>
+    <message>
+        <source>Within a range</source>
+        <translation>Dans une fourchette</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Range from</source>
+        <translation>De (fourchette)</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Point de départ</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>e.g. Q3 2026, last 30 days</source>
+        <translation>p. ex. T3 2026, 30 derniers jours</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -180,6 +216,10 @@
     <message>
         <source>Back to the lane&apos;s usual card colour</source>
         <translation>Revenir à la couleur habituelle des fiches du couloir</translation>
+    </message>
+    <message>
+        <source>Range to</source>
+        <translation>À (fourchette)</translation>
     </message>
 </context>
 <context>
@@ -708,10 +748,6 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Own</source>
         <translation>Interne</translation>
-    </message>
-    <message>
-        <source>.</source>
-        <translation>,</translation>
     </message>
     <message>
         <source>External</source>
