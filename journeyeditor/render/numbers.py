@@ -70,7 +70,8 @@ def quantity(value: float | None, unit: str | None, language: str) -> str:
 
     "%" and currency symbols are written with each number (FR "72 %", "24 €"; EN "72%",
     "€24"), a unit starting with "/" right after it ("4,1/5"), other words once after a
-    no-break space ("12 000 visites"). A missing value is never given a unit.
+    space ("12 000 visites": a long unit word may go to the next line of a narrow card,
+    rather than be cut in two). A missing value is never given a unit.
     """
     unit = (unit or "").strip()
     text = number(value, language, cents=unit in CURRENCIES)
@@ -86,7 +87,7 @@ def quantity(value: float | None, unit: str | None, language: str) -> str:
         return text + found.currency + unit
     if unit.startswith("/"):
         return text + unit
-    return text + NBSP + unit
+    return text + " " + unit
 
 
 def attached(unit: str | None) -> bool:
@@ -111,7 +112,7 @@ def metric_figures(
     def shown(number_: float | None) -> str:
         return quantity(number_, unit, language) if each else number(number_, language)
 
-    tail = NBSP + (unit or "").strip() if (unit or "").strip() and not each else ""
+    tail = " " + (unit or "").strip() if (unit or "").strip() and not each else ""
     if found is None:
         return shown(value) + (tail if value is not None else "")
     if found.low is not None and found.high is not None:

@@ -101,6 +101,8 @@ def measure(text: str, size: float, bold: bool = False) -> float:
 
 
 META = Rect(10, 40, 200, 20)
+BAR = Rect(META.x + META.w * 0.58, META.y + 7, META.w * 0.42, 6)
+"""Where a card's detail row puts its bar (drawing._meta)."""
 
 
 def bar_fills(shapes: list[Any]) -> list[Box]:
@@ -122,10 +124,9 @@ def test_every_sample_metric_has_its_direction_and_status(language: str) -> None
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_sample_metric_bar_is_drawn_in_its_status_colour(language: str) -> None:
-    labels = Labels(language=language)
     for card_id, card in sample_metric_cards(language).items():
         what, _direction, expected = SAMPLE_METRICS[card_id]
-        fills = bar_fills(drawing.metric_shapes(card_in(card), META, labels, measure))
+        fills = bar_fills(drawing.metric_bar(card_in(card), BAR))
         assert [box.fill for box in fills] == [STATUS_COLOR[expected]], (language, what)
 
 
@@ -178,7 +179,7 @@ def test_tolerance_is_ten_percent_of_the_target() -> None:
 
 
 def test_no_target_draws_no_fill_and_no_tick() -> None:
-    shapes = drawing.metric_shapes(CardIn(1, 1, 1, 0, "x", value=5.0), META, Labels(), measure)
+    shapes = drawing.metric_bar(CardIn(1, 1, 1, 0, "x", value=5.0), BAR)
     assert bar_fills(shapes) == []
     assert [s for s in shapes if isinstance(s, Line)] == []
 
@@ -186,7 +187,7 @@ def test_no_target_draws_no_fill_and_no_tick() -> None:
 def test_a_missed_lower_is_better_metric_runs_past_its_target() -> None:
     """Cart abandonment 72 % against at most 40 %: the red fill crosses the target tick."""
     card = CardIn(1, 1, 1, 0, "x", value=72.0, unit="%", target=40.0, direction=L)
-    shapes = drawing.metric_shapes(card, META, Labels(), measure)
+    shapes = drawing.metric_bar(card, BAR)
     (fill,) = bar_fills(shapes)
     (tick,) = [s for s in shapes if isinstance(s, Line)]
     assert fill.fill == STATUS_COLOR[MISSED]
@@ -196,7 +197,7 @@ def test_a_missed_lower_is_better_metric_runs_past_its_target() -> None:
 def test_a_value_below_zero_fills_from_a_marked_zero() -> None:
     """NPS −32 against at least 20: the red fill runs left from zero, which is marked."""
     card = CardIn(1, 1, 1, 0, "x", value=-32.0, target=20.0, direction=H)
-    shapes = drawing.metric_shapes(card, META, Labels(), measure)
+    shapes = drawing.metric_bar(card, BAR)
     (fill,) = bar_fills(shapes)
     marks = sorted(s.points[0][0] for s in shapes if isinstance(s, Line))
     bar_x, bar_w = META.x + META.w * 0.58, META.w * 0.42
@@ -207,7 +208,7 @@ def test_a_value_below_zero_fills_from_a_marked_zero() -> None:
 
 def test_a_range_draws_its_band_and_both_ends() -> None:
     card = CardIn(1, 1, 1, 0, "x", value=50.0, target=60.0, target_low=40.0, direction="range")
-    shapes = drawing.metric_shapes(card, META, Labels(), measure)
+    shapes = drawing.metric_bar(card, BAR)
     ticks = sorted(s.points[0][0] for s in shapes if isinstance(s, Line))
     band = [s for s in shapes if isinstance(s, Box) and s.fill == drawing.RANGE_BAND]
     assert len(ticks) == 2 and len(band) == 1
@@ -233,7 +234,7 @@ FIGURES = [
     (0.5, "€", "€0.50", f"0,50{NBSP}€"),
     (-3.5, "$", "−$3.50", f"−3,50{NBSP}$"),
     (4.1, "/5", "4.1/5", "4,1/5"),
-    (12000.0, "visits", f"12,000{NBSP}visits", f"12{NNBSP}000{NBSP}visits"),
+    (12000.0, "visits", "12,000 visits", f"12{NNBSP}000 visits"),
     (None, "%", "–", "–"),
 ]
 
@@ -258,12 +259,12 @@ METRIC_TEXTS = [
         H,
         60000.0,
         None,
-        f"48,000 / ≥{NBSP}60,000{NBSP}subscribers",
-        f"48{NNBSP}000 / ≥{NBSP}60{NNBSP}000{NBSP}subscribers",
+        f"48,000 / ≥{NBSP}60,000 subscribers",
+        f"48{NNBSP}000 / ≥{NBSP}60{NNBSP}000 subscribers",
     ),
     (24.0, "€", L, 15.0, None, f"€24 / ≤{NBSP}€15", f"24{NBSP}€ / ≤{NBSP}15{NBSP}€"),
     (52.0, None, "range", 60.0, 40.0, "52 / 40–60", "52 / 40–60"),
-    (5.0, "min", None, None, None, f"5{NBSP}min", f"5{NBSP}min"),
+    (5.0, "min", None, None, None, "5 min", "5 min"),
     (None, "%", H, 3.0, None, f"– / ≥{NBSP}3%", f"– / ≥{NBSP}3{NNBSP}%"),
 ]
 
