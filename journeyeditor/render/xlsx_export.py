@@ -182,7 +182,7 @@ class WorkbookWriter:
         )
         if card.period:
             figures += f" · {card.period}"
-        colon = " :" if self.language == "fr" else ":"
+        colon = "\u00a0:" if self.language == "fr" else ":"  # French puts a space before ":"
         return f"{card.text}{colon} {figures}" if card.text else figures
 
     def map_sheet(self, sheet: Worksheet, map_id: int) -> None:
