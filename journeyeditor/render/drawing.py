@@ -196,10 +196,7 @@ def _meta(box: CardBox, meta: Rect, labels: Labels, measure: Measure) -> list[Pr
 
 def metric_text(card: CardIn, labels: Labels) -> str:
     """The figures of a metric card in the map's language, then its period."""
-    text = numbers.metric_figures(
-        card.value, card.unit, labels.language, card.direction, card.target, card.target_low
-    )
-    return f"{text} · {card.period}" if card.period else text
+    return numbers.metric_line(card, labels.language)
 
 
 def metric_bar(card: CardIn, bar: Rect) -> list[Primitive]:

@@ -9,6 +9,7 @@ writes (store/content.py LANGUAGES) are short enough to state here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from journeyeditor.model.metrics import goal
 
@@ -122,3 +123,28 @@ def metric_figures(
     else:
         aim = f"≤{NBSP}{shown(found.high)}"
     return f"{shown(value)} / {aim}{tail}"
+
+
+class MetricFields(Protocol):
+    """What a metric line is made of: a map's card as drawn, or a row of the file."""
+
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def direction(self) -> str | None: ...
+    @property
+    def target(self) -> float | None: ...
+    @property
+    def target_low(self) -> float | None: ...
+    @property
+    def period(self) -> str | None: ...
+
+
+def metric_line(card: MetricFields, language: str) -> str:
+    """A metric card's figures in `language`, then its period: "72% / ≤ 40% · Q3 2026"."""
+    text = metric_figures(
+        card.value, card.unit, language, card.direction, card.target, card.target_low
+    )
+    return f"{text} · {card.period}" if card.period else text

@@ -177,11 +177,7 @@ class WorkbookWriter:
         """A card as one entry of its cell: its text, and a metric's figures."""
         if kind != LaneKind.METRIC or card.value is None:
             return card.text
-        figures = numbers.metric_figures(
-            card.value, card.unit, self.language, card.direction, card.target, card.target_low
-        )
-        if card.period:
-            figures += f" · {card.period}"
+        figures = numbers.metric_line(card, self.language)
         colon = "\u00a0:" if self.language == "fr" else ":"  # French puts a space before ":"
         return f"{card.text}{colon} {figures}" if card.text else figures
 

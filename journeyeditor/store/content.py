@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from journeyeditor.model import limits
@@ -309,14 +310,21 @@ def sqlite_execute(raw: sqlite3.Connection) -> Execute:
     return lambda sql, params: raw.execute(sql, params).fetchall()
 
 
+@cache
+def _rule_sql(table: str, version: int | None) -> tuple[tuple[Rule, ...], str, str]:
+    """A table's rules (of schema `version`, or the latest) as SQL: one flag per rule, and
+    the test that any fails. Built once: every edit runs it."""
+    rules = tuple(rule for rule in RULES[table] if version is None or rule.since <= version)
+    tests = [rule.bad() for rule in rules]
+    return rules, ", ".join(tests), " OR ".join(tests)
+
+
 def _bad_row(
     execute: Execute, table: str, where: str, params: Sequence[Any], version: int | None = None
 ) -> None:
     """Raise ContentError for the first row of `table` (among `where`) breaking a rule
     (the rules of schema `version`, or of the latest)."""
-    rules = [rule for rule in RULES[table] if version is None or rule.since <= version]
-    flags = ", ".join(rule.bad() for rule in rules)
-    any_bad = " OR ".join(rule.bad() for rule in rules)
+    rules, flags, any_bad = _rule_sql(table, version)
     rows = execute(
         f"SELECT id, {flags} FROM {table} WHERE ({where}) AND ({any_bad}) LIMIT 1", params
     )

@@ -174,24 +174,23 @@ def erase_line(qtbot: QtBot, line: QLineEdit) -> Any:
     return None
 
 
-def append_text(qtbot: QtBot, box: QPlainTextEdit) -> Any:
-    """Type at the end, then Ctrl+Return, which finishes the edit and keeps the focus."""
+def _append(qtbot: QtBot, box: QPlainTextEdit, key: Qt.Key, modifier: Any) -> Any:
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_End, CTRL)
     qtbot.keyClicks(box, " Then more.")
     new = box.toPlainText()
-    qtbot.keyClick(box, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClick(box, key, modifier)
     return new
+
+
+def append_text(qtbot: QtBot, box: QPlainTextEdit) -> Any:
+    """Type at the end, then Ctrl+Return, which finishes the edit and keeps the focus."""
+    return _append(qtbot, box, Qt.Key.Key_Return, CTRL)
 
 
 def append_and_tab(qtbot: QtBot, box: QPlainTextEdit) -> Any:
     """Type at the end, then Tab to the next field (in a dialog, OK saves)."""
-    box.setFocus()
-    qtbot.keyClick(box, Qt.Key.Key_End, CTRL)
-    qtbot.keyClicks(box, " Then more.")
-    new = box.toPlainText()
-    qtbot.keyClick(box, Qt.Key.Key_Tab)
-    return new
+    return _append(qtbot, box, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
 
 
 def choose_colour(qtbot: QtBot, button: QAbstractButton, current: Any) -> Any:
