@@ -242,7 +242,7 @@ def _sections(cover: CoverIn, words: PrintWords, k: float) -> list[tuple[str, li
     return out
 
 
-def _legend(
+def legend(
     cover: CoverIn, area: Rect, words: PrintWords, k: float, measure: Measure
 ) -> tuple[list[Primitive], float]:
     """The legend in `area`, sections set in the shortest column; returns it and its height.
@@ -310,7 +310,7 @@ def cover_shapes(
         legend_area = Rect(body.x + split, body.y, body.w - split, body.h)
     elif persona is not None:
         gap = 20 * k
-        _drawn, wanted = _legend(cover, body, words, k, measure)
+        _drawn, wanted = legend(cover, body, words, k, measure)
         room = max(body.h * 0.4, body.h - wanted - gap)
         drawn, reached = _persona(
             persona, Rect(body.x, body.y, body.w, room), branding.accent, words, k, measure
@@ -318,5 +318,5 @@ def cover_shapes(
         shapes += drawn
         top = reached + gap
         legend_area = Rect(body.x, top, body.w, body.bottom - top)
-    shapes += _legend(cover, legend_area, words, k, measure)[0]
+    shapes += legend(cover, legend_area, words, k, measure)[0]
     return shapes
