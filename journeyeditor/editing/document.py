@@ -28,16 +28,20 @@ from journeyeditor.editing.operations import (
     touched_rows,
 )
 from journeyeditor.model import (
+    Ballot,
+    BallotLane,
     Card,
     Department,
     EmotionPoint,
     Image,
     JourneyMap,
     Lane,
+    Participant,
     Persona,
     Project,
     Snapshot,
     Stage,
+    Vote,
 )
 from journeyeditor.store import content, database, interchange
 from journeyeditor.store.engine import WRITE
@@ -90,6 +94,9 @@ class Document(QObject):
     departmentRemoved = Signal(int)
     departmentChanged = Signal(int)
     departmentsReordered = Signal()
+    participantsChanged = Signal()
+    votingChanged = Signal()
+    """A ballot opened, closed or changed, or a vote was given or taken back."""
     imageAdded = Signal(int)
     imageRemoved = Signal(int)
     imageChanged = Signal(int)
@@ -185,6 +192,8 @@ class Document(QObject):
                 self.mapsReordered,
                 self.personasReordered,
                 self.departmentsReordered,
+                self.participantsChanged,
+                self.votingChanged,
                 self.snapshotsChanged,
             ):
                 broad.emit()
@@ -263,6 +272,41 @@ class Document(QObject):
 
     def departments(self) -> list[Department]:
         return self._all(select(Department).order_by(Department.position))
+
+    def participants(self) -> list[Participant]:
+        return self._all(select(Participant).order_by(Participant.position))
+
+    def ballots(self, map_id: int) -> list[Ballot]:
+        """A map's votes, oldest first."""
+        return self._all(select(Ballot).where(Ballot.map_id == map_id).order_by(Ballot.id))
+
+    def open_ballot(self, map_id: int) -> Ballot | None:
+        """The vote running on a map (one at most; the file check sees to it)."""
+        return next((ballot for ballot in self.ballots(map_id) if ballot.is_open), None)
+
+    def ballot_lanes(self, ballot_id: int) -> list[int]:
+        """Ids of the lanes a ballot votes on."""
+        query = select(BallotLane).where(BallotLane.ballot_id == ballot_id).order_by(BallotLane.id)
+        return [row.lane_id for row in self._all(query)]
+
+    def ballot_lane_rows(self, map_id: int) -> list[BallotLane]:
+        """The ballot-lane rows of every ballot of a map."""
+        query = (
+            select(BallotLane)
+            .join(Ballot, Ballot.id == BallotLane.ballot_id)
+            .where(Ballot.map_id == map_id)
+            .order_by(BallotLane.id)
+        )
+        return self._all(query)
+
+    def votes(self, ballot_id: int) -> list[Vote]:
+        return self._all(select(Vote).where(Vote.ballot_id == ballot_id).order_by(Vote.id))
+
+    def votes_on(self, card_ids: Sequence[int]) -> list[Vote]:
+        """Every vote given to these cards, in any ballot (deleting a card takes them too)."""
+        if not card_ids:
+            return []
+        return self._all(select(Vote).where(Vote.card_id.in_(card_ids)).order_by(Vote.id))
 
     def snapshots(self) -> list[Snapshot]:
         return self._all(select(Snapshot).order_by(Snapshot.id))

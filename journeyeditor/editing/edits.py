@@ -22,6 +22,8 @@ from journeyeditor.editing.operations import (
     row_values,
 )
 from journeyeditor.model import (
+    Ballot,
+    BallotLane,
     Card,
     Department,
     EmotionPoint,
@@ -30,10 +32,12 @@ from journeyeditor.model import (
     Lane,
     LaneKind,
     MapState,
+    Participant,
     Persona,
     Project,
     Snapshot,
     Stage,
+    Vote,
     limits,
 )
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN
@@ -60,6 +64,11 @@ def _fields(entity: type, changes: Values) -> Values:
     if wrong:
         raise ValueError(f"{entity.__name__} has no editable field {sorted(wrong)[0]!r}")
     return dict(changes)
+
+
+def stamp() -> str:
+    """Now as the file records when a card was written: ISO 8601, UTC, to the second."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _counted(count: int, one: str, many: str) -> str:
@@ -101,14 +110,19 @@ def add_cards(
     index: int | None,
     cards: Iterable[Values],
 ) -> EditCommand:
-    """Create cards in one cell from `index` on (the end when None): drops and pastes."""
+    """Create cards in one cell from `index` on (the end when None): drops and pastes.
+
+    Each records when it was written (`created`, now unless the fields say otherwise).
+    """
     stage, lane = document.get(Stage, stage_id), document.get(Lane, lane_id)
     if stage is None or lane is None or stage.map_id != lane.map_id:
         raise ValueError("a card needs a stage and a lane of the same map")
     start = len(document.cell(stage_id, lane_id)) if index is None else index
     operations: list[Operation] = []
+    now = stamp()
     for offset, fields in enumerate(cards):
         values = _fields(Card, fields)
+        values.setdefault("created", now)
         values.update(
             id=document.next_id(Card), stage_id=stage_id, lane_id=lane_id, position=start + offset
         )
@@ -165,12 +179,19 @@ def move_cards(
     return _command(document, text, operations)
 
 
+def _card_removals(document: Document, card_ids: Sequence[int]) -> list[Operation]:
+    """Deletions of cards and, first, of the votes given to them, so undo gives both back
+    (the database would drop the votes silently, out of the undo's sight)."""
+    operations: list[Operation] = [Delete(Vote, vote.id) for vote in document.votes_on(card_ids)]
+    return operations + [Delete(Card, card_id) for card_id in card_ids]
+
+
 def delete_cards(document: Document, card_ids: Iterable[int]) -> EditCommand:
-    operations: list[Operation] = [Delete(Card, card_id) for card_id in card_ids]
+    ids = list(card_ids)
     text = _counted(
-        len(operations), translate("Edits", "Delete card"), translate("Edits", "Delete %n cards")
+        len(ids), translate("Edits", "Delete card"), translate("Edits", "Delete %n cards")
     )
-    return _command(document, text, operations)
+    return _command(document, text, _card_removals(document, ids))
 
 
 # Stages and lanes
@@ -301,11 +322,20 @@ def move_lane(document: Document, lane_id: int, index: int) -> EditCommand:
 def _cell_contents(
     document: Document, map_id: int, stage_id: int | None = None, lane_id: int | None = None
 ) -> list[Operation]:
-    """Deletions of the cards and emotion points in a stage or lane, before it goes."""
-    operations: list[Operation] = []
-    for card in document.cards(map_id):
-        if card.stage_id == stage_id or card.lane_id == lane_id:
-            operations.append(Delete(Card, card.id))
+    """Deletions of the cards (with their votes), emotion points and ballot lanes in a
+    stage or lane, before it goes."""
+    cards = [
+        card.id
+        for card in document.cards(map_id)
+        if card.stage_id == stage_id or card.lane_id == lane_id
+    ]
+    operations = _card_removals(document, cards)
+    if lane_id is not None:
+        operations += [
+            Delete(BallotLane, row.id)
+            for row in document.ballot_lane_rows(map_id)
+            if row.lane_id == lane_id
+        ]
     for point in document.emotion_points(map_id):
         if point.stage_id == stage_id or point.lane_id == lane_id:
             operations.append(Delete(EmotionPoint, point.id))
@@ -457,7 +487,9 @@ def move_map(document: Document, map_id: int, index: int) -> EditCommand:
 
 
 def delete_map(document: Document, map_id: int) -> EditCommand:
-    operations: list[Operation] = [Delete(Card, card.id) for card in document.cards(map_id)]
+    operations = _card_removals(document, [card.id for card in document.cards(map_id)])
+    operations += [Delete(BallotLane, row.id) for row in document.ballot_lane_rows(map_id)]
+    operations += [Delete(Ballot, ballot.id) for ballot in document.ballots(map_id)]
     operations += [Delete(EmotionPoint, p.id) for p in document.emotion_points(map_id)]
     operations += [Delete(Stage, stage.id) for stage in document.stages(map_id)]
     operations += [Delete(Lane, lane.id) for lane in document.lanes(map_id)]
@@ -510,8 +542,12 @@ def edit_department(document: Document, department_id: int, **changes: Any) -> E
 
 
 def delete_department(document: Document, department_id: int) -> EditCommand:
-    """Delete a department; its cards stay, no longer attributed."""
-    operations: list[Operation] = []
+    """Delete a department; its cards and participants stay, no longer attributed."""
+    operations: list[Operation] = [
+        Update(Participant, participant.id, {"department_id": None})
+        for participant in document.participants()
+        if participant.department_id == department_id
+    ]
     for journey_map in document.maps():
         operations += [
             Update(Card, card.id, {"department_id": None})
@@ -520,6 +556,57 @@ def delete_department(document: Document, department_id: int) -> EditCommand:
         ]
     operations.append(Delete(Department, department_id))
     return _command(document, translate("Edits", "Delete department"), operations)
+
+
+def move_department(document: Document, department_id: int, index: int) -> EditCommand:
+    return _command(
+        document,
+        translate("Edits", "Move department"),
+        [Relocate(Department, department_id, {"position": index})],
+    )
+
+
+def add_participant(document: Document, name: str, department_id: int | None) -> EditCommand:
+    values = {
+        "id": document.next_id(Participant),
+        "name": name or translate("Edits", "New participant"),
+        "department_id": department_id,
+        "position": len(document.participants()),
+    }
+    return _command(document, translate("Edits", "Add participant"), [Insert(Participant, values)])
+
+
+def edit_participant(document: Document, participant_id: int, **changes: Any) -> EditCommand:
+    return edit(
+        document, Participant, participant_id, translate("Edits", "Edit participant"), **changes
+    )
+
+
+def move_participant(document: Document, participant_id: int, index: int) -> EditCommand:
+    return _command(
+        document,
+        translate("Edits", "Move participant"),
+        [Relocate(Participant, participant_id, {"position": index})],
+    )
+
+
+def delete_participant(document: Document, participant_id: int) -> EditCommand:
+    """Delete a participant; their cards and votes stay, no longer attributed."""
+    operations: list[Operation] = []
+    for journey_map in document.maps():
+        operations += [
+            Update(Card, card.id, {"participant_id": None})
+            for card in document.cards(journey_map.id)
+            if card.participant_id == participant_id
+        ]
+        for ballot in document.ballots(journey_map.id):
+            operations += [
+                Update(Vote, vote.id, {"participant_id": None})
+                for vote in document.votes(ballot.id)
+                if vote.participant_id == participant_id
+            ]
+    operations.append(Delete(Participant, participant_id))
+    return _command(document, translate("Edits", "Delete participant"), operations)
 
 
 def edit_project(document: Document, **changes: Any) -> EditCommand:

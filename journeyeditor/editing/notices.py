@@ -11,16 +11,20 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from journeyeditor.model import (
+    Ballot,
+    BallotLane,
     Card,
     Department,
     EmotionPoint,
     Image,
     JourneyMap,
     Lane,
+    Participant,
     Persona,
     Project,
     Snapshot,
     Stage,
+    Vote,
 )
 
 Notice = tuple[str, tuple[int, ...]]
@@ -68,6 +72,10 @@ class Notices:
             self.add("projectChanged")
         elif isinstance(row, Snapshot):
             self.add("snapshotsChanged")
+        elif isinstance(row, Participant):
+            self.add("participantsChanged")
+        elif isinstance(row, (Ballot, BallotLane, Vote)):
+            self.add("votingChanged")
         else:
             return False
         return True
@@ -95,5 +103,5 @@ class Notices:
         if isinstance(row, Card):
             self._cell(session, row)
             self.add("cardChanged", *_map_of(session, row), row.id)
-        else:
+        elif not self._special(session, row):
             self.add(f"{PREFIX[type(row)]}sReordered", *_map_of(session, row))

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from journeyeditor.model import Base, Card, Department, JourneyMap, Lane, Persona, Stage
+from journeyeditor.model import (
+    Base,
+    Card,
+    Department,
+    JourneyMap,
+    Lane,
+    Participant,
+    Persona,
+    Stage,
+)
 from journeyeditor.store import content
 
 if TYPE_CHECKING:
@@ -25,7 +34,7 @@ Values = dict[str, Any]
 
 CONTAINERS: dict[type, tuple[str, ...]] = {
     entity: content.CONTAINERS[entity.__tablename__]
-    for entity in (JourneyMap, Persona, Department, Stage, Lane, Card)
+    for entity in (JourneyMap, Persona, Department, Participant, Stage, Lane, Card)
 }
 """Entities numbered 0…n-1 inside a container (the file's rule, store/content.py)."""
 

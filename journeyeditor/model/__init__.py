@@ -1,6 +1,8 @@
 """The document model: typed SQLAlchemy entities and their vocabularies. No Qt here."""
 
 from journeyeditor.model.entities import (
+    Ballot,
+    BallotLane,
     Base,
     Card,
     Department,
@@ -8,14 +10,18 @@ from journeyeditor.model.entities import (
     Image,
     JourneyMap,
     Lane,
+    Participant,
     Persona,
     Project,
     Snapshot,
     Stage,
+    Vote,
 )
 from journeyeditor.model.enums import Channel, Direction, Evidence, LaneKind, MapState, Priority
 
 __all__ = [
+    "Ballot",
+    "BallotLane",
     "Base",
     "Card",
     "Channel",
@@ -28,9 +34,11 @@ __all__ = [
     "Lane",
     "LaneKind",
     "MapState",
+    "Participant",
     "Persona",
     "Priority",
     "Project",
     "Snapshot",
     "Stage",
+    "Vote",
 ]

@@ -82,6 +82,19 @@ class Department(Base):
     color: Mapped[str] = mapped_column(String, default="#888888")
 
 
+class Participant(Base):
+    """A person in a workshop, speaking for a department; cards and votes name them."""
+
+    __tablename__ = "participant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String, default="")
+    department_id: Mapped[int | None] = mapped_column(
+        ForeignKey("department.id", ondelete="SET NULL"), nullable=True
+    )
+
+
 class Persona(Base):
     """The person or segment a map is drawn for."""
 
@@ -208,6 +221,15 @@ class Card(Base):
     """The low end of a range (direction `range`)."""
     baseline: Mapped[float | None] = mapped_column(nullable=True)
     period: Mapped[str | None] = mapped_column(String, nullable=True)
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL"), nullable=True
+    )
+    """Who wrote the card in a workshop (version 3)."""
+    created: Mapped[str] = mapped_column(String, default="")
+    """When the card was written, ISO 8601 UTC ("2026-11-30T05:40:12Z"); empty before
+    version 3."""
+    source: Mapped[str | None] = mapped_column(String, nullable=True)
+    """The file name of the draft a merge brought the card from (version 3)."""
 
 
 class EmotionPoint(Base):
@@ -224,6 +246,50 @@ class EmotionPoint(Base):
     stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"))
     value: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
+    samples: Mapped[int] = mapped_column(Integer, default=1)
+    """How many feelings `value` is the rounded mean of: drafts merged in (version 3)."""
+
+
+class Ballot(Base):
+    """A dot vote on one map: how many dots each participant has, open or closed.
+
+    While it is open, a participant's vote is a `Vote` row and one more dot on the
+    card (`Card.votes`); closing it freezes the dots.
+    """
+
+    __tablename__ = "ballot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    map_id: Mapped[int] = mapped_column(ForeignKey("journey_map.id", ondelete="CASCADE"))
+    allowance: Mapped[int] = mapped_column(Integer, default=3)
+    one_per_card: Mapped[bool] = mapped_column(default=False)
+    is_open: Mapped[bool] = mapped_column(default=True)
+    created: Mapped[str] = mapped_column(String, default="")
+
+
+class BallotLane(Base):
+    """A lane whose cards a ballot votes on."""
+
+    __tablename__ = "ballot_lane"
+    __table_args__ = (UniqueConstraint("ballot_id", "lane_id", name="uq_ballot_lane"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ballot_id: Mapped[int] = mapped_column(ForeignKey("ballot.id", ondelete="CASCADE"))
+    lane_id: Mapped[int] = mapped_column(ForeignKey("lane.id", ondelete="CASCADE"))
+
+
+class Vote(Base):
+    """One dot a participant gave a card in a ballot (participant unknown once deleted)."""
+
+    __tablename__ = "vote"
+    __table_args__ = (Index("ix_vote_ballot", "ballot_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ballot_id: Mapped[int] = mapped_column(ForeignKey("ballot.id", ondelete="CASCADE"))
+    card_id: Mapped[int] = mapped_column(ForeignKey("card.id", ondelete="CASCADE"))
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL"), nullable=True
+    )
 
 
 class Snapshot(Base):

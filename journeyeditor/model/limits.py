@@ -35,6 +35,15 @@ MAX_CARDS_PER_MAP = 20_000
 MAX_PERSONAS = 1_000
 MAX_DEPARTMENTS = 200
 MAX_IMAGES = 2_000
+MAX_PARTICIPANTS = 1_000
+MAX_BALLOTS = 10_000
+MAX_VOTES = 1_000_000
+VOTE_ALLOWANCE_MAX = 100
+"""Dots one participant may give in one vote."""
+MAX_MERGED_SAMPLES = 1_000_000
+"""Feelings an emotion point may average (one per merged draft)."""
+STAMP_MAX_CHARS = 40
+"""A date and time as ISO 8601 text ("2026-11-30T05:40:12Z")."""
 
 IMAGE_MAX_BYTES = 25 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000

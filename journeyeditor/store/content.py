@@ -180,6 +180,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule("data", "blob"),
     ),
     "department": (_id(), POSITION, _name("name"), _color("color")),
+    "participant": (_id(), POSITION, _name("name"), _id("department_id", nullable=True)),
     "persona": (
         _id(),
         POSITION,
@@ -242,6 +243,9 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule("target_low", "real", nullable=True, bounds=NUMBER, since=2),
         Rule("baseline", "real", nullable=True, bounds=NUMBER, since=2),
         Rule("period", "text", nullable=True, max_chars=limits.NAME_MAX_CHARS, since=2),
+        Rule("participant_id", "integer", nullable=True, bounds=(1, limits.ID_MAX), since=3),
+        Rule("created", "text", max_chars=limits.STAMP_MAX_CHARS, since=3),
+        Rule("source", "text", nullable=True, max_chars=limits.NAME_MAX_CHARS, since=3),
     ),
     "emotion_point": (
         _id(),
@@ -249,7 +253,18 @@ RULES: dict[str, tuple[Rule, ...]] = {
         _id("stage_id"),
         Rule("value", "integer", bounds=(EMOTION_MIN, EMOTION_MAX)),
         _long("note"),
+        Rule("samples", "integer", bounds=(1, limits.MAX_MERGED_SAMPLES), since=3),
     ),
+    "ballot": (
+        _id(),
+        _id("map_id"),
+        Rule("allowance", "integer", bounds=(1, limits.VOTE_ALLOWANCE_MAX)),
+        Rule("one_per_card", "integer", bounds=(0, 1)),
+        Rule("is_open", "integer", bounds=(0, 1)),
+        Rule("created", "text", max_chars=limits.STAMP_MAX_CHARS),
+    ),
+    "ballot_lane": (_id(), _id("ballot_id"), _id("lane_id")),
+    "vote": (_id(), _id("ballot_id"), _id("card_id"), _id("participant_id", nullable=True)),
     "snapshot": (
         _id(),
         _name("name"),
@@ -258,10 +273,20 @@ RULES: dict[str, tuple[Rule, ...]] = {
     ),
 }
 
+TABLES_SINCE = {"participant": 3, "ballot": 3, "ballot_lane": 3, "vote": 3}
+"""Tables a schema version added: an older file is checked without them."""
+
+
+def _has(table: str, version: int | None) -> bool:
+    """Whether files of schema `version` (None: the latest) hold `table`."""
+    return version is None or TABLES_SINCE.get(table, 1) <= version
+
+
 CONTAINERS: dict[str, tuple[str, ...]] = {
     "journey_map": (),
     "persona": (),
     "department": (),
+    "participant": (),
     "stage": ("map_id",),
     "lane": ("map_id",),
     "card": ("stage_id", "lane_id"),
@@ -276,6 +301,13 @@ COUNTS: dict[str, tuple[str, str, int]] = {
         "SELECT NULL, count(*) FROM department",
         limits.MAX_DEPARTMENTS,
     ),
+    "participant": (
+        "participants",
+        "SELECT NULL, count(*) FROM participant",
+        limits.MAX_PARTICIPANTS,
+    ),
+    "ballot": ("ballots", "SELECT NULL, count(*) FROM ballot", limits.MAX_BALLOTS),
+    "vote": ("votes", "SELECT NULL, count(*) FROM vote", limits.MAX_VOTES),
     "image": ("images", "SELECT NULL, count(*) FROM image", limits.MAX_IMAGES),
     "stage": (
         "stages",
@@ -356,11 +388,15 @@ def _positions(execute: Execute, table: str, where: str, params: Sequence[Any]) 
         raise ContentError(table, place or "all", "position", "positions are not 0…n-1")
 
 
-def _counts(execute: Execute, grown: Mapping[str, Sequence[int]] | None = None) -> None:
+def _counts(
+    execute: Execute,
+    grown: Mapping[str, Sequence[int]] | None = None,
+    version: int | None = None,
+) -> None:
     """Counts within the limits: all of them, or those of the tables and maps that grew."""
     for table, (what, sql, most) in COUNTS.items():
         params: Sequence[int] = ()
-        if grown is not None and table not in grown:
+        if (grown is not None and table not in grown) or not _has(table, version):
             continue
         if "{maps}" in sql and grown is not None:
             ids = grown[table]
@@ -375,8 +411,9 @@ def _counts(execute: Execute, grown: Mapping[str, Sequence[int]] | None = None) 
             raise ContentError(what, where, "count", f"{rows[0][1]:,} is more than {most:,}")
 
 
-def _references(execute: Execute) -> None:
-    """Every reference leads somewhere, and a card's stage and lane share one map."""
+def _references(execute: Execute, version: int | None = None) -> None:
+    """Every reference leads somewhere, a card's stage and lane share one map, and a
+    ballot's lanes and votes are of its own map."""
     dangling = execute("PRAGMA foreign_key_check", ())
     if dangling:
         table, row_id, parent, _ = dangling[0]
@@ -393,6 +430,48 @@ def _references(execute: Execute) -> None:
     if rows[0][0] != 1:
         raise ContentError("project", rows[0][1], "id", "a file holds exactly one project")
     _emotion_lanes(execute, "1", ())
+    if _has("ballot", version):
+        _ballots(execute)
+
+
+BALLOT_FAULTS = (
+    (
+        "ballot_lane",
+        "lane_id",
+        "a lane of another map",
+        "SELECT ballot_lane.id AS id FROM ballot_lane"
+        " JOIN ballot ON ballot.id = ballot_lane.ballot_id"
+        " JOIN lane ON lane.id = ballot_lane.lane_id WHERE lane.map_id != ballot.map_id",
+    ),
+    (
+        "vote",
+        "card_id",
+        "a card of another map",
+        "SELECT vote.id AS id FROM vote JOIN ballot ON ballot.id = vote.ballot_id"
+        " JOIN card ON card.id = vote.card_id JOIN stage ON stage.id = card.stage_id"
+        " WHERE stage.map_id != ballot.map_id",
+    ),
+    (
+        "ballot",
+        "is_open",
+        "a second open vote on the same map",
+        "SELECT ballot.id AS id FROM ballot WHERE ballot.is_open AND (SELECT count(*) FROM"
+        " ballot AS other WHERE other.map_id = ballot.map_id AND other.is_open) > 1",
+    ),
+)
+"""What a vote may not be: (table, field, fault, query of the offending rows' ids)."""
+
+
+def _ballots(execute: Execute, table: str | None = None, ids: Sequence[int] = ()) -> None:
+    """Votes stay inside their ballot's map, and a map has one open vote at most: over the
+    whole file, or over rows `ids` of `table`."""
+    for faulty, field, fault, sql in BALLOT_FAULTS:
+        if table is not None and faulty != table:
+            continue
+        where = f"id IN ({', '.join('?' * len(ids))})" if table is not None else "1"
+        rows = execute(f"SELECT id FROM ({sql}) WHERE {where} LIMIT 1", ids)
+        if rows:
+            raise ContentError(faulty, rows[0][0], field, fault)
 
 
 def _emotion_lanes(execute: Execute, where: str, params: Sequence[Any]) -> None:
@@ -437,12 +516,15 @@ def check_all(raw: sqlite3.Connection, revision: str) -> None:
     raise ContentError."""
     execute = sqlite_execute(raw)
     _version(execute, revision)
+    version = int(revision)
     for table in RULES:
-        _bad_row(execute, table, "1", (), int(revision))
-    _references(execute)
+        if _has(table, version):
+            _bad_row(execute, table, "1", (), version)
+    _references(execute, version)
     for table in CONTAINERS:
-        _positions(execute, table, "1", ())
-    _counts(execute)
+        if _has(table, version):
+            _positions(execute, table, "1", ())
+    _counts(execute, None, version)
     _images(execute, "1", ())
 
 
@@ -461,5 +543,7 @@ def check_rows(
         if table in ("lane", "emotion_point"):
             column = "lane.id" if table == "lane" else "emotion_point.id"
             _emotion_lanes(execute, f"{column} IN ({marks})", wanted)
+        if table in ("ballot", "ballot_lane", "vote"):
+            _ballots(execute, table, wanted)
     if grown:
         _counts(execute, grown)

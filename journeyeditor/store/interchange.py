@@ -19,6 +19,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, delete, insert, select
 
 from journeyeditor.model import (
+    Ballot,
+    BallotLane,
     Card,
     Channel,
     Department,
@@ -30,11 +32,13 @@ from journeyeditor.model import (
     Lane,
     LaneKind,
     MapState,
+    Participant,
     Persona,
     Priority,
     Project,
     Snapshot,
     Stage,
+    Vote,
     limits,
 )
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN
@@ -112,6 +116,7 @@ IMAGE = (
     Field("data", "data", bytes, max_chars=IMAGE_MAX_BASE64),
 )
 DEPARTMENT = (ID, Field("name", "name", str, ""), _color("color", "#888888"))
+PARTICIPANT = (ID, Field("name", "name", str, ""), _reference("department", "department_id"))
 PERSONA = (
     ID,
     Field("name", "name", str, ""),
@@ -167,6 +172,9 @@ CARD = (
     Field("target_low", "target_low", float, nullable=True, bounds=NUMBERS),
     Field("baseline", "baseline", float, nullable=True, bounds=NUMBERS),
     Field("period", "period", str, nullable=True),
+    _reference("participant", "participant_id"),
+    Field("created", "created", str, "", max_chars=limits.STAMP_MAX_CHARS),
+    Field("source", "source", str, nullable=True),
 )
 EMOTION = (
     ID,
@@ -174,6 +182,20 @@ EMOTION = (
     _reference("stage", "stage_id", nullable=False),
     Field("value", "value", int, 0, bounds=(EMOTION_MIN, EMOTION_MAX)),
     _text("note"),
+    Field("samples", "samples", int, 1, bounds=(1, limits.MAX_MERGED_SAMPLES)),
+)
+BALLOT = (
+    ID,
+    Field("allowance", "allowance", int, 3, bounds=(1, limits.VOTE_ALLOWANCE_MAX)),
+    Field("one_per_card", "one_per_card", bool, False),
+    Field("is_open", "is_open", bool, False),
+    Field("created", "created", str, "", max_chars=limits.STAMP_MAX_CHARS),
+)
+BALLOT_LANE = (ID, _reference("lane", "lane_id", nullable=False))
+VOTE = (
+    ID,
+    _reference("card", "card_id", nullable=False),
+    _reference("participant", "participant_id"),
 )
 SNAPSHOT = (
     ID,
@@ -185,6 +207,9 @@ SNAPSHOT = (
 COUNTS = {
     "images": limits.MAX_IMAGES,
     "departments": limits.MAX_DEPARTMENTS,
+    "participants": limits.MAX_PARTICIPANTS,
+    "ballots": limits.MAX_BALLOTS,
+    "votes": limits.MAX_VOTES,
     "personas": limits.MAX_PERSONAS,
     "maps": limits.MAX_MAPS,
     "stages": limits.MAX_STAGES_PER_MAP,
@@ -197,7 +222,9 @@ COUNTS = {
 NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 """NUL, and halves of surrogate pairs (JSON's "\\ud800" escape alone): not text anywhere."""
 
-REQUIRED = {"id", "stage", "lane", "format", "data"}
+REQUIRED = {"id", "stage", "lane", "card", "format", "data"}
+NESTED = {"stages", "lanes", "cards", "emotions", "ballots", "votes"}
+"""Keys of lists inside an object (a map's parts, a ballot's lanes and votes)."""
 
 
 def _table(entity: type) -> Table:
@@ -255,6 +282,22 @@ def export_project(connection: Connection) -> Record:
             )
         )
         points.sort(key=lambda p: (lane_order[p.lane_id], stage_order[p.stage_id]))
+        ballots = [
+            {
+                **_out(ballot, BALLOT),
+                "lanes": [
+                    _out(row, BALLOT_LANE)
+                    for row in rows(
+                        BallotLane, BallotLane.id, where=BallotLane.ballot_id == ballot.id
+                    )
+                ],
+                "votes": [
+                    _out(row, VOTE)
+                    for row in rows(Vote, Vote.id, where=Vote.ballot_id == ballot.id)
+                ],
+            }
+            for ballot in rows(Ballot, Ballot.id, where=Ballot.map_id == map_row.id)
+        ]
         maps.append(
             {
                 **_out(map_row, MAP),
@@ -262,6 +305,7 @@ def export_project(connection: Connection) -> Record:
                 "lanes": [_out(row, LANE) for row in lane_rows],
                 "cards": [_out(row, CARD) for row in cards],
                 "emotions": [_out(row, EMOTION) for row in points],
+                "ballots": ballots,
             }
         )
     return {
@@ -270,6 +314,7 @@ def export_project(connection: Connection) -> Record:
         "project": _out(project, PROJECT) if project else _defaults(PROJECT),
         "images": images,
         "departments": [_out(row, DEPARTMENT) for row in rows(Department, Department.position)],
+        "participants": [_out(row, PARTICIPANT) for row in rows(Participant, Participant.position)],
         "personas": [_out(row, PERSONA) for row in rows(Persona, Persona.position)],
         "maps": maps,
         "snapshots": [_out(row, SNAPSHOT) for row in rows(Snapshot, Snapshot.id)],
@@ -321,7 +366,7 @@ class _Reader:
     def record(self, raw: Record, fields: tuple[Field, ...], where: str) -> Record:
         """Column values for one object, defaults filled in, every value checked."""
         unknown = set(raw) - {field.key for field in fields} - {"width", "height"}
-        unknown -= {"stages", "lanes", "cards", "emotions"}
+        unknown -= NESTED
         if unknown:
             raise self.fail(where, f"unknown field {brief(sorted(unknown)[0])}")
         values: Record = {}
@@ -436,10 +481,16 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
     refer(project["logo_image_id"], "image", "project.logo_image")
     project["id"] = 1
     departments = collect("department", "departments", DEPARTMENT, data)
+    participants = collect("participant", "participants", PARTICIPANT, data)
+    for index, participant in enumerate(participants):
+        refer(participant["department_id"], "department", f"participants[{index}].department")
     personas = collect("persona", "personas", PERSONA, data)
     for index, persona in enumerate(personas):
         refer(persona["photo_image_id"], "image", f"personas[{index}].photo_image")
     maps, stages, lanes, cards, points = [], [], [], [], []
+    ballots: list[Record] = []
+    ballot_lanes: list[Record] = []
+    votes: list[Record] = []
     for m, raw_map in enumerate(reader.items(data, "maps", "")):
         where = f"maps[{m}]"
         values = reader.record(raw_map, MAP, where)
@@ -462,6 +513,7 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
             refer(card["stage_id"], "stage", f"{spot}.stage", stage_ids)
             refer(card["lane_id"], "lane", f"{spot}.lane", lane_ids)
             refer(card["department_id"], "department", f"{spot}.department")
+            refer(card["participant_id"], "participant", f"{spot}.participant")
             refer(card["image_id"], "image", f"{spot}.image")
             cell = (card["stage_id"], card["lane_id"])
             card["position"] = cell_sizes.get(cell, 0)
@@ -479,6 +531,34 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
             cells.add((point["lane_id"], point["stage_id"]))
             del point["position"]
             points.append(point)
+        card_ids = {card["id"] for card in cards if card["stage_id"] in stage_ids}
+        open_ballots = 0
+        for b, ballot in enumerate(collect("ballot", "ballots", BALLOT, raw_map, f"{where}.")):
+            spot = f"{where}.ballots[{b}]"
+            open_ballots += bool(ballot["is_open"])
+            if open_ballots > 1:
+                raise reader.fail(f"{spot}.is_open", "a second open vote on the same map")
+            ballot["map_id"] = values["id"]
+            del ballot["position"]
+            ballots.append(ballot)
+            voted = raw_map["ballots"][b]
+            seen_lanes: set[int] = set()
+            for n, row in enumerate(
+                collect("ballot_lane", "lanes", BALLOT_LANE, voted, f"{spot}.")
+            ):
+                refer(row["lane_id"], "lane", f"{spot}.lanes[{n}].lane", lane_ids)
+                if row["lane_id"] in seen_lanes:
+                    raise reader.fail(f"{spot}.lanes[{n}].lane", "is listed twice")
+                seen_lanes.add(row["lane_id"])
+                row["ballot_id"] = ballot["id"]
+                del row["position"]
+                ballot_lanes.append(row)
+            for n, row in enumerate(collect("vote", "votes", VOTE, voted, f"{spot}.")):
+                refer(row["card_id"], "card", f"{spot}.votes[{n}].card", card_ids)
+                refer(row["participant_id"], "participant", f"{spot}.votes[{n}].participant")
+                row["ballot_id"] = ballot["id"]
+                del row["position"]
+                votes.append(row)
         stages += map_stages
         lanes += map_lanes
     snapshots = collect("snapshot", "snapshots", SNAPSHOT, data)
@@ -489,12 +569,16 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
             (Image, images),
             (Project, [project]),
             (Department, departments),
+            (Participant, participants),
             (Persona, personas),
             (JourneyMap, maps),
             (Stage, stages),
             (Lane, lanes),
             (Card, cards),
             (EmotionPoint, points),
+            (Ballot, ballots),
+            (BallotLane, ballot_lanes),
+            (Vote, votes),
             (Snapshot, snapshots),
         ]
     )

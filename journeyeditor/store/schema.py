@@ -21,7 +21,7 @@ from journeyeditor.store.engine import make_engine, write_transaction
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 APPLICATION_ID = 0x4A524E59  # "JRNY": marks a SQLite file as ours
-LATEST_VERSION = 2
+LATEST_VERSION = 3
 
 Signature = dict[str, Any]
 

@@ -183,7 +183,12 @@ def test_the_field_table_takes_its_bounds_from_the_limits() -> None:
         if field.key == "id" or field.column.endswith("_id"):
             assert field.bounds == (1, limits.ID_MAX), spot
         if field.kind is str:
-            lengths = (limits.NAME_MAX_CHARS, limits.TEXT_MAX_CHARS, limits.SNAPSHOT_MAX_CHARS)
+            lengths = (
+                limits.NAME_MAX_CHARS,
+                limits.TEXT_MAX_CHARS,
+                limits.SNAPSHOT_MAX_CHARS,
+                limits.STAMP_MAX_CHARS,
+            )
             assert field.max_chars in lengths, spot
         assert field.color == ("color" in field.key), spot
 

@@ -394,6 +394,30 @@
         <translation>Supprimer le département</translation>
     </message>
     <message>
+        <source>Move department</source>
+        <translation>Déplacer le département</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Nouveau participant</translation>
+    </message>
+    <message>
+        <source>Add participant</source>
+        <translation>Ajouter un participant</translation>
+    </message>
+    <message>
+        <source>Edit participant</source>
+        <translation>Modifier le participant</translation>
+    </message>
+    <message>
+        <source>Move participant</source>
+        <translation>Déplacer le participant</translation>
+    </message>
+    <message>
+        <source>Delete participant</source>
+        <translation>Supprimer le participant</translation>
+    </message>
+    <message>
         <source>Edit project</source>
         <translation>Modifier le projet</translation>
     </message>
