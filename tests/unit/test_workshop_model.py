@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.workshop import Workshop
 from journeyeditor.model import Ballot, Card, Participant, Vote
 from journeyeditor.store import database, interchange, schema
 from journeyeditor.store.errors import BadInterchangeError, InvalidContentError
@@ -193,3 +194,26 @@ def test_json_with_two_open_ballots_on_one_map_is_refused(workshop: Document) ->
     data["maps"][0]["ballots"][0]["is_open"] = True
     with pytest.raises(BadInterchangeError, match="second open vote"):
         interchange.plan_import(data)
+
+
+def test_the_current_speaker_stamps_new_cards_and_is_forgotten_when_deleted(
+    workshop: Document,
+) -> None:
+    speaker = Workshop(workshop)
+    seen: list[dict[str, object]] = []
+    speaker.changed.connect(lambda: seen.append(speaker.card_fields()))
+    assert speaker.card_fields() == {}
+    speaker.set_participant(1)
+    assert speaker.card_fields() == {"department_id": 1, "participant_id": 1}
+    workshop.push(edits.add_department(workshop, "Sales", "#3d5a80"))
+    sales = workshop.departments()[-1].id
+    speaker.set_department(sales)
+    assert speaker.card_fields() == {"department_id": sales}
+    with pytest.raises(ValueError):
+        speaker.set_participant(99)
+    speaker.set_participant(1)
+    workshop.push(edits.delete_participant(workshop, 1))
+    assert speaker.card_fields() == {"department_id": 1}
+    workshop.push(edits.delete_department(workshop, 1))
+    assert speaker.card_fields() == {}
+    assert len(seen) == 5
