@@ -428,7 +428,8 @@ def _stacked(
     column: Rect, blocks: list[Block], g: float, k: float
 ) -> list[Group]:
     """`blocks` down `column`, the free height shared out between them (the last one ends
-    low on the page rather than leaving its bottom empty); each given only its own room."""
+    low on the page rather than leaving its bottom empty). Each block is given the room
+    left below the one before; one that would overflow it anyway is left out whole."""
     heights = [_height(block, column.w, g) for block in blocks]
     free = column.h - sum(heights)
     gap = LEAST_GAP * k
@@ -439,9 +440,9 @@ def _stacked(
     for block, height in zip(blocks, heights, strict=True):
         room = max(0.0, column.bottom - y)
         shapes, used = block(Rect(0, 0, column.w, room), g)
-        if shapes:
+        if shapes and used <= room + 0.01:
             placed.append(Group(column.x, y, tuple(shapes)))
-        y += min(used, room) + gap
+            y += used + gap
     return placed
 
 
