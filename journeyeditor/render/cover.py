@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from journeyeditor.render import drawing, icons
+from journeyeditor.render import drawing, icons, numbers
 from journeyeditor.render.layout import Measure, Rect, TextLine, wrap
-from journeyeditor.render.numbers import number
 from journeyeditor.render.pages import FRAME, Frame, Size, footer_area
 from journeyeditor.render.primitives import Box, Circle, Group, Picture, Primitive, Text
 from journeyeditor.render.sheets import Branding, PrintWords
@@ -325,13 +324,16 @@ def _figures(
     head.text(words.key_figures, _sized(k, 14), bold=True)
     head.y += 4 * k
     shapes = head.shapes
-    counts = ((figures.stages, words.stages), (figures.lanes, words.lanes))
-    counts += ((figures.cards, words.cards),)
+    counts = (
+        (figures.stages, words.stages),
+        (figures.lanes, words.lanes),
+        (figures.cards, words.cards),
+    )
     tile = min(area.w / len(counts), 120 * k)
     big, small = _sized(k, 24), _sized(k, 10)
     for index, (count, label) in enumerate(counts):
         x = area.x + index * tile
-        text = number(count, words.language)
+        text = numbers.number(count, words.language)
         shapes.append(Text(TextLine(text, x, head.y + big, big, True), accent))
         shapes.append(Text(TextLine(label, x, head.y + big + small * 1.6, small), drawing.MUTED))
     top = head.y + big + small * 1.6 + 16 * k
@@ -351,7 +353,7 @@ def _figures(
         for item in items:
             if not column.room(size * 1.3 + note * 1.3):
                 break
-            rank = number(item.rank, words.language)
+            rank = numbers.number(item.rank, words.language)
             shapes_before = len(column.shapes)
             column.text(item.text, size, indent=indent)
             first = column.shapes[shapes_before]
@@ -361,7 +363,7 @@ def _figures(
                 )
             details = [item.stage]
             if item.votes:
-                details.append(words.votes.format(number(item.votes, words.language)))
+                details.append(words.votes.format(numbers.number(item.votes, words.language)))
             column.text(" · ".join(details), note, color=drawing.MUTED, indent=indent)
             column.y += 5 * k
         shapes += column.shapes
@@ -424,9 +426,7 @@ def _height(block: Block, width: float, g: float) -> float:
     return block(Rect(0, 0, width, 1e9), g)[1]
 
 
-def _stacked(
-    column: Rect, blocks: list[Block], g: float, k: float
-) -> list[Group]:
+def _stacked(column: Rect, blocks: list[Block], g: float, k: float) -> list[Group]:
     """`blocks` down `column`, the free height shared out between them (the last one ends
     low on the page rather than leaving its bottom empty). Each block is given the room
     left below the one before; one that would overflow it anyway is left out whole."""
@@ -437,7 +437,7 @@ def _stacked(
         gap = max(gap, min(MOST_GAP * k, free / (len(blocks) - 1)))
     placed: list[Group] = []
     y = column.y
-    for block, height in zip(blocks, heights, strict=True):
+    for block in blocks:
         room = max(0.0, column.bottom - y)
         shapes, used = block(Rect(0, 0, column.w, room), g)
         if shapes and used <= room + 0.01:

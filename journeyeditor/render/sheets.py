@@ -239,10 +239,16 @@ def roomier(picture: MapPicture, page: Size, scale: float | None, frame: Frame =
     or on fewer sheets when tiled at `scale`; a tie keeps `page`."""
     size, other = (picture.width, picture.height), turned(page)
     if scale is None:
-        mine = fit(size, content_area(page, frame)).scale
-        return other if fit(size, content_area(other, frame)).scale > mine * (1 + 1e-9) else page
-    sheets = len(tiling(size, content_area(page, frame), scale, frame.overlap))
-    return other if len(tiling(size, content_area(other, frame), scale, frame.overlap)) < sheets else page
+
+        def larger(paper: Size) -> float:
+            return fit(size, content_area(paper, frame)).scale
+
+        return other if larger(other) > larger(page) * (1 + 1e-9) else page
+
+    def sheets(paper: Size) -> int:
+        return len(tiling(size, content_area(paper, frame), scale, frame.overlap))
+
+    return other if sheets(other) < sheets(page) else page
 
 
 def sheet_tiling(picture: MapPicture, page: Size, scale: float, frame: Frame = FRAME) -> Tiling:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -241,3 +241,36 @@ def test_cover_never_leaves_the_body_on_a_crowded_page(
         assert box.bottom <= layout.body.bottom + 1
     for first, second in itertools.combinations(boxes, 2):
         assert not overlaps(first, second)
+
+
+def test_print_turns_the_paper_sheet_by_sheet(tmp_path: Path, qapp: QCoreApplication) -> None:
+    """Printing automatic orientation: each printed page is turned as its sheet is."""
+    del qapp
+    import shutil
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from journeyeditor.render.qt_sheets import configure_printer, print_sheets
+
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        pytest.skip("pdfinfo is not installed (Debian package poppler-utils)")
+    target = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    configure_printer(printer, "A4", landscape=False)
+    a4 = page_size("A4", landscape=False)
+    pictures = (_picture(800, 3000), _picture(3000, 800), _picture(900, 2500))
+    parts = [Part(picture, None, None, roomier(picture, a4, None)) for picture in pictures]
+    print_sheets(printer, Pages(parts, a4, Branding(), PrintWords(), fonts.metrics().width), None)
+    out = subprocess.run(
+        [pdfinfo, "-f", "1", "-l", "3", str(target)], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [
+        line.split(":", 1)[1].split()
+        for line in out.splitlines()
+        if line.startswith("Page ") and " size:" in line
+    ]
+    assert [float(size[0]) > float(size[2]) for size in pages] == [False, True, False]
