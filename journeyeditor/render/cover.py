@@ -375,11 +375,13 @@ def _figures(
 Block = Callable[[Rect, float], tuple[list[Primitive], float]]
 """Draws a block of the cover in a rectangle at a type size `k`; returns it and its height."""
 
-GROWTH = (1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1.0, 0.9, 0.8, 0.7)
+GROWTH = tuple(round(1.4 - 0.05 * step, 2) for step in range(17))
 """How much the body's type may grow on a roomy page, or shrink on a crowded one, largest
-tried first."""
+tried first: from 1.4 (section titles stay smaller than the map title) down to 0.6."""
 LEAST_GAP = 20.0
 MOST_GAP = 90.0
+SPARE = 1.0
+"""Points of a column's height never shared out: rounding never costs a block its last row."""
 """Between two blocks of a column (times k): free height is shared out up to this."""
 
 
@@ -431,7 +433,7 @@ def _stacked(column: Rect, blocks: list[Block], g: float, k: float) -> list[Grou
     low on the page rather than leaving its bottom empty). Each block is given the room
     left below the one before; one that would overflow it anyway is left out whole."""
     heights = [_height(block, column.w, g) for block in blocks]
-    free = column.h - sum(heights)
+    free = column.h - sum(heights) - SPARE
     gap = LEAST_GAP * k
     if len(blocks) > 1:
         gap = max(gap, min(MOST_GAP * k, free / (len(blocks) - 1)))
@@ -440,7 +442,7 @@ def _stacked(column: Rect, blocks: list[Block], g: float, k: float) -> list[Grou
     for block in blocks:
         room = max(0.0, column.bottom - y)
         shapes, used = block(Rect(0, 0, column.w, room), g)
-        if shapes and used <= room + 0.01:
+        if shapes and used <= room:
             placed.append(Group(column.x, y, tuple(shapes)))
             y += used + gap
     return placed

@@ -159,7 +159,9 @@ def _cover_layout(
     )
 
 
-@pytest.mark.parametrize(("page", "landscape"), [("A4", False), ("A3", True), ("A4", True)])
+@pytest.mark.parametrize(
+    ("page", "landscape"), [("A4", False), ("A3", True), ("A4", True), ("A3", False)]
+)
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_cover_blocks_fill_the_page_without_overlapping(
     sources: dict[str, ExportSource], page: str, landscape: bool, language: str
@@ -186,9 +188,22 @@ def test_cover_blocks_fill_the_page_without_overlapping(
             assert not any(overlaps(box, above) for above in heading), box
         for first, second in itertools.combinations(boxes, 2):
             assert not overlaps(first, second), (first, second)
+        assert set(_wanted(source, map_id)) <= set(_texts(layout)), "a row was left out"
         lowest = max(box.bottom for box in boxes)
         reach = (lowest - body.y) / body.h
         assert reach >= LOWEST_REACH, f"map {map_id}: the blocks end at {reach:.0%} of the body"
+
+
+def _wanted(source: ExportSource, map_id: int) -> list[str]:
+    """Words the cover of a sample map has room for and must show: every legend row."""
+    shown = source.cover(map_id, DATE)
+    words = source.words()
+    return [
+        *(words.lane_kinds[kind] for kind in shown.lane_kinds),
+        *(words.channel_names[channel] for channel in shown.channels),
+        *(name for name, _color in shown.departments),
+        *(words.evidence_names[level] for level in shown.evidence),
+    ]
 
 
 def _texts(layout: cover.CoverLayout) -> list[str]:
