@@ -7,10 +7,16 @@
     journeyeditor check FILE
     journeyeditor export FILE --format json -o OUT
     journeyeditor export FILE [--map NAME] --format pdf|png|svg -o OUT [--page A3]
-                         [--landscape] [--fit|--tile] [--scale 100] [--cover]
+                         [--orientation portrait|landscape|auto] [--landscape]
+                         [--fit|--tile] [--scale 100] [--cover]
                          [--dpi 300] [--transparent]
     journeyeditor export FILE [--map NAME] --format xlsx -o OUT
     journeyeditor import IN.json -o FILE.journey [--force]
+
+--landscape is short for --orientation landscape. With --orientation auto each map's
+pages (its cover too) are turned the way that prints the map larger, or on fewer sheets
+with --tile, so one PDF may mix portrait and landscape pages. --fit prints each map as
+large as the page's content area allows in its binding dimension, centred in the other.
 
 Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py).
 """
@@ -28,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from journeyeditor import __version__, i18n
-from journeyeditor.render.pages import PAGE_SIZES
+from journeyeditor.render.pages import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, OutputExistsError
 from journeyeditor.store.files import refuse_input, write_atomically
@@ -158,7 +164,7 @@ def export_drawn(args: argparse.Namespace) -> None:
         options = export.ExportOptions(
             maps=maps,
             page=args.page,
-            landscape=args.landscape,
+            orientation=args.orientation,
             tile=args.tile,
             scale=args.scale / 100,
             cover=args.cover,
@@ -257,8 +263,21 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--page", default="A4", choices=list(PAGE_SIZES), help=translate("cli", "paper size (PDF)")
     )
-    export.add_argument(
-        "--landscape", action="store_true", help=translate("cli", "turn the paper sideways (PDF)")
+    turn = export.add_mutually_exclusive_group()
+    turn.add_argument(
+        "--orientation",
+        default=PORTRAIT,
+        choices=ORIENTATIONS,
+        help=translate(
+            "cli", "paper orientation; auto turns each map's pages to print it larger (PDF)"
+        ),
+    )
+    turn.add_argument(
+        "--landscape",
+        dest="orientation",
+        action="store_const",
+        const=LANDSCAPE,
+        help=translate("cli", "the same as --orientation landscape"),
     )
     mode = export.add_mutually_exclusive_group()
     mode.add_argument(

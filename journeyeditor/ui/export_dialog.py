@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from journeyeditor.editing.document import Document
 from journeyeditor.render import export
 from journeyeditor.render.export import ExportOptions, ExportSource
-from journeyeditor.render.pages import PAGE_SIZES
+from journeyeditor.render.pages import AUTO, LANDSCAPE, PAGE_SIZES, PORTRAIT
 from journeyeditor.render.qt_sheets import configure_printer, sheet_image
 from journeyeditor.store.errors import JourneyFileError
 from journeyeditor.ui.branding_box import BrandingBox
@@ -108,27 +108,24 @@ class ExportDialog(QDialog):
         for name, (w, h) in PAGE_SIZES.items():
             mm = f"{round(w * 25.4 / 72)} × {round(h * 25.4 / 72)} mm"
             self.page_combo.addItem(self.tr("{0} ({1})").format(name, mm), name)
-        self.portrait = QRadioButton(self.tr("P&ortrait"), self)
-        self.landscape = QRadioButton(self.tr("&Landscape"), self)
+        self.orientation_combo = QComboBox(self)
+        self.orientation_combo.addItem(self.tr("Portrait"), PORTRAIT)
+        self.orientation_combo.addItem(self.tr("Landscape"), LANDSCAPE)
+        self.orientation_combo.addItem(self.tr("Automatic (each map as large as it prints)"), AUTO)
         self.fit = QRadioButton(self.tr("F&it each map on one page"), self)
         self.tile = QRadioButton(self.tr("&Tile across pages, to assemble a poster"), self)
-        for pair in ((self.portrait, self.landscape), (self.fit, self.tile)):
-            group = QButtonGroup(self)
-            for button in pair:
-                group.addButton(button)
+        group = QButtonGroup(self)
+        for button in (self.fit, self.tile):
+            group.addButton(button)
         self.scale_spin = QSpinBox(self)
         self.scale_spin.setRange(10, 1000)
         self.scale_spin.setSingleStep(25)
         self.scale_spin.setSuffix(" %")
         self.scale_spin.setToolTip(self.tr("100 % prints the map as large as the canvas shows it"))
         self.cover_check = QCheckBox(self.tr("&Cover page with persona and legend"), self)
-        orientation = QHBoxLayout()
-        orientation.addWidget(self.portrait)
-        orientation.addWidget(self.landscape)
-        orientation.addStretch(1)
         paper = QFormLayout(self.paper_group)
         paper.addRow(self.tr("Paper si&ze:"), self.page_combo)
-        paper.addRow(self.tr("Orientation:"), orientation)
+        paper.addRow(self.tr("&Orientation:"), self.orientation_combo)
         paper.addRow(self.fit)
         paper.addRow(self.tile)
         paper.addRow(self.tr("Printed &scale:"), self.scale_spin)
@@ -194,10 +191,11 @@ class ExportDialog(QDialog):
         self.resize(1000, 680)
 
     def _connect(self) -> None:
-        for combo in (self.format_combo, self.map_combo, self.page_combo, self.dpi_combo):
+        combos = (self.format_combo, self.map_combo, self.page_combo, self.orientation_combo)
+        for combo in (*combos, self.dpi_combo):
             combo.currentIndexChanged.connect(self._changed)
         self.background_combo.currentIndexChanged.connect(self._changed)
-        for button in (self.portrait, self.landscape, self.fit, self.tile, self.cover_check):
+        for button in (self.fit, self.tile, self.cover_check):
             button.toggled.connect(self._changed)
         self.scale_spin.valueChanged.connect(self._changed)
         self.previous_button.clicked.connect(lambda: self._turn(-1))
@@ -217,7 +215,7 @@ class ExportDialog(QDialog):
         return ExportOptions(
             maps=(map_id,) if map_id != ALL_MAPS else (),
             page=str(self.page_combo.currentData()),
-            landscape=self.landscape.isChecked(),
+            orientation=str(self.orientation_combo.currentData()),
             tile=self.tile.isChecked(),
             scale=self.scale_spin.value() / 100,
             cover=self.cover_check.isChecked(),
@@ -244,7 +242,8 @@ class ExportDialog(QDialog):
         s = self.settings
         self._select(self.format_combo, s.value("export/format", "pdf"))
         self._select(self.page_combo, s.value("export/page", "A4"))
-        (self.landscape if self._flag("landscape", True) else self.portrait).setChecked(True)
+        before = LANDSCAPE if self._flag("landscape", True) else PORTRAIT
+        self._select(self.orientation_combo, s.value("export/orientation", before))
         (self.tile if self._flag("tile", False) else self.fit).setChecked(True)
         self.scale_spin.setValue(self._number("scale", 100))
         self.cover_check.setChecked(self._flag("cover", False))
@@ -259,7 +258,7 @@ class ExportDialog(QDialog):
         options, s = self.options(), self.settings
         s.setValue("export/format", self.format())
         s.setValue("export/page", options.page)
-        s.setValue("export/landscape", options.landscape)
+        s.setValue("export/orientation", options.orientation)
         s.setValue("export/tile", options.tile)
         s.setValue("export/scale", self.scale_spin.value())
         s.setValue("export/cover", options.cover)
@@ -321,9 +320,15 @@ class ExportDialog(QDialog):
         self.page_label.setText(
             self.tr("Page {0} of {1}").format(self.page_index + 1, self.page_count)
         )
-        orientation = self.tr("landscape") if options.landscape else self.tr("portrait")
+        turned = {
+            PORTRAIT: self.tr("portrait"),
+            LANDSCAPE: self.tr("landscape"),
+            AUTO: self.tr("automatic orientation"),
+        }
         self.summary.setText(
-            self.tr("Pages: {0}, {1} {2}").format(self.page_count, options.page, orientation)
+            self.tr("Pages: {0}, {1} {2}").format(
+                self.page_count, options.page, turned[options.orientation]
+            )
         )
         self._pager(True)
 

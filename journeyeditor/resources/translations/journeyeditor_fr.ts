@@ -484,10 +484,6 @@
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <source>&amp;Landscape</source>
-        <translation>Pa&amp;ysage</translation>
-    </message>
-    <message>
         <source>F&amp;it each map on one page</source>
         <translation>Chaque carte sur &amp;une page</translation>
     </message>
@@ -504,20 +500,28 @@
         <translation>Pa&amp;ge de couverture avec persona et légende</translation>
     </message>
     <message>
-        <source>Orientation:</source>
-        <translation>Orientation&#xa0;:</translation>
-    </message>
-    <message>
-        <source>P&amp;ortrait</source>
-        <translation>&amp;Portrait</translation>
-    </message>
-    <message>
         <source>Excel workbook (cards as tables)</source>
         <translation>Classeur Excel (fiches en tableaux)</translation>
     </message>
     <message>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Paysage</translation>
+    </message>
+    <message>
+        <source>Automatic (each map as large as it prints)</source>
+        <translation>Automatique (chaque carte imprimée au plus grand)</translation>
+    </message>
+    <message>
         <source>Paper si&amp;ze:</source>
         <translation>&amp;Taille du papier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Orientation:</source>
+        <translation>&amp;Orientation&#xa0;:</translation>
     </message>
     <message>
         <source>Printed &amp;scale:</source>
@@ -582,6 +586,10 @@
     <message>
         <source>portrait</source>
         <translation>portrait</translation>
+    </message>
+    <message>
+        <source>automatic orientation</source>
+        <translation>orientation automatique</translation>
     </message>
     <message>
         <source>Pages: {0}, {1} {2}</source>
@@ -908,6 +916,26 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>“{0}”</source>
         <translation>«&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <source>Top pain points</source>
+        <translation>Principaux irritants</translation>
+    </message>
+    <message>
+        <source>Top opportunities</source>
+        <translation>Principales opportunités</translation>
+    </message>
+    <message>
+        <source>Votes: {0}</source>
+        <translation>Votes&#xa0;: {0}</translation>
     </message>
     <message>
         <source>Current journey</source>
@@ -1726,8 +1754,12 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>format du papier (PDF)</translation>
     </message>
     <message>
-        <source>turn the paper sideways (PDF)</source>
-        <translation>papier à l’italienne, en paysage (PDF)</translation>
+        <source>paper orientation; auto turns each map&apos;s pages to print it larger (PDF)</source>
+        <translation>orientation du papier ; auto tourne les pages de chaque carte pour l’imprimer au plus grand (PDF)</translation>
+    </message>
+    <message>
+        <source>the same as --orientation landscape</source>
+        <translation>identique à --orientation landscape</translation>
     </message>
     <message>
         <source>each map on one page (PDF, default)</source>
