@@ -9,8 +9,11 @@
     journeyeditor export FILE [--map NAME] --format pdf|png|svg -o OUT [--page A3]
                          [--landscape] [--fit|--tile] [--scale 100] [--cover]
                          [--dpi 300] [--transparent]
-    journeyeditor export FILE [--map NAME] --format xlsx -o OUT
+    journeyeditor export FILE [--map NAME] --format xlsx|pptx -o OUT
     journeyeditor import IN.json -o FILE.journey [--force]
+
+xlsx is a workbook of the maps' cards; pptx a 16:9 deck (cover, each map as editable
+shapes, split into parts when too big to read, the top pain points and opportunities).
 
 Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py).
 """
@@ -182,7 +185,7 @@ def _map_named(document: Document, name: str, error: type[JourneyFileError]) -> 
     raise error(document.path, detail.format(name, names))
 
 
-for _format in ("pdf", "png", "svg", "xlsx"):
+for _format in ("pdf", "png", "svg", "xlsx", "pptx"):
     EXPORTERS[_format] = export_drawn
 
 
