@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from lxml import etree
 from PIL import Image as PilImage
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -33,10 +32,11 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import BaseOxmlElement, OxmlElement
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.shapetree import GroupShapes, SlideShapes
 from pptx.slide import Slide
-from pptx.util import Emu, Pt
+from pptx.util import Emu, Length, Pt
 
 from journeyeditor.editing.document import Document
 from journeyeditor.marks import QT_TRANSLATE_NOOP
@@ -74,12 +74,12 @@ IMPORTANCE = QT_TRANSLATE_NOOP("Labels", "Importance")
 PART = QT_TRANSLATE_NOOP("Labels", "{0} ({1}/{2})")
 SUMMARY_COLUMNS = (
     ("#", 0.5),
-    (QT_TRANSLATE_NOOP("Labels", "Text"), 4.6),
+    (QT_TRANSLATE_NOOP("Labels", "Text"), 4.3),
     (QT_TRANSLATE_NOOP("Labels", "Lane kind"), 1.4),
     (QT_TRANSLATE_NOOP("Labels", "Map"), 2.3),
     (QT_TRANSLATE_NOOP("Labels", "Stage"), 1.6),
     (QT_TRANSLATE_NOOP("Labels", "Votes"), 0.8),
-    (IMPORTANCE, 1.1),
+    (IMPORTANCE, 1.4),
 )
 """The summary table's columns: header (a Labels string, "#" as is) and width in inches."""
 TOP_ROWS = 10
@@ -160,16 +160,18 @@ def split(laid: MapLayout) -> tuple[list[Part], float]:
 
 def rgb(color: str) -> tuple[RGBColor, int]:
     red, green, blue, alpha = colors.rgba(color)
-    return RGBColor(red, green, blue), alpha
+    return RGBColor(red, green, blue), alpha  # type: ignore[no-untyped-call]  # untyped upstream
 
 
-def _alpha(fill_parent: etree._Element, alpha: int) -> None:
+def _alpha(fill_parent: BaseOxmlElement, alpha: int) -> None:
     """Make the solid colour under `fill_parent` translucent (python-pptx has no setting)."""
     if alpha >= 255:
         return
     solid = fill_parent.find(qn("a:solidFill"))
     if solid is not None and len(solid):
-        etree.SubElement(solid[0], qn("a:alpha")).set("val", str(round(alpha / 255 * 100_000)))
+        element = OxmlElement("a:alpha")
+        element.set("val", str(round(alpha / 255 * 100_000)))
+        solid[0].append(element)
 
 
 def clip(
@@ -192,6 +194,31 @@ def clip(
     return kept
 
 
+def paint(
+    shape: Shape, fill: str | None, stroke: str | None, width: Emu, dash: tuple[float, ...] = ()
+) -> None:
+    """Fill and outline a shape in the map's colours (translucent ones too), no shadow."""
+    if fill:
+        color, alpha = rgb(fill)
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = color
+        _alpha(shape._element.spPr, alpha)
+    else:
+        shape.fill.background()
+    if stroke:
+        color, alpha = rgb(stroke)
+        shape.line.color.rgb = color
+        shape.line.width = width
+        if dash:
+            shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        line = shape._element.spPr.find(qn("a:ln"))
+        if line is not None:
+            _alpha(line, alpha)
+    else:
+        shape.line.fill.background()
+    shape.shadow.inherit = False
+
+
 Container = SlideShapes | GroupShapes
 
 
@@ -204,21 +231,22 @@ class SlidePainter:
         self.origin = origin
         self.shift = (0.0, 0.0)
 
-    def x(self, x: float) -> int:
-        return round((self.origin[0] + (x + self.shift[0]) * self.scale) * PX)
+    def x(self, x: float) -> Emu:
+        return Emu(round((self.origin[0] + (x + self.shift[0]) * self.scale) * PX))
 
-    def y(self, y: float) -> int:
-        return round((self.origin[1] + (y + self.shift[1]) * self.scale) * PX)
+    def y(self, y: float) -> Emu:
+        return Emu(round((self.origin[1] + (y + self.shift[1]) * self.scale) * PX))
 
-    def size(self, pixels: float) -> int:
-        return max(1, round(pixels * self.scale * PX))
+    def size(self, pixels: float) -> Emu:
+        return Emu(max(1, round(pixels * self.scale * PX)))
 
     def points(self, pixels: float) -> Pt:
         return Pt(pixels * self.scale * POINTS_PER_PX)
 
-    def _place(self, rect: Rect) -> tuple[int, int, int, int]:
+    def _place(self, rect: Rect) -> tuple[Length, Length, Length, Length]:
         left, top = self.x(rect.x), self.y(rect.y)
-        return left, top, max(1, self.x(rect.right) - left), max(1, self.y(rect.bottom) - top)
+        width, height = max(1, self.x(rect.right) - left), max(1, self.y(rect.bottom) - top)
+        return left, top, Emu(width), Emu(height)
 
     def _style(
         self,
@@ -228,25 +256,7 @@ class SlidePainter:
         width: float,
         dash: tuple[float, ...] = (),
     ) -> None:
-        if fill:
-            color, alpha = rgb(fill)
-            shape.fill.solid()
-            shape.fill.fore_color.rgb = color
-            _alpha(shape._element.spPr, alpha)
-        else:
-            shape.fill.background()
-        if stroke:
-            color, alpha = rgb(stroke)
-            shape.line.color.rgb = color
-            shape.line.width = Emu(self.size(width))
-            if dash:
-                shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-            line = shape._element.spPr.find(qn("a:ln"))
-            if line is not None:
-                _alpha(line, alpha)
-        else:
-            shape.line.fill.background()
-        shape.shadow.inherit = False
+        paint(shape, fill, stroke, Emu(self.size(width)), dash)
 
     def box(
         self,
@@ -289,7 +299,7 @@ class SlidePainter:
             return None
         builder = shapes.build_freeform(*placed[0])
         builder.add_line_segments(placed[1:], close=closed)
-        shape = builder.convert_to_shape()
+        shape: Shape = builder.convert_to_shape()
         self._style(shape, fill, stroke, width, dash)
         return shape
 
@@ -376,6 +386,16 @@ def flatten(segments: Iterable[tuple[tuple[float, float], ...]]) -> list[tuple[f
     return points
 
 
+def emus(rect: Rect) -> tuple[Emu, Emu, Emu, Emu]:
+    """A rectangle in slide pixels as EMU (left, top, width, height)."""
+    return (
+        Emu(round(rect.x * PX)),
+        Emu(round(rect.y * PX)),
+        Emu(round(rect.w * PX)),
+        Emu(round(rect.h * PX)),
+    )
+
+
 def frame(
     shape: Shape,
     margins: tuple[int, int, int, int],
@@ -435,56 +455,56 @@ class DeckWriter:
     def word(self, text: str) -> str:
         return labels.word(text, self.language)
 
-    def _slide(self, title: str) -> Slide:
+    def _slide(self, title: str, size: float = 24, top: float = MARGIN / 2) -> Slide:
         """A "Title Only" slide, its title in the top band."""
-        slide = self.deck.slides.add_slide(self.deck.slide_layouts[5])
+        slide: Slide = self.deck.slides.add_slide(self.deck.slide_layouts[5])
         heading = slide.shapes.title
         assert heading is not None
-        heading.left, heading.top = Emu(round(MARGIN * PX)), Emu(round(MARGIN / 2 * PX))
-        heading.width = Emu(round((SLIDE[0] - 2 * MARGIN) * PX))
-        heading.height = Emu(round(TITLE_HEIGHT * PX))
-        heading.text_frame.text = safe_text(title)
+        band = Rect(MARGIN, top, SLIDE[0] - 2 * MARGIN, TITLE_HEIGHT * size / 24)
+        heading.left, heading.top, heading.width, heading.height = emus(band)
+        heading.text_frame.text = safe_text(" ".join(title.split()))
         heading.text_frame.word_wrap = True
         heading.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         for each in heading.text_frame.paragraphs:
             each.alignment = PP_ALIGN.LEFT
             for run in each.runs:
-                run.font.size = Pt(24)
+                run.font.size = Pt(size)
                 run.font.bold = True
         return slide
 
     # The cover
 
     def cover(self, map_ids: Sequence[int]) -> None:
-        slide = self.deck.slides.add_slide(self.deck.slide_layouts[0])
-        project = self.source.document.project().name
+        """The project, the date, then each map with its state, segment and persona."""
         printed = self.source.words()
+        branding = self.source.branding()
         covers = [self.source.cover(map_id, self.options.date) for map_id in map_ids]
-        heading, subtitle = slide.shapes.title, slide.placeholders[1]
-        assert heading is not None
-        heading.left, heading.top = Emu(round(MARGIN * 2 * PX)), Emu(round(MARGIN * 2 * PX))
-        heading.width = Emu(round((SLIDE[0] - 4 * MARGIN) * PX))
-        heading.height = Emu(round(110 * PX))
-        heading.text_frame.text = safe_text(project or (covers[0].title if covers else ""))
-        subtitle.left, subtitle.top = heading.left, Emu(round(170 * PX))
-        subtitle.width, subtitle.height = heading.width, Emu(round(480 * PX))
-        lines: list[tuple[str, bool]] = [(covers[0].date if covers else "", False)]
+        slide = self._slide(branding.project or covers[0].title, size=36, top=2 * MARGIN)
+        bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *emus(Rect(0, 0, SLIDE[0], 12)))
+        paint(bar, branding.accent, None, Emu(0))
+        lines: list[tuple[str, float, bool, str]] = [(covers[0].date, 18, False, drawing.MUTED)]
         for cover in covers:
             state = printed.states.get(cover.state, "")
-            lines.append((" · ".join(p for p in (cover.title, state, cover.segment) if p), True))
+            lines.append(("", 8, False, drawing.INK))
+            lines.append((cover.title, 20, True, drawing.INK))
+            about = " · ".join(part for part in (state, cover.segment) if part)
+            if about:
+                lines.append((about, 14, False, drawing.MUTED))
             if cover.persona is not None:
                 persona = cover.persona
                 age = printed.age.format(persona.age) if persona.age is not None else ""
-                lines.append((" · ".join(p for p in (persona.name, persona.role, age) if p), False))
-        text_frame = subtitle.text_frame
-        text_frame.text = safe_text("\n".join(text for text, _bold in lines))
-        text_frame.word_wrap = True
-        size = Pt(20 if len(lines) <= 8 else 14)
-        for each, (_text, bold) in zip(text_frame.paragraphs, lines, strict=True):
-            each.alignment = PP_ALIGN.LEFT
+                who = " · ".join(part for part in (persona.name, persona.role, age) if part)
+                lines.append((who, 14, False, drawing.INK))
+        shrink = min(1.0, 24 / max(24, len(lines)))
+        box = slide.shapes.add_textbox(*emus(Rect(2 * MARGIN, 170, SLIDE[0] - 4 * MARGIN, 520)))
+        frame(box, (0, 0, 0, 0))
+        box.text_frame.text = "\n".join(safe_text(" ".join(text.split())) for text, *_ in lines)
+        for each, (_text, size, bold, color) in zip(box.text_frame.paragraphs, lines, strict=True):
             for run in each.runs:
-                run.font.size = size
+                run.font.size = Pt(size * shrink)
                 run.font.bold = bold
+                run.font.color.rgb = rgb(color)[0]
+            each._p.get_or_add_endParaRPr().set("sz", str(round(size * shrink * 100)))
 
     # Maps
 
@@ -679,9 +699,7 @@ class DeckWriter:
         )
         rows = ranking.ranked(joined, limit=TOP_ROWS)
         if not rows:
-            box = slide.shapes.add_textbox(
-                *[Emu(round(v * PX)) for v in (AREA.x, AREA.y, AREA.w, 60)]
-            )
+            box = slide.shapes.add_textbox(*emus(Rect(AREA.x, AREA.y, AREA.w, 60)))
             paragraph(box, self.word(NONE_RANKED), Pt(18), font=None)
             return
         width = sum(inches for _header, inches in SUMMARY_COLUMNS)
