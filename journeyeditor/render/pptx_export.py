@@ -20,7 +20,9 @@ program at the layout's widths (a little slack so a line that just fits is not b
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -34,6 +36,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import BaseOxmlElement, OxmlElement
 from pptx.shapes.autoshape import Shape
+from pptx.shapes.connector import Connector
 from pptx.shapes.shapetree import GroupShapes, SlideShapes
 from pptx.slide import Slide
 from pptx.util import Emu, Length, Pt
@@ -119,17 +122,43 @@ class Part:
 
 
 def groups(sizes: Sequence[float], room: float) -> list[range]:
-    """Consecutive runs of `sizes` each at most `room` long (a larger one alone)."""
-    runs: list[range] = []
-    start, total = 0, 0.0
+    """Consecutive runs of `sizes`, as few as fit in `room` each (a larger size alone), and
+    of sizes as even as they can be: a last slide holding one small lane reads oddly, and
+    the largest run decides the scale of every part."""
+    count, total = 1, 0.0
     for index, size in enumerate(sizes):
-        if index > start and total + size > room:
-            runs.append(range(start, index))
-            start, total = index, 0.0
+        if index and total + size > room:
+            count, total = count + 1, 0.0
         total += size
-    if sizes:
-        runs.append(range(start, len(sizes)))
-    return runs
+    return balanced(sizes, min(count, len(sizes)))
+
+
+def balanced(sizes: Sequence[float], count: int) -> list[range]:
+    """`sizes` cut into `count` consecutive runs, the largest run's total the least it can
+    be (the linear partition problem, by dynamic programming: a map has tens of stages)."""
+    n = len(sizes)
+    if count <= 1 or n <= 1:
+        return [range(n)]
+    sums = [0.0]
+    for size in sizes:
+        sums.append(sums[-1] + size)
+    # best[k][i]: the least largest run cutting the first i sizes into k runs; cut: where
+    best = [[math.inf] * (n + 1) for _ in range(count + 1)]
+    cut = [[0] * (n + 1) for _ in range(count + 1)]
+    best[0][0] = 0.0
+    for k in range(1, count + 1):
+        for i in range(k, n + 1):
+            for j in range(k - 1, i):
+                worst = max(best[k - 1][j], sums[i] - sums[j])
+                if worst < best[k][i]:
+                    best[k][i], cut[k][i] = worst, j
+    runs: list[range] = []
+    end = n
+    for k in range(count, 0, -1):
+        start = cut[k][end]
+        runs.append(range(start, end))
+        end = start
+    return runs[::-1]
 
 
 def split(laid: MapLayout) -> tuple[list[Part], float]:
@@ -217,6 +246,33 @@ def paint(
     else:
         shape.line.fill.background()
     shape.shadow.inherit = False
+    unstyle(shape)
+
+
+def unstyle(shape: Shape | Connector) -> None:
+    """Drop the theme's style reference: a presentation program may draw its shadow."""
+    style = shape._element.find(qn("p:style"))
+    if style is not None:
+        shape._element.remove(style)
+
+
+SHAPE_TAGS = frozenset(qn(tag) for tag in ("p:sp", "p:cxnSp", "p:pic", "p:grpSp"))
+
+
+@contextmanager
+def grouped(shapes: SlideShapes) -> Iterator[None]:
+    """The shapes drawn inside the block become one group (a card moves as one).
+
+    They are drawn on the slide and moved into the group at the end: python-pptx works a
+    group's extents out again after every shape added to it, which is quadratic.
+    """
+    group = shapes.add_group_shape()
+    yield
+    element = group._element
+    for sibling in list(element.itersiblings()):
+        if sibling.tag in SHAPE_TAGS:
+            element.append(sibling)
+    element.recalculate_extents()
 
 
 Container = SlideShapes | GroupShapes
@@ -296,6 +352,7 @@ class SlidePainter:
             connector.line.width = Emu(self.size(width))
             if dash:
                 connector.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            unstyle(connector)
             return None
         builder = shapes.build_freeform(*placed[0])
         builder.add_line_segments(placed[1:], close=closed)
@@ -624,9 +681,9 @@ class DeckWriter:
         for point in curve.points:
             if point.stage_id not in stage_ids:
                 continue
-            face = shapes.add_group_shape()
-            for primitive in icons.face(point.value, point.x, point.y, style.face_radius):
-                painter.draw(face.shapes, primitive)
+            with grouped(shapes):
+                for primitive in icons.face(point.value, point.x, point.y, style.face_radius):
+                    painter.draw(shapes, primitive)
             if point.note_box is not None:
                 note = notes.get((curve.lane_id, point.stage_id), "")
                 self.note(painter, shapes, point.note_box, note, style)
@@ -650,39 +707,39 @@ class DeckWriter:
     def card(self, painter: SlidePainter, shapes: SlideShapes, box: CardBox) -> None:
         """A card as a group: its body holds its text (editable), then its marks and details."""
         style = STYLE
-        group = shapes.add_group_shape()
         saved = painter.shift
         painter.shift = (saved[0] + box.rect.x, saved[1] + box.rect.y)
         whole = Rect(0, 0, box.rect.w, box.rect.h)
         body_lines = set(map(id, box.lines))
-        for primitive in drawing.card_shapes(box, self.words, self.source.measure):
-            if isinstance(primitive, Box) and primitive.rect == whole:
-                body = painter.box(
-                    group.shapes,
-                    whole,
-                    primitive.fill,
-                    primitive.stroke,
-                    primitive.width,
-                    primitive.radius,
-                    primitive.dash,
-                )
-                top = style.card_padding + (
-                    style.image_height + style.card_padding if box.image is not None else 0.0
-                )
-                left = style.strip_width + style.card_padding
-                right = style.card_padding + style.marker_space - SLACK
-                frame(body, (painter.size(left), painter.size(top), painter.size(right), 0))
-                paragraph(
-                    body,
-                    box.card.text,
-                    painter.points(style.text_size),
-                    drawing.INK,
-                    spacing=painter.points(style.line_height),
-                )
-            elif isinstance(primitive, Text) and id(primitive.line) in body_lines:
-                continue
-            else:
-                painter.draw(group.shapes, primitive)
+        with grouped(shapes):
+            for primitive in drawing.card_shapes(box, self.words, self.source.measure):
+                if isinstance(primitive, Box) and primitive.rect == whole:
+                    body = painter.box(
+                        shapes,
+                        whole,
+                        primitive.fill,
+                        primitive.stroke,
+                        primitive.width,
+                        primitive.radius,
+                        primitive.dash,
+                    )
+                    top = style.card_padding + (
+                        style.image_height + style.card_padding if box.image is not None else 0.0
+                    )
+                    left = style.strip_width + style.card_padding
+                    right = style.card_padding + style.marker_space - SLACK
+                    frame(body, (painter.size(left), painter.size(top), painter.size(right), 0))
+                    paragraph(
+                        body,
+                        box.card.text,
+                        painter.points(style.text_size),
+                        drawing.INK,
+                        spacing=painter.points(style.line_height),
+                    )
+                elif isinstance(primitive, Text) and id(primitive.line) in body_lines:
+                    continue
+                else:
+                    painter.draw(shapes, primitive)
         painter.shift = saved
 
     # The summary
