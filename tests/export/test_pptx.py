@@ -2,14 +2,15 @@
 language, a big map split into readable parts, and slides that look like the map once
 LibreOffice Impress has drawn them.
 
-How alike, measured on the French sample (5 maps, 13 map slides; the slide drawn by
-LibreOffice 7.4 and poppler at 96 DPI, the map drawn by the app's Qt painter at the
-slide's scale, cropped to the same part): 0.8 % to 2.7 % of a slide's map pixels
-changed, 280 to 440 of them in the worst 64 × 64 square: glyphs placed a pixel or two
-apart by two text engines, card outlines a pixel off. Hiding one card puts at least
-1,100 changed pixels in one square (`test_a_missing_card_is_seen`), so the limits
-below sit above the first and well under the second. A mean would not do: one card is
-under 1 % of a slide.
+How alike, measured on the French sample (5 maps on 13 slides; each slide drawn by
+LibreOffice 7.4 and poppler at one pixel a slide pixel, the same part of the map drawn
+by the app's Qt painter at the slide's scale): 0.5 % to 1.9 % of a slide's map pixels
+changed, 197 to 424 of them in the worst 64 × 64 square (two text engines placing
+glyphs a pixel apart, outlines half a pixel off). Hiding the smallest card of a slide
+from the app's drawing changes 3.5 % of it and 2,816 pixels in one square
+(`test_a_missing_card_is_seen`). So the slide must keep 97 % of its pixels (most agree)
+and no square may hold more than 900 changed: above what two renderers disagree on,
+well under one card. A mean would not do: one card is a few per cent of a slide.
 """
 
 from __future__ import annotations
@@ -25,32 +26,38 @@ from pathlib import Path
 import pytest
 from PIL import Image as PilImage
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.shapes.base import BaseShape
 from pptx.shapes.group import GroupShape
 from pptx.slide import Slide
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
+from pytestqt.qtbot import QtBot
 
 from journeyeditor import cli
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
+from journeyeditor.model import Card
 from journeyeditor.model.enums import LaneKind
 from journeyeditor.render import pptx_export, qt_painter
-from journeyeditor.render.pptx_export import AREA, MIN_CARD_POINTS, Part, split
+from journeyeditor.render.pptx_export import AREA, MIN_CARD_POINTS, Part, export_pptx, split
 from journeyeditor.render.primitives import Group
 from journeyeditor.render.qt_sheets import smooth
-from journeyeditor.render.source import ExportSource
+from journeyeditor.render.source import ExportOptions, ExportSource
 from journeyeditor.store import database, interchange, templates
+from journeyeditor.store.images import check_image
+from journeyeditor.ui.export_dialog import ALL_MAPS, ExportDialog
 from tests.helpers.office import convert_to_pdf
 
 from .canvas import pillow
 from .conftest import find_tool
 from .pixels import Comparison, compare
+from .render_cases import drawn_png
 
-CHANGED_SHARE = 0.05
-"""Most changed share of a slide's map pixels (measured: 2.7 % at most)."""
-WORST_SQUARE = 800
-"""Most changed pixels in one 64 × 64 square (measured: 440 at most; a card: 1,100+)."""
+CHANGED_SHARE = 0.03
+"""Most changed share of a slide's map pixels (measured: 1.9 % at most)."""
+WORST_SQUARE = 900
+"""Most changed pixels in one 64 × 64 square (measured: 424 at most; a card: 2,800)."""
 TITLES = {
     "fr": ("Principaux irritants et opportunités", "Texte", "Parcours actuel"),
     "en": ("Top pain points and opportunities", "Text", "Current journey"),
@@ -302,7 +309,6 @@ def test_slides_look_like_the_map(impress: tuple[ExportSource, list[MapSlide]]) 
         assert slide.page.size == (1280, 720)
         comparison = compare(slide_part(slide, expected.size), expected)
         fine, said = judge(comparison, expected.size)
-        print("MEASURE", number, said)
         assert fine, f"slide {number}: {said}"
 
 
@@ -322,5 +328,47 @@ def test_a_missing_card_is_seen(impress: tuple[ExportSource, list[MapSlide]]) ->
     smallest = min(cards, key=lambda box: box.rect.w * box.rect.h)
     expected = app_part(source, slide, hidden=smallest.card.id)
     fine, said = judge(compare(slide_part(slide, expected.size), expected), expected.size)
-    print("MEASURE hidden", said)
     assert not fine, said
+
+
+def test_pictures_odd_texts_and_an_empty_map(branded_copy: Document, tmp_path: Path) -> None:
+    """A card's picture is placed on its card; characters XML cannot hold are dropped; a
+    map with no stage or lane still gets its slide."""
+    journey = branded_copy.maps()[0]
+    stage = branded_copy.stages(journey.id)[0]
+    lane = next(x for x in branded_copy.lanes(journey.id) if x.kind == LaneKind.TEXT)
+    assert branded_copy.push(edits.add_card(branded_copy, stage.id, lane.id, text="bell\x07 end"))
+    card = branded_copy.cards(journey.id)[-1]
+    picture = check_image(drawn_png(160, 90, "#2f9e5b", "#ffffff"))
+    assert branded_copy.push(edits.set_image(branded_copy, Card, card.id, "image_id", picture))
+    assert branded_copy.push(edits.add_map(branded_copy, name="Empty"))
+    out = tmp_path / "odd.pptx"
+    export_pptx(branded_copy, out, ExportOptions(maps=(journey.id, branded_copy.maps()[-1].id)))
+    slides = list(Presentation(str(out)).slides)
+    by_map = map_slides(slides[1:-1], [journey.name, "Empty"])
+    first = [text for slide in by_map[journey.name] for text in texts(slide)]
+    assert "bell end" in first
+    pictures = [
+        shape
+        for slide in by_map[journey.name]
+        for shape in every_shape(list(slide.shapes))
+        if shape.shape_type == MSO_SHAPE_TYPE.PICTURE
+    ]
+    assert len(pictures) == 1
+    assert "Empty" in texts(by_map["Empty"][0])
+
+
+def test_the_dialog_exports_a_deck(qtbot: QtBot, branded_copy: Document, tmp_path: Path) -> None:
+    dialog = ExportDialog(branded_copy, branded_copy.maps()[1].id)
+    qtbot.addWidget(dialog)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pptx"))
+    dialog.map_combo.setCurrentIndex(dialog.map_combo.findData(ALL_MAPS))
+    dialog.refresh()
+    assert dialog.map_combo.currentData() == ALL_MAPS
+    assert not dialog.paper_group.isEnabled() and not dialog.image_group.isEnabled()
+    assert "16:9" in dialog.summary.text()
+    out = tmp_path / "dialog.pptx"
+    assert dialog.export_to(out)
+    dialog.done(0)
+    slides = list(Presentation(str(out)).slides)
+    map_slides(slides[1:-1], [m.name for m in branded_copy.maps()])
