@@ -805,7 +805,8 @@ class DeckWriter:
 
     # The deck
 
-    def build(self, map_ids: Sequence[int]) -> bytes:
+    def build(self, map_ids: Sequence[int]) -> tuple[bytes, int]:
+        """The deck's bytes and its number of slides."""
         self.cover(map_ids)
         contents = []
         for map_id in map_ids:
@@ -815,11 +816,12 @@ class DeckWriter:
         self.summary(contents)
         buffer = io.BytesIO()
         self.deck.save(buffer)
-        return buffer.getvalue()
+        return buffer.getvalue(), len(self.deck.slides)
 
 
-def render_pptx(source: ExportSource, options: ExportOptions) -> bytes:
-    """The deck's bytes: the cover, the chosen map or every map, and the summary."""
+def render_pptx(source: ExportSource, options: ExportOptions) -> tuple[bytes, int]:
+    """The deck's bytes (the cover, the chosen map or every map, the summary) and its
+    number of slides."""
     return DeckWriter(source, options).build(source.map_ids(options, every=True))
 
 
@@ -828,6 +830,6 @@ def export_pptx(
 ) -> int:
     """Write the deck; returns its number of slides."""
     source = source if source is not None else ExportSource(document)
-    data = render_pptx(source, options)
+    data, slides = render_pptx(source, options)
     write_atomically(Path(path), data, document.path)
-    return len(Presentation(io.BytesIO(data)).slides)
+    return slides

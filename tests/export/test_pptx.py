@@ -27,7 +27,9 @@ import pytest
 from PIL import Image as PilImage
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
+from pptx.shapes.graphfrm import GraphicFrame
 from pptx.shapes.group import GroupShape
 from pptx.slide import Slide
 from PySide6.QtCore import QCoreApplication, QRectF
@@ -41,7 +43,7 @@ from journeyeditor.model import Card
 from journeyeditor.model.enums import LaneKind
 from journeyeditor.render import pptx_export, qt_painter
 from journeyeditor.render.pptx_export import AREA, MIN_CARD_POINTS, Part, export_pptx, split
-from journeyeditor.render.primitives import Group
+from journeyeditor.render.primitives import Group, Primitive
 from journeyeditor.render.qt_sheets import smooth
 from journeyeditor.render.source import ExportOptions, ExportSource
 from journeyeditor.store import database, interchange, templates
@@ -81,11 +83,18 @@ def every_shape(shapes: Sequence[BaseShape]) -> Iterator[BaseShape]:
 
 def texts(slide: Slide) -> list[str]:
     """Every editable text on the slide (shapes, text boxes, the title)."""
-    return [
-        shape.text_frame.text
-        for shape in every_shape(list(slide.shapes))
-        if shape.has_text_frame  # type: ignore[attr-defined]
-    ]
+    return texts_of(list(slide.shapes))
+
+
+def text_shapes(shapes: Sequence[BaseShape]) -> Iterator[Shape]:
+    """The shapes that hold text (boxes, text boxes, placeholders), groups opened."""
+    for shape in every_shape(shapes):
+        if isinstance(shape, Shape) and shape.has_text_frame:
+            yield shape
+
+
+def texts_of(shapes: Sequence[BaseShape]) -> list[str]:
+    return [shape.text_frame.text for shape in text_shapes(shapes)]
 
 
 def title(slide: Slide) -> str:
@@ -106,7 +115,7 @@ def map_slides(slides: Sequence[Slide], names: Sequence[str]) -> dict[str, list[
         first = re.fullmatch(re.escape(name) + r" \(1/(\d+)\)", title(slides[index]))
         assert first, (name, title(slides[index]))
         count = int(first.group(1))
-        found[name] = slides[index : index + count]
+        found[name] = list(slides[index : index + count])
         assert [title(s) for s in found[name]] == [
             f"{name} ({i}/{count})" for i in range(1, count + 1)
         ]
@@ -130,16 +139,17 @@ def test_every_card_editable_on_its_map_slides(
         for text, count in cards.items():
             assert shown[text] == count, text
         for slide in by_map[journey.name]:
-            for shape in every_shape(list(slide.shapes)):
-                if shape.has_text_frame and shape.text_frame.text in cards:  # type: ignore[attr-defined]
-                    for paragraph in shape.text_frame.paragraphs:  # type: ignore[attr-defined]
+            for shape in text_shapes(list(slide.shapes)):
+                if shape.text_frame.text in cards:
+                    for paragraph in shape.text_frame.paragraphs:
                         for run in paragraph.runs:
+                            assert run.font.size is not None
                             assert run.font.size.pt >= MIN_CARD_POINTS - 0.01
         names = [s.name for s in sample_doc.stages(journey.id)]
         names += [lane.name for lane in sample_doc.lanes(journey.id)]
         assert set(names) <= set(shown)
     assert title(slides[-1]) == summary
-    tables = [s for s in slides[-1].shapes if s.has_table]
+    tables = [s for s in slides[-1].shapes if isinstance(s, GraphicFrame) and s.has_table]
     assert len(tables) == 1
     table = tables[0].table
     assert table.cell(0, 1).text == text_header
@@ -265,7 +275,7 @@ def app_part(source: ExportSource, slide: MapSlide, hidden: int | None = None) -
         round((left + x1 - x0) * scale), round((top + y1 - y0) * scale), QImage.Format.Format_RGB32
     )
     image.fill(QColor("white"))
-    shapes = source.picture(slide.map_id).shapes
+    shapes: Sequence[Primitive] = source.picture(slide.map_id).shapes
     if hidden is not None:
         box = laid.cards[hidden].rect
         shapes = [
@@ -338,7 +348,7 @@ def test_pictures_odd_texts_and_an_empty_map(branded_copy: Document, tmp_path: P
     stage = branded_copy.stages(journey.id)[0]
     lane = next(x for x in branded_copy.lanes(journey.id) if x.kind == LaneKind.TEXT)
     assert branded_copy.push(edits.add_card(branded_copy, stage.id, lane.id, text="bell\x07 end"))
-    card = branded_copy.cards(journey.id)[-1]
+    card = next(c for c in branded_copy.cards(journey.id) if c.text == "bell\x07 end")
     picture = check_image(drawn_png(160, 90, "#2f9e5b", "#ffffff"))
     assert branded_copy.push(edits.set_image(branded_copy, Card, card.id, "image_id", picture))
     assert branded_copy.push(edits.add_map(branded_copy, name="Empty"))
@@ -355,6 +365,11 @@ def test_pictures_odd_texts_and_an_empty_map(branded_copy: Document, tmp_path: P
         if shape.shape_type == MSO_SHAPE_TYPE.PICTURE
     ]
     assert len(pictures) == 1
+    groups = [
+        g for slide in by_map[journey.name] for g in slide.shapes if isinstance(g, GroupShape)
+    ]
+    card_group = next(g for g in groups if "bell end" in texts_of(list(g.shapes)))
+    assert any(shape.shape_type == MSO_SHAPE_TYPE.PICTURE for shape in card_group.shapes)
     assert "Empty" in texts(by_map["Empty"][0])
 
 
