@@ -10,13 +10,15 @@
                          [--orientation portrait|landscape|auto] [--landscape]
                          [--fit|--tile] [--scale 100] [--cover]
                          [--dpi 300] [--transparent]
-    journeyeditor export FILE [--map NAME] --format xlsx -o OUT
+    journeyeditor export FILE [--map NAME] --format xlsx|pptx -o OUT
     journeyeditor import IN.json -o FILE.journey [--force]
 
 --landscape is short for --orientation landscape. With --orientation auto each map's
 pages (its cover too) are turned the way that prints the map larger, or on fewer sheets
 with --tile, so one PDF may mix portrait and landscape pages. --fit prints each map as
 large as the page's content area allows in its binding dimension, centred in the other.
+xlsx is a workbook of the maps' cards; pptx a 16:9 deck (cover, each map as editable
+shapes, split into parts when too big to read, the top pain points and opportunities).
 
 Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py).
 """
@@ -188,7 +190,7 @@ def _map_named(document: Document, name: str, error: type[JourneyFileError]) -> 
     raise error(document.path, detail.format(name, names))
 
 
-for _format in ("pdf", "png", "svg", "xlsx"):
+for _format in ("pdf", "png", "svg", "xlsx", "pptx"):
     EXPORTERS[_format] = export_drawn
 
 

@@ -1,5 +1,6 @@
 """Exporting maps: PDF (reportlab, vectors), PNG (Qt, written by Pillow), SVG (QtSvg), print,
-and an Excel workbook of the maps' content (render/xlsx_export).
+an Excel workbook of the maps' content (render/xlsx_export) and a PowerPoint deck of
+native shapes (render/pptx_export).
 
 Every export lays a map out with render/layout and draws `map_shapes`, the canvas's own
 primitives, so what the client gets is what the person saw. Files are written whole or
@@ -25,6 +26,7 @@ from journeyeditor import __version__
 from journeyeditor.editing.document import Document
 from journeyeditor.render import pdf_painter, qt_painter
 from journeyeditor.render.layout import Rect
+from journeyeditor.render.pptx_export import export_pptx
 from journeyeditor.render.qt_sheets import print_sheets, printer_page, smooth
 from journeyeditor.render.sheets import MapPicture
 from journeyeditor.render.source import ExportError, ExportOptions, ExportSource
@@ -200,3 +202,4 @@ def print_map(
 
 
 EXPORTS = {"pdf": export_pdf, "png": export_png, "svg": export_svg, "xlsx": export_xlsx}
+EXPORTS["pptx"] = export_pptx

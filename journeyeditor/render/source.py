@@ -97,6 +97,7 @@ class ExportSource:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.measure = fonts.metrics().width
+        self._layouts: dict[int, tuple[layout.MapContent, layout.MapLayout]] = {}
         self._pictures: dict[int, MapPicture] = {}
         self._contents: dict[int, layout.MapContent] = {}
         self._sound: dict[int, bytes | None] = {}
@@ -144,15 +145,24 @@ class ExportSource:
             opportunities=top(LaneKind.OPPORTUNITY),
         )
 
-    def picture(self, map_id: int) -> MapPicture:
-        found = self._pictures.get(map_id)
+    def layout(self, map_id: int) -> tuple[layout.MapContent, layout.MapLayout]:
+        """A map's content and its layout, made once (the picture and the slides share it)."""
+        found = self._layouts.get(map_id)
         if found is None:
             mapped = self.content(map_id)
             words = labels.labels(self.language)
             measurer = layout.CardMeasurer(
                 self.measure, meta=drawing.meta_lines(words, self.measure)
             )
-            laid = layout.layout_map(mapped, measurer)
+            found = (mapped, layout.layout_map(mapped, measurer))
+            self._layouts[map_id] = found
+        return found
+
+    def picture(self, map_id: int) -> MapPicture:
+        found = self._pictures.get(map_id)
+        if found is None:
+            mapped, laid = self.layout(map_id)
+            words = labels.labels(self.language)
             shapes = drawing.map_shapes(laid, words, self.measure)
             if (
                 shapes
@@ -179,6 +189,10 @@ class ExportSource:
     def _usable(self, image_id: int | None) -> int | None:
         """`image_id` if it names a sound image, else None (the picture is left out)."""
         return image_id if image_id is not None and self._checked(image_id) else None
+
+    def image_data(self, image_id: int) -> bytes | None:
+        """The image's bytes if Pillow finds them sound, else None (the picture is left out)."""
+        return self._checked(image_id)
 
     def qt_image(self, image_id: int) -> QImage | None:
         if image_id not in self._qt_images:

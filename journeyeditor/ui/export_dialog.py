@@ -1,4 +1,4 @@
-"""The export dialog: PDF, PNG, SVG or Excel of a map, or print, with a live preview.
+"""The export dialog: PDF, PNG, SVG, Excel or PowerPoint of a map, or print, with a live preview.
 
     dialog = ExportDialog(document, current_map_id, parent)
     dialog.exec()
@@ -7,7 +7,7 @@ Made when needed and deleted on close by the window; it follows the document onl
 while shown.
 
 The preview draws the very pages (or image) the export writes, through the Qt painter;
-an Excel workbook has no picture, so the preview area says what its sheets will hold.
+an Excel workbook or a deck has no picture, so the preview area says what it will hold.
 The last choices are remembered in QSettings. The client's logo and accent colour are
 set here too (BrandingBox), in the project, through the undo stack like any edit.
 """
@@ -51,7 +51,7 @@ from journeyeditor.ui.export_preview import Preview
 from journeyeditor.ui.while_shown import WhileShown
 
 ALL_MAPS = 0
-WHOLE_PROJECT = ("pdf", "xlsx")
+WHOLE_PROJECT = ("pdf", "xlsx", "pptx")
 """Formats that can hold every map (the others hold one)."""
 DPI_CHOICES = (72, 96, 150, 300, 600)
 PREVIEW_SIDE = 1000
@@ -95,6 +95,7 @@ class ExportDialog(QDialog):
         self.format_combo.addItem(self.tr("PNG image"), "png")
         self.format_combo.addItem(self.tr("SVG drawing (vector)"), "svg")
         self.format_combo.addItem(self.tr("Excel workbook (cards as tables)"), "xlsx")
+        self.format_combo.addItem(self.tr("PowerPoint (.pptx)"), "pptx")
         self.map_combo = QComboBox(self)
         self.map_combo.addItem(self.tr("All maps, one after another"), ALL_MAPS)
         for journey_map in self.document.maps():
@@ -303,6 +304,8 @@ class ExportDialog(QDialog):
                 self._preview_pages()
             elif self.format() == "xlsx":
                 self._describe_workbook()
+            elif self.format() == "pptx":
+                self._describe_deck()
             else:
                 self._preview_image()
         except JourneyFileError as error:
@@ -365,6 +368,19 @@ class ExportDialog(QDialog):
         )
         self._pager(False)
 
+    def _describe_deck(self) -> None:
+        """No picture for a deck either: its slides are said instead."""
+        map_ids = self.source.map_ids(self.options(), every=True)
+        self.preview.show_image(QImage(), False)
+        self.summary.setText(
+            self.tr(
+                "A 16:9 presentation: a cover, the {0} maps as shapes you can edit (a map too "
+                "big to read on one slide is split over several), and the top pain points and "
+                "opportunities. No preview."
+            ).format(len(map_ids))
+        )
+        self._pager(False)
+
     def _pager(self, visible: bool) -> None:
         for widget in (self.previous_button, self.page_label, self.next_button):
             widget.setVisible(visible)
@@ -396,6 +412,7 @@ class ExportDialog(QDialog):
             "png": self.tr("PNG images (*.png)"),
             "svg": self.tr("SVG drawings (*.svg)"),
             "xlsx": self.tr("Excel workbooks (*.xlsx)"),
+            "pptx": self.tr("PowerPoint presentations (*.pptx)"),
         }
         start = str(Path(folder) / f"{self.suggested_name()}.{suffix}")
         chosen, _filter = QFileDialog.getSaveFileName(

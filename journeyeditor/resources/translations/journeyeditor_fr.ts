@@ -504,6 +504,10 @@
         <translation>Classeur Excel (fiches en tableaux)</translation>
     </message>
     <message>
+        <source>PowerPoint (.pptx)</source>
+        <translation>PowerPoint (.pptx)</translation>
+    </message>
+    <message>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
@@ -521,7 +525,7 @@
     </message>
     <message>
         <source>&amp;Orientation:</source>
-        <translation>&amp;Orientation&#xa0;:</translation>
+        <translation>&amp;Orientation :</translation>
     </message>
     <message>
         <source>Printed &amp;scale:</source>
@@ -608,6 +612,10 @@
         <translation>Un classeur avec une feuille par carte ({0}), disposée comme la carte, et une feuille des {1} fiches, une par ligne avec tous leurs champs. Pas d’aperçu.</translation>
     </message>
     <message>
+        <source>A 16:9 presentation: a cover, the {0} maps as shapes you can edit (a map too big to read on one slide is split over several), and the top pain points and opportunities. No preview.</source>
+        <translation>Une présentation 16:9 : une couverture, les {0} cartes en formes modifiables (une carte trop grande pour être lue sur une diapositive est répartie sur plusieurs) et les principaux irritants et opportunités. Pas d’aperçu.</translation>
+    </message>
+    <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -622,6 +630,10 @@
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PowerPoint presentations (*.pptx)</source>
+        <translation>Présentations PowerPoint (*.pptx)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -935,7 +947,7 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     </message>
     <message>
         <source>Votes: {0}</source>
-        <translation>Votes&#xa0;: {0}</translation>
+        <translation>Votes : {0}</translation>
     </message>
     <message>
         <source>Current journey</source>
@@ -948,6 +960,22 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Cards</source>
         <translation>Fiches</translation>
+    </message>
+    <message>
+        <source>Top pain points and opportunities</source>
+        <translation>Principaux irritants et opportunités</translation>
+    </message>
+    <message>
+        <source>No pain point or opportunity on these maps.</source>
+        <translation>Aucun irritant ni aucune opportunité sur ces cartes.</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>Importance</translation>
+    </message>
+    <message>
+        <source>{0} ({1}/{2})</source>
+        <translation>{0} ({1}/{2})</translation>
     </message>
     <message>
         <source>Map</source>
