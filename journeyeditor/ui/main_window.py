@@ -33,6 +33,7 @@ from journeyeditor.ui.maps_panel import MapsPanel
 from journeyeditor.ui.open_lock import OpenLock
 from journeyeditor.ui.palette import Palette
 from journeyeditor.ui.personas_panel import PersonasPanel
+from journeyeditor.ui.presenter import Presenter
 
 FILE_FILTER = QCoreApplication.translate("MainWindow", "Journey maps (*.journey)")
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.view = MapView(MapScene.empty(), self)
         self.setCentralWidget(self.view)
+        self.presenter = Presenter(self, self.view)
         self.maps_panel = MapsPanel(self)
         self.maps_panel.currentMapChanged.connect(self.show_map)
         self.palette_list = Palette(self)
@@ -156,6 +158,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions(
             [self.zoom_in_action, self.zoom_out_action, self.zoom_actual_action, self.fit_action]
         )
+        view_menu.addSeparator()
+        view_menu.addAction(self.presenter.action)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolBar")
         toolbar.addActions([self.new_action, self.open_action, self.export_action])
@@ -413,6 +417,7 @@ class MainWindow(QMainWindow):
         self.view.centerOn(
             self.view.viewport().width() / 2 - 40, self.view.viewport().height() / 2 - 40
         )
+        self.presenter.map_shown()
 
     def _show_selection(self, kind: str, ids: list[int]) -> None:
         """Show what the canvas selected in the inspector."""
@@ -489,6 +494,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every edit is already in the file: closing only releases it."""
         self.inspector.commit_pending()
+        self.presenter.leave()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

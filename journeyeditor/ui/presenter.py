@@ -1,0 +1,175 @@
+"""The presenter view: the map alone, full screen and fitted to its width, with a countdown.
+
+For workshops in front of a projector. Entering remembers the window exactly as it was
+(state, geometry, docks and toolbars, menu and status bars, zoom and centre) and leaving
+puts all of it back. The countdown belongs to the presenter, not to a map: it keeps
+running while the view scrolls, zooms or shows another map, and nothing of it is saved
+in the file or the undo history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTransform
+from PySide6.QtWidgets import QDockWidget, QGraphicsView, QMainWindow, QMenu, QMenuBar, QToolBar
+
+from journeyeditor.canvas.scene import MapScene
+from journeyeditor.canvas.view import MAX_ZOOM, MapView
+from journeyeditor.ui.countdown import Clock, Countdown, monotonic_ms
+from journeyeditor.ui.timer_overlay import TimerOverlay
+
+READABLE_ZOOM = 0.5
+"""Below this a projected card is unreadable: a wider map scrolls sideways instead."""
+SIDE_PAD = 16
+
+
+@dataclass(frozen=True)
+class _Before:
+    """The window as it was when the presenter view began."""
+
+    window_state: Qt.WindowState
+    geometry: QByteArray
+    layout: QByteArray
+    menu_bar_hidden: bool
+    status_bar_hidden: bool
+    transform: QTransform
+    centre: QPointF
+
+
+def _menu_actions(menu_bar: QMenuBar) -> list[QAction]:
+    """Every command of the menus, submenus included (not the menus themselves)."""
+    found: list[QAction] = []
+    pending = list(menu_bar.actions())
+    while pending:
+        action = pending.pop(0)
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            pending.extend(menu.actions())
+        elif not action.isSeparator():
+            found.append(action)
+    return found
+
+
+class Presenter(QObject):
+    """Enter and leave the presenter view of `window`, whose central widget is `view`.
+
+    `action` (F11, checkable) belongs in the View menu; Escape also leaves.
+    """
+
+    activeChanged = Signal(bool)
+
+    def __init__(self, window: QMainWindow, view: MapView, clock: Clock = monotonic_ms) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view = view
+        self.countdown = Countdown(clock, parent=self)
+        self.overlay = TimerOverlay(self.countdown, view)
+        self.overlay.hide()
+        self.action = QAction(self.tr("&Presenter View"), window)
+        self.action.setCheckable(True)
+        self.action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.action.setStatusTip(self.tr("The map alone, full screen, with a workshop timer"))
+        self.action.triggered.connect(self._triggered)
+        window.addAction(self.action)
+        self._before: _Before | None = None
+        self._borrowed: list[QAction] = []
+        self._anchor = view.resizeAnchor()
+        window.installEventFilter(self)
+        view.installEventFilter(self)
+
+    def is_active(self) -> bool:
+        return self._before is not None
+
+    def _triggered(self, checked: bool) -> None:
+        if checked:
+            self.enter()
+        else:
+            self.leave()
+
+    def enter(self) -> None:
+        """Hide every panel, go full screen and fit the map to the screen's width."""
+        if self._before is not None:
+            return
+        window, view = self.window, self.view
+        self._before = _Before(
+            window_state=window.windowState(),
+            geometry=window.saveGeometry(),
+            layout=window.saveState(),
+            menu_bar_hidden=window.menuBar().isHidden(),
+            status_bar_hidden=window.statusBar().isHidden(),
+            transform=view.transform(),
+            centre=view.mapToScene(view.viewport().rect().center()),
+        )
+        # The menus are hidden with their bar; their shortcuts keep working from the window.
+        self._borrowed = [a for a in _menu_actions(window.menuBar()) if a not in window.actions()]
+        window.addActions(self._borrowed)
+        for panel in (*window.findChildren(QDockWidget), *window.findChildren(QToolBar)):
+            panel.hide()
+        window.menuBar().hide()
+        window.statusBar().hide()
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowFullScreen)
+        self.overlay.show()
+        self.overlay.place()
+        self.fit_width()
+        self.action.setChecked(True)
+        self.activeChanged.emit(True)
+
+    def leave(self) -> None:
+        """Put the window back exactly as it was before `enter`."""
+        before = self._before
+        if before is None:
+            return
+        self._before = None
+        window, view = self.window, self.view
+        self.overlay.hide()
+        for action in self._borrowed:
+            window.removeAction(action)
+        self._borrowed = []
+        window.setWindowState(before.window_state)
+        window.restoreGeometry(before.geometry)
+        window.restoreState(before.layout)
+        window.menuBar().setHidden(before.menu_bar_hidden)
+        window.statusBar().setHidden(before.status_bar_hidden)
+        # The window shrinks back later (the window system decides when): keep the centre.
+        view.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        view.setTransform(before.transform)
+        view.centerOn(before.centre)
+        view.zoomChanged.emit(view.zoom())
+        self.action.setChecked(False)
+        self.activeChanged.emit(False)
+
+    def fit_width(self) -> None:
+        """Zoom so that the map fills the screen's width (never below a readable size),
+        showing its top left."""
+        scene = self.view.scene()
+        if not isinstance(scene, MapScene) or scene.layout is None or scene.layout.width <= 0:
+            return
+        width = self.view.viewport().width() - 2 * SIDE_PAD
+        self.view.set_zoom(min(MAX_ZOOM, max(READABLE_ZOOM, width / scene.layout.width)))
+        for bar in (self.view.horizontalScrollBar(), self.view.verticalScrollBar()):
+            bar.setValue(bar.minimum())
+
+    def map_shown(self) -> None:
+        """Another map is on the canvas: fit it too (the countdown runs on)."""
+        if self.is_active():
+            self.fit_width()
+
+    def _restore_anchor(self) -> None:
+        self.view.setResizeAnchor(self._anchor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.window and kind == QEvent.Type.KeyPress and self.is_active():
+            assert isinstance(event, QKeyEvent)
+            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+            if event.key() == Qt.Key.Key_Escape and plain:
+                self.leave()
+                return True
+        if watched is self.view and kind == QEvent.Type.Resize:
+            if self.is_active():
+                QTimer.singleShot(0, self, self.fit_width)
+            elif self.view.resizeAnchor() != self._anchor:
+                QTimer.singleShot(0, self, self._restore_anchor)
+        return super().eventFilter(watched, event)

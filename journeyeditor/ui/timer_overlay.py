@@ -1,0 +1,161 @@
+"""The presenter's countdown, large enough to read from the back of a workshop room.
+
+It floats over the map view's corner as a child of the view itself (not of its
+viewport), so scrolling or zooming the map never moves it. Its buttons take no keyboard
+focus: the map keeps the keys, and Escape or F11 still leave the presenter view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeyeditor.ui.countdown import MINUTE_MS, PRESETS_MIN, Countdown
+
+MARGIN = 24
+FLASHES = 6
+FLASH_MS = 250
+PANEL = QColor(20, 24, 32, 215)
+FLASH = QColor(232, 160, 32, 235)
+DIGITS = QColor("#ffffff")
+DIGITS_AT_ZERO = QColor("#ffcf70")
+
+
+def clock_text(remaining_ms: int) -> str:
+    """Minutes and seconds, rounded up: 00:00 only once the time is really over."""
+    seconds = -(-remaining_ms // 1000)
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class TimerOverlay(QWidget):
+    """Time left, presets (5, 10, 15 min), start/pause/resume, reset, and a brief flash
+    with a beep when the time is up."""
+
+    def __init__(self, countdown: Countdown, area: QAbstractScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        self.setObjectName("timerOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        self.countdown = countdown
+        self._flashes_left = 0
+        self._flash_on = False
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self._flash_step)
+        self.time_label = QLabel(self)
+        self.time_label.setObjectName("timerDigits")
+        self.time_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        digits = QFont(self.font())
+        digits.setPixelSize(96)
+        digits.setBold(True)
+        digits.setStyleHint(QFont.StyleHint.Monospace)
+        self.time_label.setFont(digits)
+        self.presets = [self._button(self.tr("{0} min").format(n)) for n in PRESETS_MIN]
+        for minutes, button in zip(PRESETS_MIN, self.presets, strict=True):
+            button.clicked.connect(
+                lambda _checked=False, m=minutes: countdown.set_duration(m * MINUTE_MS)
+            )
+        self.start_button = self._button(self.tr("Start"))
+        self.start_button.setObjectName("timerStart")
+        self.start_button.clicked.connect(countdown.toggle)
+        self.reset_button = self._button(self.tr("Reset"))
+        self.reset_button.setObjectName("timerReset")
+        self.reset_button.clicked.connect(countdown.reset)
+        presets = QHBoxLayout()
+        for button in self.presets:
+            presets.addWidget(button)
+        controls = QHBoxLayout()
+        controls.addWidget(self.start_button)
+        controls.addWidget(self.reset_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(20, 12, 20, 16)
+        column.addWidget(self.time_label)
+        column.addLayout(presets)
+        column.addLayout(controls)
+        countdown.tick.connect(self._show_time)
+        countdown.stateChanged.connect(self._show_state)
+        countdown.finished.connect(self._time_up)
+        area.installEventFilter(self)
+        area.viewport().installEventFilter(self)
+        self._show_state()
+        self.adjustSize()
+        self.place()
+
+    def _button(self, text: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        font = QFont(button.font())
+        font.setPixelSize(22)
+        button.setFont(font)
+        button.setMinimumHeight(44)
+        return button
+
+    def flashing(self) -> bool:
+        """Whether the time-up flash is playing."""
+        return self._flash_timer.isActive()
+
+    def _show_time(self, remaining_ms: int) -> None:
+        self.time_label.setText(clock_text(remaining_ms))
+        colour = DIGITS if remaining_ms > 0 else DIGITS_AT_ZERO
+        self.time_label.setStyleSheet(f"color: {colour.name()};")
+
+    def _show_state(self) -> None:
+        countdown = self.countdown
+        if countdown.is_running():
+            text = self.tr("Pause")
+        elif 0 < countdown.remaining() < countdown.duration():
+            text = self.tr("Resume")
+        else:
+            text = self.tr("Start")
+        self.start_button.setText(text)
+        if countdown.remaining() > 0:
+            self._stop_flash()
+        self._show_time(countdown.remaining())
+
+    def _time_up(self) -> None:
+        QApplication.beep()
+        self._flashes_left = FLASHES
+        self._flash_on = True
+        self._flash_timer.start()
+        self.update()
+
+    def _flash_step(self) -> None:
+        self._flashes_left -= 1
+        self._flash_on = not self._flash_on and self._flashes_left > 0
+        if self._flashes_left <= 0:
+            self._stop_flash()
+        self.update()
+
+    def _stop_flash(self) -> None:
+        self._flash_timer.stop()
+        self._flash_on = False
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(FLASH if self._flash_on else PANEL)
+        painter.drawRoundedRect(QRectF(self.rect()), 14, 14)
+        painter.end()
+
+    def place(self) -> None:
+        """Top right of the view, clear of its vertical scroll bar."""
+        viewport = self._area.viewport().geometry()
+        self.move(max(0, viewport.right() - MARGIN - self.width()), viewport.top() + MARGIN)
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        watching = (self._area, self._area.viewport())
+        if watched in watching and event.type() == QEvent.Type.Resize:
+            self.place()
+        return super().eventFilter(watched, event)
