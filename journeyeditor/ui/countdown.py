@@ -42,7 +42,8 @@ class Countdown(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._clock = clock
+        self.clock = clock
+        """Where time is read: monotonic milliseconds (a test puts a fake clock here)."""
         self._duration = duration_ms
         self._left = duration_ms
         self._deadline: int | None = None
@@ -57,7 +58,7 @@ class Countdown(QObject):
         """Milliseconds left: from the clock while running, frozen while paused."""
         if self._deadline is None:
             return self._left
-        return max(0, self._deadline - self._clock())
+        return max(0, self._deadline - self.clock())
 
     def is_running(self) -> bool:
         return self._deadline is not None
@@ -77,7 +78,7 @@ class Countdown(QObject):
             return
         if self._left == 0:
             self._left = self._duration
-        self._deadline = self._clock() + self._left
+        self._deadline = self.clock() + self._left
         self._timer.start()
         self._changed()
 

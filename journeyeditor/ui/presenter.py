@@ -13,16 +13,24 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTransform
-from PySide6.QtWidgets import QDockWidget, QGraphicsView, QMainWindow, QMenu, QMenuBar, QToolBar
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QGraphicsView,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QToolBar,
+)
 
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MAX_ZOOM, MapView
 from journeyeditor.ui.countdown import Clock, Countdown, monotonic_ms
+from journeyeditor.ui.maps_panel import MapsPanel
 from journeyeditor.ui.timer_overlay import TimerOverlay
 
 READABLE_ZOOM = 0.5
 """Below this a projected card is unreadable: a wider map scrolls sideways instead."""
-SIDE_PAD = 16
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,8 @@ class _Before:
     status_bar_hidden: bool
     transform: QTransform
     centre: QPointF
+    scroll_bars: tuple[Qt.ScrollBarPolicy, Qt.ScrollBarPolicy]
+    frame: QFrame.Shape
 
 
 def _menu_actions(menu_bar: QMenuBar) -> list[QAction]:
@@ -55,15 +65,19 @@ def _menu_actions(menu_bar: QMenuBar) -> list[QAction]:
 class Presenter(QObject):
     """Enter and leave the presenter view of `window`, whose central widget is `view`.
 
-    `action` (F11, checkable) belongs in the View menu; Escape also leaves.
+    `action` (F11, checkable) belongs in the View menu; Escape also leaves. With the
+    docks hidden, `map_actions` (Ctrl+Page Down and Up) go through the maps of `maps`.
     """
 
     activeChanged = Signal(bool)
 
-    def __init__(self, window: QMainWindow, view: MapView, clock: Clock = monotonic_ms) -> None:
+    def __init__(
+        self, window: QMainWindow, view: MapView, maps: MapsPanel, clock: Clock = monotonic_ms
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.view = view
+        self.maps = maps
         self.countdown = Countdown(clock, parent=self)
         self.overlay = TimerOverlay(self.countdown, view)
         self.overlay.hide()
@@ -73,11 +87,30 @@ class Presenter(QObject):
         self.action.setStatusTip(self.tr("The map alone, full screen, with a workshop timer"))
         self.action.triggered.connect(self._triggered)
         window.addAction(self.action)
+        self.map_actions = [
+            self._map_action(self.tr("&Next Map"), "Ctrl+PgDown", 1),
+            self._map_action(self.tr("P&revious Map"), "Ctrl+PgUp", -1),
+        ]
         self._before: _Before | None = None
         self._borrowed: list[QAction] = []
         self._anchor = view.resizeAnchor()
         window.installEventFilter(self)
         view.installEventFilter(self)
+
+    def _map_action(self, text: str, keys: str, step: int) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(keys))
+        action.setEnabled(False)
+        action.triggered.connect(lambda _checked=False: self.step_map(step))
+        self.window.addAction(action)
+        return action
+
+    def step_map(self, step: int) -> None:
+        """Show the next (1) or previous (-1) map of the project, stopping at either end."""
+        rows = self.maps.list.count()
+        row = self.maps.list.currentRow() + step
+        if rows and 0 <= row < rows:
+            self.maps.list.setCurrentRow(row)
 
     def is_active(self) -> bool:
         return self._before is not None
@@ -101,6 +134,8 @@ class Presenter(QObject):
             status_bar_hidden=window.statusBar().isHidden(),
             transform=view.transform(),
             centre=view.mapToScene(view.viewport().rect().center()),
+            scroll_bars=(view.horizontalScrollBarPolicy(), view.verticalScrollBarPolicy()),
+            frame=view.frameShape(),
         )
         # The menus are hidden with their bar; their shortcuts keep working from the window.
         self._borrowed = [a for a in _menu_actions(window.menuBar()) if a not in window.actions()]
@@ -110,11 +145,14 @@ class Presenter(QObject):
         window.menuBar().hide()
         window.statusBar().hide()
         window.setWindowState(window.windowState() | Qt.WindowState.WindowFullScreen)
+        # The wheel and the keys still scroll; bars would only take width from the map.
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setFrameShape(QFrame.Shape.NoFrame)
         self.overlay.show()
         self.overlay.place()
         self.fit_width()
-        self.action.setChecked(True)
-        self.activeChanged.emit(True)
+        self._set_active(True)
 
     def leave(self) -> None:
         """Put the window back exactly as it was before `enter`."""
@@ -132,22 +170,31 @@ class Presenter(QObject):
         window.restoreState(before.layout)
         window.menuBar().setHidden(before.menu_bar_hidden)
         window.statusBar().setHidden(before.status_bar_hidden)
+        view.setHorizontalScrollBarPolicy(before.scroll_bars[0])
+        view.setVerticalScrollBarPolicy(before.scroll_bars[1])
+        view.setFrameShape(before.frame)
         # The window shrinks back later (the window system decides when): keep the centre.
         view.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         view.setTransform(before.transform)
         view.centerOn(before.centre)
         view.zoomChanged.emit(view.zoom())
-        self.action.setChecked(False)
-        self.activeChanged.emit(False)
+        self._set_active(False)
+
+    def _set_active(self, active: bool) -> None:
+        self.action.setChecked(active)
+        for action in self.map_actions:
+            action.setEnabled(active)
+        self.activeChanged.emit(active)
 
     def fit_width(self) -> None:
-        """Zoom so that the map fills the screen's width (never below a readable size),
-        showing its top left."""
+        """Zoom so that the map and its margin fill the screen's width (never below a
+        readable size), showing its top left."""
         scene = self.view.scene()
-        if not isinstance(scene, MapScene) or scene.layout is None or scene.layout.width <= 0:
+        width = scene.sceneRect().width() if isinstance(scene, MapScene) else 0.0
+        if width <= 0:
             return
-        width = self.view.viewport().width() - 2 * SIDE_PAD
-        self.view.set_zoom(min(MAX_ZOOM, max(READABLE_ZOOM, width / scene.layout.width)))
+        zoom = (self.view.viewport().width() - 1) / width
+        self.view.set_zoom(min(MAX_ZOOM, max(READABLE_ZOOM, zoom)))
         for bar in (self.view.horizontalScrollBar(), self.view.verticalScrollBar()):
             bar.setValue(bar.minimum())
 

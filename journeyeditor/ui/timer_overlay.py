@@ -7,8 +7,8 @@ focus: the map keeps the keys, and Escape or F11 still leave the presenter view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QEnterEvent, QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -38,7 +38,8 @@ def clock_text(remaining_ms: int) -> str:
 
 class TimerOverlay(QWidget):
     """Time left, presets (5, 10, 15 min), start/pause/resume, reset, and a brief flash
-    with a beep when the time is up."""
+    with a beep when the time is up. While running, only the time shows until the mouse
+    comes over it."""
 
     def __init__(self, countdown: Countdown, area: QAbstractScrollArea) -> None:
         super().__init__(area)
@@ -70,17 +71,24 @@ class TimerOverlay(QWidget):
         self.reset_button = self._button(self.tr("Reset"))
         self.reset_button.setObjectName("timerReset")
         self.reset_button.clicked.connect(countdown.reset)
+        self.controls = QWidget(self)
         presets = QHBoxLayout()
         for button in self.presets:
             presets.addWidget(button)
-        controls = QHBoxLayout()
-        controls.addWidget(self.start_button)
-        controls.addWidget(self.reset_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.reset_button)
+        controls = QVBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addLayout(presets)
+        controls.addLayout(buttons)
         column = QVBoxLayout(self)
-        column.setContentsMargins(20, 12, 20, 16)
+        column.setContentsMargins(20, 8, 20, 12)
         column.addWidget(self.time_label)
-        column.addLayout(presets)
-        column.addLayout(controls)
+        column.addWidget(self.controls)
+        self._hovered = False
+        self._inset = QPoint(MARGIN, MARGIN)
+        self._grab: QPoint | None = None
         countdown.tick.connect(self._show_time)
         countdown.stateChanged.connect(self._show_state)
         countdown.finished.connect(self._time_up)
@@ -120,6 +128,27 @@ class TimerOverlay(QWidget):
         if countdown.remaining() > 0:
             self._stop_flash()
         self._show_time(countdown.remaining())
+        self._show_controls()
+
+    def _show_controls(self) -> None:
+        """While the time runs only the digits show, covering less of the map; the
+        buttons come back under the mouse and whenever the countdown stops."""
+        wanted = self._hovered or not self.countdown.is_running()
+        if self.controls.isVisibleTo(self) == wanted:
+            return
+        self.controls.setVisible(wanted)
+        self.adjustSize()
+        self.place()
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self._hovered = True
+        self._show_controls()
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._hovered = False
+        self._show_controls()
+        super().leaveEvent(event)
 
     def _time_up(self) -> None:
         QApplication.beep()
@@ -140,6 +169,30 @@ class TimerOverlay(QWidget):
         self._flash_on = False
         self.update()
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """The panel can be dragged off whatever part of the map it hides."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._grab = event.position().toPoint()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._grab is None:
+            super().mouseMoveEvent(event)
+            return
+        top_left = self.mapToParent(event.position().toPoint() - self._grab)
+        viewport = self._area.viewport().geometry()
+        self._inset = QPoint(
+            viewport.right() - top_left.x() - self.width(), top_left.y() - viewport.top()
+        )
+        self.place()
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._grab = None
+        super().mouseReleaseEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -149,9 +202,14 @@ class TimerOverlay(QWidget):
         painter.end()
 
     def place(self) -> None:
-        """Top right of the view, clear of its vertical scroll bar."""
+        """Keep the panel's distance from the top right of the map (where it starts, and
+        where it was dragged to), wholly inside the view."""
         viewport = self._area.viewport().geometry()
-        self.move(max(0, viewport.right() - MARGIN - self.width()), viewport.top() + MARGIN)
+        x = viewport.right() - self._inset.x() - self.width()
+        y = viewport.top() + self._inset.y()
+        x = max(viewport.left(), min(x, viewport.right() - self.width()))
+        y = max(viewport.top(), min(y, viewport.bottom() - self.height()))
+        self.move(x, y)
         self.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
