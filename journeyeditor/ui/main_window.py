@@ -494,10 +494,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every edit is already in the file: closing only releases it."""
         self.inspector.commit_pending()
-        self.presenter.leave()
+        geometry, state = self.presenter.window_layout()
         settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/geometry", geometry)
+        settings.setValue("window/state", state)
         if self.document is not None:
             self.document.close()
             self.document = None

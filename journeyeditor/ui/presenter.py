@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTransform
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -29,6 +29,7 @@ from journeyeditor.ui.countdown import Clock, Countdown, monotonic_ms
 from journeyeditor.ui.maps_panel import MapsPanel
 from journeyeditor.ui.timer_overlay import TimerOverlay
 
+MAXIMIZED = Qt.WindowState.WindowMaximized
 READABLE_ZOOM = 0.5
 """Below this a projected card is unreadable: a wider map scrolls sideways instead."""
 
@@ -38,7 +39,8 @@ class _Before:
     """The window as it was when the presenter view began."""
 
     window_state: Qt.WindowState
-    geometry: QByteArray
+    geometry: QRect
+    saved_geometry: QByteArray
     layout: QByteArray
     menu_bar_hidden: bool
     status_bar_hidden: bool
@@ -128,7 +130,8 @@ class Presenter(QObject):
         window, view = self.window, self.view
         self._before = _Before(
             window_state=window.windowState(),
-            geometry=window.saveGeometry(),
+            geometry=window.geometry(),
+            saved_geometry=window.saveGeometry(),
             layout=window.saveState(),
             menu_bar_hidden=window.menuBar().isHidden(),
             status_bar_hidden=window.statusBar().isHidden(),
@@ -166,7 +169,8 @@ class Presenter(QObject):
             window.removeAction(action)
         self._borrowed = []
         window.setWindowState(before.window_state)
-        window.restoreGeometry(before.geometry)
+        if not before.window_state & (MAXIMIZED | Qt.WindowState.WindowFullScreen):
+            window.setGeometry(before.geometry)
         window.restoreState(before.layout)
         window.menuBar().setHidden(before.menu_bar_hidden)
         window.statusBar().setHidden(before.status_bar_hidden)
@@ -179,6 +183,13 @@ class Presenter(QObject):
         view.centerOn(before.centre)
         view.zoomChanged.emit(view.zoom())
         self._set_active(False)
+
+    def window_layout(self) -> tuple[QByteArray, QByteArray]:
+        """The window's geometry and docks to remember for next time: as they were
+        before the presenter view, when it is on."""
+        if self._before is not None:
+            return self._before.saved_geometry, self._before.layout
+        return self.window.saveGeometry(), self.window.saveState()
 
     def _set_active(self, active: bool) -> None:
         self.action.setChecked(active)
@@ -199,7 +210,8 @@ class Presenter(QObject):
             bar.setValue(bar.minimum())
 
     def map_shown(self) -> None:
-        """Another map is on the canvas: fit it too (the countdown runs on)."""
+        """Another map, or another screen size: fit again while presenting (the countdown
+        runs on)."""
         if self.is_active():
             self.fit_width()
 
@@ -216,7 +228,7 @@ class Presenter(QObject):
                 return True
         if watched is self.view and kind == QEvent.Type.Resize:
             if self.is_active():
-                QTimer.singleShot(0, self, self.fit_width)
+                QTimer.singleShot(0, self, self.map_shown)
             elif self.view.resizeAnchor() != self._anchor:
                 QTimer.singleShot(0, self, self._restore_anchor)
         return super().eventFilter(watched, event)

@@ -44,6 +44,7 @@ class TimerOverlay(QWidget):
     def __init__(self, countdown: Countdown, area: QAbstractScrollArea) -> None:
         super().__init__(area)
         self._area = area
+        self._viewport = area.viewport()
         self.setObjectName("timerOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self.countdown = countdown
@@ -93,7 +94,7 @@ class TimerOverlay(QWidget):
         countdown.stateChanged.connect(self._show_state)
         countdown.finished.connect(self._time_up)
         area.installEventFilter(self)
-        area.viewport().installEventFilter(self)
+        self._viewport.installEventFilter(self)
         self._show_state()
         self.adjustSize()
         self.place()
@@ -182,7 +183,7 @@ class TimerOverlay(QWidget):
             super().mouseMoveEvent(event)
             return
         top_left = self.mapToParent(event.position().toPoint() - self._grab)
-        viewport = self._area.viewport().geometry()
+        viewport = self._viewport.geometry()
         self._inset = QPoint(
             viewport.right() - top_left.x() - self.width(), top_left.y() - viewport.top()
         )
@@ -204,7 +205,7 @@ class TimerOverlay(QWidget):
     def place(self) -> None:
         """Keep the panel's distance from the top right of the map (where it starts, and
         where it was dragged to), wholly inside the view."""
-        viewport = self._area.viewport().geometry()
+        viewport = self._viewport.geometry()
         x = viewport.right() - self._inset.x() - self.width()
         y = viewport.top() + self._inset.y()
         x = max(viewport.left(), min(x, viewport.right() - self.width()))
@@ -213,7 +214,7 @@ class TimerOverlay(QWidget):
         self.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        watching = (self._area, self._area.viewport())
-        if watched in watching and event.type() == QEvent.Type.Resize:
+        watching = watched is self._area or watched is self._viewport
+        if watching and event.type() == QEvent.Type.Resize:
             self.place()
         return super().eventFilter(watched, event)
