@@ -24,10 +24,12 @@ from journeyeditor.ui.countdown import MINUTE_MS, PRESETS_MIN, Countdown
 MARGIN = 24
 FLASHES = 6
 FLASH_MS = 250
-PANEL = QColor(20, 24, 32, 215)
-FLASH = QColor(232, 160, 32, 235)
+PANEL = QColor(20, 24, 32, 250)
+"""Nearly opaque: map text showing through the digits would make both unreadable."""
+FLASH = QColor(232, 160, 32, 250)
 DIGITS = QColor("#ffffff")
 DIGITS_AT_ZERO = QColor("#ffcf70")
+DIGITS_ON_FLASH = QColor("#20242c")
 
 
 def clock_text(remaining_ms: int) -> str:
@@ -114,7 +116,13 @@ class TimerOverlay(QWidget):
 
     def _show_time(self, remaining_ms: int) -> None:
         self.time_label.setText(clock_text(remaining_ms))
-        colour = DIGITS if remaining_ms > 0 else DIGITS_AT_ZERO
+        self._colour_digits()
+
+    def _colour_digits(self) -> None:
+        if self._flash_on:
+            colour = DIGITS_ON_FLASH
+        else:
+            colour = DIGITS if self.countdown.remaining() > 0 else DIGITS_AT_ZERO
         self.time_label.setStyleSheet(f"color: {colour.name()};")
 
     def _show_state(self) -> None:
@@ -156,6 +164,7 @@ class TimerOverlay(QWidget):
         self._flashes_left = FLASHES
         self._flash_on = True
         self._flash_timer.start()
+        self._colour_digits()
         self.update()
 
     def _flash_step(self) -> None:
@@ -163,6 +172,7 @@ class TimerOverlay(QWidget):
         self._flash_on = not self._flash_on and self._flashes_left > 0
         if self._flashes_left <= 0:
             self._stop_flash()
+        self._colour_digits()
         self.update()
 
     def _stop_flash(self) -> None:
