@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTransform
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MAX_ZOOM, MapView
-from journeyeditor.ui.countdown import Clock, Countdown, monotonic_ms
+from journeyeditor.ui.countdown import Countdown
 from journeyeditor.ui.maps_panel import MapsPanel
 from journeyeditor.ui.timer_overlay import TimerOverlay
 
@@ -71,16 +71,12 @@ class Presenter(QObject):
     docks hidden, `map_actions` (Ctrl+Page Down and Up) go through the maps of `maps`.
     """
 
-    activeChanged = Signal(bool)
-
-    def __init__(
-        self, window: QMainWindow, view: MapView, maps: MapsPanel, clock: Clock = monotonic_ms
-    ) -> None:
+    def __init__(self, window: QMainWindow, view: MapView, maps: MapsPanel) -> None:
         super().__init__(window)
         self.window = window
         self.view = view
         self.maps = maps
-        self.countdown = Countdown(clock, parent=self)
+        self.countdown = Countdown(parent=self)
         self.overlay = TimerOverlay(self.countdown, view)
         self.overlay.hide()
         self.action = QAction(self.tr("&Presenter View"), window)
@@ -195,7 +191,6 @@ class Presenter(QObject):
         self.action.setChecked(active)
         for action in self.map_actions:
             action.setEnabled(active)
-        self.activeChanged.emit(active)
 
     def fit_width(self) -> None:
         """Zoom so that the map and its margin fill the screen's width (never below a

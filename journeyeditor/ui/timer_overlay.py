@@ -48,7 +48,6 @@ class TimerOverlay(QWidget):
         self._area = area
         self._viewport = area.viewport()
         self.setObjectName("timerOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self.countdown = countdown
         self._flashes_left = 0
         self._flash_on = False
