@@ -68,7 +68,8 @@ class Presenter(QObject):
     """Enter and leave the presenter view of `window`, whose central widget is `view`.
 
     `action` (F11, checkable) belongs in the View menu; Escape also leaves. With the
-    docks hidden, `map_actions` (Ctrl+Page Down and Up) go through the maps of `maps`.
+    docks hidden, `map_actions` (Ctrl+Page Down and Up, in and out of the presenter
+    view) go through the maps of `maps`.
     """
 
     def __init__(self, window: QMainWindow, view: MapView, maps: MapsPanel) -> None:
@@ -98,7 +99,6 @@ class Presenter(QObject):
     def _map_action(self, text: str, keys: str, step: int) -> QAction:
         action = QAction(text, self.window)
         action.setShortcut(QKeySequence(keys))
-        action.setEnabled(False)
         action.triggered.connect(lambda _checked=False: self.step_map(step))
         self.window.addAction(action)
         return action
@@ -151,7 +151,7 @@ class Presenter(QObject):
         self.overlay.show()
         self.overlay.place()
         self.fit_width()
-        self._set_active(True)
+        self.action.setChecked(True)
 
     def leave(self) -> None:
         """Put the window back exactly as it was before `enter`."""
@@ -178,7 +178,7 @@ class Presenter(QObject):
         view.setTransform(before.transform)
         view.centerOn(before.centre)
         view.zoomChanged.emit(view.zoom())
-        self._set_active(False)
+        self.action.setChecked(False)
 
     def window_layout(self) -> tuple[QByteArray, QByteArray]:
         """The window's geometry and docks to remember for next time: as they were
@@ -186,11 +186,6 @@ class Presenter(QObject):
         if self._before is not None:
             return self._before.saved_geometry, self._before.layout
         return self.window.saveGeometry(), self.window.saveState()
-
-    def _set_active(self, active: bool) -> None:
-        self.action.setChecked(active)
-        for action in self.map_actions:
-            action.setEnabled(active)
 
     def fit_width(self) -> None:
         """Zoom so that the map and its margin fill the screen's width (never below a
