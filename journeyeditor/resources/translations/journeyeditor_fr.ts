@@ -525,7 +525,7 @@
     </message>
     <message>
         <source>&amp;Orientation:</source>
-        <translation>&amp;Orientation :</translation>
+        <translation>&amp;Orientation&#xa0;:</translation>
     </message>
     <message>
         <source>Printed &amp;scale:</source>
@@ -947,7 +947,7 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     </message>
     <message>
         <source>Votes: {0}</source>
-        <translation>Votes : {0}</translation>
+        <translation>Votes&#xa0;: {0}</translation>
     </message>
     <message>
         <source>Current journey</source>
@@ -1686,6 +1686,25 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     </message>
 </context>
 <context>
+    <name>Presenter</name>
+    <message>
+        <source>&amp;Presenter View</source>
+        <translation>Vue &amp;présentateur</translation>
+    </message>
+    <message>
+        <source>The map alone, full screen, with a workshop timer</source>
+        <translation>La carte seule, en plein écran, avec un minuteur d’atelier</translation>
+    </message>
+    <message>
+        <source>&amp;Next Map</source>
+        <translation>Carte &amp;suivante</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Map</source>
+        <translation>Carte pré&amp;cédente</translation>
+    </message>
+</context>
+<context>
     <name>StageForm</name>
     <message>
         <source>Name</source>
@@ -1698,6 +1717,29 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Width</source>
         <translation>Largeur</translation>
+    </message>
+</context>
+<context>
+    <name>TimerOverlay</name>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
     </message>
 </context>
 <context>
