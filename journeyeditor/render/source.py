@@ -24,6 +24,7 @@ from journeyeditor.model import Image, JourneyMap, Persona
 from journeyeditor.model.enums import Channel, Evidence, LaneKind
 from journeyeditor.render import content, drawing, fonts, labels, layout, pdf_painter
 from journeyeditor.render.cover import CoverIn, PersonaIn, cover_shapes
+from journeyeditor.render.frame import Framed, frame_map
 from journeyeditor.render.layout import Rect
 from journeyeditor.render.pages import PX, Size, page_size
 from journeyeditor.render.pictures import decode
@@ -66,7 +67,11 @@ class ExportOptions:
     dpi: int = 96
     transparent: bool = False
     date: dt.date | None = None
-    """The date on the cover; today when None."""
+    """The date on the cover and the frame; today when None."""
+    frame: bool = False
+    """PNG and SVG: a title block, the date, the persona and a legend around the map."""
+    text_as_paths: bool = False
+    """SVG: text drawn as glyph outlines (the same look without the font, not selectable)."""
 
 
 class ExportSource:
@@ -118,6 +123,17 @@ class ExportSource:
             found = MapPicture.of(mapped.title, laid.width, laid.height, shapes, self.measure)
             self._pictures[map_id] = found
         return found
+
+    def frame(self, map_id: int, options: ExportOptions) -> Framed | None:
+        """The frame around a PNG or SVG of the map, when asked for (never cached: the
+        dialog's preview follows branding edits)."""
+        if not options.frame:
+            return None
+        picture = self.picture(map_id)
+        cover = self.cover(map_id, options.date)
+        return frame_map(
+            picture.width, picture.height, cover, self.branding(), self.words(), self.measure
+        )
 
     # Images, checked again: a .journey file is untrusted input.
 
