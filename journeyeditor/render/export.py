@@ -98,10 +98,11 @@ def image_size(picture: Extent, dpi: float) -> tuple[int, int]:
 
 def map_offset(frame: Framed | None, zoom: float) -> tuple[int, int]:
     """Where a frame puts the map, in whole image pixels at `zoom`: the map is then drawn
-    exactly as without a frame, only shifted."""
+    exactly as without a frame, only shifted. Rounded down, so the image (its size rounded
+    up) holds the whole unframed picture at that place."""
     if frame is None:
         return 0, 0
-    return round(frame.map_x * zoom), round(frame.map_y * zoom)
+    return math.floor(frame.map_x * zoom), math.floor(frame.map_y * zoom)
 
 
 def map_image(
@@ -152,6 +153,14 @@ def _paste(whole: PilImage.Image, band: QImage, top: int, transparent: bool) -> 
     whole.paste(view, (0, top))
 
 
+def _band_tops(height: int, band: int, shift: int) -> list[int]:
+    """Where the bands start. Bands are as tall as an unframed PNG's and the map (`shift`
+    rows down) is cut where that PNG cuts it: Qt dashes an outline cut by a band edge a
+    little differently, and the map of a framed PNG must be the unframed one, shifted."""
+    first = shift % band
+    return [0, *range(first, height, band)] if first else list(range(0, height, band))
+
+
 def render_png(source: ExportSource, map_id: int, options: ExportOptions) -> bytes:
     """Drawn by Qt in bands (bounded memory), assembled and written by Pillow with its DPI."""
     frame = source.frame(map_id, options)
@@ -164,10 +173,11 @@ def render_png(source: ExportSource, map_id: int, options: ExportOptions) -> byt
         raise ExportError(source.document.path, detail.format(options.dpi, width, height))
     mode = "RGBA" if options.transparent else "RGB"
     whole = PilImage.new(mode, (width, height))
-    band = max(1, BAND_PIXELS // width)
+    band = max(1, BAND_PIXELS // image_size(source.picture(map_id), options.dpi)[0])
     zoom = options.dpi / 96
-    for top in range(0, height, band):
-        rows = min(band, height - top)
+    tops = _band_tops(height, band, map_offset(frame, zoom)[1])
+    for top, end in zip(tops, [*tops[1:], height], strict=True):
+        rows = end - top
         band_image = map_image(source, map_id, zoom, options.transparent, top, rows, frame)
         _paste(whole, band_image, top, options.transparent)
     buffer = io.BytesIO()
