@@ -28,6 +28,8 @@ LOGO = (200.0, 64.0)
 """The box a logo is fitted in, at the title block's right."""
 LEGEND_BESIDE = 360.0
 """Width of the legend beside a map."""
+LEGEND_BELOW = 1200.0
+"""Widest legend below a map: its columns stay close together under a very wide map."""
 MIN_WIDTH = 560.0
 """A framed picture is at least this wide, so that a title has room beside a logo."""
 UNBOUNDED = 1e9
@@ -122,7 +124,7 @@ def _arranged(
     if beside:
         area = Rect(legend_x, map_y, LEGEND_BESIDE, UNBOUNDED)
     else:
-        area = Rect(0, map_y + map_height + GAP, width, UNBOUNDED)
+        area = Rect(0, map_y + map_height + GAP, min(width, LEGEND_BELOW), UNBOUNDED)
     drawn, legend_height = legend(cover, area, words, K, measure)
     shapes += drawn
     bottom = map_y + map_height
