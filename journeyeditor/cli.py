@@ -311,7 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=True,
         help=translate(
-            "cli", "text drawn as outlines, the same on machines without the font (SVG)"
+            "cli",
+            "text drawn as outlines, the same on machines without the font (SVG, default)",
         ),
     )
     export.add_argument(

@@ -1746,8 +1746,8 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>un titre, la date, le persona et une légende autour de la carte (PNG, SVG)</translation>
     </message>
     <message>
-        <source>text drawn as outlines, the same on machines without the font (SVG)</source>
-        <translation>texte dessiné en contours, le même sur les machines sans la police (SVG)</translation>
+        <source>text drawn as outlines, the same on machines without the font (SVG, default)</source>
+        <translation>texte dessiné en contours, le même sur les machines sans la police (SVG, par défaut)</translation>
     </message>
     <message>
         <source>make a project file from a JSON export</source>
