@@ -9,7 +9,8 @@
     journeyeditor export FILE [--map NAME] --format pdf|png|svg -o OUT [--page A3]
                          [--orientation portrait|landscape|auto] [--landscape]
                          [--fit|--tile] [--scale 100] [--cover]
-                         [--dpi 300] [--transparent]
+                         [--dpi 300] [--transparent] [--frame]
+                         [--text-as-paths|--no-text-as-paths]
     journeyeditor export FILE [--map NAME] --format xlsx|pptx -o OUT
     journeyeditor import IN.json -o FILE.journey [--force]
 
@@ -172,6 +173,8 @@ def export_drawn(args: argparse.Namespace) -> None:
             cover=args.cover,
             dpi=args.dpi,
             transparent=args.transparent,
+            frame=args.frame,
+            text_as_paths=args.text_as_paths,
         )
         export.EXPORTS[args.format](document, Path(args.output), options)
     finally:
@@ -316,6 +319,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--transparent",
         action="store_true",
         help=translate("cli", "no white background (PNG, SVG)"),
+    )
+    export.add_argument(
+        "--frame",
+        action="store_true",
+        help=translate(
+            "cli", "a title, the date, the persona and a legend around the map (PNG, SVG)"
+        ),
+    )
+    export.add_argument(
+        "--text-as-paths",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help=translate(
+            "cli",
+            "text drawn as outlines, the same on machines without the font (SVG, default)",
+        ),
     )
     export.add_argument(
         "--force", action="store_true", help=translate("cli", "replace an existing file")

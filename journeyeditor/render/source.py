@@ -24,6 +24,7 @@ from journeyeditor.model import Image, JourneyMap, Persona
 from journeyeditor.model.enums import Channel, Evidence, LaneKind
 from journeyeditor.render import content, drawing, fonts, labels, layout, pdf_painter, ranking
 from journeyeditor.render.cover import CoverIn, FiguresIn, PersonaIn, TopCard, cover_shapes
+from journeyeditor.render.frame import Framed, frame_map
 from journeyeditor.render.layout import Rect
 from journeyeditor.render.pages import (
     AUTO,
@@ -78,10 +79,14 @@ class ExportOptions:
     dpi: int = 96
     transparent: bool = False
     date: dt.date | None = None
-    """The date on the cover; today when None."""
+    """The date on the cover and the frame; today when None."""
     orientation: str = ""
     """portrait, landscape, or auto: each map (and its cover) on the paper turned the way
     that prints it larger, or on fewer sheets when tiled. Empty: from `landscape`."""
+    frame: bool = False
+    """PNG and SVG: a title block, the date, the persona and a legend around the map."""
+    text_as_paths: bool = False
+    """SVG: text drawn as glyph outlines (the same look without the font, not selectable)."""
 
     def __post_init__(self) -> None:
         chosen = self.orientation or (LANDSCAPE if self.landscape else PORTRAIT)
@@ -173,6 +178,17 @@ class ExportSource:
             found = MapPicture.of(mapped.title, laid.width, laid.height, shapes, self.measure)
             self._pictures[map_id] = found
         return found
+
+    def frame(self, map_id: int, options: ExportOptions) -> Framed | None:
+        """The frame around a PNG or SVG of the map, when asked for (never cached: the
+        dialog's preview follows branding edits)."""
+        if not options.frame:
+            return None
+        picture = self.picture(map_id)
+        cover = self.cover(map_id, options.date)
+        return frame_map(
+            picture.width, picture.height, cover, self.branding(), self.words(), self.measure
+        )
 
     # Images, checked again: a .journey file is untrusted input.
 

@@ -140,9 +140,16 @@ class ExportDialog(QDialog):
         self.background_combo = QComboBox(self)
         self.background_combo.addItem(self.tr("White"), False)
         self.background_combo.addItem(self.tr("Transparent"), True)
+        self.frame_check = QCheckBox(self.tr("Fr&ame (title, persona, legend)"), self)
+        self.outlines_check = QCheckBox(self.tr("Te&xt as outlines"), self)
+        self.outlines_check.setToolTip(
+            self.tr("The drawing looks the same without the font installed; text not selectable")
+        )
         image = QFormLayout(self.image_group)
         image.addRow(self.tr("&Resolution:"), self.dpi_combo)
         image.addRow(self.tr("&Background:"), self.background_combo)
+        image.addRow(self.frame_check)
+        image.addRow(self.outlines_check)
 
         self.branding = BrandingBox(self.document, self.source.qt_image, self)
 
@@ -199,6 +206,8 @@ class ExportDialog(QDialog):
         for button in (self.fit, self.tile, self.cover_check):
             button.toggled.connect(self._changed)
         self.scale_spin.valueChanged.connect(self._changed)
+        self.frame_check.toggled.connect(self._changed)
+        self.outlines_check.toggled.connect(self._changed)
         self.previous_button.clicked.connect(lambda: self._turn(-1))
         self.next_button.clicked.connect(lambda: self._turn(1))
         self.export_button.clicked.disconnect()
@@ -222,6 +231,8 @@ class ExportDialog(QDialog):
             cover=self.cover_check.isChecked(),
             dpi=int(self.dpi_combo.currentData()),
             transparent=bool(self.background_combo.currentData()),
+            frame=self.frame_check.isChecked(),
+            text_as_paths=self.outlines_check.isChecked(),
         )
 
     def _select(self, combo: QComboBox, value: object) -> None:
@@ -250,6 +261,8 @@ class ExportDialog(QDialog):
         self.cover_check.setChecked(self._flag("cover", False))
         self._select(self.dpi_combo, self._number("dpi", 300))
         self._select(self.background_combo, self._flag("transparent", False))
+        self.frame_check.setChecked(self._flag("frame", True))
+        self.outlines_check.setChecked(self._flag("outlines", True))
         everything = self.format() in WHOLE_PROJECT and self._flag("all_maps", False)
         self._select(self.map_combo, ALL_MAPS if everything else self.current_map_id)
         if self.map_combo.currentIndex() == 0 and not everything:
@@ -265,6 +278,8 @@ class ExportDialog(QDialog):
         s.setValue("export/cover", options.cover)
         s.setValue("export/dpi", options.dpi)
         s.setValue("export/transparent", options.transparent)
+        s.setValue("export/frame", options.frame)
+        s.setValue("export/outlines", options.text_as_paths)
         s.setValue("export/all_maps", not options.maps)
         if self.last_path is not None:
             s.setValue("export/folder", str(self.last_path.parent))
@@ -291,6 +306,7 @@ class ExportDialog(QDialog):
         self.scale_spin.setEnabled(self.tile.isChecked())
         self.image_group.setEnabled(self.format() in ("png", "svg"))
         self.dpi_combo.setEnabled(self.format() == "png")
+        self.outlines_check.setEnabled(self.format() == "svg")
         self.print_button.setEnabled(pdf)
 
     # Preview
@@ -338,13 +354,14 @@ class ExportDialog(QDialog):
     def _preview_image(self) -> None:
         options = self.options()
         map_id = self.source.map_ids(options, every=False)[0]
-        picture = self.source.picture(map_id)
-        width, height = export.image_size(picture, 96)
+        frame = self.source.frame(map_id, options)
+        framed = frame or self.source.picture(map_id)
+        width, height = export.image_size(framed, 96)
         zoom = min(1.0, PREVIEW_SIDE / max(width, height))
-        image = export.map_image(self.source, map_id, zoom, options.transparent)
+        image = export.map_image(self.source, map_id, zoom, options.transparent, frame=frame)
         self.preview.show_image(image, options.transparent)
         if self.format() == "png":
-            w, h = export.image_size(picture, options.dpi)
+            w, h = export.image_size(framed, options.dpi)
             cm = 2.54 / options.dpi
             self.summary.setText(
                 self.tr("{0} × {1} pixels; {2:.1f} × {3:.1f} cm printed at {4} DPI").format(

@@ -556,6 +556,18 @@
         <translation>Transparent</translation>
     </message>
     <message>
+        <source>Fr&amp;ame (title, persona, legend)</source>
+        <translation>Ca&amp;dre (titre, persona, légende)</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt as outlines</source>
+        <translation>Te&amp;xte en contours</translation>
+    </message>
+    <message>
+        <source>The drawing looks the same without the font installed; text not selectable</source>
+        <translation>Le dessin reste le même sans la police installée&#xa0;; le texte n’est plus sélectionnable</translation>
+    </message>
+    <message>
         <source>&amp;Resolution:</source>
         <translation>&amp;Résolution&#xa0;:</translation>
     </message>
@@ -1854,6 +1866,14 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>no white background (PNG, SVG)</source>
         <translation>sans fond blanc (PNG, SVG)</translation>
+    </message>
+    <message>
+        <source>a title, the date, the persona and a legend around the map (PNG, SVG)</source>
+        <translation>un titre, la date, le persona et une légende autour de la carte (PNG, SVG)</translation>
+    </message>
+    <message>
+        <source>text drawn as outlines, the same on machines without the font (SVG, default)</source>
+        <translation>texte dessiné en contours, le même sur les machines sans la police (SVG, par défaut)</translation>
     </message>
     <message>
         <source>make a project file from a JSON export</source>
