@@ -28,6 +28,7 @@ from journeyeditor.ui.while_shown import WhileShown
 ID_ROLE = Qt.ItemDataRole.UserRole
 DEFAULT_TOP = 5
 TOP_MAX = 100
+CARD_COLUMN_WIDTH = 220
 
 
 def weight_text(entry: Ranked) -> str:
@@ -62,7 +63,9 @@ class RankedPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(1, CARD_COLUMN_WIDTH)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
@@ -108,6 +111,7 @@ class RankedPanel(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, entry.card.id)
+                item.setToolTip(entry.card.text if column == 1 else text)
                 if column in (0, 4, 5):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)

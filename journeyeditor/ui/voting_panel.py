@@ -116,6 +116,8 @@ class VotingPanel(QWidget):
         self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.people.setToolTip(self.tr("Click a participant to vote as them."))
         self.people.itemSelectionChanged.connect(self._choose_voter)
+        self.hint = QLabel(self.tr("No participants yet: add them before voting."), self)
+        self.hint.setWordWrap(True)
         self.notice = QLabel(self)
         self.notice.setObjectName("voteNotice")
         self.notice.setWordWrap(True)
@@ -130,6 +132,7 @@ class VotingPanel(QWidget):
         box.addWidget(self.state)
         box.addLayout(buttons)
         box.addWidget(self.people, 1)
+        box.addWidget(self.hint)
         box.addWidget(self.notice)
         self.refresh()
 
@@ -190,8 +193,7 @@ class VotingPanel(QWidget):
         if current is None:
             self.people.clearSelection()
         self.people.blockSignals(False)
-        if not participants:
-            self.notice.setText(self.tr("No participants yet: add them before voting."))
+        self.hint.setVisible(not participants)
 
     def _choose_voter(self) -> None:
         rows = self.people.selectionModel().selectedRows()
