@@ -29,6 +29,7 @@ from journeyeditor.render.pages import PX, Size, page_size
 from journeyeditor.render.pictures import decode
 from journeyeditor.render.primitives import Box, Primitive
 from journeyeditor.render.print_words import print_words
+from journeyeditor.render.ranking import Ranked, ranked
 from journeyeditor.render.sheets import (
     Branding,
     MapPicture,
@@ -37,6 +38,7 @@ from journeyeditor.render.sheets import (
     PrintWords,
     sheet_tiling,
 )
+from journeyeditor.render.summary_page import SummaryWords, summary_shapes
 from journeyeditor.store.errors import BadImageError, JourneyFileError
 from journeyeditor.store.images import check_image
 
@@ -67,6 +69,8 @@ class ExportOptions:
     transparent: bool = False
     date: dt.date | None = None
     """The date on the cover; today when None."""
+    summary: bool = False
+    """A page of the map's top pain points and opportunities after it (when it has some)."""
 
 
 class ExportSource:
@@ -230,8 +234,40 @@ class ExportSource:
                 else None
             )
             tiles = sheet_tiling(picture, page, PX * options.scale) if options.tile else None
-            parts.append(Part(picture, cover, tiles))
+            top = self.top(map_id) if options.summary else []
+            summary = (
+                partial(
+                    summary_shapes,
+                    page,
+                    picture.title,
+                    top,
+                    self.summary_words(),
+                    branding.accent,
+                    self.measure,
+                )
+                if top
+                else None
+            )
+            parts.append(Part(picture, cover, tiles, summary))
         return Pages(parts, page, branding, words, self.measure)
+
+    def summary_words(self) -> SummaryWords:
+        """The summary page's words in the map's language, like the cover's."""
+        plain = SummaryWords()
+
+        def word(text: str) -> str:
+            return labels.word(text, self.language)
+
+        return SummaryWords(
+            title=word(plain.title),
+            columns=tuple(word(name) for name in plain.columns),
+            more=word(plain.more),
+            priorities={key: word(text) for key, text in labels.PRIORITIES.items()},
+        )
+
+    def top(self, map_id: int) -> list[Ranked]:
+        """The map's ranked pain points and opportunities, as the summary page lists them."""
+        return ranked(content.map_content(self.document, map_id))
 
     def _cover_shapes(
         self,

@@ -122,6 +122,9 @@ class ExportDialog(QDialog):
         self.scale_spin.setSuffix(" %")
         self.scale_spin.setToolTip(self.tr("100 % prints the map as large as the canvas shows it"))
         self.cover_check = QCheckBox(self.tr("&Cover page with persona and legend"), self)
+        self.summary_check = QCheckBox(
+            self.tr("Page of the top pain points and opportunities"), self
+        )
         orientation = QHBoxLayout()
         orientation.addWidget(self.portrait)
         orientation.addWidget(self.landscape)
@@ -133,6 +136,7 @@ class ExportDialog(QDialog):
         paper.addRow(self.tile)
         paper.addRow(self.tr("Printed &scale:"), self.scale_spin)
         paper.addRow(self.cover_check)
+        paper.addRow(self.summary_check)
 
         self.image_group = QGroupBox(self.tr("Image"), self)
         self.dpi_combo = QComboBox(self)
@@ -197,7 +201,8 @@ class ExportDialog(QDialog):
         for combo in (self.format_combo, self.map_combo, self.page_combo, self.dpi_combo):
             combo.currentIndexChanged.connect(self._changed)
         self.background_combo.currentIndexChanged.connect(self._changed)
-        for button in (self.portrait, self.landscape, self.fit, self.tile, self.cover_check):
+        toggles = (self.portrait, self.landscape, self.fit, self.tile, self.cover_check)
+        for button in (*toggles, self.summary_check):
             button.toggled.connect(self._changed)
         self.scale_spin.valueChanged.connect(self._changed)
         self.previous_button.clicked.connect(lambda: self._turn(-1))
@@ -221,6 +226,7 @@ class ExportDialog(QDialog):
             tile=self.tile.isChecked(),
             scale=self.scale_spin.value() / 100,
             cover=self.cover_check.isChecked(),
+            summary=self.summary_check.isChecked(),
             dpi=int(self.dpi_combo.currentData()),
             transparent=bool(self.background_combo.currentData()),
         )
@@ -248,6 +254,7 @@ class ExportDialog(QDialog):
         (self.tile if self._flag("tile", False) else self.fit).setChecked(True)
         self.scale_spin.setValue(self._number("scale", 100))
         self.cover_check.setChecked(self._flag("cover", False))
+        self.summary_check.setChecked(self._flag("summary", False))
         self._select(self.dpi_combo, self._number("dpi", 300))
         self._select(self.background_combo, self._flag("transparent", False))
         everything = self.format() in WHOLE_PROJECT and self._flag("all_maps", False)
@@ -263,6 +270,7 @@ class ExportDialog(QDialog):
         s.setValue("export/tile", options.tile)
         s.setValue("export/scale", self.scale_spin.value())
         s.setValue("export/cover", options.cover)
+        s.setValue("export/summary", options.summary)
         s.setValue("export/dpi", options.dpi)
         s.setValue("export/transparent", options.transparent)
         s.setValue("export/all_maps", not options.maps)

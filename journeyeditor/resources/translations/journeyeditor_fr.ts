@@ -520,6 +520,10 @@
         <translation>Classeur Excel (fiches en tableaux)</translation>
     </message>
     <message>
+        <source>Page of the top pain points and opportunities</source>
+        <translation>Page des principaux irritants et opportunités</translation>
+    </message>
+    <message>
         <source>Paper si&amp;ze:</source>
         <translation>&amp;Taille du papier&#xa0;:</translation>
     </message>
@@ -950,12 +954,32 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>Très positif</translation>
     </message>
     <message>
+        <source>Top pain points and opportunities</source>
+        <translation>Principaux irritants et opportunités</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
     <message>
         <source>Lane</source>
         <translation>Couloir</translation>
+    </message>
+    <message>
+        <source>Severity / priority</source>
+        <translation>Gravité / priorité</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>… et {0} de plus</translation>
     </message>
     <message>
         <source>Lane kind</source>
