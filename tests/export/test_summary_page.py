@@ -3,6 +3,7 @@ the map's language, only when asked for and only for a map that has some."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from journeyeditor.render.layout import CardIn, LaneIn, MapContent, StageIn
 from journeyeditor.render.pages import page_size
 from journeyeditor.render.primitives import Text
 from journeyeditor.render.ranking import ranked
-from journeyeditor.render.summary_page import SummaryWords, summary_shapes
+from journeyeditor.render.summary_page import SUMMARY_LIMIT, SummaryWords, summary_shapes
 
 from .test_pdf import Tool, info, squeeze
 
@@ -55,13 +56,15 @@ def test_rows_follow_the_ranking_and_long_texts_wrap_whole() -> None:
 
 def test_rows_past_the_page_are_counted_not_drawn() -> None:
     measure = fonts.metrics().width
-    entries = ranked(_content(40))
+    entries = ranked(_content(40, "a card long enough to take four or five lines " * 4))
     words = SummaryWords(more="… and {0} more")
     shapes = summary_shapes(A4, "Map", entries, words, "#c0392b", measure)
     texts = _words_in(shapes)
-    assert "c0 card" in texts
-    assert "c39 card" not in texts
-    shown = sum(1 for t in texts if t.endswith(" card"))
+    shown = sum(1 for i in range(40) if any(t.startswith(f"c{i} ") for t in texts))
+    assert 1 < shown < SUMMARY_LIMIT
+    assert [t for t in texts if re.match(r"c\d+ ", t)][:shown] == [
+        next(t for t in texts if t.startswith(f"c{i} ")) for i in range(shown)
+    ]
     assert f"… and {40 - shown} more" in texts
     bottom = max(shape.line.y for shape in shapes if isinstance(shape, Text))
     assert bottom < A4[1] - 36
