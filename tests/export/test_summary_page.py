@@ -7,6 +7,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.render import fonts
@@ -16,6 +18,7 @@ from journeyeditor.render.pages import page_size
 from journeyeditor.render.primitives import Text
 from journeyeditor.render.ranking import ranked
 from journeyeditor.render.summary_page import SUMMARY_LIMIT, SummaryWords, summary_shapes
+from journeyeditor.ui.export_dialog import ExportDialog
 
 from .test_pdf import Tool, info, squeeze
 
@@ -104,3 +107,19 @@ def test_no_page_for_a_map_without_pain_points_or_opportunities(branded_copy: Do
         assert branded_copy.push(edits.delete_lane(branded_copy, lane_id))
     source = ExportSource(branded_copy)
     assert len(source.sheets(ExportOptions(maps=(first,), summary=True))) == plain
+
+
+def test_the_export_dialog_offers_it_and_remembers_it(qtbot: QtBot, branded_copy: Document) -> None:
+    dialog = ExportDialog(branded_copy, branded_copy.maps()[0].id)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text().startswith("Pages: 1,")
+    dialog.summary_check.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.summary.text().startswith("Pages: 2,"))
+    dialog.next_button.click()
+    assert dialog.page_label.text() == "Page 2 of 2"
+    dialog.save_settings()
+    dialog.done(0)
+    again = ExportDialog(branded_copy, branded_copy.maps()[0].id)
+    qtbot.addWidget(again)
+    assert again.summary_check.isChecked() and again.options().summary
+    again.done(0)
