@@ -9,6 +9,7 @@ a refusal is a `VoteRefused` whose message is for a person.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from journeyeditor.editing.command import EditCommand
@@ -87,11 +88,17 @@ def close_ballot(document: Document, ballot_id: int) -> EditCommand:
 
 def dots_left(document: Document, ballot_id: int, participant_id: int) -> int:
     """How many dots a participant may still give in a vote."""
+    return dots_left_of(document, ballot_id, [participant_id])[participant_id]
+
+
+def dots_left_of(
+    document: Document, ballot_id: int, participant_ids: Sequence[int]
+) -> dict[int, int]:
+    """Dots left to each of these participants, reading the vote's dots once."""
     ballot = document.get(Ballot, ballot_id)
-    if ballot is None:
-        return 0
-    used = sum(1 for vote in document.votes(ballot_id) if vote.participant_id == participant_id)
-    return max(0, ballot.allowance - used)
+    used = Counter(vote.participant_id for vote in document.votes(ballot_id))
+    allowance = ballot.allowance if ballot is not None else 0
+    return {person: max(0, allowance - used[person]) for person in participant_ids}
 
 
 def give_vote(document: Document, ballot_id: int, card_id: int, participant_id: int) -> EditCommand:

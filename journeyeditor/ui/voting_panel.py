@@ -176,15 +176,16 @@ class VotingPanel(QWidget):
     def _fill_people(self, ballot: Ballot | None) -> None:
         participants = self.document.participants() if self.document else []
         current = self.workshop.participant_id if self.workshop else None
+        left: dict[int, int] = {}
+        if ballot is not None and self.document is not None:
+            ids = [participant.id for participant in participants]
+            left = voting.dots_left_of(self.document, ballot.id, ids)
         self.people.blockSignals(True)
         self.people.setRowCount(len(participants))
         for row, participant in enumerate(participants):
             name = QTableWidgetItem(participant.name)
             name.setData(ID_ROLE, participant.id)
-            left = ""
-            if ballot is not None and self.document is not None:
-                left = str(voting.dots_left(self.document, ballot.id, participant.id))
-            dots = QTableWidgetItem(left)
+            dots = QTableWidgetItem(str(left[participant.id]) if left else "")
             dots.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.people.setItem(row, 0, name)
             self.people.setItem(row, 1, dots)
