@@ -373,7 +373,8 @@ def footer(
 
 @dataclass(frozen=True)
 class Part:
-    """One map's pages: an optional cover, then the map fitted on one page or tiled."""
+    """One map's pages: an optional cover, then the map fitted on one page or tiled,
+    then an optional summary page."""
 
     picture: MapPicture
     cover: Callable[[], Sequence[Primitive]] | None = None
@@ -382,10 +383,12 @@ class Part:
     """None: the whole map on one page."""
     page: Size | None = None
     """This map's paper (and its cover's), when it is turned unlike the others."""
+    summary: Callable[[], Sequence[Primitive]] | None = None
+    """Makes the summary page's shapes (`summary_page.py`) when it is drawn."""
 
     def __len__(self) -> int:
         body = len(self.tiling) if self.tiling is not None else 1
-        return body + (1 if self.cover is not None else 0)
+        return body + (1 if self.cover is not None else 0) + (1 if self.summary else 0)
 
 
 class Pages(Sequence[Sheet]):
@@ -441,6 +444,8 @@ class Pages(Sequence[Sheet]):
         """Page `local` of `part`, with the footer of page `index` of the whole."""
         page, picture = part.page or self.page, part.picture
         first = local == 0
+        if part.summary is not None and local == len(part) - 1:
+            return self._numbered(Sheet(*page, picture.title, items=tuple(part.summary())), index)
         if part.cover is not None:
             if first:
                 sheet = Sheet(

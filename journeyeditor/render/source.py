@@ -38,6 +38,7 @@ from journeyeditor.render.pages import (
 from journeyeditor.render.pictures import decode
 from journeyeditor.render.primitives import Box, Primitive
 from journeyeditor.render.print_words import print_words
+from journeyeditor.render.ranking import Ranked, ranked
 from journeyeditor.render.sheets import (
     Branding,
     MapPicture,
@@ -47,6 +48,7 @@ from journeyeditor.render.sheets import (
     roomier,
     sheet_tiling,
 )
+from journeyeditor.render.summary_page import SummaryWords, summary_shapes
 from journeyeditor.store.errors import BadImageError, JourneyFileError
 from journeyeditor.store.images import check_image
 
@@ -87,6 +89,8 @@ class ExportOptions:
     """PNG and SVG: a title block, the date, the persona and a legend around the map."""
     text_as_paths: bool = False
     """SVG: text drawn as glyph outlines (the same look without the font, not selectable)."""
+    summary: bool = False
+    """A page of the map's top pain points and opportunities after it (when it has some)."""
 
     def __post_init__(self) -> None:
         chosen = self.orientation or (LANDSCAPE if self.landscape else PORTRAIT)
@@ -311,8 +315,40 @@ class ExportSource:
                 else None
             )
             tiles = sheet_tiling(picture, here, scale) if scale is not None else None
-            parts.append(Part(picture, cover, tiles, here))
+            top = self.top(map_id) if options.summary else []
+            summary = (
+                partial(
+                    summary_shapes,
+                    here,
+                    picture.title,
+                    top,
+                    self.summary_words(),
+                    branding.accent,
+                    self.measure,
+                )
+                if top
+                else None
+            )
+            parts.append(Part(picture, cover, tiles, here, summary))
         return Pages(parts, paper, branding, words, self.measure)
+
+    def summary_words(self) -> SummaryWords:
+        """The summary page's words in the map's language, like the cover's."""
+        plain = SummaryWords()
+
+        def word(text: str) -> str:
+            return labels.word(text, self.language)
+
+        return SummaryWords(
+            title=word(plain.title),
+            columns=tuple(word(name) for name in plain.columns),
+            more=word(plain.more),
+            priorities={key: word(text) for key, text in labels.PRIORITIES.items()},
+        )
+
+    def top(self, map_id: int) -> list[Ranked]:
+        """The map's ranked pain points and opportunities, as the summary page lists them."""
+        return ranked(content.map_content(self.document, map_id))
 
     def _cover_shapes(
         self,

@@ -124,6 +124,9 @@ class ExportDialog(QDialog):
         self.scale_spin.setSuffix(" %")
         self.scale_spin.setToolTip(self.tr("100 % prints the map as large as the canvas shows it"))
         self.cover_check = QCheckBox(self.tr("&Cover page with persona and legend"), self)
+        self.summary_check = QCheckBox(
+            self.tr("Page of the top pain points and opportunities"), self
+        )
         paper = QFormLayout(self.paper_group)
         paper.addRow(self.tr("Paper si&ze:"), self.page_combo)
         paper.addRow(self.tr("&Orientation:"), self.orientation_combo)
@@ -131,6 +134,7 @@ class ExportDialog(QDialog):
         paper.addRow(self.tile)
         paper.addRow(self.tr("Printed &scale:"), self.scale_spin)
         paper.addRow(self.cover_check)
+        paper.addRow(self.summary_check)
 
         self.image_group = QGroupBox(self.tr("Image"), self)
         self.dpi_combo = QComboBox(self)
@@ -203,7 +207,7 @@ class ExportDialog(QDialog):
         for combo in (*combos, self.dpi_combo):
             combo.currentIndexChanged.connect(self._changed)
         self.background_combo.currentIndexChanged.connect(self._changed)
-        for button in (self.fit, self.tile, self.cover_check):
+        for button in (self.fit, self.tile, self.cover_check, self.summary_check):
             button.toggled.connect(self._changed)
         self.scale_spin.valueChanged.connect(self._changed)
         self.frame_check.toggled.connect(self._changed)
@@ -229,6 +233,7 @@ class ExportDialog(QDialog):
             tile=self.tile.isChecked(),
             scale=self.scale_spin.value() / 100,
             cover=self.cover_check.isChecked(),
+            summary=self.summary_check.isChecked(),
             dpi=int(self.dpi_combo.currentData()),
             transparent=bool(self.background_combo.currentData()),
             frame=self.frame_check.isChecked(),
@@ -259,6 +264,7 @@ class ExportDialog(QDialog):
         (self.tile if self._flag("tile", False) else self.fit).setChecked(True)
         self.scale_spin.setValue(self._number("scale", 100))
         self.cover_check.setChecked(self._flag("cover", False))
+        self.summary_check.setChecked(self._flag("summary", False))
         self._select(self.dpi_combo, self._number("dpi", 300))
         self._select(self.background_combo, self._flag("transparent", False))
         self.frame_check.setChecked(self._flag("frame", True))
@@ -276,6 +282,7 @@ class ExportDialog(QDialog):
         s.setValue("export/tile", options.tile)
         s.setValue("export/scale", self.scale_spin.value())
         s.setValue("export/cover", options.cover)
+        s.setValue("export/summary", options.summary)
         s.setValue("export/dpi", options.dpi)
         s.setValue("export/transparent", options.transparent)
         s.setValue("export/frame", options.frame)

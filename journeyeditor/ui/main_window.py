@@ -22,6 +22,7 @@ from journeyeditor.canvas import mime
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MapView
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.workshop import Workshop
 from journeyeditor.render.labels import labels
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, ReadOnlyFileError
@@ -34,6 +35,8 @@ from journeyeditor.ui.open_lock import OpenLock
 from journeyeditor.ui.palette import Palette
 from journeyeditor.ui.personas_panel import PersonasPanel
 from journeyeditor.ui.presenter import Presenter
+from journeyeditor.ui.ranked_panel import RankedPanel
+from journeyeditor.ui.voting_panel import VotingPanel
 
 FILE_FILTER = QCoreApplication.translate("MainWindow", "Journey maps (*.journey)")
 
@@ -66,6 +69,18 @@ class MainWindow(QMainWindow):
             self.inspector,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
+        self.workshop: Workshop | None = None
+        self.voting_panel = VotingPanel(self)
+        self.voting_panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.view.addAction(self.voting_panel.vote_action)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.voting_dock = self._dock(self.tr("Vote"), "votingDock", self.voting_panel, right)
+        self.ranked_panel = RankedPanel(self.view, self)
+        self.ranked_dock = self._dock(
+            self.tr("Top pain points and opportunities"), "rankedDock", self.ranked_panel, right
+        )
+        self.tabifyDockWidget(self.voting_dock, self.ranked_dock)
+        self.voting_dock.raise_()
         self.find_bar = FindBar(self.view, self)
         self._build_actions()
         self.addToolBarBreak()
@@ -245,6 +260,11 @@ class MainWindow(QMainWindow):
         self.inspector.set_document(document)
         self.personas_panel.set_document(document)
         self.maps_panel.set_document(document)
+        if self.workshop is not None:
+            self.workshop.deleteLater()
+        self.workshop = Workshop(document, self)
+        self.voting_panel.set_document(document, scene, self.workshop)
+        self.ranked_panel.set_document(document, scene)
         recent.remember(document.path)
         self._update_title()
         self._sync_undo()
@@ -273,6 +293,7 @@ class MainWindow(QMainWindow):
             self.maps_panel.select_map(shown)
             self.inspector.show_map(shown)
         self.find_bar.refresh()
+        self._refresh_vote()
         self.statusBar().showMessage(
             self.tr("Updated with changes saved by another window or program."), 8000
         )
@@ -412,12 +433,18 @@ class MainWindow(QMainWindow):
         self.scene.show_map(map_id)
         self.inspector.show_map(map_id)
         self.find_bar.refresh()
+        self._refresh_vote()
         self.view.resetTransform()
         self.view.zoomChanged.emit(1.0)
         self.view.centerOn(
             self.view.viewport().width() / 2 - 40, self.view.viewport().height() / 2 - 40
         )
         self.presenter.map_shown()
+
+    def _refresh_vote(self) -> None:
+        """The vote and ranking panels show the map now shown."""
+        self.voting_panel.refresh()
+        self.ranked_panel.refresh()
 
     def _show_selection(self, kind: str, ids: list[int]) -> None:
         """Show what the canvas selected in the inspector."""

@@ -87,6 +87,10 @@
         <translation>Ajouter une fiche ici</translation>
     </message>
     <message>
+        <source>Sort by votes</source>
+        <translation>Trier par votes</translation>
+    </message>
+    <message>
         <source>The emotion lane holds its curve only: drop this card in another lane.</source>
         <translation>Le couloir des émotions ne porte que sa courbe : déposez cette fiche dans un autre couloir.</translation>
     </message>
@@ -518,6 +522,10 @@
     <message>
         <source>Automatic (each map as large as it prints)</source>
         <translation>Automatique (chaque carte imprimée au plus grand)</translation>
+    </message>
+    <message>
+        <source>Page of the top pain points and opportunities</source>
+        <translation>Page des principaux irritants et opportunités</translation>
     </message>
     <message>
         <source>Paper si&amp;ze:</source>
@@ -1018,8 +1026,24 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>Étape</translation>
     </message>
     <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
         <source>Lane</source>
         <translation>Couloir</translation>
+    </message>
+    <message>
+        <source>Severity / priority</source>
+        <translation>Gravité / priorité</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>… et {0} de plus</translation>
     </message>
     <message>
         <source>Lane kind</source>
@@ -1118,6 +1142,14 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>Top pain points and opportunities</source>
+        <translation>Principaux irritants et opportunités</translation>
     </message>
     <message>
         <source>&amp;New…</source>
@@ -1717,6 +1749,37 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     </message>
 </context>
 <context>
+    <name>RankedPanel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Couloir</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Severity / priority</source>
+        <translation>Gravité / priorité</translation>
+    </message>
+    <message>
+        <source>Show only the top</source>
+        <translation>N’afficher que les</translation>
+    </message>
+</context>
+<context>
     <name>StageForm</name>
     <message>
         <source>Name</source>
@@ -1729,6 +1792,29 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Width</source>
         <translation>Largeur</translation>
+    </message>
+</context>
+<context>
+    <name>StartVoteDialog</name>
+    <message>
+        <source>Start vote</source>
+        <translation>Lancer le vote</translation>
+    </message>
+    <message>
+        <source>At most one dot per card from each participant</source>
+        <translation>Au plus une gommette par fiche et par participant</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Vote on the cards of:</source>
+        <translation>Voter sur les fiches de :</translation>
+    </message>
+    <message>
+        <source>Dots per participant:</source>
+        <translation>Gommettes par participant :</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +1838,123 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Resume</source>
         <translation>Reprendre</translation>
+    </message>
+</context>
+<context>
+    <name>Voting</name>
+    <message>
+        <source>A vote is already running on this map.</source>
+        <translation>Un vote est déjà en cours sur cette carte.</translation>
+    </message>
+    <message>
+        <source>Choose at least one lane to vote on.</source>
+        <translation>Choisissez au moins un couloir sur lequel voter.</translation>
+    </message>
+    <message>
+        <source>Each participant has from 1 to {0} dots.</source>
+        <translation>Chaque participant a de 1 à {0} gommettes.</translation>
+    </message>
+    <message>
+        <source>Start vote</source>
+        <translation>Lancer le vote</translation>
+    </message>
+    <message>
+        <source>Close vote</source>
+        <translation>Clore le vote</translation>
+    </message>
+    <message>
+        <source>This participant has used all {0} of their dots.</source>
+        <translation>Ce participant a utilisé ses {0} gommettes.</translation>
+    </message>
+    <message>
+        <source>This participant has already voted for this card.</source>
+        <translation>Ce participant a déjà voté pour cette fiche.</translation>
+    </message>
+    <message>
+        <source>This card cannot take any more votes.</source>
+        <translation>Cette fiche ne peut plus recevoir de votes.</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>This participant has no vote on this card.</source>
+        <translation>Ce participant n’a pas voté pour cette fiche.</translation>
+    </message>
+    <message>
+        <source>Take back vote</source>
+        <translation>Retirer un vote</translation>
+    </message>
+    <message>
+        <source>Sort by votes</source>
+        <translation>Trier par votes</translation>
+    </message>
+    <message>
+        <source>This vote is closed.</source>
+        <translation>Ce vote est clos.</translation>
+    </message>
+    <message>
+        <source>The vote is not on this lane ({0}).</source>
+        <translation>Le vote ne porte pas sur ce couloir ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>VotingPanel</name>
+    <message>
+        <source>Start vote…</source>
+        <translation>Lancer un vote…</translation>
+    </message>
+    <message>
+        <source>Close vote</source>
+        <translation>Clore le vote</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Dots left</source>
+        <translation>Gommettes restantes</translation>
+    </message>
+    <message>
+        <source>Click a participant to vote as them.</source>
+        <translation>Cliquez sur un participant pour voter en son nom.</translation>
+    </message>
+    <message>
+        <source>No participants yet: add them before voting.</source>
+        <translation>Pas encore de participants : ajoutez-les avant de voter.</translation>
+    </message>
+    <message>
+        <source>Vote for the selected card</source>
+        <translation>Voter pour la fiche sélectionnée</translation>
+    </message>
+    <message>
+        <source>No vote is running on this map.</source>
+        <translation>Aucun vote en cours sur cette carte.</translation>
+    </message>
+    <message>
+        <source> One dot per card at most.</source>
+        <translation> Au plus une gommette par fiche.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Vote running on: {0}. %n dot(s) per participant.</source>
+        <translation>
+            <numerusform>Vote en cours sur : {0}. %n gommette par participant.</numerusform>
+            <numerusform>Vote en cours sur : {0}. %n gommettes par participant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one card to vote for.</source>
+        <translation>Sélectionnez une fiche pour voter.</translation>
+    </message>
+    <message>
+        <source>Take back my vote</source>
+        <translation>Retirer mon vote</translation>
+    </message>
+    <message>
+        <source>Choose who is voting first: click a participant in the Vote panel.</source>
+        <translation>Choisissez d’abord qui vote : cliquez sur un participant dans le panneau Vote.</translation>
     </message>
 </context>
 <context>
