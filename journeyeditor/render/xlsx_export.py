@@ -29,10 +29,12 @@ from journeyeditor.marks import QT_TRANSLATE_NOOP
 from journeyeditor.model import Card, Image, JourneyMap, Lane, Stage
 from journeyeditor.model.enums import LaneKind
 from journeyeditor.render import colors, labels, numbers
+from journeyeditor.render.ranking import Ranked
 from journeyeditor.render.source import ExportOptions, ExportSource
 from journeyeditor.store.files import write_atomically
 
 CARDS = QT_TRANSLATE_NOOP("Labels", "Cards")
+RANKING = QT_TRANSLATE_NOOP("Labels", "Ranking")
 MAP = QT_TRANSLATE_NOOP("Labels", "Map")
 FEELINGS = {
     -2: QT_TRANSLATE_NOOP("Labels", "Very negative"),
@@ -289,6 +291,47 @@ class WorkbookWriter:
         print_setup(sheet, "1:1")
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(row - 1, 1)}"
 
+    def ranking_sheet(self, sheet: Worksheet, source: ExportSource, map_ids: Sequence[int]) -> None:
+        """The top pain points and opportunities of each map, ranked as every summary is
+        (`ranking.ranked`): the same list as the PDF's summary page and the ranked panel."""
+        words = source.summary_words()
+        headers = (self.word(MAP), *words.columns)
+        widths = (24, 7, 60, 18, 18, 7, 16)
+        for column, (header, width) in enumerate(zip(headers, widths, strict=True), 1):
+            cell = put(sheet, 1, column, header)
+            cell.font, cell.border = font_on(HEADER_FILL, bold=True), BORDER
+            cell.fill, cell.alignment = fill(HEADER_FILL), WRAP
+            sheet.column_dimensions[get_column_letter(column)].width = width
+        row = 2
+        for map_id in map_ids:
+            journey = self.document.get(JourneyMap, map_id)
+            for entry in source.top(map_id):
+                values: list[str | float | None] = [
+                    journey.name if journey else "",
+                    entry.rank,
+                    entry.card.text,
+                    entry.stage,
+                    entry.lane,
+                    entry.card.votes,
+                    self._weight(entry, words.priorities),
+                ]
+                for column, value in enumerate(values, 1):
+                    cell = put(sheet, row, column, value)
+                    cell.font, cell.alignment = font_on(), WRAP
+                texts = zip(values, widths, strict=True)
+                fit_row(sheet, row, [(v, w) for v, w in texts if isinstance(v, str)])
+                row += 1
+        sheet.freeze_panes = "A2"
+        print_setup(sheet, "1:1")
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(row - 1, 1)}"
+
+    @staticmethod
+    def _weight(entry: Ranked, priorities: dict[str, str]) -> str | int | None:
+        """A pain point's severity (1…3) or an opportunity's priority, in words."""
+        if entry.kind == LaneKind.PAIN_POINT.value:
+            return entry.card.severity
+        return priorities.get(entry.card.priority or "", "")
+
     @staticmethod
     def _texts(values: Sequence[str | float | None]) -> list[tuple[str, float]]:
         """The texts of a Cards row with their columns' widths."""
@@ -298,23 +341,25 @@ class WorkbookWriter:
             if isinstance(value, str)
         ]
 
-    def build(self, map_ids: Sequence[int]) -> Workbook:
+    def build(self, map_ids: Sequence[int], source: ExportSource) -> Workbook:
         workbook = Workbook()
         for blank in workbook.worksheets:
             workbook.remove(blank)
-        cards_name = sheet_names([self.word(CARDS)])[0]
+        cards_name, ranking_name = sheet_names([self.word(CARDS), self.word(RANKING)])
         maps = [self.document.get(JourneyMap, map_id) for map_id in map_ids]
         wanted = [m.name if m else self.word(MAP) for m in maps]
-        for map_id, name in zip(map_ids, sheet_names(wanted, [cards_name]), strict=True):
+        names = sheet_names(wanted, [cards_name, ranking_name])
+        for map_id, name in zip(map_ids, names, strict=True):
             self.map_sheet(workbook.create_sheet(name), map_id)
         self.cards_sheet(workbook.create_sheet(cards_name), map_ids)
+        self.ranking_sheet(workbook.create_sheet(ranking_name), source, map_ids)
         return workbook
 
 
 def render_xlsx(source: ExportSource, options: ExportOptions) -> bytes:
-    """The workbook's bytes: the chosen map, or every map, and the Cards sheet."""
+    """The workbook's bytes: the chosen map, or every map, the Cards and Ranking sheets."""
     map_ids = source.map_ids(options, every=True)
-    workbook = WorkbookWriter(source.document).build(map_ids)
+    workbook = WorkbookWriter(source.document).build(map_ids, source)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -18,7 +18,9 @@ from pytestqt.qtbot import QtBot
 from journeyeditor import cli
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
+from journeyeditor.render.content import map_content
 from journeyeditor.render.export import ExportOptions
+from journeyeditor.render.ranking import ranked
 from journeyeditor.render.xlsx_export import SHEET_NAME_MAX, export_xlsx, sheet_names
 from journeyeditor.ui.export_dialog import ALL_MAPS, ExportDialog
 from tests.helpers.office import convert_to_pdf
@@ -50,11 +52,14 @@ def grid(worksheet: Worksheet) -> dict[tuple[str, str], str]:
     return cells
 
 
-def card_rows(workbook: Workbook) -> list[dict[str, object]]:
-    cards = sheet(workbook, workbook.sheetnames[-1])
-    rows = list(cards.iter_rows(values_only=True))
+def rows_of(worksheet: Worksheet) -> list[dict[str, object]]:
+    rows = list(worksheet.iter_rows(values_only=True))
     header = [str(h) for h in rows[0]]
     return [dict(zip(header, row, strict=True)) for row in rows[1:]]
+
+
+def card_rows(workbook: Workbook) -> list[dict[str, object]]:
+    return rows_of(sheet(workbook, workbook.sheetnames[-2]))
 
 
 def test_every_card_in_its_cell_and_its_row(
@@ -62,7 +67,7 @@ def test_every_card_in_its_cell_and_its_row(
 ) -> None:
     workbook = export(export_file, tmp_path / "all.xlsx")
     maps = export_doc.maps()
-    assert workbook.sheetnames == [*sheet_names(m.name for m in maps), "Fiches"]
+    assert workbook.sheetnames == [*sheet_names(m.name for m in maps), "Fiches", "Classement"]
     rows = card_rows(workbook)
     departments = {d.id: d.name for d in export_doc.departments()}
     expected_rows = []
@@ -124,9 +129,23 @@ def test_cards_sheet_is_filterable(export_file: Path, tmp_path: Path) -> None:
 def test_one_chosen_map(export_file: Path, export_doc: Document, tmp_path: Path) -> None:
     chosen = export_doc.maps()[1]
     workbook = export(export_file, tmp_path / "one.xlsx", "--map", chosen.name)
-    assert workbook.sheetnames == [*sheet_names([chosen.name]), "Fiches"]
+    assert workbook.sheetnames == [*sheet_names([chosen.name]), "Fiches", "Classement"]
     assert {r["Carte"] for r in card_rows(workbook)} == {chosen.name}
     assert len(card_rows(workbook)) == len(export_doc.cards(chosen.id))
+
+
+def test_ranking_sheet_lists_every_map_s_top_cards_in_order(
+    export_file: Path, export_doc: Document, tmp_path: Path
+) -> None:
+    workbook = export(export_file, tmp_path / "ranking.xlsx")
+    rows = rows_of(sheet(workbook, "Classement"))
+    expected = [
+        (journey.name, entry.rank, entry.card.text, entry.stage, entry.card.votes)
+        for journey in export_doc.maps()
+        for entry in ranked(map_content(export_doc, journey.id))
+    ]
+    found = [(r["Carte"], r["Rang"], r["Fiche"], r["Étape"], r["Votes"]) for r in rows]
+    assert expected and found == expected
 
 
 def test_sheet_names_valid_and_unique() -> None:
@@ -165,7 +184,7 @@ def test_hostile_names_and_texts(hostile: Document, tmp_path: Path) -> None:
     export_xlsx(hostile, out, ExportOptions())
     workbook = load_workbook(out)
     names = workbook.sheetnames
-    assert len({n.casefold() for n in names}) == len(names) == len(hostile.maps()) + 1
+    assert len({n.casefold() for n in names}) == len(names) == len(hostile.maps()) + 2
     for name in names:
         assert 0 < len(name) <= SHEET_NAME_MAX and not EXCEL_FORBIDDEN.search(name)
     assert "Carte bip" in names
@@ -211,4 +230,4 @@ def test_dialog_exports_a_workbook(qtbot: QtBot, branded_copy: Document, tmp_pat
     out = tmp_path / "dialog.xlsx"
     assert dialog.export_to(out)
     dialog.done(0)
-    assert len(load_workbook(out).sheetnames) == len(branded_copy.maps()) + 1
+    assert len(load_workbook(out).sheetnames) == len(branded_copy.maps()) + 2

@@ -1050,6 +1050,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>Type de couloir</translation>
     </message>
     <message>
+        <source>Ranking</source>
+        <translation>Classement</translation>
+    </message>
+    <message>
         <source>Position</source>
         <translation>Position</translation>
     </message>
