@@ -228,7 +228,7 @@ def _sections(
         out.append((words.channels, rows))
     if cover.departments:
         rows = [
-            (departments.tag_shapes(name, color, 0, 0, measure, k), name)
+            (departments.tag_shapes(name, color, 0, 0.5 * k, measure, 0.85 * k), name)
             for name, color in cover.departments
         ]
         out.append((words.departments, rows))
