@@ -299,6 +299,15 @@ class MapScene(QGraphicsScene):
         self._apply_emphasis()
         self._refresh_overview()
 
+    def shown_rect(self) -> QRectF | None:
+        """The map and, when shown, its legend above it; None without a map."""
+        if self.layout is None:
+            return None
+        shown = QRectF(0, 0, self.layout.width, self.layout.height)
+        if self.legend.isVisible():
+            shown = shown.united(self.legend.sceneBoundingRect())
+        return shown
+
     def set_legend_shown(self, shown: bool) -> None:
         """Show or hide the department legend above the map (a view setting)."""
         if shown != self.legend_shown:

@@ -262,6 +262,9 @@ def test_legend_toggle(window: MainWindow, qtbot: QtBot) -> None:
     assert "SUP" in words and "Departments" in words
     box = legend.sceneBoundingRect()
     assert box.bottom() <= 0 and scene.sceneRect().contains(box)  # above the map, in view
+    window.view.fit()
+    seen = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert seen.contains(box) and seen.contains(0, scene.layout.height - 1)
     window.view_menu.setFocus()
     window.legend_action.trigger()
     assert not legend.isVisible()
