@@ -209,13 +209,13 @@ class DepartmentsPanel(QWidget):
 
     @staticmethod
     def _signals(document: Document) -> list[SignalInstance]:
+        """Another program's change comes as departmentsReordered and participantsChanged."""
         return [
             document.departmentAdded,
             document.departmentRemoved,
             document.departmentChanged,
             document.departmentsReordered,
             document.participantsChanged,
-            document.externallyChanged,
         ]
 
     # Showing
@@ -230,17 +230,18 @@ class DepartmentsPanel(QWidget):
         """Both lists and forms again as the file holds them (cheap: a workshop is small)."""
         assert self.document is not None
         departments = self.document.departments()
-        names = {d.id: d.name for d in departments}
+        names = {d.id: d.name or self.tr("(unnamed department)") for d in departments}
         self.departments.fill(
-            [(d.id, d.name, tag_icon(d.name, d.color), d.color) for d in departments]
+            [(d.id, names[d.id], tag_icon(d.name, d.color), d.color) for d in departments]
         )
         options: list[Option] = [(self.tr("(no department)"), None, None)]
-        options += [(d.name, d.id, tag_icon(d.name, d.color)) for d in departments]
+        options += [(names[d.id], d.id, tag_icon(d.name, d.color)) for d in departments]
         self.participant_department.set_options(options)
         rows: list[tuple[int, str, QIcon | None, str]] = []
         for person in self.document.participants():
             department = names.get(person.department_id or 0)
-            text = f"{person.name} — {department}" if department is not None else person.name
+            name = person.name or self.tr("(unnamed participant)")
+            text = f"{name} — {department}" if department is not None else name
             rows.append((person.id, text, None, department or ""))
         self.participants.fill(rows)
         self._load_forms()

@@ -4,6 +4,7 @@ the lists following the Document (undo, redo); the legend on the canvas."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -244,6 +245,24 @@ def test_declining_deletes_nothing(
     qtbot.mouseClick(panel.departments.buttons["delete"], Qt.MouseButton.LeftButton)
     assert "UX" in rows(panel.departments.list)
     assert document.stack.count() == steps
+
+
+def test_another_programs_changes_show(
+    panel: DepartmentsPanel, sample_file: Path, qtbot: QtBot
+) -> None:
+    document = panel.document
+    assert document is not None
+    other = Document.open(sample_file)
+    try:
+        ux = next(d for d in other.departments() if d.name == "UX")
+        assert other.push(edits.edit_department(other, ux.id, name=""))
+        assert other.push(edits.add_participant(other, "Zoé", ux.id))
+    finally:
+        other.close()
+    with qtbot.waitSignal(document.externallyChanged, timeout=5_000):
+        pass
+    assert "(unnamed department)" in rows(panel.departments.list)
+    assert rows(panel.participants.list) == ["Zoé — (unnamed department)"]
 
 
 def legend_words(window: MainWindow) -> list[str]:

@@ -303,8 +303,16 @@
         <translation>Département</translation>
     </message>
     <message>
+        <source>(unnamed department)</source>
+        <translation>(département sans nom)</translation>
+    </message>
+    <message>
         <source>(no department)</source>
         <translation>(aucun département)</translation>
+    </message>
+    <message>
+        <source>(unnamed participant)</source>
+        <translation>(participant sans nom)</translation>
     </message>
     <message>
         <source>New department</source>
