@@ -34,6 +34,7 @@ from journeyeditor.ui.maps_panel import MapsPanel
 from journeyeditor.ui.open_lock import OpenLock
 from journeyeditor.ui.palette import Palette
 from journeyeditor.ui.personas_panel import PersonasPanel
+from journeyeditor.ui.presenter import Presenter
 
 FILE_FILTER = QCoreApplication.translate("MainWindow", "Journey maps (*.journey)")
 LEGEND_KEY = "view/departmentLegend"
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.maps_panel = MapsPanel(self)
         self.maps_panel.currentMapChanged.connect(self.show_map)
+        self.presenter = Presenter(self, self.view, self.maps_panel)
         self.palette_list = Palette(self)
         self.maps_dock = self._dock(self.tr("Maps"), "mapsDock", self.maps_panel)
         self.palette_dock = self._dock(self.tr("Palette"), "paletteDock", self.palette_list)
@@ -168,6 +170,8 @@ class MainWindow(QMainWindow):
         )
         view_menu.addSeparator()
         view_menu.addAction(self.legend_action)
+        view_menu.addSeparator()
+        view_menu.addActions([self.presenter.action, *self.presenter.map_actions])
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolBar")
         toolbar.addActions([self.new_action, self.open_action, self.export_action])
@@ -433,6 +437,7 @@ class MainWindow(QMainWindow):
         self.view.centerOn(
             self.view.viewport().width() / 2 - 40, self.view.viewport().height() / 2 - 40
         )
+        self.presenter.map_shown()
 
     def _show_selection(self, kind: str, ids: list[int]) -> None:
         """Show what the canvas selected in the inspector."""
@@ -509,9 +514,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every edit is already in the file: closing only releases it."""
         self.inspector.commit_pending()
+        geometry, state = self.presenter.window_layout()
         settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/geometry", geometry)
+        settings.setValue("window/state", state)
         if self.document is not None:
             self.document.close()
             self.document = None

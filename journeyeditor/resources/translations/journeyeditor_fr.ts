@@ -567,10 +567,6 @@
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <source>&amp;Landscape</source>
-        <translation>Pa&amp;ysage</translation>
-    </message>
-    <message>
         <source>F&amp;it each map on one page</source>
         <translation>Chaque carte sur &amp;une page</translation>
     </message>
@@ -587,20 +583,32 @@
         <translation>Pa&amp;ge de couverture avec persona et légende</translation>
     </message>
     <message>
-        <source>Orientation:</source>
-        <translation>Orientation&#xa0;:</translation>
-    </message>
-    <message>
-        <source>P&amp;ortrait</source>
-        <translation>&amp;Portrait</translation>
-    </message>
-    <message>
         <source>Excel workbook (cards as tables)</source>
         <translation>Classeur Excel (fiches en tableaux)</translation>
     </message>
     <message>
+        <source>PowerPoint (.pptx)</source>
+        <translation>PowerPoint (.pptx)</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Paysage</translation>
+    </message>
+    <message>
+        <source>Automatic (each map as large as it prints)</source>
+        <translation>Automatique (chaque carte imprimée au plus grand)</translation>
+    </message>
+    <message>
         <source>Paper si&amp;ze:</source>
         <translation>&amp;Taille du papier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Orientation:</source>
+        <translation>&amp;Orientation&#xa0;:</translation>
     </message>
     <message>
         <source>Printed &amp;scale:</source>
@@ -629,6 +637,18 @@
     <message>
         <source>Transparent</source>
         <translation>Transparent</translation>
+    </message>
+    <message>
+        <source>Fr&amp;ame (title, persona, legend)</source>
+        <translation>Ca&amp;dre (titre, persona, légende)</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt as outlines</source>
+        <translation>Te&amp;xte en contours</translation>
+    </message>
+    <message>
+        <source>The drawing looks the same without the font installed; text not selectable</source>
+        <translation>Le dessin reste le même sans la police installée&#xa0;; le texte n’est plus sélectionnable</translation>
     </message>
     <message>
         <source>&amp;Resolution:</source>
@@ -667,6 +687,10 @@
         <translation>portrait</translation>
     </message>
     <message>
+        <source>automatic orientation</source>
+        <translation>orientation automatique</translation>
+    </message>
+    <message>
         <source>Pages: {0}, {1} {2}</source>
         <translation>Pages&#xa0;: {0}, {1} {2}</translation>
     </message>
@@ -683,6 +707,10 @@
         <translation>Un classeur avec une feuille par carte ({0}), disposée comme la carte, et une feuille des {1} fiches, une par ligne avec tous leurs champs. Pas d’aperçu.</translation>
     </message>
     <message>
+        <source>A 16:9 presentation: a cover, the {0} maps as shapes you can edit (a map too big to read on one slide is split over several), and the top pain points and opportunities. No preview.</source>
+        <translation>Une présentation 16:9 : une couverture, les {0} cartes en formes modifiables (une carte trop grande pour être lue sur une diapositive est répartie sur plusieurs) et les principaux irritants et opportunités. Pas d’aperçu.</translation>
+    </message>
+    <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -697,6 +725,10 @@
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PowerPoint presentations (*.pptx)</source>
+        <translation>Présentations PowerPoint (*.pptx)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -993,6 +1025,26 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <source>Top pain points</source>
+        <translation>Principaux irritants</translation>
+    </message>
+    <message>
+        <source>Top opportunities</source>
+        <translation>Principales opportunités</translation>
+    </message>
+    <message>
+        <source>Votes: {0}</source>
+        <translation>Votes&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>Current journey</source>
         <translation>Parcours actuel</translation>
     </message>
@@ -1003,6 +1055,22 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Cards</source>
         <translation>Fiches</translation>
+    </message>
+    <message>
+        <source>Top pain points and opportunities</source>
+        <translation>Principaux irritants et opportunités</translation>
+    </message>
+    <message>
+        <source>No pain point or opportunity on these maps.</source>
+        <translation>Aucun irritant ni aucune opportunité sur ces cartes.</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>Importance</translation>
+    </message>
+    <message>
+        <source>{0} ({1}/{2})</source>
+        <translation>{0} ({1}/{2})</translation>
     </message>
     <message>
         <source>Map</source>
@@ -1728,6 +1796,25 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     </message>
 </context>
 <context>
+    <name>Presenter</name>
+    <message>
+        <source>&amp;Presenter View</source>
+        <translation>Vue &amp;présentateur</translation>
+    </message>
+    <message>
+        <source>The map alone, full screen, with a workshop timer</source>
+        <translation>La carte seule, en plein écran, avec un minuteur d’atelier</translation>
+    </message>
+    <message>
+        <source>&amp;Next Map</source>
+        <translation>Carte &amp;suivante</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Map</source>
+        <translation>Carte pré&amp;cédente</translation>
+    </message>
+</context>
+<context>
     <name>StageForm</name>
     <message>
         <source>Name</source>
@@ -1740,6 +1827,29 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Width</source>
         <translation>Largeur</translation>
+    </message>
+</context>
+<context>
+    <name>TimerOverlay</name>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
     </message>
 </context>
 <context>
@@ -1824,8 +1934,12 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>format du papier (PDF)</translation>
     </message>
     <message>
-        <source>turn the paper sideways (PDF)</source>
-        <translation>papier à l’italienne, en paysage (PDF)</translation>
+        <source>paper orientation; auto turns each map&apos;s pages to print it larger (PDF)</source>
+        <translation>orientation du papier ; auto tourne les pages de chaque carte pour l’imprimer au plus grand (PDF)</translation>
+    </message>
+    <message>
+        <source>the same as --orientation landscape</source>
+        <translation>identique à --orientation landscape</translation>
     </message>
     <message>
         <source>each map on one page (PDF, default)</source>
@@ -1850,6 +1964,14 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>no white background (PNG, SVG)</source>
         <translation>sans fond blanc (PNG, SVG)</translation>
+    </message>
+    <message>
+        <source>a title, the date, the persona and a legend around the map (PNG, SVG)</source>
+        <translation>un titre, la date, le persona et une légende autour de la carte (PNG, SVG)</translation>
+    </message>
+    <message>
+        <source>text drawn as outlines, the same on machines without the font (SVG, default)</source>
+        <translation>texte dessiné en contours, le même sur les machines sans la police (SVG, par défaut)</translation>
     </message>
     <message>
         <source>make a project file from a JSON export</source>
