@@ -56,7 +56,9 @@ def tag_icon(name: str, color: str) -> QIcon:
     x = max(0.0, (width - tag_width(name, measure)) / 2)
     paint(painter, tag_shapes(name, color, x, 1, measure))
     painter.end()
-    return QIcon(pixmap)
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)  # the tag's own colours on a chosen row
+    return icon
 
 
 def next_color(used: set[str]) -> str:
