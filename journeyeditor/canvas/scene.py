@@ -36,6 +36,7 @@ from journeyeditor.canvas.items import (
     OverviewCard,
     PointItem,
 )
+from journeyeditor.canvas.legend import LegendItem, map_departments
 from journeyeditor.canvas.palette_drop import PaletteDrop
 from journeyeditor.canvas.retractable import Retractable
 from journeyeditor.canvas.view_filter import ViewFilter, text_matches
@@ -101,6 +102,9 @@ class MapScene(QGraphicsScene):
         self.addItem(self.corner)
         self.guide = GuideItem()
         self.addItem(self.guide)
+        self.legend = LegendItem()
+        self.addItem(self.legend)
+        self.legend_shown = False
         self.filter = ViewFilter()
         self.find_text = ""
         self.top_count: int | None = None
@@ -143,6 +147,7 @@ class MapScene(QGraphicsScene):
             document.departmentAdded,
             document.departmentChanged,
             document.departmentRemoved,
+            document.departmentsReordered,
         ):
             signal.connect(self._departments_changed)
         document.imageAdded.connect(self._image_changed)
@@ -283,11 +288,38 @@ class MapScene(QGraphicsScene):
             lambda item, place: item.set_point(*place),
         )
         self.corner.set_shapes(drawing.corner_shapes(layout), layout.corner)
+        above = self.legend.place(
+            self.legend_shown,
+            self.tr("Departments"),
+            map_departments(list(self.card_data.values()), self.departments),
+            layout.width,
+            self.measure,
+        )
         self.setSceneRect(
-            QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN)
+            QRectF(
+                -MARGIN,
+                -MARGIN - above,
+                max(layout.width, self.legend.bounds.width()) + 2 * MARGIN,
+                layout.height + above + 2 * MARGIN,
+            )
         )
         self._apply_emphasis()
         self._refresh_overview()
+
+    def shown_rect(self) -> QRectF | None:
+        """The map and, when shown, its legend above it; None without a map."""
+        if self.layout is None:
+            return None
+        shown = QRectF(0, 0, self.layout.width, self.layout.height)
+        if self.legend.isVisible():
+            shown = shown.united(self.legend.sceneBoundingRect())
+        return shown
+
+    def set_legend_shown(self, shown: bool) -> None:
+        """Show or hide the department legend above the map (a view setting)."""
+        if shown != self.legend_shown:
+            self.legend_shown = shown
+            self.relayout()
 
     def set_overview(self, on: bool) -> None:
         """Far zoomed out, cells draw their cards as blocks and card items paint nothing

@@ -84,11 +84,11 @@ class MapView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self) -> None:
-        """The whole map in the window."""
-        layout = self.map_scene().layout
-        if layout is None:
+        """The whole map in the window, with its legend when shown."""
+        shown = self.map_scene().shown_rect()
+        if shown is None:
             return
-        self.fitInView(0, 0, layout.width, layout.height, Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(shown, Qt.AspectRatioMode.KeepAspectRatio)
         self.zoomChanged.emit(self.zoom())
 
     def wheelEvent(self, event: QWheelEvent) -> None:

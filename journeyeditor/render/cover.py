@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from journeyeditor.render import drawing, icons, numbers
+from journeyeditor.render import departments, drawing, icons, numbers
 from journeyeditor.render.layout import Measure, Rect, TextLine, wrap
 from journeyeditor.render.pages import FRAME, Frame, Size, footer_area
 from journeyeditor.render.primitives import Box, Circle, Group, Picture, Primitive, Text
@@ -228,7 +228,9 @@ def _mini_card(
 Row = tuple[list[Primitive], str]
 
 
-def _sections(cover: CoverIn, words: PrintWords, k: float) -> list[tuple[str, list[Row]]]:
+def _sections(
+    cover: CoverIn, words: PrintWords, k: float, measure: Measure
+) -> list[tuple[str, list[Row]]]:
     """Legend sections as (title, rows); each row is an icon at (0, 0) and its words."""
     icon = 13 * k
     out: list[tuple[str, list[Row]]] = []
@@ -254,7 +256,10 @@ def _sections(cover: CoverIn, words: PrintWords, k: float) -> list[tuple[str, li
         ]
         out.append((words.channels, rows))
     if cover.departments:
-        rows = [(_mini_card(0, 0, k, "#ffffff", color), name) for name, color in cover.departments]
+        rows = [
+            (departments.tag_shapes(name, color, 0, 0.5 * k, measure, 0.85 * k), name)
+            for name, color in cover.departments
+        ]
         out.append((words.departments, rows))
     if cover.evidence:
         rows = []
@@ -281,7 +286,7 @@ def legend(
     title = _Column(area.x, area.y, area.w, area.bottom, measure)
     title.text(words.legend, _sized(k, 14), bold=True)
     shapes = title.shapes
-    sections = _sections(cover, words, k)
+    sections = _sections(cover, words, k, measure)
     if not sections:
         return [], 0.0
     count = max(1, min(len(sections), int(area.w // (150 * k))))

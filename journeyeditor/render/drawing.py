@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journeyeditor.model.metrics import Status, goal, status
-from journeyeditor.render import icons, numbers
+from journeyeditor.render import departments, icons, numbers
 from journeyeditor.render.layout import (
     STYLE,
     CardBox,
@@ -96,7 +96,7 @@ def card_shapes(box: CardBox, labels: Labels, measure: Measure) -> list[Primitiv
     shapes: list[Primitive] = [
         Box(Rect(1.5, 2.5, w, h), "#00000014", None, 0, 4),
         Box(Rect(0, 0, w, h), card_fill(box), "#8a8f99", 1.0, 4, dash),
-        Box(Rect(0, 0, 5, h), card.department_color or accent, None, 0, 2),
+        Box(Rect(0, 0, 5, h), accent, None, 0, 2),
     ]
     shapes += icons.evidence(card.evidence, w - 9, 9, 3.5)
     if box.image is not None:
@@ -112,6 +112,8 @@ def card_shapes(box: CardBox, labels: Labels, measure: Measure) -> list[Primitiv
     if card.votes > icons.DOTS_DRAWN:
         after = 9 + icons.DOTS_DRAWN * (2 * 2.2 + 2)
         shapes.append(Text(TextLine(str(card.votes), after, h - 3, TAG_SIZE - 1, True), VOTE_COLOR))
+    if card.department is not None:
+        shapes += departments.card_tag(card.department, card.department_color, w, h, measure)
     return shapes
 
 

@@ -53,6 +53,8 @@ class Style:
     image_height: float = 96.0
     note_pad: float = 3.0
     header_pad: float = 10.0
+    tag_height: float = 14.0
+    tag_gap: float = 4.0
 
 
 STYLE = Style()
@@ -110,7 +112,8 @@ class LaneIn:
 
 @dataclass(slots=True)
 class CardIn:
-    """What drawing a card needs; department and image resolved by the caller."""
+    """What drawing a card needs; department and image resolved by the caller (a card
+    with a `department` name gets a tag band at its foot: render/departments.py)."""
 
     id: int
     stage_id: int
@@ -351,7 +354,7 @@ class CardMeasurer:
         self.measure = measure
         self.style = style
         self.meta = meta
-        self._cache: dict[tuple[str, float, str, bool, tuple[str, ...]], CardShape] = {}
+        self._cache: dict[tuple[str, float, str, bool, tuple[str, ...], bool], CardShape] = {}
 
     def card(self, card: CardIn, width: float, lane_kind: str) -> CardShape:
         s = self.style
@@ -359,7 +362,8 @@ class CardMeasurer:
         if lane_kind in META_KINDS and self.meta is not None:
             meta_lines = self.meta(card, lane_kind, width - s.strip_width - 2 * s.card_padding)
         has_image = card.image_id is not None or lane_kind == "image"
-        key = (card.text, width, lane_kind, has_image, meta_lines)
+        tagged = card.department is not None
+        key = (card.text, width, lane_kind, has_image, meta_lines, tagged)
         hit = self._cache.get(key)
         if hit is not None:
             return hit
@@ -373,11 +377,15 @@ class CardMeasurer:
         )
         text_height = max(1, len(lines)) * s.line_height
         meta = self.meta_height(lane_kind, meta_lines)
-        height = top + text_height + meta + s.card_padding
+        height = top + text_height + meta + self.tag_band(card) + s.card_padding
         if len(self._cache) > 100_000:
             self._cache.clear()
         self._cache[key] = (height, lines, meta_lines)
         return height, lines, meta_lines
+
+    def tag_band(self, card: CardIn) -> float:
+        """The band at a card's foot kept for its department tag, so it never covers text."""
+        return self.style.tag_gap + self.style.tag_height if card.department is not None else 0.0
 
     def meta_height(self, lane_kind: str, meta_lines: tuple[str, ...]) -> float:
         """The detail row: one row, and a line more for each wrapped line after the first."""
@@ -560,7 +568,7 @@ def layout_map(
                     meta_height = measurer.meta_height(lane.kind, meta_lines)
                     meta = Rect(
                         s.strip_width + s.card_padding,
-                        card_height - s.card_padding - meta_height,
+                        card_height - s.card_padding - measurer.tag_band(card) - meta_height,
                         rect.w - s.strip_width - 2 * s.card_padding,
                         meta_height,
                     )

@@ -27,6 +27,7 @@ from journeyeditor.render.labels import labels
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, ReadOnlyFileError
 from journeyeditor.ui import recent
+from journeyeditor.ui.departments_panel import DepartmentsPanel
 from journeyeditor.ui.export_dialog import ExportDialog
 from journeyeditor.ui.find_bar import FindBar
 from journeyeditor.ui.inspector import Inspector
@@ -39,6 +40,7 @@ from journeyeditor.ui.ranked_panel import RankedPanel
 from journeyeditor.ui.voting_panel import VotingPanel
 
 FILE_FILTER = QCoreApplication.translate("MainWindow", "Journey maps (*.journey)")
+LEGEND_KEY = "view/departmentLegend"
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +63,11 @@ class MainWindow(QMainWindow):
         self.personas_panel = PersonasPanel(self)
         self.personas_dock = self._dock(self.tr("Personas"), "personasDock", self.personas_panel)
         self.tabifyDockWidget(self.maps_dock, self.personas_dock)
+        self.departments_panel = DepartmentsPanel(self)
+        self.departments_dock = self._dock(
+            self.tr("Departments"), "departmentsDock", self.departments_panel
+        )
+        self.tabifyDockWidget(self.personas_dock, self.departments_dock)
         self.maps_dock.raise_()
         self.inspector = Inspector(self)
         self.inspector_dock = self._dock(
@@ -142,6 +149,9 @@ class MainWindow(QMainWindow):
             self.tr("&Actual Size"), "Ctrl+0", self.view.zoom_actual
         )
         self.fit_action = self._action(self.tr("&Fit to Window"), "Ctrl+9", self.view.fit)
+        self.legend_action = self._action(self.tr("Department &Legend"), None, self._show_legend)
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(bool(QSettings().value(LEGEND_KEY, True, type=bool)))
         for action in (
             self.cut_action,
             self.copy_action,
@@ -174,6 +184,8 @@ class MainWindow(QMainWindow):
             [self.zoom_in_action, self.zoom_out_action, self.zoom_actual_action, self.fit_action]
         )
         view_menu.addSeparator()
+        view_menu.addAction(self.legend_action)
+        view_menu.addSeparator()
         view_menu.addActions([self.presenter.action, *self.presenter.map_actions])
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolBar")
@@ -192,6 +204,12 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         for bar in self.findChildren(QToolBar):
             self.view_menu.addAction(bar.toggleViewAction())
+
+    def _show_legend(self, shown: bool) -> None:
+        """The department legend above the map: a view choice, remembered."""
+        QSettings().setValue(LEGEND_KEY, shown)
+        if self.scene is not None:
+            self.scene.set_legend_shown(shown)
 
     def _undo(self) -> None:
         if self.document is not None:
@@ -251,6 +269,7 @@ class MainWindow(QMainWindow):
         scene = MapScene(document, labels(document.project().language))
         scene.selectionInfo.connect(self._show_selection)
         scene.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        scene.set_legend_shown(self.legend_action.isChecked())
         old = self.view.scene()
         self.scene = scene
         self.view.setScene(scene)
@@ -259,6 +278,7 @@ class MainWindow(QMainWindow):
         self.find_bar.set_document(document)
         self.inspector.set_document(document)
         self.personas_panel.set_document(document)
+        self.departments_panel.set_document(document)
         self.maps_panel.set_document(document)
         if self.workshop is not None:
             self.workshop.deleteLater()

@@ -105,7 +105,8 @@ def test_info_text(run: Any, sample_file: Path) -> None:
     lines = out.splitlines()
     assert lines[0] == f"sample.journey — {data['project']['name']} (en)"
     cards = sum(len(m["cards"]) for m in data["maps"])
-    assert lines[1] == f"{len(data['maps'])} maps, {cards} cards, 3 personas, 5 departments"
+    people = f"{len(data['personas'])} personas, {len(data['departments'])} departments"
+    assert lines[1] == f"{len(data['maps'])} maps, {cards} cards, {people}"
     for journey_map in data["maps"]:
         assert journey_map["name"] in out
         assert " → ".join(s["name"] for s in journey_map["stages"]) in out

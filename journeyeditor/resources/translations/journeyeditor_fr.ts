@@ -253,6 +253,89 @@
     </message>
 </context>
 <context>
+    <name>DepartmentsPanel</name>
+    <message>
+        <source>Add a department</source>
+        <translation>Ajouter un département</translation>
+    </message>
+    <message>
+        <source>Move department up</source>
+        <translation>Monter le département</translation>
+    </message>
+    <message>
+        <source>Move department down</source>
+        <translation>Descendre le département</translation>
+    </message>
+    <message>
+        <source>Delete department</source>
+        <translation>Supprimer le département</translation>
+    </message>
+    <message>
+        <source>Add a participant</source>
+        <translation>Ajouter un participant</translation>
+    </message>
+    <message>
+        <source>Move participant up</source>
+        <translation>Monter le participant</translation>
+    </message>
+    <message>
+        <source>Move participant down</source>
+        <translation>Descendre le participant</translation>
+    </message>
+    <message>
+        <source>Delete participant</source>
+        <translation>Supprimer le participant</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Départements</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <source>(unnamed department)</source>
+        <translation>(département sans nom)</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(aucun département)</translation>
+    </message>
+    <message>
+        <source>(unnamed participant)</source>
+        <translation>(participant sans nom)</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Nouveau département</translation>
+    </message>
+    <message>
+        <source>Delete the department “{0}”? Its cards and participants stay, with no department. You can undo it.</source>
+        <translation>Supprimer le département «&#xa0;{0}&#xa0;»&#xa0;? Ses cartes et ses participants sont conservés, sans département. Vous pourrez annuler.</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Nouveau participant</translation>
+    </message>
+    <message>
+        <source>Delete the participant “{0}”? Their cards and votes stay, attributed to no one. You can undo it.</source>
+        <translation>Supprimer le participant «&#xa0;{0}&#xa0;»&#xa0;? Ses cartes et ses votes sont conservés, attribués à personne. Vous pourrez annuler.</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>This step was not applied: another window or program has changed the same part of the map since. Nothing was changed.</source>
@@ -1144,6 +1227,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>Personas</translation>
     </message>
     <message>
+        <source>Departments</source>
+        <translation>Départements</translation>
+    </message>
+    <message>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
@@ -1226,6 +1313,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>&amp;Fit to Window</source>
         <translation>&amp;Ajuster à la fenêtre</translation>
+    </message>
+    <message>
+        <source>Department &amp;Legend</source>
+        <translation>&amp;Légende des départements</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -1381,6 +1472,13 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>(unnamed)</source>
         <translation>(sans nom)</translation>
+    </message>
+</context>
+<context>
+    <name>MapScene</name>
+    <message>
+        <source>Departments</source>
+        <translation>Départements</translation>
     </message>
 </context>
 <context>
