@@ -108,34 +108,36 @@ def detect_decimal(rows: list[list[str]], delimiter: str) -> str:
     return "," if delimiter != "," and commas and not points else "."
 
 
-def _parses(values: list[str], fmt: str | None) -> bool:
-    try:
-        for value in values:
-            if fmt is None:
-                datetime.fromisoformat(value)
-            else:
-                datetime.strptime(value, fmt)
-    except ValueError:
-        return False
-    return True
+def _parsed(values: list[str], fmt: str | None) -> int:
+    count = 0
+    for value in values:
+        try:
+            datetime.fromisoformat(value) if fmt is None else datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        count += 1
+    return count
 
 
 def detect_timestamp(
     header: tuple[str, ...], rows: list[list[str]], column: str | None = None
 ) -> tuple[str | None, str | None]:
-    """(column, format) of the first column whose sampled values all read as one date
-    format (ISO first, then day-first, then month-first); (None, None) when none does."""
+    """(column, format) of the first column where one date format (ISO first, then
+    day-first, then month-first) reads most of the sampled values, at least half of them
+    (the rest are bad rows to report); (None, None) when no column reads as dates."""
     candidates = [column] if column is not None else list(header)
     for name in candidates:
         if name not in header:
             continue
         index = header.index(name)
         values = [row[index].strip() for row in rows if len(row) > index and row[index].strip()]
-        if not values or not any(ch.isdigit() for ch in values[0]):
-            continue
+        best, best_count = None, 0
         for fmt in (None, *TIMESTAMP_FORMATS):
-            if _parses(values, fmt):
-                return name, fmt
+            count = _parsed(values, fmt)
+            if count > best_count:
+                best, best_count = fmt, count
+        if best_count and best_count * 2 >= len(values):
+            return name, best
     return None, None
 
 

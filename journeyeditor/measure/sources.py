@@ -353,7 +353,8 @@ class DuckDbSession(_Cancellable):
         else:
             rejected, listed = self._rejects()
             if missing:
-                listed = sorted(listed + self._csv_bad_rows(self.dialect), key=_line)
+                found = {row.line: row for row in reversed(listed + self._csv_bad_rows())}
+                listed = sorted(found.values(), key=_line)
         bad = BadRows(tuple(listed[:BAD_ROWS_LISTED]), missing + rejected)
         return SourceCheck(rows + rejected, rows - missing, bad, self.dialect)
 
@@ -381,8 +382,10 @@ class DuckDbSession(_Cancellable):
         )
         return [BadRow(int(row), str(why)) for row, why in found]
 
-    def _csv_bad_rows(self, dialect: CsvDialect) -> list[BadRow]:
+    def _csv_bad_rows(self) -> list[BadRow]:
         """Lines DuckDB read whole but that miss a field; wrong widths are its rejects."""
+        dialect = self.dialect
+        assert dialect is not None
         header = dialect.header
         index = [header.index(name) for name in self.source.mapping.columns()[:3]]
         reasons = ("customer", "timestamp", "event")
