@@ -372,13 +372,22 @@ class FunnelJob:
 
     def check(self) -> SourceCheck:
         """Rows read, rows usable and the bad rows, before anything is computed."""
-        return self._open().check()
+        try:
+            return self._open().check()
+        except BaseException:
+            self.close()
+            raise
 
     def sql(self) -> str:
         return funnel_sql(self._open().relation, self.source.mapping, self.stages)
 
     def run(self) -> FunnelResult:
-        rows = self._open().execute(self.sql())
+        """The figures; a cancel or an error closes the job (nothing is left behind)."""
+        try:
+            rows = self._open().execute(self.sql())
+        except BaseException:
+            self.close()
+            raise
         return read_rows(rows, self.source.mapping, self.stages)
 
     def cancel(self) -> None:

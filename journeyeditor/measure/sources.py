@@ -254,6 +254,9 @@ class DuckDbSession(_Cancellable):
                     "temp_directory": str(self.workdir / "spill"),
                 },
             )
+            # query_progress() answers only with the progress bar on (never printed)
+            self._con.execute("SET enable_progress_bar = true")
+            self._con.execute("SET enable_progress_bar_print = false")
             self._create_view()
         except BaseException:
             self.close()
