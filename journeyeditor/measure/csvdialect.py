@@ -77,10 +77,10 @@ def detect_encoding(sample: bytes) -> str:
     return UTF8
 
 
-def _lines(text: str) -> list[str]:
+def _lines(text: str, cut: bool) -> list[str]:
     lines = text.splitlines()
-    if len(lines) > 1:
-        lines = lines[:-1]  # the last one may have been cut by the sample's end
+    if cut and len(lines) > 1:
+        lines = lines[:-1]  # the sample's end cut the last one
     return lines[:SAMPLE_LINES]
 
 
@@ -146,7 +146,7 @@ def detect_dialect(path: Path, timestamp_column: str | None = None) -> CsvDialec
     sample = read_sample(path)
     encoding = detect_encoding(sample)
     text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample, final=False)
-    lines = _lines(text)
+    lines = _lines(text, len(sample) == SAMPLE_BYTES)
     delimiter = detect_delimiter(lines)
     rows = list(csv.reader(lines, delimiter=delimiter))
     header = tuple(name.strip() for name in rows[0]) if rows else ()

@@ -263,10 +263,10 @@ class DuckDbSession(_Cancellable):
             raise
 
     def _set_phase(self, name: str) -> None:
+        self.raise_if_cancelled()
         self._phase = name
         if self._on_phase is not None:
             self._on_phase(name)
-        self.raise_if_cancelled()
 
     def _readable_path(self) -> Path:
         dialect = self.dialect
@@ -374,7 +374,7 @@ class DuckDbSession(_Cancellable):
             reason = _REJECT_REASONS.get(kind, "other")
             if kind == "CAST":
                 reason = "timestamp"
-            listed.append(BadRow(int(line), reason, text or ""))
+            listed.append(BadRow(int(line), reason, (text or "").strip("\r\n")))
         return int(total[0][0]), listed
 
     def _parquet_bad_rows(self, mapping: ColumnMapping) -> list[BadRow]:
