@@ -132,9 +132,11 @@ def print_breakdown(breakdown: Breakdown) -> None:
     else:
         value = breakdown.value if breakdown.value is not None else translate("cli", "(none)")
         title = f"{breakdown.column} = {value}"
-    _say(translate("cli", "{title}: {count} customers").format(
-        title=title, count=breakdown.customers
-    ))
+    _say(
+        translate("cli", "{title}: {count} customers").format(
+            title=title, count=breakdown.customers
+        )
+    )
     headings = [
         translate("cli", "stage"),
         translate("cli", "reached"),
@@ -160,7 +162,8 @@ def print_breakdown(breakdown: Breakdown) -> None:
     ]
     widths = [max(len(row[i]) for row in [headings, *rows]) for i in range(len(headings))]
     for row in [headings, *rows]:
-        cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
+        cells = [row[0].ljust(widths[0])]
+        cells += [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
         _say("  ".join(cells).rstrip())
     _say()
 

@@ -99,8 +99,20 @@ def postgres_url() -> Iterator[str]:
         )
         options = f"-k {folder} -c listen_addresses='' -c fsync=off -c shared_buffers=16MB"
         _run(
-            [*prefix, str(binaries / "pg_ctl"), "-D", str(data), "-l", str(log)]
-            + ["-o", options, "-w", "-t", "60", "start"],
+            [
+                *prefix,
+                str(binaries / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(log),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
             log,
         )
         try:

@@ -5,10 +5,13 @@ with their line (the first 100) and counted; a cancelled transcoding leaves noth
 from __future__ import annotations
 
 import codecs
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from journeyeditor import cli
 from journeyeditor.measure import csvdialect
 from journeyeditor.measure.csvdialect import CsvDialect, detect_dialect
 from journeyeditor.measure.funnel import FunnelJob, StageRule
@@ -19,7 +22,7 @@ from journeyeditor.measure.sources import (
     MeasureCancelled,
     open_session,
 )
-from journeyeditor.store.errors import EventSourceError
+from journeyeditor.store.errors import BadEventRowsError, EventSourceError, StageMappingError
 
 FRENCH_HEADER = "Client;Date de l'événement;Événement;Canal;Montant (€)"
 FRENCH_ROWS = [
@@ -193,3 +196,60 @@ def test_cancel_while_transcoding_leaves_no_file(
     with pytest.raises(MeasureCancelled):
         job.run()
     assert list(work.iterdir()) == []
+
+
+@pytest.fixture
+def run(qapp: Any, capsys: pytest.CaptureFixture[str]) -> Any:
+    """The command line in this process: (exit code, stdout, stderr)."""
+    del qapp
+
+    def call(*argv: str | Path) -> tuple[int, str, str]:
+        code = cli.main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return call
+
+
+def test_command_line_funnel_of_a_french_file(run: Any, tmp_path: Path) -> None:
+    rows = [*FRENCH_ROWS, "C003;pas une date;Visite du site;Internet;1,00"]
+    path = write(tmp_path / "export.csv", [FRENCH_HEADER, *rows], "cp1252")
+    stages = tmp_path / "stages.json"
+    columns = {"customer": "Client", "time": "Date de l'événement", "event": "Événement"}
+    rules = [{"key": s.key, "events": list(s.patterns)} for s in STAGES]
+    stages.write_text(json.dumps({"columns": columns, "stages": rules}), encoding="utf-8")
+
+    code, out, err = run("funnel", path, "--stages", stages, "--segment", "Canal")
+    assert code == BadEventRowsError.exit_code and out == ""
+    assert "line 6: the time cannot be read: C003;pas une date" in err
+
+    code, out, err = run(
+        "funnel", path, "--stages", stages, "--segment", "Canal", "--skip-bad-rows", "--json"
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert (data["rows"], data["good_rows"], data["bad_rows"]) == (5, 4, 1)
+    assert [s["reached"] for s in data["overall"]["stages"]] == [2, 1, 1]
+    assert data["overall"]["stages"][1]["conversion"] == 0.5
+    assert {b["value"] for b in data["segments"]} == {"Internet", "Magasin"}
+
+    code, out, _err = run("funnel", path, "--stages", stages, "--skip-bad-rows")
+    assert code == 0 and "All customers: 2 customers" in out
+    assert out.splitlines()[1].split() == [
+        "stage", "reached", "conversion", "dropped", "skipped", "came", "back", "median",
+        "time", "90%", "time",
+    ]  # fmt: skip
+
+
+def test_command_line_errors_have_their_codes(run: Any, tmp_path: Path) -> None:
+    path = write(tmp_path / "e.csv", ["a;b;c", "1;2026-01-01 00:00:00;x"], "utf-8")
+    stages = tmp_path / "stages.json"
+    stages.write_text('{"see": "x*"}', encoding="utf-8")
+    code, _out, err = run("funnel", path, "--stages", stages)
+    assert code == EventSourceError.exit_code and "no column customer" in err
+    stages.write_text("{not json", encoding="utf-8")
+    code, _out, err = run("funnel", path, "--stages", stages)
+    assert code == StageMappingError.exit_code and "stages.json" in err
+    stages.write_text('{"see": "x*"}', encoding="utf-8")
+    code, _out, err = run("funnel", "--stages", stages, "--source", "sqlite://")
+    assert code == EventSourceError.exit_code and "--table" in err

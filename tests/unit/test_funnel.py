@@ -427,7 +427,7 @@ def hand_events() -> list[Event]:
 def test_hand_checked_figures(tmp_path: Path) -> None:
     path = tmp_path / "hand.csv"
     write_csv(path, hand_events())
-    stages = STAGES[:4] + (StageRule("nobody", ("never*",)),)
+    stages = (*STAGES[:4], StageRule("nobody", ("never*",)))
     with FunnelJob(FileSource(path, MAPPING), stages, work_parent=tmp_path) as job:
         result = job.run()
     overall = result.overall
