@@ -49,10 +49,13 @@ def add_parser(sub: Any) -> None:
     funnel.add_argument(
         "--stages", required=True, help=translate("cli", "JSON file: stages and event names")
     )
-    for name in DEFAULT_COLUMNS:
-        funnel.add_argument(
-            f"--{name}", help=translate("cli", "the column holding it (default: its name)")
-        )
+    columns = {
+        "customer": translate("cli", "the column of customer ids (default: customer)"),
+        "time": translate("cli", "the column of event times (default: timestamp)"),
+        "event": translate("cli", "the column of event names (default: event)"),
+    }
+    for name, text in columns.items():
+        funnel.add_argument(f"--{name}", help=text)
     funnel.add_argument(
         "--segment",
         action="append",

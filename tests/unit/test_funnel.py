@@ -355,6 +355,8 @@ def test_postgres_query_is_cancelled_where_it_runs(postgres_url: str) -> None:  
     job.cancel()
     worker.join(30)
     assert len(outcome) == 1 and isinstance(outcome[0], MeasureCancelled), outcome
+    # stopped by the server (not noticed after the query had finished)
+    assert type(outcome[0].__cause__).__name__ == "QueryCanceled"
 
 
 def big_csv(path: Path, rows: int) -> None:
@@ -400,6 +402,7 @@ def test_cancel_mid_query_leaves_nothing_behind(tmp_path: Path) -> None:
     assert seen is not None and 0 <= seen.fraction < 1  # type: ignore[operator]
     assert seen.rows_total is not None and seen.rows_total > 300_000
     assert len(outcome) == 1 and isinstance(outcome[0], MeasureCancelled), outcome
+    assert isinstance(outcome[0].__cause__, duckdb.InterruptException)
     assert list(work.iterdir()) == []
 
 
