@@ -91,6 +91,11 @@ def generate(customers: int, seed: int = 11) -> list[Event]:
             events.append(Event(who, first, NAMES[0][0], "zz-partner", None))
         if rng.random() < 0.2:
             events.append(Event(who, when - timedelta(days=30), rng.choice(NOISE), "web", age))
+        if rng.random() < 0.05:  # a later stage first, then the one before it
+            k = rng.randrange(1, len(NAMES))
+            events.append(Event(f"r{number:05d}", when, rng.choice(NAMES[k]), channel, age))
+            back = when + timedelta(minutes=rng.choice((1, 90)))
+            events.append(Event(f"r{number:05d}", back, rng.choice(NAMES[k - 1]), channel, age))
     events += [
         Event(None, START, "purchase", "web", None),
         Event("", START, "purchase", "web", None),
@@ -276,7 +281,8 @@ def test_parquet_gives_the_same_figures_as_csv(
     with FunnelJob(FileSource(parquet, MAPPING), STAGES, work_parent=tmp_path) as job:
         check = job.check()
         result = job.run()
-    assert check.bad.total == 3 and all(row.line for row in check.bad.listed)
+    bad = [i + 1 for i, e in enumerate(log) if not e.customer or e.occurred is None]
+    assert check.bad.total == 3 and [row.line for row in check.bad.listed] == bad
     assert_same(as_dict(result), expected)
 
 
@@ -422,6 +428,9 @@ def hand_events() -> list[Event]:
         Event("b", t, "page_view", "", None),
         # c: consider only (skips aware)
         Event("c", t + 5 * m, "compare x", "store", None),
+        # e: consider at 50, aware at 55: reached both, but in the wrong order (not timed)
+        Event("e", t + 55 * m, "ad click", "store", None),
+        Event("e", t + 50 * m, "compare", "store", None),
         # d: nothing but noise: not a customer of the funnel
         Event("d", t, "login", "web", None),
     ]
@@ -434,15 +443,16 @@ def test_hand_checked_figures(tmp_path: Path) -> None:
     with FunnelJob(FileSource(path, MAPPING), stages, work_parent=tmp_path) as job:
         result = job.run()
     overall = result.overall
-    assert overall.customers == 3
+    assert overall.customers == 4
     aware, consider, cart, buy, nobody = overall.stages
-    assert (aware.reached, aware.skipped, aware.came_back) == (2, 1, 0)
-    assert (consider.reached, consider.from_previous, consider.came_back) == (3, 2, 1)
+    assert (aware.reached, aware.skipped, aware.came_back) == (3, 1, 1)  # e came back
+    assert (aware.from_previous, aware.conversion, aware.dropped) == (None, None, None)
+    assert (consider.reached, consider.from_previous, consider.came_back) == (4, 3, 1)
     assert consider.conversion == 1.0 and consider.dropped == 0
-    assert consider.median_seconds == 15 * 60  # 10 and 20 minutes
+    assert consider.timed == 2 and consider.median_seconds == 15 * 60  # 10 and 20 minutes
     assert consider.p90_seconds == pytest.approx(19 * 60)
-    assert (cart.reached, cart.from_previous, cart.skipped, cart.dropped) == (1, 1, 1, 2)
-    assert cart.conversion == pytest.approx(1 / 3)
+    assert (cart.reached, cart.from_previous, cart.skipped, cart.dropped) == (1, 1, 1, 3)
+    assert cart.conversion == pytest.approx(1 / 4)
     assert (buy.reached, buy.from_previous, buy.timed, buy.median_seconds) == (1, 0, 0, None)
     assert (nobody.reached, nobody.conversion, nobody.dropped) == (0, 0.0, 1)
     by_channel = {b.value: b for b in result.segments if b.column == "channel"}
