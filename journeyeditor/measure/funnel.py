@@ -237,20 +237,22 @@ def funnel_sql(relation: str, mapping: ColumnMapping, stages: Sequence[StageRule
   FROM {relation}
 ),
 staged AS (
-  SELECT customer_id, event_time{seg_list}, CASE {whens} END AS stage
-  FROM src
-  WHERE customer_id IS NOT NULL AND trim(customer_id) <> '' AND event_time IS NOT NULL
-    AND event_name IS NOT NULL AND trim(event_name) <> ''
+  SELECT * FROM (
+    SELECT customer_id, event_time{seg_list}, CASE {whens} END AS stage
+    FROM src
+    WHERE customer_id IS NOT NULL AND trim(customer_id) <> '' AND event_time IS NOT NULL
+      AND event_name IS NOT NULL AND trim(event_name) <> ''
+  ) AS classified
+  WHERE stage IS NOT NULL
 ),
 per_customer AS (
   SELECT customer_id, min(event_time) AS first_seen{firsts}
-  FROM staged WHERE stage IS NOT NULL GROUP BY customer_id
+  FROM staged GROUP BY customer_id
 ),
 segment_of AS (
   SELECT s.customer_id{seg_min}
   FROM staged s JOIN per_customer p
     ON s.customer_id = p.customer_id AND s.event_time = p.first_seen
-  WHERE s.stage IS NOT NULL
   GROUP BY s.customer_id
 ),
 customer AS (

@@ -19,6 +19,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import duckdb
+from sqlalchemy import create_engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from journeyeditor.marks import QT_TRANSLATE_NOOP
 from journeyeditor.measure.csvdialect import UTF8_BOM, CsvDialect, detect_dialect, read_sample
@@ -162,7 +165,7 @@ class Session(Protocol):
 
     @property
     def source(self) -> Source: ...
-    def execute(self, sql: str) -> list[tuple[Any, ...]]: ...
+    def execute(self, sql: str, phase: str = ...) -> list[tuple[Any, ...]]: ...
     def check(self) -> SourceCheck: ...
     def cancel(self) -> None: ...
     def progress(self) -> Progress: ...
@@ -237,6 +240,7 @@ class DuckDbSession(_Cancellable):
             raise EventSourceError(source.path, "no such file")
         self._size = source.path.stat().st_size
         self._rows_estimate: int | None = None
+        self._transcoded = 0
         self.workdir = Path(tempfile.mkdtemp(prefix="journeyeditor-measure-", dir=work_parent))
         self._con: duckdb.DuckDBPyConnection | None = None
         try:
@@ -279,7 +283,6 @@ class DuckDbSession(_Cancellable):
             return self.source.path
         self._set_phase("transcoding")
         target = self.workdir / "events-utf8.csv"
-        self._transcoded = 0
 
         def chunk(done: int) -> None:
             self._transcoded = done
@@ -328,8 +331,8 @@ class DuckDbSession(_Cancellable):
             options.append(f"timestampformat = {literal(dialect.timestamp_format)}")
         return f"read_csv({path}, {', '.join(options)})"
 
-    def execute(self, sql: str) -> list[tuple[Any, ...]]:
-        self._set_phase("computing")
+    def execute(self, sql: str, phase: str = "computing") -> list[tuple[Any, ...]]:
+        self._set_phase(phase)
         assert self._con is not None
         try:
             rows = self._con.execute(sql).fetchall()
@@ -346,10 +349,9 @@ class DuckDbSession(_Cancellable):
         event name are found in a Python pass, only when there are some, to get theirs."""
         mapping = self.source.mapping
         counts = self.execute(
-            f"SELECT count(*), count({_bad_row_sql(mapping)}) FROM {self.relation}"
+            f"SELECT count(*), count({_bad_row_sql(mapping)}) FROM {self.relation}", "checking"
         )
         rows, missing = (int(value) for value in counts[0])
-        self._set_phase("checking")
         if self.dialect is None:
             listed = self._parquet_bad_rows(mapping)
             rejected = 0
@@ -364,10 +366,13 @@ class DuckDbSession(_Cancellable):
     def _rejects(self) -> tuple[int, list[BadRow]]:
         assert self._con is not None
         latest = "scan_id = (SELECT max(scan_id) FROM measure_rejects)"
-        total = self.execute(f"SELECT count(DISTINCT line) FROM measure_rejects WHERE {latest}")
+        total = self.execute(
+            f"SELECT count(DISTINCT line) FROM measure_rejects WHERE {latest}", "checking"
+        )
         found = self.execute(
             "SELECT line, min(error_type::VARCHAR), min(csv_line) FROM measure_rejects "
-            f"WHERE {latest} GROUP BY line ORDER BY line LIMIT {BAD_ROWS_LISTED}"
+            f"WHERE {latest} GROUP BY line ORDER BY line LIMIT {BAD_ROWS_LISTED}",
+            "checking",
         )
         listed = []
         for line, kind, text in found:
@@ -381,7 +386,8 @@ class DuckDbSession(_Cancellable):
         reason = _bad_row_sql(mapping)
         found = self.execute(
             f"SELECT file_row_number + 1, {reason} FROM {self.relation} "
-            f"WHERE {reason} IS NOT NULL ORDER BY 1 LIMIT {BAD_ROWS_LISTED}"
+            f"WHERE {reason} IS NOT NULL ORDER BY 1 LIMIT {BAD_ROWS_LISTED}",
+            "checking",
         )
         return [BadRow(int(row), str(why)) for row, why in found]
 
@@ -418,8 +424,9 @@ class DuckDbSession(_Cancellable):
 
     def progress(self) -> Progress:
         total = self._rows_estimate
+        fraction: float | None
         if self._phase == "transcoding":
-            fraction = getattr(self, "_transcoded", 0) / max(1, self._size)
+            fraction = self._transcoded / max(1, self._size)
         else:
             con = self._con
             percent = con.query_progress() if con is not None else -1.0
@@ -445,10 +452,6 @@ class SqlSession(_Cancellable):
 
     def __init__(self, source: SqlSource, cancelled: threading.Event | None = None) -> None:
         super().__init__(cancelled)
-        from sqlalchemy import create_engine
-        from sqlalchemy.exc import SQLAlchemyError
-        from sqlalchemy.pool import NullPool
-
         self.source = source
         self.relation = quote_table(source.table)
         try:
@@ -478,8 +481,8 @@ class SqlSession(_Cancellable):
             raise EventSourceError(self.source.table, _first_line(error)) from error
         return cursor
 
-    def execute(self, sql: str) -> list[tuple[Any, ...]]:
-        self._phase = "computing"
+    def execute(self, sql: str, phase: str = "computing") -> list[tuple[Any, ...]]:
+        self._phase = phase
         cursor = self._run(sql)
         try:
             return [tuple(row) for row in cursor.fetchall()]
@@ -489,9 +492,8 @@ class SqlSession(_Cancellable):
 
     def check(self) -> SourceCheck:
         """Counts only: a table has no line numbers to list."""
-        self._phase = "checking"
         reason = _bad_row_sql(self.source.mapping)
-        found = self.execute(f"SELECT count(*), count({reason}) FROM {self.relation}")
+        found = self.execute(f"SELECT count(*), count({reason}) FROM {self.relation}", "checking")
         rows, bad = (int(value) for value in found[0])
         return SourceCheck(rows, rows - bad, BadRows((), bad))
 
