@@ -66,7 +66,9 @@ def read_sample(path: Path, size: int = SAMPLE_BYTES) -> bytes:
 
 def detect_encoding(sample: bytes) -> str:
     """A BOM says UTF-8; bytes that decode as UTF-8 are UTF-8; anything else is taken as
-    Windows-1252, which every byte sequence decodes as (the common case for Excel)."""
+    Windows-1252 (Excel's "CSV (separator: semicolon)" in France). A cp1252 file whose
+    first megabyte is plain ASCII is taken for UTF-8: its later accented lines come back
+    as bad rows ("encoding"), and the preview's override reads them right."""
     if sample.startswith(codecs.BOM_UTF8):
         return UTF8_BOM
     decoder = codecs.getincrementaldecoder(UTF8)()
