@@ -13,6 +13,8 @@
                          [--text-as-paths|--no-text-as-paths]
     journeyeditor export FILE [--map NAME] --format xlsx|pptx -o OUT
     journeyeditor import IN.json -o FILE.journey [--force]
+    journeyeditor funnel EVENTS.csv|--source URL --table T --stages MAPPING.json
+                         [--segment COL] [--json] [--skip-bad-rows]   (cli_funnel.py)
 
 --landscape is short for --orientation landscape. With --orientation auto each map's
 pages (its cover too) are turned the way that prints the map larger, or on fewer sheets
@@ -36,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from journeyeditor import __version__, i18n
+from journeyeditor import __version__, cli_funnel, i18n
 from journeyeditor.render.pages import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, OutputExistsError
@@ -45,7 +47,7 @@ from journeyeditor.store.files import refuse_input, write_atomically
 if TYPE_CHECKING:
     from journeyeditor.editing.document import Document
 
-COMMANDS = ("new", "templates", "info", "check", "export", "import")
+COMMANDS = ("new", "templates", "info", "check", "export", "import", "funnel")
 Exporter = Callable[[argparse.Namespace], None]
 EXPORTERS: dict[str, Exporter] = {}
 
@@ -347,6 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help=translate("cli", "replace an existing file")
     )
     imp.set_defaults(run=cmd_import)
+    cli_funnel.add_parser(sub)
     return parser
 
 

@@ -4,7 +4,8 @@
 # virtual environment in .venv with the project and its development tools (chattr and
 # unshare, from e2fsprogs and util-linux, protect files for real in the tests run as root;
 # LibreOffice Calc and Impress, headless, open the Excel and PowerPoint exports in their
-# tests: about a minute to install).
+# tests: about a minute to install; the PostgreSQL server runs the funnel SQL in
+# tests/helpers/postgres.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ PACKAGES=(
   xvfb xauth xdotool imagemagick libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
   poppler-utils qpdf e2fsprogs util-linux libreoffice-calc-nogui libreoffice-impress-nogui
+  postgresql
 )
 
 missing=()
@@ -38,5 +40,5 @@ if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m p
   exit 1
 fi
 rm -f "$log"
-.venv/bin/python -c "import journeyeditor, PySide6, sqlalchemy, reportlab, PIL, openpyxl, pptx" \
+.venv/bin/python -c "import journeyeditor, PySide6, sqlalchemy, reportlab, PIL, openpyxl, pptx, duckdb, psycopg" \
   || { echo "setup failed: the Python packages did not install" >&2; exit 1; }

@@ -146,3 +146,22 @@ class OutputIsInputError(JourneyFileError):
         "Choose another name.",
     )
     exit_code = 16
+
+
+class EventSourceError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP("FileError", "{file} cannot be read as events: {detail}.")
+    exit_code = 17
+
+
+class StageMappingError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP("FileError", "{file} is not a usable stage mapping: {detail}.")
+    exit_code = 18
+
+
+class BadEventRowsError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        "FileError",
+        "{file} has {detail} rows that cannot be used (listed above); nothing was computed. "
+        "Correct them, or add --skip-bad-rows to measure the other rows.",
+    )
+    exit_code = 19

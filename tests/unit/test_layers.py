@@ -59,7 +59,7 @@ def test_editing_imports_no_widgets() -> None:
     assert offenders("editing", "PySide6.QtWidgets") == []
 
 
-@pytest.mark.parametrize("package", ["model", "store"])
+@pytest.mark.parametrize("package", ["model", "store", "measure"])
 @pytest.mark.parametrize("forbidden", ["PySide6", "shiboken6"])
 def test_model_and_store_import_no_qt(package: str, forbidden: str) -> None:
     assert offenders(package, forbidden) == []

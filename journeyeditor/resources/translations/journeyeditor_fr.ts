@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>BadRow</name>
+    <message>
+        <source>no customer id</source>
+        <translation>pas d’identifiant client</translation>
+    </message>
+    <message>
+        <source>the time cannot be read</source>
+        <translation>la date et l’heure sont illisibles</translation>
+    </message>
+    <message>
+        <source>no event name</source>
+        <translation>pas de nom d’événement</translation>
+    </message>
+    <message>
+        <source>wrong number of columns</source>
+        <translation>mauvais nombre de colonnes</translation>
+    </message>
+    <message>
+        <source>characters that are not in the file&apos;s encoding</source>
+        <translation>des caractères hors de l’encodage du fichier</translation>
+    </message>
+    <message>
+        <source>the line cannot be read</source>
+        <translation>la ligne est illisible</translation>
+    </message>
+</context>
+<context>
     <name>BrandingBox</name>
     <message>
         <source>Client branding (cover and footers)</source>
@@ -812,6 +839,18 @@
     <message>
         <source>{file} is {detail}, the file being read: writing there would destroy it. Choose another name.</source>
         <translation>{file} est {detail}, le fichier en cours de lecture : y écrire le détruirait. Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as events: {detail}.</source>
+        <translation>{file} ne peut pas être lu comme des événements : {detail}.</translation>
+    </message>
+    <message>
+        <source>{file} is not a usable stage mapping: {detail}.</source>
+        <translation>{file} n’est pas une correspondance d’étapes utilisable : {detail}.</translation>
+    </message>
+    <message>
+        <source>{file} has {detail} rows that cannot be used (listed above); nothing was computed. Correct them, or add --skip-bad-rows to measure the other rows.</source>
+        <translation>{file} a {detail} lignes inutilisables (listées ci-dessus) ; rien n’a été calculé. Corrigez-les, ou ajoutez --skip-bad-rows pour mesurer les autres lignes.</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2222,110 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>make a project file from a JSON export</source>
         <translation>créer un fichier de projet à partir d’un export JSON</translation>
+    </message>
+    <message>
+        <source>funnel figures per stage from event data</source>
+        <translation>chiffres d’entonnoir par étape à partir de données d’événements</translation>
+    </message>
+    <message>
+        <source>a CSV or Parquet file</source>
+        <translation>un fichier CSV ou Parquet</translation>
+    </message>
+    <message>
+        <source>a database URL instead of a file</source>
+        <translation>l’URL d’une base de données au lieu d’un fichier</translation>
+    </message>
+    <message>
+        <source>the table of events (with --source)</source>
+        <translation>la table des événements (avec --source)</translation>
+    </message>
+    <message>
+        <source>JSON file: stages and event names</source>
+        <translation>fichier JSON : étapes et noms d’événements</translation>
+    </message>
+    <message>
+        <source>the column of customer ids (default: customer)</source>
+        <translation>la colonne des identifiants clients (par défaut : customer)</translation>
+    </message>
+    <message>
+        <source>the column of event times (default: timestamp)</source>
+        <translation>la colonne des dates des événements (par défaut : timestamp)</translation>
+    </message>
+    <message>
+        <source>the column of event names (default: event)</source>
+        <translation>la colonne des noms d’événements (par défaut : event)</translation>
+    </message>
+    <message>
+        <source>a column to break the figures down by (repeatable)</source>
+        <translation>une colonne selon laquelle ventiler les chiffres (répétable)</translation>
+    </message>
+    <message>
+        <source>measure the good rows when some rows cannot be used</source>
+        <translation>mesurer les bonnes lignes quand certaines sont inutilisables</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>ligne {line}</translation>
+    </message>
+    <message>
+        <source>… and {count} more bad rows</source>
+        <translation>… et {count} autres lignes inutilisables</translation>
+    </message>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d} j {h} h</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d}</source>
+        <translation>{h} h {m:02d}</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>{title}: {count} customers</source>
+        <translation>{title} : {count} clients</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>étape</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>atteinte</translation>
+    </message>
+    <message>
+        <source>conversion</source>
+        <translation>conversion</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>abandons</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>sautée</translation>
+    </message>
+    <message>
+        <source>came back</source>
+        <translation>retours</translation>
+    </message>
+    <message>
+        <source>median time</source>
+        <translation>durée médiane</translation>
+    </message>
+    <message>
+        <source>90% time</source>
+        <translation>durée à 90 %</translation>
     </message>
 </context>
 </TS>
