@@ -11,17 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
     QGraphicsView,
 )
 
 from journeyeditor.canvas import mime
+from journeyeditor.canvas.capture import QuickCapture
 from journeyeditor.canvas.context_menu import build_menu
 from journeyeditor.canvas.gestures import CardDrag, HeaderDrag, PointDrag
 from journeyeditor.canvas.inline_editor import InlineEditor
@@ -40,6 +42,7 @@ from journeyeditor.canvas.retractable import Retractable
 from journeyeditor.canvas.view_filter import ViewFilter, text_matches
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document, image_bytes
+from journeyeditor.editing.workshop import Workshop
 from journeyeditor.model import Card, Image, JourneyMap, LaneKind
 from journeyeditor.render import drawing, fonts
 from journeyeditor.render.content import card_in, department_table
@@ -47,6 +50,7 @@ from journeyeditor.render.layout import (
     STYLE,
     CardIn,
     CardMeasurer,
+    Cell,
     LaneIn,
     MapContent,
     MapLayout,
@@ -70,9 +74,13 @@ class MapScene(QGraphicsScene):
     statusMessage = Signal(str)
     """A word for the status bar, such as why a drop is refused."""
 
-    def __init__(self, document: Document, labels: drawing.Labels) -> None:
+    def __init__(
+        self, document: Document, labels: drawing.Labels, workshop: Workshop | None = None
+    ) -> None:
         super().__init__()
         self.document = document
+        self.workshop = workshop
+        """Whose words new cards are (department, participant); none outside workshops."""
         self.labels = labels
         self.map_style = STYLE
         self.measure = fonts.metrics().width
@@ -107,7 +115,12 @@ class MapScene(QGraphicsScene):
         self.header_drag = HeaderDrag(self)
         self.point_drag = PointDrag(self)
         self.palette_drop = PaletteDrop(self)
+        self.capture = QuickCapture(self)
+        self.current_cell: tuple[int, int] | None = None
+        """The (stage, lane) cell clicked last on an empty spot: Enter types a card into
+        it, Ctrl+V pastes into it. Selecting anything else lets go of it."""
         self.selectionChanged.connect(self._announce_selection)
+        self.selectionChanged.connect(self._leave_cell_if_selected)
         self.selectionChanged.connect(self._refresh_overview)
         self._connect(document)
 
@@ -231,6 +244,7 @@ class MapScene(QGraphicsScene):
                 for p in self.document.emotion_points(map_id)
             }
         self.clearSelection()
+        self.current_cell = None
         self.relayout()
 
     def content(self) -> MapContent:
@@ -251,6 +265,7 @@ class MapScene(QGraphicsScene):
         self.layout = layout
         self._sync(self.card_items, layout.cards, CardItem, CardItem.set_box)
         self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell)
+        self.set_current_cell(self.current_cell)
         self._sync(
             self.stage_items,
             {h.id: h for h in layout.stages},
@@ -396,6 +411,63 @@ class MapScene(QGraphicsScene):
             if item is not None:
                 item.setSelected(True)
 
+    # The current cell, and typing new cards into it
+
+    def stamped(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """A new card's fields with the workshop's department and participant: every way
+        of making cards (typing, palette, paste) passes through here."""
+        return {**fields, **(self.workshop.card_fields() if self.workshop else {})}
+
+    def holds_cards(self, lane_id: int) -> bool:
+        """Every lane but an emotion lane (its curve is all it holds)."""
+        kind = next((lane.kind for lane in self.lanes if lane.id == lane_id), None)
+        return kind is not None and kind != LaneKind.EMOTION.value
+
+    def empty_cell_at(self, pos: QPointF) -> Cell | None:
+        """The cell under `pos` if nothing that takes the mouse is there (card, header,
+        face) and its lane holds cards."""
+        cell = self.layout.cell_at(pos.x(), pos.y()) if self.layout else None
+        if cell is None or not self.holds_cards(cell.lane_id):
+            return None
+        taken = (CardItem, HeaderItem, PointItem)
+        if any(isinstance(item, taken) for item in self.items(pos)):
+            return None
+        return cell
+
+    def set_current_cell(self, key: tuple[int, int] | None) -> None:
+        if key is not None and key not in self.cell_items:
+            key = None
+        self.current_cell = key
+        for cell_key, item in self.cell_items.items():
+            item.set_current(cell_key == key)
+
+    def _leave_cell_if_selected(self) -> None:
+        if self.selectedItems():
+            self.set_current_cell(None)
+
+    def type_in_current_cell(self) -> bool:
+        """Enter on the current cell: a new card at its end."""
+        if self.current_cell is None:
+            return False
+        return self.capture.start(*self.current_cell)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        left = event.button() == Qt.MouseButton.LeftButton
+        cell = self.empty_cell_at(event.scenePos()) if left else None
+        super().mousePressEvent(event)
+        if left:
+            self.set_current_cell((cell.stage_id, cell.lane_id) if cell else None)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        """On an empty spot of a cell, type a new card there; elsewhere as before."""
+        pos = event.scenePos()
+        cell = self.empty_cell_at(pos) if event.button() == Qt.MouseButton.LeftButton else None
+        if cell is None or self.layout is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        index = self.layout.drop_index(cell, pos.y())
+        event.setAccepted(self.capture.start(cell.stage_id, cell.lane_id, index))
+
     # Editing in place
 
     def view(self) -> QGraphicsView | None:
@@ -406,7 +478,8 @@ class MapScene(QGraphicsScene):
         """Add a card (one undo step) and edit its text in place; Escape takes it back
         whole, leaving neither the card nor a step to redo."""
         command = Retractable(
-            self.document, edits.add_card(self.document, stage_id, lane_id, index, **fields)
+            self.document,
+            edits.add_card(self.document, stage_id, lane_id, index, **self.stamped(fields)),
         )
         if not self.document.push(command):
             return False
@@ -488,11 +561,15 @@ class MapScene(QGraphicsScene):
         ]
 
     def paste_place(self) -> tuple[int, int, int] | None:
-        """Paste after the last selected card, else at the end of the first cell."""
+        """Paste after the last selected card, else at the end of the current cell, else
+        at the end of the first cell."""
         cards = self.selected_cards()
         if cards:
             last = self.card_data[cards[-1]]
             return last.stage_id, last.lane_id, last.position + 1
+        if self.current_cell is not None and self.layout is not None:
+            stage_id, lane_id = self.current_cell
+            return stage_id, lane_id, len(self.layout.cells[self.current_cell].card_ids)
         if self.stages and self.lanes:
             lane = next(
                 (ln for ln in self.lanes if ln.kind != LaneKind.EMOTION.value), self.lanes[0]
@@ -526,9 +603,11 @@ class MapScene(QGraphicsScene):
                     and self.document.get(Image, card["image_id"]) is None
                 ):
                     card["image_id"] = None
-            command = edits.add_cards(self.document, stage_id, lane_id, index, cards)
+            stamped = [self.stamped(card) for card in cards]
+            command = edits.add_cards(self.document, stage_id, lane_id, index, stamped)
         elif text.strip():
-            command = edits.paste_text(self.document, stage_id, lane_id, index, text)
+            fields = self.stamped({})
+            command = edits.paste_text(self.document, stage_id, lane_id, index, text, fields)
         else:
             return False
         if not command.operations or not self.document.push(command):

@@ -122,13 +122,27 @@ class MapView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             event.accept()
             return
-        if event.key() in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            cards = self.map_scene().selected_cards()
-            if len(cards) == 1:
-                self.map_scene().edit_card(cards[0])
-                event.accept()
-                return
+        scene = self.scene()
+        if isinstance(scene, MapScene) and self._edit_key(scene, event):
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def _edit_key(self, scene: MapScene, event: QKeyEvent) -> bool:
+        """F2 or Enter edits the one selected card; Enter on the current cell types a new
+        card into it; Escape lets go of the current cell."""
+        key = event.key()
+        if key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            cards = scene.selected_cards()
+            if len(cards) == 1:
+                scene.edit_card(cards[0])
+                return True
+            if not cards and key != Qt.Key.Key_F2:
+                return scene.type_in_current_cell()
+        if key == Qt.Key.Key_Escape and scene.current_cell is not None:
+            scene.set_current_cell(None)
+            return True
+        return False
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space:

@@ -22,6 +22,7 @@ from journeyeditor.canvas import mime
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MapView
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.workshop import Workshop
 from journeyeditor.render.labels import labels
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, ReadOnlyFileError
@@ -33,6 +34,7 @@ from journeyeditor.ui.maps_panel import MapsPanel
 from journeyeditor.ui.open_lock import OpenLock
 from journeyeditor.ui.palette import Palette
 from journeyeditor.ui.personas_panel import PersonasPanel
+from journeyeditor.ui.workshop_bar import WorkshopBar
 
 FILE_FILTER = QCoreApplication.translate("MainWindow", "Journey maps (*.journey)")
 
@@ -45,6 +47,9 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self._lock: OpenLock | None = None
         self.scene: MapScene | None = None
+        self.workshop: Workshop | None = None
+        """Whose turn it is in a workshop, one per open document: new cards are stamped
+        with it, votes are given in its participant's name."""
         self.resize(1280, 800)
         self.view = MapView(MapScene.empty(), self)
         self.setCentralWidget(self.view)
@@ -68,6 +73,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.addToolBarBreak()
         self.addToolBar(self.find_bar)
+        self.workshop_bar = WorkshopBar(self)
+        self.addToolBar(self.workshop_bar)
         self.resizeDocks([self.inspector_dock], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.maps_dock, self.palette_dock], [200, 400], Qt.Orientation.Vertical)
         self._restore_layout()
@@ -229,7 +236,11 @@ class MainWindow(QMainWindow):
         document.stack.cleanChanged.connect(lambda _c: self._sync_undo())
         document.stack.indexChanged.connect(lambda _i: self._sync_undo())
         self.inspector.commit_pending()
-        scene = MapScene(document, labels(document.project().language))
+        if self.workshop is not None:
+            self.workshop.deleteLater()
+        self.workshop = Workshop(document, self)
+        self.workshop_bar.set_workshop(self.workshop)
+        scene = MapScene(document, labels(document.project().language), self.workshop)
         scene.selectionInfo.connect(self._show_selection)
         scene.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         old = self.view.scene()
