@@ -5,9 +5,11 @@ the Workshop toolbar's department and participant on every new card."""
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, QPointF, Qt, QTime
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -322,3 +324,44 @@ def test_toolbar_follows_participants_added_and_undone(window: MainWindow) -> No
     assert combo.count() == count + 1 and combo.itemText(count) == "Bram"
     document.undo()
     assert combo.count() == count
+
+
+@pytest.fixture
+def in_kolkata(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Local time 5 h 30 ahead of UTC (Qt reads TZ afresh)."""
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_inspector_shows_who_wrote_a_card_and_when_in_local_time(
+    window: MainWindow,
+    qtbot: QtBot,
+    place: tuple[int, int],
+    speaker: tuple[int, int],
+    in_kolkata: None,
+) -> None:
+    document = doc(window)
+    stage_id, lane_id = place
+    fields = {"text": "Stamped", "created": "2026-01-15T23:30:00Z", "participant_id": speaker[1]}
+    document.push(edits.add_card(document, stage_id, lane_id, 0, **fields))
+    card = document.cell(stage_id, lane_id)[0]
+    assert window.scene is not None and window.scene.layout is not None
+    rect = window.scene.layout.cards[card.id].rect
+    window.view.ensureVisible(rect.x, rect.y, rect.w, rect.h, 20, 20)
+    click_at(window, qtbot, QPointF(rect.x + rect.w / 2, rect.y + rect.h / 2))
+    form = window.inspector.card_form
+    assert form.isVisible() and form.created.isVisible()
+    local = QDateTime(QDate(2026, 1, 16), QTime(5, 0))
+    assert form.created.text() == QLocale().toString(local, QLocale.FormatType.ShortFormat)
+    assert form.participant.value() == speaker[1]
+    assert form.participant.currentText() == "Awa"
+    steps = document.stack.count()
+    choose(qtbot, form.participant, None)
+    stored = document.get(Card, card.id)
+    assert stored is not None and stored.participant_id is None
+    assert document.stack.count() == steps + 1
+    document.undo()
+    assert form.participant.value() == speaker[1]
