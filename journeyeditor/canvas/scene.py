@@ -441,6 +441,25 @@ class MapScene(QGraphicsScene):
         for cell_key, item in self.cell_items.items():
             item.set_current(cell_key == key)
 
+    def move_current_cell(self, stages: int, lanes: int) -> bool:
+        """Arrow keys: the current cell moves to the next stage, or the next lane that
+        holds cards (emotion lanes are passed over)."""
+        if self.current_cell is None:
+            return False
+        stage_ids = [stage.id for stage in self.stages]
+        lane_ids = [lane.id for lane in self.lanes if self.holds_cards(lane.id)]
+        stage_id, lane_id = self.current_cell
+        if stage_id not in stage_ids or lane_id not in lane_ids:
+            return False
+        column = max(0, min(len(stage_ids) - 1, stage_ids.index(stage_id) + stages))
+        row = max(0, min(len(lane_ids) - 1, lane_ids.index(lane_id) + lanes))
+        self.set_current_cell((stage_ids[column], lane_ids[row]))
+        view, layout = self.view(), self.layout
+        if view is not None and layout is not None and self.current_cell is not None:
+            rect = layout.cells[self.current_cell].rect
+            view.ensureVisible(QRectF(rect.x, rect.y, rect.w, min(rect.h, 200)), 20, 20)
+        return True
+
     def _leave_cell_if_selected(self) -> None:
         if self.selectedItems():
             self.set_current_cell(None)

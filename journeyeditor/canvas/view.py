@@ -23,6 +23,13 @@ from journeyeditor.canvas.scene import MapScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
 STEP = 1.25
+ARROWS = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
+"""How each arrow key moves the current cell: (stages, lanes)."""
 
 
 class MapView(QGraphicsView):
@@ -130,7 +137,7 @@ class MapView(QGraphicsView):
 
     def _edit_key(self, scene: MapScene, event: QKeyEvent) -> bool:
         """F2 or Enter edits the one selected card; Enter on the current cell types a new
-        card into it; Escape lets go of the current cell."""
+        card into it, arrow keys move it, Escape lets go of it."""
         key = event.key()
         if key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             cards = scene.selected_cards()
@@ -142,6 +149,8 @@ class MapView(QGraphicsView):
         if key == Qt.Key.Key_Escape and scene.current_cell is not None:
             scene.set_current_cell(None)
             return True
+        if key in ARROWS and not event.modifiers() and not scene.selectedItems():
+            return scene.move_current_cell(*ARROWS[key])
         return False
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:

@@ -365,3 +365,29 @@ def test_inspector_shows_who_wrote_a_card_and_when_in_local_time(
     assert document.stack.count() == steps + 1
     document.undo()
     assert form.participant.value() == speaker[1]
+
+
+def test_arrow_keys_move_the_current_cell_past_the_emotion_lane(
+    window: MainWindow, qtbot: QtBot, place: tuple[int, int]
+) -> None:
+    document = doc(window)
+    stages = [stage.id for stage in document.stages(map_id(window))]
+    lanes = [lane.id for lane in document.lanes(map_id(window)) if lane.kind != "emotion"]
+    all_lanes = [lane.id for lane in document.lanes(map_id(window))]
+    stage_id, lane_id = place
+    click_at(window, qtbot, empty_spot(window, stage_id, lane_id))
+    assert window.scene is not None
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert window.scene.current_cell == (stages[2], lane_id)
+    emotion = lane_of_kind(window, "emotion").id
+    above = all_lanes[all_lanes.index(emotion) - 1]
+    click_at(window, qtbot, empty_spot(window, stage_id, above))
+    qtbot.keyClick(window.view, Qt.Key.Key_Down)
+    assert window.scene.current_cell == (stage_id, lanes[lanes.index(above) + 1])
+    qtbot.keyClick(window.view, Qt.Key.Key_Up)
+    assert window.scene.current_cell == (stage_id, above)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    qtbot.keyClicks(open_editor(window), "Moved here")
+    qtbot.keyClick(open_editor(window), Qt.Key.Key_Return)
+    qtbot.keyClick(open_editor(window), Qt.Key.Key_Escape)
+    assert cell_texts(window, stage_id, above)[-1] == "Moved here"
