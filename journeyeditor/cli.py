@@ -7,10 +7,19 @@
     journeyeditor check FILE
     journeyeditor export FILE --format json -o OUT
     journeyeditor export FILE [--map NAME] --format pdf|png|svg -o OUT [--page A3]
-                         [--landscape] [--fit|--tile] [--scale 100] [--cover]
-                         [--dpi 300] [--transparent]
-    journeyeditor export FILE [--map NAME] --format xlsx -o OUT
+                         [--orientation portrait|landscape|auto] [--landscape]
+                         [--fit|--tile] [--scale 100] [--cover]
+                         [--dpi 300] [--transparent] [--frame]
+                         [--text-as-paths|--no-text-as-paths]
+    journeyeditor export FILE [--map NAME] --format xlsx|pptx -o OUT
     journeyeditor import IN.json -o FILE.journey [--force]
+
+--landscape is short for --orientation landscape. With --orientation auto each map's
+pages (its cover too) are turned the way that prints the map larger, or on fewer sheets
+with --tile, so one PDF may mix portrait and landscape pages. --fit prints each map as
+large as the page's content area allows in its binding dimension, centred in the other.
+xlsx is a workbook of the maps' cards; pptx a 16:9 deck (cover, each map as editable
+shapes, split into parts when too big to read, the top pain points and opportunities).
 
 Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py).
 """
@@ -28,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from journeyeditor import __version__, i18n
-from journeyeditor.render.pages import PAGE_SIZES
+from journeyeditor.render.pages import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, OutputExistsError
 from journeyeditor.store.files import refuse_input, write_atomically
@@ -158,12 +167,14 @@ def export_drawn(args: argparse.Namespace) -> None:
         options = export.ExportOptions(
             maps=maps,
             page=args.page,
-            landscape=args.landscape,
+            orientation=args.orientation,
             tile=args.tile,
             scale=args.scale / 100,
             cover=args.cover,
             dpi=args.dpi,
             transparent=args.transparent,
+            frame=args.frame,
+            text_as_paths=args.text_as_paths,
         )
         export.EXPORTS[args.format](document, Path(args.output), options)
     finally:
@@ -182,7 +193,7 @@ def _map_named(document: Document, name: str, error: type[JourneyFileError]) -> 
     raise error(document.path, detail.format(name, names))
 
 
-for _format in ("pdf", "png", "svg", "xlsx"):
+for _format in ("pdf", "png", "svg", "xlsx", "pptx"):
     EXPORTERS[_format] = export_drawn
 
 
@@ -257,8 +268,21 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--page", default="A4", choices=list(PAGE_SIZES), help=translate("cli", "paper size (PDF)")
     )
-    export.add_argument(
-        "--landscape", action="store_true", help=translate("cli", "turn the paper sideways (PDF)")
+    turn = export.add_mutually_exclusive_group()
+    turn.add_argument(
+        "--orientation",
+        default=PORTRAIT,
+        choices=ORIENTATIONS,
+        help=translate(
+            "cli", "paper orientation; auto turns each map's pages to print it larger (PDF)"
+        ),
+    )
+    turn.add_argument(
+        "--landscape",
+        dest="orientation",
+        action="store_const",
+        const=LANDSCAPE,
+        help=translate("cli", "the same as --orientation landscape"),
     )
     mode = export.add_mutually_exclusive_group()
     mode.add_argument(
@@ -295,6 +319,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--transparent",
         action="store_true",
         help=translate("cli", "no white background (PNG, SVG)"),
+    )
+    export.add_argument(
+        "--frame",
+        action="store_true",
+        help=translate(
+            "cli", "a title, the date, the persona and a legend around the map (PNG, SVG)"
+        ),
+    )
+    export.add_argument(
+        "--text-as-paths",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help=translate(
+            "cli",
+            "text drawn as outlines, the same on machines without the font (SVG, default)",
+        ),
     )
     export.add_argument(
         "--force", action="store_true", help=translate("cli", "replace an existing file")

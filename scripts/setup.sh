@@ -3,7 +3,8 @@
 # needs without a display (and Xvfb, xdotool, poppler, qpdf for the tests), then a
 # virtual environment in .venv with the project and its development tools (chattr and
 # unshare, from e2fsprogs and util-linux, protect files for real in the tests run as root;
-# LibreOffice Calc, headless, opens the Excel export in its tests: about 40 s to install).
+# LibreOffice Calc and Impress, headless, open the Excel and PowerPoint exports in their
+# tests: about a minute to install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +12,7 @@ PACKAGES=(
   libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
   xvfb xauth xdotool imagemagick libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
-  poppler-utils qpdf e2fsprogs util-linux libreoffice-calc-nogui
+  poppler-utils qpdf e2fsprogs util-linux libreoffice-calc-nogui libreoffice-impress-nogui
 )
 
 missing=()
@@ -37,5 +38,5 @@ if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m p
   exit 1
 fi
 rm -f "$log"
-.venv/bin/python -c "import journeyeditor, PySide6, sqlalchemy, reportlab, PIL, openpyxl" \
+.venv/bin/python -c "import journeyeditor, PySide6, sqlalchemy, reportlab, PIL, openpyxl, pptx" \
   || { echo "setup failed: the Python packages did not install" >&2; exit 1; }

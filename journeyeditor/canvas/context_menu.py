@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QMenu, QWidget
 
 from journeyeditor.canvas.items import CardItem, HeaderItem
-from journeyeditor.editing import edits
+from journeyeditor.editing import edits, voting
 from journeyeditor.model import LaneKind
 from journeyeditor.render.labels import LANE_KINDS
 from journeyeditor.render.layout import LaneIn, StageIn
@@ -45,6 +45,8 @@ def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu |
 
         menu.addAction(translate("Canvas", "Colour…"), recolor)
         menu.addAction(translate("Canvas", "Delete"), scene.delete_selection)
+        for extra in scene.card_menu_extras:
+            extra(menu, card.id)
         return menu
     if isinstance(item, HeaderItem):
         scene.clearSelection()
@@ -105,4 +107,12 @@ def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu |
         translate("Canvas", "Add card here"),
         lambda: scene.add_card(cell.stage_id, cell.lane_id, index, {}),
     )
+    if cell.card_ids:
+
+        def sort_by_votes() -> None:
+            command = voting.sort_cell_by_votes(document, cell.stage_id, cell.lane_id)
+            if command.operations:
+                document.push(command)
+
+        menu.addAction(translate("Canvas", "Sort by votes"), sort_by_votes)
     return menu

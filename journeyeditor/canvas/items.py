@@ -279,6 +279,9 @@ class CardItem(ShapesItem):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if not self.map_scene().card_drag.release(event.scenePos()):
             super().mouseReleaseEvent(event)
+            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+            if event.button() == Qt.MouseButton.LeftButton and plain:
+                self.map_scene().cardClicked.emit(self.card_id)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.map_scene().edit_card(self.card_id)

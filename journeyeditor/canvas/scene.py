@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneDragDropEvent,
     QGraphicsSceneMouseEvent,
     QGraphicsView,
+    QMenu,
 )
 
 from journeyeditor.canvas import mime
@@ -59,6 +60,7 @@ from journeyeditor.render.layout import (
     layout_map,
 )
 from journeyeditor.render.pictures import decode
+from journeyeditor.render.ranking import ranked
 
 FADED = 0.18
 MARGIN = 40.0
@@ -73,6 +75,8 @@ class MapScene(QGraphicsScene):
     matchesChanged = Signal(int)
     statusMessage = Signal(str)
     """A word for the status bar, such as why a drop is refused."""
+    cardClicked = Signal(int)
+    """A plain left click on a card, not a drag (a vote, while one is running)."""
 
     def __init__(
         self, document: Document, labels: drawing.Labels, workshop: Workshop | None = None
@@ -107,6 +111,9 @@ class MapScene(QGraphicsScene):
         self.addItem(self.guide)
         self.filter = ViewFilter()
         self.find_text = ""
+        self.top_count: int | None = None
+        self.card_menu_extras: list[Callable[[QMenu, int], None]] = []
+        """What upper layers add to a card's context menu (menu, card id)."""
         self._images: dict[int, QImage] = {}
         self._dirty = False
         self._emphasized = False
@@ -348,6 +355,16 @@ class MapScene(QGraphicsScene):
         self.filter = view_filter
         self._apply_emphasis()
 
+    def set_top(self, count: int | None) -> None:
+        """Keep only the `count` best-ranked pain points and opportunities (None: all)."""
+        self.top_count = count
+        self._apply_emphasis()
+
+    def top_cards(self) -> set[int] | None:
+        if self.top_count is None:
+            return None
+        return {entry.card.id for entry in ranked(self.content(), limit=self.top_count)}
+
     def set_find_text(self, text: str) -> list[int]:
         """Highlight the cards matching `text`; return them in map order."""
         self.find_text = text
@@ -363,12 +380,17 @@ class MapScene(QGraphicsScene):
     def _apply_emphasis(self) -> None:
         """Fade and highlight cards; a no-op pass when nothing is, or was, emphasised."""
         found = set(self.matches())
-        if not found and not self.filter.active and not self._emphasized:
+        top = self.top_cards()
+        filtering = self.filter.active or top is not None
+        if not found and not filtering and not self._emphasized:
             return
-        self._emphasized = bool(found) or self.filter.active
+        self._emphasized = bool(found) or filtering
         for card_id, item in self.card_items.items():
             card = self.card_data.get(card_id)
-            keep = card is None or not self.filter.active or self.filter.keeps(card)
+            keep = card is None or (
+                (not self.filter.active or self.filter.keeps(card))
+                and (top is None or card_id in top)
+            )
             item.setOpacity(1.0 if keep else FADED)
             item.set_highlighted(card_id in found)
         self.matchesChanged.emit(len(found))

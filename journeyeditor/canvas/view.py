@@ -23,7 +23,7 @@ from journeyeditor.canvas.scene import MapScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
 STEP = 1.25
-ARROWS = {
+ARROWS: dict[int, tuple[int, int]] = {
     Qt.Key.Key_Left: (-1, 0),
     Qt.Key.Key_Right: (1, 0),
     Qt.Key.Key_Up: (0, -1),

@@ -1,14 +1,17 @@
-"""The cover page of a printed map: title, date, persona, and a legend of what cards mean.
+"""The cover page of a printed map: title, date, persona, key figures, and a legend.
 
 Built as primitives in points (y down), so the PDF and the Qt painters draw the same
-page. Sizes grow with the paper so an A2 cover reads like an A4 one from further away.
+page. Sizes grow with the paper so an A2 cover reads like an A4 one from further away;
+the body's blocks (persona, key figures, legend) then grow or shrink together until
+they fill the page's height, and what is left over goes between them (`cover_layout`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from journeyeditor.render import drawing, icons
+from journeyeditor.render import drawing, icons, numbers
 from journeyeditor.render.layout import Measure, Rect, TextLine, wrap
 from journeyeditor.render.pages import FRAME, Frame, Size, footer_area
 from journeyeditor.render.primitives import Box, Circle, Group, Picture, Primitive, Text
@@ -31,6 +34,27 @@ class PersonaIn:
 
 
 @dataclass(frozen=True)
+class TopCard:
+    """A card of a top list on the cover, as render/ranking ranked it."""
+
+    rank: int
+    text: str
+    stage: str
+    votes: int = 0
+
+
+@dataclass(frozen=True)
+class FiguresIn:
+    """A map's key figures: what it holds, and what matters most on it."""
+
+    stages: int
+    lanes: int
+    cards: int
+    pains: tuple[TopCard, ...] = ()
+    opportunities: tuple[TopCard, ...] = ()
+
+
+@dataclass(frozen=True)
 class CoverIn:
     """What a cover says about one map; the legend lists only what the map uses."""
 
@@ -45,6 +69,7 @@ class CoverIn:
     departments: tuple[tuple[str, str], ...] = ()
     evidence: tuple[str, ...] = ()
     emotions: bool = False
+    figures: FiguresIn | None = None
 
 
 class _Column:
@@ -75,9 +100,13 @@ class _Column:
             self.y += leading
 
     def bullets(self, text: str, size: float, accent: str) -> None:
+        """One bullet a line; lines with no room left are left out whole."""
         for item in (part.strip() for part in text.split("\n")):
             if not item:
                 continue
+            lines = len(wrap(item, self.width - size * 1.1, size, self.measure))
+            if not self.room(lines * round(size * 1.3)):
+                break
             self.shapes.append(
                 Circle(self.x + size * 0.3, self.y + size * 0.62, size * 0.17, accent)
             )
@@ -286,6 +315,169 @@ def legend(
     return shapes, max(heights) - 12 * k - area.y
 
 
+def _figures(
+    figures: FiguresIn, area: Rect, accent: str, words: PrintWords, k: float, measure: Measure
+) -> tuple[list[Primitive], float]:
+    """Key figures in `area`: counts of stages, lanes and cards, then the top pain points
+    and opportunities (render/ranking's order); returns them and their height."""
+    head = _Column(area.x, area.y, area.w, area.bottom, measure)
+    head.text(words.key_figures, _sized(k, 14), bold=True)
+    head.y += 4 * k
+    shapes = head.shapes
+    counts = (
+        (figures.stages, words.stages),
+        (figures.lanes, words.lanes),
+        (figures.cards, words.cards),
+    )
+    tile = min(area.w / len(counts), 120 * k)
+    big, small = _sized(k, 24), _sized(k, 10)
+    for index, (count, label) in enumerate(counts):
+        x = area.x + index * tile
+        text = numbers.number(count, words.language)
+        shapes.append(Text(TextLine(text, x, head.y + big, big, True), accent))
+        shapes.append(Text(TextLine(label, x, head.y + big + small * 1.6, small), drawing.MUTED))
+    top = head.y + big + small * 1.6 + 16 * k
+    lists = [(words.top_pains, figures.pains), (words.top_opportunities, figures.opportunities)]
+    lists = [(title, items) for title, items in lists if items]
+    side_by_side = area.w >= 360 * k and len(lists) == 2
+    gutter = 18 * k
+    width = (area.w - gutter) / 2 if side_by_side else area.w
+    y = reached = top
+    for index, (title, items) in enumerate(lists):
+        x = area.x + (index * (width + gutter) if side_by_side else 0)
+        column = _Column(x, top if side_by_side else y, width, area.bottom, measure)
+        column.text(title, _sized(k, 11), bold=True)
+        column.y += 3 * k
+        size, note = _sized(k, 10), _sized(k, 8)
+        indent = size * 1.6
+        for item in items:
+            if not column.room(size * 1.3 + note * 1.3):
+                break
+            rank = numbers.number(item.rank, words.language)
+            shapes_before = len(column.shapes)
+            column.text(item.text, size, indent=indent)
+            first = column.shapes[shapes_before]
+            if isinstance(first, Text):
+                column.shapes.append(
+                    Text(TextLine(rank, column.x, first.line.y, size, True), accent)
+                )
+            details = [item.stage]
+            if item.votes:
+                details.append(words.votes.format(numbers.number(item.votes, words.language)))
+            column.text(" · ".join(details), note, color=drawing.MUTED, indent=indent)
+            column.y += 5 * k
+        shapes += column.shapes
+        y = column.y + 10 * k
+        reached = max(reached, column.y)
+    return shapes, reached - area.y
+
+
+Block = Callable[[Rect, float], tuple[list[Primitive], float]]
+"""Draws a block of the cover in a rectangle at a type size `k`; returns it and its height."""
+
+GROWTH = tuple(round(1.4 - 0.05 * step, 2) for step in range(17))
+"""How much the body's type may grow on a roomy page, or shrink on a crowded one, largest
+tried first: from 1.4 (section titles stay smaller than the map title) down to 0.6."""
+LEAST_GAP = 20.0
+MOST_GAP = 90.0
+SPARE = 1.0
+"""Points of a column's height never shared out: rounding never costs a block its last row."""
+"""Between two blocks of a column (times k): free height is shared out up to this."""
+
+
+@dataclass(frozen=True)
+class CoverLayout:
+    """The cover's heading, its body area, and each block of the body placed in it."""
+
+    heading: tuple[Primitive, ...]
+    body: Rect
+    blocks: tuple[Group, ...]
+
+    def shapes(self) -> list[Primitive]:
+        return [*self.heading, *self.blocks]
+
+
+def _columns(
+    cover: CoverIn,
+    body: Rect,
+    landscape: bool,
+    accent: str,
+    words: PrintWords,
+    measure: Measure,
+    k: float,
+) -> list[tuple[Rect, list[Block]]]:
+    """Which blocks go in which column: side by side on landscape paper, stacked on portrait."""
+    persona, figures = cover.persona, cover.figures
+    first: list[Block] = []
+    if persona is not None:
+        first.append(lambda area, g: _persona(persona, area, accent, words, k * g, measure))
+    if figures is not None:
+        first.append(lambda area, g: _figures(figures, area, accent, words, k * g, measure))
+    last: Block = lambda area, g: legend(cover, area, words, k * g, measure)  # noqa: E731
+    if not landscape:
+        return [(body, [*first, last])]
+    split = body.w * 0.56
+    return [
+        (Rect(body.x, body.y, split - 24 * k, body.h), first),
+        (Rect(body.x + split, body.y, body.w - split, body.h), [last]),
+    ]
+
+
+def _height(block: Block, width: float, g: float) -> float:
+    """How tall `block` is when nothing stops it."""
+    return block(Rect(0, 0, width, 1e9), g)[1]
+
+
+def _stacked(column: Rect, blocks: list[Block], g: float, k: float) -> list[Group]:
+    """`blocks` down `column`, the free height shared out between them (the last one ends
+    low on the page rather than leaving its bottom empty). Each block is given the room
+    left below the one before; one that would overflow it anyway is left out whole."""
+    heights = [_height(block, column.w, g) for block in blocks]
+    free = column.h - sum(heights) - SPARE
+    gap = LEAST_GAP * k
+    if len(blocks) > 1:
+        gap = max(gap, min(MOST_GAP * k, free / (len(blocks) - 1)))
+    placed: list[Group] = []
+    y = column.y
+    for block in blocks:
+        room = max(0.0, column.bottom - y)
+        shapes, used = block(Rect(0, 0, column.w, room), g)
+        if shapes and used <= room:
+            placed.append(Group(column.x, y, tuple(shapes)))
+            y += used + gap
+    return placed
+
+
+def cover_layout(
+    page: Size,
+    cover: CoverIn,
+    branding: Branding,
+    words: PrintWords,
+    measure: Measure,
+    frame: Frame = FRAME,
+) -> CoverLayout:
+    """The cover's blocks spread over the page: type grows on roomy paper until a column is
+    full (shrinks on crowded paper), then the free height goes between the blocks."""
+    width, height = page
+    k = min(width, height) / A4_WIDTH
+    m = frame.margin
+    heading, top = _heading(page, cover, branding, words, k, measure, m)
+    bottom = footer_area(page, frame).y - frame.gap
+    body = Rect(m, top, width - 2 * m, bottom - top)
+    columns = _columns(cover, body, width > height, branding.accent, words, measure, k)
+
+    def fits(g: float) -> bool:
+        for column, blocks in columns:
+            heights = [_height(block, column.w, g) for block in blocks]
+            if sum(heights) + LEAST_GAP * k * (len(blocks) - 1) > column.h:
+                return False
+        return True
+
+    g = next((g for g in GROWTH if fits(g)), GROWTH[-1])
+    blocks = [group for column, items in columns for group in _stacked(column, items, g, k)]
+    return CoverLayout(tuple(heading), body, tuple(blocks))
+
+
 def cover_shapes(
     page: Size,
     cover: CoverIn,
@@ -295,28 +487,4 @@ def cover_shapes(
     frame: Frame = FRAME,
 ) -> list[Primitive]:
     """The cover page in points; its footer is added with the other pages' footers."""
-    width, height = page
-    k = min(width, height) / A4_WIDTH
-    m = frame.margin
-    shapes, top = _heading(page, cover, branding, words, k, measure, m)
-    bottom = footer_area(page, frame).y - frame.gap
-    body = Rect(m, top, width - 2 * m, bottom - top)
-    persona, landscape = cover.persona, width > height
-    legend_area = body
-    if persona is not None and landscape:
-        split = body.w * 0.56
-        area = Rect(body.x, body.y, split - 24 * k, body.h)
-        shapes += _persona(persona, area, branding.accent, words, k, measure)[0]
-        legend_area = Rect(body.x + split, body.y, body.w - split, body.h)
-    elif persona is not None:
-        gap = 20 * k
-        _drawn, wanted = legend(cover, body, words, k, measure)
-        room = max(body.h * 0.4, body.h - wanted - gap)
-        drawn, reached = _persona(
-            persona, Rect(body.x, body.y, body.w, room), branding.accent, words, k, measure
-        )
-        shapes += drawn
-        top = reached + gap
-        legend_area = Rect(body.x, top, body.w, body.bottom - top)
-    shapes += legend(cover, legend_area, words, k, measure)[0]
-    return shapes
+    return cover_layout(page, cover, branding, words, measure, frame).shapes()

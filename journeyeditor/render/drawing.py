@@ -66,6 +66,8 @@ STATUS_COLOR = {
 }
 """A metric's bar: green met, amber near (model/metrics.py TOLERANCE), red missed."""
 BAR_TRACK = "#b9b3cc"
+VOTE_COLOR = "#2f6fdb"
+"""Vote dots, and their count when there are more than the dots drawn."""
 RANGE_BAND = "#ddd7ee"
 
 
@@ -106,7 +108,10 @@ def card_shapes(box: CardBox, labels: Labels, measure: Measure) -> list[Primitiv
     if box.meta is not None:
         shapes += _meta(box, box.meta, labels, measure)
     if card.votes:
-        shapes += icons.dots(card.votes, 9, h - 6, 2.2, "#2f6fdb")
+        shapes += icons.dots(card.votes, 9, h - 6, 2.2, VOTE_COLOR)
+    if card.votes > icons.DOTS_DRAWN:
+        after = 9 + icons.DOTS_DRAWN * (2 * 2.2 + 2)
+        shapes.append(Text(TextLine(str(card.votes), after, h - 3, TAG_SIZE - 1, True), VOTE_COLOR))
     return shapes
 
 

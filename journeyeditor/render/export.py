@@ -1,5 +1,6 @@
 """Exporting maps: PDF (reportlab, vectors), PNG (Qt, written by Pillow), SVG (QtSvg), print,
-and an Excel workbook of the maps' content (render/xlsx_export).
+an Excel workbook of the maps' content (render/xlsx_export) and a PowerPoint deck of
+native shapes (render/pptx_export).
 
 Every export lays a map out with render/layout and draws `map_shapes`, the canvas's own
 primitives, so what the client gets is what the person saw. Files are written whole or
@@ -14,6 +15,7 @@ import io
 import math
 import re
 from pathlib import Path
+from typing import Protocol
 
 from PIL import Image as PilImage
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QRectF, QSize
@@ -24,9 +26,10 @@ from PySide6.QtSvg import QSvgGenerator
 from journeyeditor import __version__
 from journeyeditor.editing.document import Document
 from journeyeditor.render import pdf_painter, qt_painter
+from journeyeditor.render.frame import Framed
 from journeyeditor.render.layout import Rect
+from journeyeditor.render.pptx_export import export_pptx
 from journeyeditor.render.qt_sheets import print_sheets, printer_page, smooth
-from journeyeditor.render.sheets import MapPicture
 from journeyeditor.render.source import ExportError, ExportOptions, ExportSource
 from journeyeditor.render.xlsx_export import export_xlsx
 from journeyeditor.store.files import write_atomically
@@ -41,6 +44,7 @@ __all__ = [
     "export_svg",
     "image_size",
     "map_image",
+    "map_offset",
     "print_map",
     "render_pdf",
     "render_png",
@@ -76,8 +80,17 @@ def export_pdf(
     return pages
 
 
-def image_size(picture: MapPicture, dpi: float) -> tuple[int, int]:
-    """Pixel size of a PNG of the map (with its margin) at `dpi`."""
+class Extent(Protocol):
+    """A map picture or a framed map: what an image's size is made from."""
+
+    @property
+    def width(self) -> float: ...
+    @property
+    def height(self) -> float: ...
+
+
+def image_size(picture: Extent, dpi: float) -> tuple[int, int]:
+    """Pixel size of a PNG of the map or framed map (with its margin) at `dpi`."""
     zoom = dpi / 96
     return (
         math.ceil((picture.width + 2 * IMAGE_MARGIN) * zoom),
@@ -85,21 +98,47 @@ def image_size(picture: MapPicture, dpi: float) -> tuple[int, int]:
     )
 
 
+def map_offset(frame: Framed | None, zoom: float) -> tuple[int, int]:
+    """Where a frame puts the map, in whole image pixels at `zoom`: the map is then drawn
+    exactly as without a frame, only shifted. Rounded down, so the image (its size rounded
+    up) holds the whole unframed picture at that place."""
+    if frame is None:
+        return 0, 0
+    return math.floor(frame.map_x * zoom), math.floor(frame.map_y * zoom)
+
+
 def map_image(
-    source: ExportSource, map_id: int, zoom: float, transparent: bool, top: int = 0, rows: int = 0
+    source: ExportSource,
+    map_id: int,
+    zoom: float,
+    transparent: bool,
+    top: int = 0,
+    rows: int = 0,
+    frame: Framed | None = None,
 ) -> QImage:
-    """The map (and its margin) drawn at `zoom`; rows `top`…`top + rows` only, when given."""
+    """The map (and its margin, and `frame` when given) drawn at `zoom`; rows
+    `top`…`top + rows` only, when given."""
     picture = source.picture(map_id)
-    width, height = image_size(picture, zoom * 96)
+    width, height = image_size(frame or picture, zoom * 96)
     rows = rows or height - top
     image = QImage(width, rows, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(0, 0, 0, 0) if transparent else QColor("white"))
     painter = QPainter(image)
     smooth(painter)
     painter.translate(0, -top)
+    if frame is not None:
+        painter.save()
+        painter.scale(zoom, zoom)
+        painter.translate(IMAGE_MARGIN, IMAGE_MARGIN)
+        qt_painter.paint(painter, frame.shapes, source.qt_image)
+        painter.restore()
+    dx, dy = map_offset(frame, zoom)
+    painter.translate(dx, dy)
     painter.scale(zoom, zoom)
     painter.translate(IMAGE_MARGIN, IMAGE_MARGIN)
-    band = Rect(-IMAGE_MARGIN, top / zoom - IMAGE_MARGIN, width / zoom, rows / zoom)
+    band = Rect(
+        -IMAGE_MARGIN - dx / zoom, (top - dy) / zoom - IMAGE_MARGIN, width / zoom, rows / zoom
+    )
     qt_painter.paint(painter, picture.within(band), source.qt_image)
     painter.end()
     return image
@@ -116,9 +155,18 @@ def _paste(whole: PilImage.Image, band: QImage, top: int, transparent: bool) -> 
     whole.paste(view, (0, top))
 
 
+def _band_tops(height: int, band: int, shift: int) -> list[int]:
+    """Where the bands start. Bands are as tall as an unframed PNG's and the map (`shift`
+    rows down) is cut where that PNG cuts it: Qt dashes an outline cut by a band edge a
+    little differently, and the map of a framed PNG must be the unframed one, shifted."""
+    first = shift % band
+    return [0, *range(first, height, band)] if first else list(range(0, height, band))
+
+
 def render_png(source: ExportSource, map_id: int, options: ExportOptions) -> bytes:
     """Drawn by Qt in bands (bounded memory), assembled and written by Pillow with its DPI."""
-    width, height = image_size(source.picture(map_id), options.dpi)
+    frame = source.frame(map_id, options)
+    width, height = image_size(frame or source.picture(map_id), options.dpi)
     if width * height > MAX_PIXELS:
         detail = translate(
             "Export",
@@ -127,11 +175,12 @@ def render_png(source: ExportSource, map_id: int, options: ExportOptions) -> byt
         raise ExportError(source.document.path, detail.format(options.dpi, width, height))
     mode = "RGBA" if options.transparent else "RGB"
     whole = PilImage.new(mode, (width, height))
-    band = max(1, BAND_PIXELS // width)
+    band = max(1, BAND_PIXELS // image_size(source.picture(map_id), options.dpi)[0])
     zoom = options.dpi / 96
-    for top in range(0, height, band):
-        rows = min(band, height - top)
-        band_image = map_image(source, map_id, zoom, options.transparent, top, rows)
+    tops = _band_tops(height, band, map_offset(frame, zoom)[1])
+    for top, end in zip(tops, [*tops[1:], height], strict=True):
+        rows = end - top
+        band_image = map_image(source, map_id, zoom, options.transparent, top, rows, frame)
         _paste(whole, band_image, top, options.transparent)
     buffer = io.BytesIO()
     whole.save(buffer, "PNG", dpi=(options.dpi, options.dpi), compress_level=6)
@@ -145,13 +194,15 @@ def export_png(
     source = _source(document, source)
     map_id = source.map_ids(options, every=False)[0]
     write_atomically(Path(path), render_png(source, map_id, options), document.path)
-    return image_size(source.picture(map_id), options.dpi)
+    return image_size(source.frame(map_id, options) or source.picture(map_id), options.dpi)
 
 
 def render_svg(source: ExportSource, map_id: int, options: ExportOptions) -> bytes:
+    """The SVG's bytes: text as <text> elements, or as outlines with `text_as_paths`."""
     picture = source.picture(map_id)
-    width = picture.width + 2 * IMAGE_MARGIN
-    height = picture.height + 2 * IMAGE_MARGIN
+    frame = source.frame(map_id, options)
+    width = (frame or picture).width + 2 * IMAGE_MARGIN
+    height = (frame or picture).height + 2 * IMAGE_MARGIN
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QBuffer.OpenModeFlag.WriteOnly)
@@ -167,7 +218,11 @@ def render_svg(source: ExportSource, map_id: int, options: ExportOptions) -> byt
     if not options.transparent:
         painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
     painter.translate(IMAGE_MARGIN, IMAGE_MARGIN)
-    qt_painter.paint(painter, picture.shapes, source.qt_image)
+    outlines = options.text_as_paths
+    if frame is not None:
+        qt_painter.paint(painter, frame.shapes, source.qt_image, outlines)
+        painter.translate(frame.map_x, frame.map_y)
+    qt_painter.paint(painter, picture.shapes, source.qt_image, outlines)
     painter.end()
     buffer.close()
     return XML_INVALID.sub(b"\xef\xbf\xbd", bytes(data.data()))
@@ -200,3 +255,4 @@ def print_map(
 
 
 EXPORTS = {"pdf": export_pdf, "png": export_png, "svg": export_svg, "xlsx": export_xlsx}
+EXPORTS["pptx"] = export_pptx

@@ -127,6 +127,9 @@ def evidence(level: str, cx: float, cy: float, r: float, color: str = INK) -> li
     return shapes
 
 
+DOTS_DRAWN = 5
+
+
 def dots(count: int, x: float, cy: float, r: float, color: str) -> list[Primitive]:
-    """Vote dots, at most five drawn."""
-    return [Circle(x + i * (2 * r + 2), cy, r, color) for i in range(min(count, 5))]
+    """Vote dots, at most `DOTS_DRAWN` drawn (a card writes its count beside more)."""
+    return [Circle(x + i * (2 * r + 2), cy, r, color) for i in range(min(count, DOTS_DRAWN))]

@@ -28,10 +28,20 @@ PAGE_SIZES: dict[str, Size] = {
 }
 
 
+PORTRAIT, LANDSCAPE, AUTO = "portrait", "landscape", "auto"
+ORIENTATIONS = (PORTRAIT, LANDSCAPE, AUTO)
+"""How pages are turned; AUTO turns each map's pages the way that prints it larger."""
+
+
 def page_size(name: str, landscape: bool) -> Size:
     """A paper size by name, turned sideways for landscape."""
     width, height = PAGE_SIZES[name]
     return (height, width) if landscape else (width, height)
+
+
+def turned(page: Size) -> Size:
+    """The same paper, the other way round."""
+    return (page[1], page[0])
 
 
 @dataclass(frozen=True)

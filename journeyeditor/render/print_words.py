@@ -22,6 +22,12 @@ EVIDENCE = QT_TRANSLATE_NOOP("Labels", "Evidence")
 EMOTIONS = QT_TRANSLATE_NOOP("Labels", "Emotions")
 AGE = QT_TRANSLATE_NOOP("Labels", "{0} years old")
 QUOTE = QT_TRANSLATE_NOOP("Labels", "“{0}”")
+KEY_FIGURES = QT_TRANSLATE_NOOP("Labels", "Key figures")
+STAGES = QT_TRANSLATE_NOOP("Labels", "Stages")
+CARDS = QT_TRANSLATE_NOOP("Labels", "Cards")
+TOP_PAINS = QT_TRANSLATE_NOOP("Labels", "Top pain points")
+TOP_OPPORTUNITIES = QT_TRANSLATE_NOOP("Labels", "Top opportunities")
+VOTES = QT_TRANSLATE_NOOP("Labels", "Votes: {0}")
 STATES = {
     "current": QT_TRANSLATE_NOOP("Labels", "Current journey"),
     "ideal": QT_TRANSLATE_NOOP("Labels", "Ideal journey"),
@@ -45,6 +51,13 @@ def print_words(language: str) -> PrintWords:
         emotions=word(EMOTIONS),
         age=word(AGE),
         quote=word(QUOTE),
+        key_figures=word(KEY_FIGURES),
+        stages=word(STAGES),
+        cards=word(CARDS),
+        top_pains=word(TOP_PAINS),
+        top_opportunities=word(TOP_OPPORTUNITIES),
+        votes=word(VOTES),
+        language=language,
         states={key: word(text) for key, text in STATES.items()},
         lane_kinds={key: word(text) for key, text in labels.LANE_KINDS.items()},
         channel_names={key: word(text) for key, text in labels.CHANNELS.items()},

@@ -78,20 +78,24 @@ def _brush(color: str | None) -> QBrush:
 
 
 def paint(
-    painter: QPainter, shapes: Iterable[Primitive], images: ImageSource | None = None
+    painter: QPainter,
+    shapes: Iterable[Primitive],
+    images: ImageSource | None = None,
+    outlines: bool = False,
 ) -> None:
-    """Draw `shapes` in order; pictures are looked up by id through `images`."""
+    """Draw `shapes` in order; pictures are looked up by id through `images`.
+
+    With `outlines`, text is drawn as the font's glyph outlines, filled: an SVG made so
+    looks the same where the font is not installed, but its text cannot be selected.
+    """
     for shape in shapes:
         if isinstance(shape, Group):
             painter.save()
             painter.translate(shape.dx, shape.dy)
-            paint(painter, shape.items, images)
+            paint(painter, shape.items, images, outlines)
             painter.restore()
         elif isinstance(shape, Text):
-            line = shape.line
-            painter.setFont(font(line.size, line.bold))
-            painter.setPen(qcolor(shape.color))
-            painter.drawText(QPointF(line.x, line.y), line.text)
+            _text(painter, shape, outlines)
         elif isinstance(shape, Box):
             painter.setPen(_pen(shape.stroke, shape.width, shape.dash))
             painter.setBrush(_brush(shape.fill))
@@ -121,6 +125,18 @@ def paint(
             painter.drawPath(path)
         elif isinstance(shape, Picture) and images is not None:
             _picture(painter, shape, images)
+
+
+def _text(painter: QPainter, shape: Text, outlines: bool) -> None:
+    line = shape.line
+    if outlines:
+        path = QPainterPath()
+        path.addText(QPointF(line.x, line.y), font(line.size, line.bold), line.text)
+        painter.fillPath(path, qcolor(shape.color))
+        return
+    painter.setFont(font(line.size, line.bold))
+    painter.setPen(qcolor(shape.color))
+    painter.drawText(QPointF(line.x, line.y), line.text)
 
 
 def _picture(painter: QPainter, shape: Picture, images: ImageSource) -> None:

@@ -80,14 +80,29 @@ def printer_page(printer: QPrinter) -> Size:
     return (size.width(), size.height())
 
 
+def _turn_to(printer: QPrinter, sheet: Sheet) -> None:
+    """Turn the paper as `sheet` is turned (automatic orientation mixes them); from the
+    next page on when the printer is already printing."""
+    width, height = printer_page(printer)
+    if (sheet.width > sheet.height) != (width > height):
+        landscape = sheet.width > sheet.height
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        )
+
+
 def print_sheets(printer: QPrinter, sheets: Iterable[Sheet], images: ImageSource | None) -> None:
     """One sheet after the other: `sheets` may make each only when it is drawn."""
     printer.setFullPage(True)
-    painter = QPainter(printer)
-    smooth(painter)
+    painter: QPainter | None = None
     zoom = printer.resolution() / 72
-    for index, sheet in enumerate(sheets):
-        if index:
+    for sheet in sheets:
+        _turn_to(printer, sheet)
+        if painter is None:
+            painter = QPainter(printer)
+            smooth(painter)
+        else:
             printer.newPage()
         paint_sheet(painter, sheet, images, zoom)
-    painter.end()
+    if painter is not None:
+        painter.end()

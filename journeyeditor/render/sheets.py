@@ -27,6 +27,7 @@ from journeyeditor.render.pages import (
     fit,
     footer_area,
     tiling,
+    turned,
 )
 from journeyeditor.render.primitives import (
     Box,
@@ -71,6 +72,14 @@ class PrintWords:
     emotions: str = "Emotions"
     age: str = "{0} years old"
     quote: str = "“{0}”"
+    key_figures: str = "Key figures"
+    stages: str = "Stages"
+    cards: str = "Cards"
+    top_pains: str = "Top pain points"
+    top_opportunities: str = "Top opportunities"
+    votes: str = "Votes: {0}"
+    language: str = "en"
+    """How figures are written (render/numbers.py)."""
     states: dict[str, str] = field(default_factory=dict)
     lane_kinds: dict[str, str] = field(default_factory=dict)
     channel_names: dict[str, str] = field(default_factory=dict)
@@ -225,6 +234,23 @@ def fit_sheet(picture: MapPicture, page: Size, frame: Frame = FRAME) -> Sheet:
     return Sheet(page[0], page[1], picture.title, view, bookmark=picture.title)
 
 
+def roomier(picture: MapPicture, page: Size, scale: float | None, frame: Frame = FRAME) -> Size:
+    """`page` or `page` turned, whichever prints the map larger when fitted (`scale` None)
+    or on fewer sheets when tiled at `scale`; a tie keeps `page`."""
+    size, other = (picture.width, picture.height), turned(page)
+    if scale is None:
+
+        def larger(paper: Size) -> float:
+            return fit(size, content_area(paper, frame)).scale
+
+        return other if larger(other) > larger(page) * (1 + 1e-9) else page
+
+    def sheets(paper: Size) -> int:
+        return len(tiling(size, content_area(paper, frame), scale, frame.overlap))
+
+    return other if sheets(other) < sheets(page) else page
+
+
 def sheet_tiling(picture: MapPicture, page: Size, scale: float, frame: Frame = FRAME) -> Tiling:
     """How the map at `scale` points per pixel is cut into sheets of `page`."""
     area = content_area(page, frame)
@@ -347,17 +373,22 @@ def footer(
 
 @dataclass(frozen=True)
 class Part:
-    """One map's pages: an optional cover, then the map fitted on one page or tiled."""
+    """One map's pages: an optional cover, then the map fitted on one page or tiled,
+    then an optional summary page."""
 
     picture: MapPicture
     cover: Callable[[], Sequence[Primitive]] | None = None
     """Makes the cover's shapes when its page is drawn."""
     tiling: Tiling | None = None
     """None: the whole map on one page."""
+    page: Size | None = None
+    """This map's paper (and its cover's), when it is turned unlike the others."""
+    summary: Callable[[], Sequence[Primitive]] | None = None
+    """Makes the summary page's shapes (`summary_page.py`) when it is drawn."""
 
     def __len__(self) -> int:
         body = len(self.tiling) if self.tiling is not None else 1
-        return body + (1 if self.cover is not None else 0)
+        return body + (1 if self.cover is not None else 0) + (1 if self.summary else 0)
 
 
 class Pages(Sequence[Sheet]):
@@ -411,8 +442,10 @@ class Pages(Sequence[Sheet]):
 
     def _page(self, part: Part, local: int, index: int) -> Sheet:
         """Page `local` of `part`, with the footer of page `index` of the whole."""
-        page, picture = self.page, part.picture
+        page, picture = part.page or self.page, part.picture
         first = local == 0
+        if part.summary is not None and local == len(part) - 1:
+            return self._numbered(Sheet(*page, picture.title, items=tuple(part.summary())), index)
         if part.cover is not None:
             if first:
                 sheet = Sheet(

@@ -1,4 +1,4 @@
-"""The export dialog: PDF, PNG, SVG or Excel of a map, or print, with a live preview.
+"""The export dialog: PDF, PNG, SVG, Excel or PowerPoint of a map, or print, with a live preview.
 
     dialog = ExportDialog(document, current_map_id, parent)
     dialog.exec()
@@ -7,7 +7,7 @@ Made when needed and deleted on close by the window; it follows the document onl
 while shown.
 
 The preview draws the very pages (or image) the export writes, through the Qt painter;
-an Excel workbook has no picture, so the preview area says what its sheets will hold.
+an Excel workbook or a deck has no picture, so the preview area says what it will hold.
 The last choices are remembered in QSettings. The client's logo and accent colour are
 set here too (BrandingBox), in the project, through the undo stack like any edit.
 """
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from journeyeditor.editing.document import Document
 from journeyeditor.render import export
 from journeyeditor.render.export import ExportOptions, ExportSource
-from journeyeditor.render.pages import PAGE_SIZES
+from journeyeditor.render.pages import AUTO, LANDSCAPE, PAGE_SIZES, PORTRAIT
 from journeyeditor.render.qt_sheets import configure_printer, sheet_image
 from journeyeditor.store.errors import JourneyFileError
 from journeyeditor.ui.branding_box import BrandingBox
@@ -51,7 +51,7 @@ from journeyeditor.ui.export_preview import Preview
 from journeyeditor.ui.while_shown import WhileShown
 
 ALL_MAPS = 0
-WHOLE_PROJECT = ("pdf", "xlsx")
+WHOLE_PROJECT = ("pdf", "xlsx", "pptx")
 """Formats that can hold every map (the others hold one)."""
 DPI_CHOICES = (72, 96, 150, 300, 600)
 PREVIEW_SIDE = 1000
@@ -95,6 +95,7 @@ class ExportDialog(QDialog):
         self.format_combo.addItem(self.tr("PNG image"), "png")
         self.format_combo.addItem(self.tr("SVG drawing (vector)"), "svg")
         self.format_combo.addItem(self.tr("Excel workbook (cards as tables)"), "xlsx")
+        self.format_combo.addItem(self.tr("PowerPoint (.pptx)"), "pptx")
         self.map_combo = QComboBox(self)
         self.map_combo.addItem(self.tr("All maps, one after another"), ALL_MAPS)
         for journey_map in self.document.maps():
@@ -108,31 +109,32 @@ class ExportDialog(QDialog):
         for name, (w, h) in PAGE_SIZES.items():
             mm = f"{round(w * 25.4 / 72)} × {round(h * 25.4 / 72)} mm"
             self.page_combo.addItem(self.tr("{0} ({1})").format(name, mm), name)
-        self.portrait = QRadioButton(self.tr("P&ortrait"), self)
-        self.landscape = QRadioButton(self.tr("&Landscape"), self)
+        self.orientation_combo = QComboBox(self)
+        self.orientation_combo.addItem(self.tr("Portrait"), PORTRAIT)
+        self.orientation_combo.addItem(self.tr("Landscape"), LANDSCAPE)
+        self.orientation_combo.addItem(self.tr("Automatic (each map as large as it prints)"), AUTO)
         self.fit = QRadioButton(self.tr("F&it each map on one page"), self)
         self.tile = QRadioButton(self.tr("&Tile across pages, to assemble a poster"), self)
-        for pair in ((self.portrait, self.landscape), (self.fit, self.tile)):
-            group = QButtonGroup(self)
-            for button in pair:
-                group.addButton(button)
+        group = QButtonGroup(self)
+        for button in (self.fit, self.tile):
+            group.addButton(button)
         self.scale_spin = QSpinBox(self)
         self.scale_spin.setRange(10, 1000)
         self.scale_spin.setSingleStep(25)
         self.scale_spin.setSuffix(" %")
         self.scale_spin.setToolTip(self.tr("100 % prints the map as large as the canvas shows it"))
         self.cover_check = QCheckBox(self.tr("&Cover page with persona and legend"), self)
-        orientation = QHBoxLayout()
-        orientation.addWidget(self.portrait)
-        orientation.addWidget(self.landscape)
-        orientation.addStretch(1)
+        self.summary_check = QCheckBox(
+            self.tr("Page of the top pain points and opportunities"), self
+        )
         paper = QFormLayout(self.paper_group)
         paper.addRow(self.tr("Paper si&ze:"), self.page_combo)
-        paper.addRow(self.tr("Orientation:"), orientation)
+        paper.addRow(self.tr("&Orientation:"), self.orientation_combo)
         paper.addRow(self.fit)
         paper.addRow(self.tile)
         paper.addRow(self.tr("Printed &scale:"), self.scale_spin)
         paper.addRow(self.cover_check)
+        paper.addRow(self.summary_check)
 
         self.image_group = QGroupBox(self.tr("Image"), self)
         self.dpi_combo = QComboBox(self)
@@ -142,9 +144,16 @@ class ExportDialog(QDialog):
         self.background_combo = QComboBox(self)
         self.background_combo.addItem(self.tr("White"), False)
         self.background_combo.addItem(self.tr("Transparent"), True)
+        self.frame_check = QCheckBox(self.tr("Fr&ame (title, persona, legend)"), self)
+        self.outlines_check = QCheckBox(self.tr("Te&xt as outlines"), self)
+        self.outlines_check.setToolTip(
+            self.tr("The drawing looks the same without the font installed; text not selectable")
+        )
         image = QFormLayout(self.image_group)
         image.addRow(self.tr("&Resolution:"), self.dpi_combo)
         image.addRow(self.tr("&Background:"), self.background_combo)
+        image.addRow(self.frame_check)
+        image.addRow(self.outlines_check)
 
         self.branding = BrandingBox(self.document, self.source.qt_image, self)
 
@@ -194,12 +203,15 @@ class ExportDialog(QDialog):
         self.resize(1000, 680)
 
     def _connect(self) -> None:
-        for combo in (self.format_combo, self.map_combo, self.page_combo, self.dpi_combo):
+        combos = (self.format_combo, self.map_combo, self.page_combo, self.orientation_combo)
+        for combo in (*combos, self.dpi_combo):
             combo.currentIndexChanged.connect(self._changed)
         self.background_combo.currentIndexChanged.connect(self._changed)
-        for button in (self.portrait, self.landscape, self.fit, self.tile, self.cover_check):
+        for button in (self.fit, self.tile, self.cover_check, self.summary_check):
             button.toggled.connect(self._changed)
         self.scale_spin.valueChanged.connect(self._changed)
+        self.frame_check.toggled.connect(self._changed)
+        self.outlines_check.toggled.connect(self._changed)
         self.previous_button.clicked.connect(lambda: self._turn(-1))
         self.next_button.clicked.connect(lambda: self._turn(1))
         self.export_button.clicked.disconnect()
@@ -217,12 +229,15 @@ class ExportDialog(QDialog):
         return ExportOptions(
             maps=(map_id,) if map_id != ALL_MAPS else (),
             page=str(self.page_combo.currentData()),
-            landscape=self.landscape.isChecked(),
+            orientation=str(self.orientation_combo.currentData()),
             tile=self.tile.isChecked(),
             scale=self.scale_spin.value() / 100,
             cover=self.cover_check.isChecked(),
+            summary=self.summary_check.isChecked(),
             dpi=int(self.dpi_combo.currentData()),
             transparent=bool(self.background_combo.currentData()),
+            frame=self.frame_check.isChecked(),
+            text_as_paths=self.outlines_check.isChecked(),
         )
 
     def _select(self, combo: QComboBox, value: object) -> None:
@@ -244,12 +259,16 @@ class ExportDialog(QDialog):
         s = self.settings
         self._select(self.format_combo, s.value("export/format", "pdf"))
         self._select(self.page_combo, s.value("export/page", "A4"))
-        (self.landscape if self._flag("landscape", True) else self.portrait).setChecked(True)
+        before = LANDSCAPE if self._flag("landscape", True) else PORTRAIT
+        self._select(self.orientation_combo, s.value("export/orientation", before))
         (self.tile if self._flag("tile", False) else self.fit).setChecked(True)
         self.scale_spin.setValue(self._number("scale", 100))
         self.cover_check.setChecked(self._flag("cover", False))
+        self.summary_check.setChecked(self._flag("summary", False))
         self._select(self.dpi_combo, self._number("dpi", 300))
         self._select(self.background_combo, self._flag("transparent", False))
+        self.frame_check.setChecked(self._flag("frame", True))
+        self.outlines_check.setChecked(self._flag("outlines", True))
         everything = self.format() in WHOLE_PROJECT and self._flag("all_maps", False)
         self._select(self.map_combo, ALL_MAPS if everything else self.current_map_id)
         if self.map_combo.currentIndex() == 0 and not everything:
@@ -259,12 +278,15 @@ class ExportDialog(QDialog):
         options, s = self.options(), self.settings
         s.setValue("export/format", self.format())
         s.setValue("export/page", options.page)
-        s.setValue("export/landscape", options.landscape)
+        s.setValue("export/orientation", options.orientation)
         s.setValue("export/tile", options.tile)
         s.setValue("export/scale", self.scale_spin.value())
         s.setValue("export/cover", options.cover)
+        s.setValue("export/summary", options.summary)
         s.setValue("export/dpi", options.dpi)
         s.setValue("export/transparent", options.transparent)
+        s.setValue("export/frame", options.frame)
+        s.setValue("export/outlines", options.text_as_paths)
         s.setValue("export/all_maps", not options.maps)
         if self.last_path is not None:
             s.setValue("export/folder", str(self.last_path.parent))
@@ -291,6 +313,7 @@ class ExportDialog(QDialog):
         self.scale_spin.setEnabled(self.tile.isChecked())
         self.image_group.setEnabled(self.format() in ("png", "svg"))
         self.dpi_combo.setEnabled(self.format() == "png")
+        self.outlines_check.setEnabled(self.format() == "svg")
         self.print_button.setEnabled(pdf)
 
     # Preview
@@ -304,6 +327,8 @@ class ExportDialog(QDialog):
                 self._preview_pages()
             elif self.format() == "xlsx":
                 self._describe_workbook()
+            elif self.format() == "pptx":
+                self._describe_deck()
             else:
                 self._preview_image()
         except JourneyFileError as error:
@@ -321,22 +346,29 @@ class ExportDialog(QDialog):
         self.page_label.setText(
             self.tr("Page {0} of {1}").format(self.page_index + 1, self.page_count)
         )
-        orientation = self.tr("landscape") if options.landscape else self.tr("portrait")
+        turned = {
+            PORTRAIT: self.tr("portrait"),
+            LANDSCAPE: self.tr("landscape"),
+            AUTO: self.tr("automatic orientation"),
+        }
         self.summary.setText(
-            self.tr("Pages: {0}, {1} {2}").format(self.page_count, options.page, orientation)
+            self.tr("Pages: {0}, {1} {2}").format(
+                self.page_count, options.page, turned[options.orientation]
+            )
         )
         self._pager(True)
 
     def _preview_image(self) -> None:
         options = self.options()
         map_id = self.source.map_ids(options, every=False)[0]
-        picture = self.source.picture(map_id)
-        width, height = export.image_size(picture, 96)
+        frame = self.source.frame(map_id, options)
+        framed = frame or self.source.picture(map_id)
+        width, height = export.image_size(framed, 96)
         zoom = min(1.0, PREVIEW_SIDE / max(width, height))
-        image = export.map_image(self.source, map_id, zoom, options.transparent)
+        image = export.map_image(self.source, map_id, zoom, options.transparent, frame=frame)
         self.preview.show_image(image, options.transparent)
         if self.format() == "png":
-            w, h = export.image_size(picture, options.dpi)
+            w, h = export.image_size(framed, options.dpi)
             cm = 2.54 / options.dpi
             self.summary.setText(
                 self.tr("{0} × {1} pixels; {2:.1f} × {3:.1f} cm printed at {4} DPI").format(
@@ -357,6 +389,19 @@ class ExportDialog(QDialog):
                 "A workbook with one sheet per map ({0}), laid out like the map, and a sheet "
                 "of the {1} cards, one per row with every field. No preview."
             ).format(len(map_ids), cards)
+        )
+        self._pager(False)
+
+    def _describe_deck(self) -> None:
+        """No picture for a deck either: its slides are said instead."""
+        map_ids = self.source.map_ids(self.options(), every=True)
+        self.preview.show_image(QImage(), False)
+        self.summary.setText(
+            self.tr(
+                "A 16:9 presentation: a cover, the {0} maps as shapes you can edit (a map too "
+                "big to read on one slide is split over several), and the top pain points and "
+                "opportunities. No preview."
+            ).format(len(map_ids))
         )
         self._pager(False)
 
@@ -391,6 +436,7 @@ class ExportDialog(QDialog):
             "png": self.tr("PNG images (*.png)"),
             "svg": self.tr("SVG drawings (*.svg)"),
             "xlsx": self.tr("Excel workbooks (*.xlsx)"),
+            "pptx": self.tr("PowerPoint presentations (*.pptx)"),
         }
         start = str(Path(folder) / f"{self.suggested_name()}.{suffix}")
         chosen, _filter = QFileDialog.getSaveFileName(

@@ -34,6 +34,9 @@ from journeyeditor.ui.maps_panel import MapsPanel
 from journeyeditor.ui.open_lock import OpenLock
 from journeyeditor.ui.palette import Palette
 from journeyeditor.ui.personas_panel import PersonasPanel
+from journeyeditor.ui.presenter import Presenter
+from journeyeditor.ui.ranked_panel import RankedPanel
+from journeyeditor.ui.voting_panel import VotingPanel
 from journeyeditor.ui.workshop_bar import WorkshopBar
 
 FILE_FILTER = QCoreApplication.translate("MainWindow", "Journey maps (*.journey)")
@@ -55,6 +58,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.maps_panel = MapsPanel(self)
         self.maps_panel.currentMapChanged.connect(self.show_map)
+        self.presenter = Presenter(self, self.view, self.maps_panel)
         self.palette_list = Palette(self)
         self.maps_dock = self._dock(self.tr("Maps"), "mapsDock", self.maps_panel)
         self.palette_dock = self._dock(self.tr("Palette"), "paletteDock", self.palette_list)
@@ -69,6 +73,17 @@ class MainWindow(QMainWindow):
             self.inspector,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
+        self.voting_panel = VotingPanel(self)
+        self.voting_panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.view.addAction(self.voting_panel.vote_action)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.voting_dock = self._dock(self.tr("Vote"), "votingDock", self.voting_panel, right)
+        self.ranked_panel = RankedPanel(self.view, self)
+        self.ranked_dock = self._dock(
+            self.tr("Top pain points and opportunities"), "rankedDock", self.ranked_panel, right
+        )
+        self.tabifyDockWidget(self.voting_dock, self.ranked_dock)
+        self.voting_dock.raise_()
         self.find_bar = FindBar(self.view, self)
         self._build_actions()
         self.addToolBarBreak()
@@ -163,6 +178,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions(
             [self.zoom_in_action, self.zoom_out_action, self.zoom_actual_action, self.fit_action]
         )
+        view_menu.addSeparator()
+        view_menu.addActions([self.presenter.action, *self.presenter.map_actions])
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolBar")
         toolbar.addActions([self.new_action, self.open_action, self.export_action])
@@ -252,6 +269,8 @@ class MainWindow(QMainWindow):
         self.inspector.set_document(document)
         self.personas_panel.set_document(document)
         self.maps_panel.set_document(document)
+        self.voting_panel.set_document(document, scene, self.workshop)
+        self.ranked_panel.set_document(document, scene)
         recent.remember(document.path)
         self._update_title()
         self._sync_undo()
@@ -280,6 +299,7 @@ class MainWindow(QMainWindow):
             self.maps_panel.select_map(shown)
             self.inspector.show_map(shown)
         self.find_bar.refresh()
+        self._refresh_vote()
         self.statusBar().showMessage(
             self.tr("Updated with changes saved by another window or program."), 8000
         )
@@ -419,11 +439,18 @@ class MainWindow(QMainWindow):
         self.scene.show_map(map_id)
         self.inspector.show_map(map_id)
         self.find_bar.refresh()
+        self._refresh_vote()
         self.view.resetTransform()
         self.view.zoomChanged.emit(1.0)
         self.view.centerOn(
             self.view.viewport().width() / 2 - 40, self.view.viewport().height() / 2 - 40
         )
+        self.presenter.map_shown()
+
+    def _refresh_vote(self) -> None:
+        """The vote and ranking panels show the map now shown."""
+        self.voting_panel.refresh()
+        self.ranked_panel.refresh()
 
     def _show_selection(self, kind: str, ids: list[int]) -> None:
         """Show what the canvas selected in the inspector."""
@@ -500,9 +527,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every edit is already in the file: closing only releases it."""
         self.inspector.commit_pending()
+        geometry, state = self.presenter.window_layout()
         settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/geometry", geometry)
+        settings.setValue("window/state", state)
         if self.document is not None:
             self.document.close()
             self.document = None

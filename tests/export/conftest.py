@@ -15,7 +15,7 @@ from journeyeditor.store import database, interchange, templates
 
 from .render_cases import make_project
 
-PACKAGES = {"qpdf": "qpdf", "soffice": "libreoffice-calc-nogui"}
+PACKAGES = {"qpdf": "qpdf", "soffice": "libreoffice-calc-nogui libreoffice-impress-nogui"}
 """The Debian package of each tool the export tests call (poppler-utils for the rest)."""
 
 
@@ -43,24 +43,25 @@ def branded_copy(export_file: Path, tmp_path: Path) -> Iterator[Document]:
     document.close()
 
 
-@pytest.fixture
-def tool() -> Callable[[str], str]:
-    """`tool("pdftotext")`: the program's path, or the test is skipped saying what to install.
+def find_tool(name: str) -> str:
+    """The program's path, or the test is skipped saying what to install.
 
     In CI (CI set) a missing tool fails the test instead: scripts/setup.sh installs them all.
     """
+    found = shutil.which(name)
+    if found is None:
+        package = PACKAGES.get(name, "poppler-utils")
+        reason = f"{name} is not installed (Debian package {package})"
+        if os.environ.get("CI"):
+            pytest.fail(reason + "; scripts/setup.sh installs it")
+        pytest.skip(reason)
+    return found
 
-    def find(name: str) -> str:
-        found = shutil.which(name)
-        if found is None:
-            package = PACKAGES.get(name, "poppler-utils")
-            reason = f"{name} is not installed (Debian package {package})"
-            if os.environ.get("CI"):
-                pytest.fail(reason + "; scripts/setup.sh installs it")
-            pytest.skip(reason)
-        return found
 
-    return find
+@pytest.fixture
+def tool() -> Callable[[str], str]:
+    """`tool("pdftotext")`: `find_tool` for a test."""
+    return find_tool
 
 
 @pytest.fixture(scope="session", params=["fr", "en"])

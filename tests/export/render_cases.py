@@ -22,7 +22,7 @@ from PySide6.QtCore import QRectF
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.model import Persona, Project
-from journeyeditor.render.export import ExportOptions, export_pdf
+from journeyeditor.render.export import ExportOptions, ExportSource, export_pdf, render_png
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.images import check_image
 
@@ -117,6 +117,15 @@ def _pdf_page(options: ExportOptions, page: int) -> Callable[[Document, Path], P
     return make
 
 
+def framed_png(document: Document, folder: Path) -> PilImage.Image:
+    """The first map framed (title, persona, legend) as a PNG, as `export --frame` writes it."""
+    del folder
+    options = ExportOptions(maps=(first_map(document),), frame=True, date=DATE, dpi=GOLDEN_DPI)
+    data = render_png(ExportSource(document), first_map(document), options)
+    with PilImage.open(io.BytesIO(data)) as image:
+        return image.convert("RGB")
+
+
 GOLDENS: dict[str, Callable[[Document, Path], PilImage.Image]] = {
     "canvas_fr.png": lambda document, _folder: canvas_image(document, first_map(document)),
     "pdf_cover_a4_landscape.png": _pdf_page(
@@ -127,6 +136,7 @@ GOLDENS: dict[str, Callable[[Document, Path], PilImage.Image]] = {
     ),
     "pdf_cover_a3_portrait.png": _pdf_page(ExportOptions(page="A3", cover=True, date=DATE), 1),
     "pdf_tile_a4_portrait_2.png": _pdf_page(ExportOptions(page="A4", tile=True, date=DATE), 2),
+    "png_framed_fr.png": framed_png,
 }
 
 

@@ -95,3 +95,18 @@ def test_no_display_needed(export_file: Path, tmp_path: Path) -> None:
         )
         assert result.returncode == 0, result.stderr
         assert out.stat().st_size > 10_000
+
+
+def test_orientation_from_the_command_line(export_file: Path, tmp_path: Path, tool: Tool) -> None:
+    """--orientation auto turns the wide maps' pages; --landscape still means landscape."""
+    argv = ["export", str(export_file), "--format", "pdf", "--map", "Parfum — parcours idéal"]
+    for flags, size in (
+        (["--orientation", "auto"], "841.89 x 595.276"),
+        (["--orientation", "portrait"], "595.276 x 841.89"),
+        (["--landscape"], "841.89 x 595.276"),
+    ):
+        out = tmp_path / f"{flags[-1]}.pdf"
+        assert cli.main([*argv, "-o", str(out), *flags]) == 0
+        assert pages(tool, out)[1].startswith(size), flags
+    both = [*argv, "-o", str(tmp_path / "both.pdf"), "--orientation", "auto", "--landscape"]
+    assert cli.main(both) == 1

@@ -50,6 +50,22 @@ def test_preview_follows_the_choices(make: Make, qtbot: QtBot, branded_copy: Doc
     assert not dialog.next_button.isEnabled()
 
 
+def test_the_preview_turns_with_the_orientation(make: Make, branded_copy: Document) -> None:
+    """Automatic turns the wide map's page sideways, and the preview shows it turned."""
+    dialog = make(branded_copy)
+    shapes = {}
+    for orientation in ("portrait", "auto", "landscape"):
+        dialog.orientation_combo.setCurrentIndex(dialog.orientation_combo.findData(orientation))
+        dialog.refresh()
+        image = dialog.preview.image
+        shapes[orientation] = image.width() > image.height()
+    assert shapes == {"portrait": False, "auto": True, "landscape": True}
+    assert dialog.options().orientation == "landscape"
+    dialog.orientation_combo.setCurrentIndex(dialog.orientation_combo.findData("auto"))
+    dialog.refresh()
+    assert dialog.summary.text() == "Pages: 1, A4 automatic orientation"
+
+
 def test_image_formats_take_one_map(make: Make, qtbot: QtBot, branded_copy: Document) -> None:
     dialog = make(branded_copy)
     dialog.map_combo.setCurrentIndex(dialog.map_combo.findData(ALL_MAPS))
@@ -69,7 +85,7 @@ def test_choices_are_remembered(
 ) -> None:
     dialog = make(branded_copy)
     dialog.page_combo.setCurrentIndex(dialog.page_combo.findData("A3"))
-    dialog.portrait.setChecked(True)
+    dialog.orientation_combo.setCurrentIndex(dialog.orientation_combo.findData("auto"))
     dialog.tile.setChecked(True)
     dialog.scale_spin.setValue(150)
     dialog.cover_check.setChecked(True)
@@ -79,7 +95,7 @@ def test_choices_are_remembered(
     assert target.read_bytes().startswith(b"%PDF")
     again = make(branded_copy)
     options = again.options()
-    assert (options.page, options.landscape, options.tile) == ("A3", False, True)
+    assert (options.page, options.orientation, options.tile) == ("A3", "auto", True)
     assert (options.scale, options.cover) == (1.5, True)
     assert again.settings.value("export/folder") == str(target.parent)
 

@@ -21,6 +21,7 @@ from journeyeditor.editing.document import Document
 from journeyeditor.render.export import ExportOptions
 from journeyeditor.render.xlsx_export import SHEET_NAME_MAX, export_xlsx, sheet_names
 from journeyeditor.ui.export_dialog import ALL_MAPS, ExportDialog
+from tests.helpers.office import convert_to_pdf
 
 Tool = Callable[[str], str]
 EXCEL_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -185,17 +186,7 @@ def test_libreoffice_opens_it(hostile: Document, tmp_path: Path, tool: Tool) -> 
     soffice = tool("soffice")
     out = tmp_path / "calc.xlsx"
     export_xlsx(hostile, out, ExportOptions(maps=(hostile.maps()[1].id,)))
-    profile = (tmp_path / "profile").as_uri()
-    more = ["--outdir", str(tmp_path), str(out)]
-    done = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", *more],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    pdf = tmp_path / "calc.pdf"
-    assert pdf.stat().st_size > 0
+    pdf = convert_to_pdf(soffice, out, tmp_path)
     text = subprocess.run([tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True)
     words = " ".join(text.stdout.split())
     for card in hostile.cards(hostile.maps()[1].id)[:5]:

@@ -56,7 +56,37 @@ def base_project() -> dict[str, Any]:
     data["snapshots"] = [
         {"id": 1, "name": "Before", "created": "2026-01-01T00:00:00", "data": frozen}
     ]
+    workshop(data)
     return data
+
+
+def workshop(data: dict[str, Any]) -> None:
+    """A department, two participants and a closed vote with two dots, so that every
+    workshop table has rows for the hostile values (and swapped positions) to go into."""
+    if not data["departments"]:
+        data["departments"] = [{"id": 1, "name": "Support", "color": "#e07a5f"}]
+    department = data["departments"][0]["id"]
+    data["participants"] = [
+        {"id": 1, "name": "Ada", "department": department},
+        {"id": 2, "name": "Bea", "department": None},
+    ]
+    first = data["maps"][0]
+    lane = next(lane["id"] for lane in first["lanes"] if lane["kind"] == "pain_point")
+    card = next(card for card in first["cards"] if card["lane"] == lane)
+    card.update(participant=1, created="2026-11-30T09:15:00Z", source="draft.journey")
+    first["ballots"] = [
+        {
+            "id": 1,
+            "allowance": 3,
+            "is_open": False,
+            "created": "2026-11-30T09:30:00Z",
+            "lanes": [{"id": 1, "lane": lane}],
+            "votes": [
+                {"id": 1, "card": card["id"], "participant": 1},
+                {"id": 2, "card": card["id"]},
+            ],
+        }
+    ]
 
 
 @functools.cache

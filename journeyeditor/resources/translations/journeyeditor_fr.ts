@@ -87,6 +87,10 @@
         <translation>Ajouter une fiche ici</translation>
     </message>
     <message>
+        <source>Sort by votes</source>
+        <translation>Trier par votes</translation>
+    </message>
+    <message>
         <source>The emotion lane holds its curve only: drop this card in another lane.</source>
         <translation>Le couloir des émotions ne porte que sa courbe : déposez cette fiche dans un autre couloir.</translation>
     </message>
@@ -500,10 +504,6 @@
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <source>&amp;Landscape</source>
-        <translation>Pa&amp;ysage</translation>
-    </message>
-    <message>
         <source>F&amp;it each map on one page</source>
         <translation>Chaque carte sur &amp;une page</translation>
     </message>
@@ -520,20 +520,36 @@
         <translation>Pa&amp;ge de couverture avec persona et légende</translation>
     </message>
     <message>
-        <source>Orientation:</source>
-        <translation>Orientation&#xa0;:</translation>
-    </message>
-    <message>
-        <source>P&amp;ortrait</source>
-        <translation>&amp;Portrait</translation>
-    </message>
-    <message>
         <source>Excel workbook (cards as tables)</source>
         <translation>Classeur Excel (fiches en tableaux)</translation>
     </message>
     <message>
+        <source>PowerPoint (.pptx)</source>
+        <translation>PowerPoint (.pptx)</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Paysage</translation>
+    </message>
+    <message>
+        <source>Automatic (each map as large as it prints)</source>
+        <translation>Automatique (chaque carte imprimée au plus grand)</translation>
+    </message>
+    <message>
+        <source>Page of the top pain points and opportunities</source>
+        <translation>Page des principaux irritants et opportunités</translation>
+    </message>
+    <message>
         <source>Paper si&amp;ze:</source>
         <translation>&amp;Taille du papier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Orientation:</source>
+        <translation>&amp;Orientation&#xa0;:</translation>
     </message>
     <message>
         <source>Printed &amp;scale:</source>
@@ -562,6 +578,18 @@
     <message>
         <source>Transparent</source>
         <translation>Transparent</translation>
+    </message>
+    <message>
+        <source>Fr&amp;ame (title, persona, legend)</source>
+        <translation>Ca&amp;dre (titre, persona, légende)</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt as outlines</source>
+        <translation>Te&amp;xte en contours</translation>
+    </message>
+    <message>
+        <source>The drawing looks the same without the font installed; text not selectable</source>
+        <translation>Le dessin reste le même sans la police installée&#xa0;; le texte n’est plus sélectionnable</translation>
     </message>
     <message>
         <source>&amp;Resolution:</source>
@@ -600,6 +628,10 @@
         <translation>portrait</translation>
     </message>
     <message>
+        <source>automatic orientation</source>
+        <translation>orientation automatique</translation>
+    </message>
+    <message>
         <source>Pages: {0}, {1} {2}</source>
         <translation>Pages&#xa0;: {0}, {1} {2}</translation>
     </message>
@@ -616,6 +648,10 @@
         <translation>Un classeur avec une feuille par carte ({0}), disposée comme la carte, et une feuille des {1} fiches, une par ligne avec tous leurs champs. Pas d’aperçu.</translation>
     </message>
     <message>
+        <source>A 16:9 presentation: a cover, the {0} maps as shapes you can edit (a map too big to read on one slide is split over several), and the top pain points and opportunities. No preview.</source>
+        <translation>Une présentation 16:9 : une couverture, les {0} cartes en formes modifiables (une carte trop grande pour être lue sur une diapositive est répartie sur plusieurs) et les principaux irritants et opportunités. Pas d’aperçu.</translation>
+    </message>
+    <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -630,6 +666,10 @@
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PowerPoint presentations (*.pptx)</source>
+        <translation>Présentations PowerPoint (*.pptx)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -926,6 +966,26 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <source>Top pain points</source>
+        <translation>Principaux irritants</translation>
+    </message>
+    <message>
+        <source>Top opportunities</source>
+        <translation>Principales opportunités</translation>
+    </message>
+    <message>
+        <source>Votes: {0}</source>
+        <translation>Votes&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>Current journey</source>
         <translation>Parcours actuel</translation>
     </message>
@@ -936,6 +996,22 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Cards</source>
         <translation>Fiches</translation>
+    </message>
+    <message>
+        <source>Top pain points and opportunities</source>
+        <translation>Principaux irritants et opportunités</translation>
+    </message>
+    <message>
+        <source>No pain point or opportunity on these maps.</source>
+        <translation>Aucun irritant ni aucune opportunité sur ces cartes.</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>Importance</translation>
+    </message>
+    <message>
+        <source>{0} ({1}/{2})</source>
+        <translation>{0} ({1}/{2})</translation>
     </message>
     <message>
         <source>Map</source>
@@ -966,8 +1042,24 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>Étape</translation>
     </message>
     <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
         <source>Lane</source>
         <translation>Couloir</translation>
+    </message>
+    <message>
+        <source>Severity / priority</source>
+        <translation>Gravité / priorité</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>… et {0} de plus</translation>
     </message>
     <message>
         <source>Lane kind</source>
@@ -1066,6 +1158,14 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>Top pain points and opportunities</source>
+        <translation>Principaux irritants et opportunités</translation>
     </message>
     <message>
         <source>&amp;New…</source>
@@ -1646,6 +1746,56 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     </message>
 </context>
 <context>
+    <name>Presenter</name>
+    <message>
+        <source>&amp;Presenter View</source>
+        <translation>Vue &amp;présentateur</translation>
+    </message>
+    <message>
+        <source>The map alone, full screen, with a workshop timer</source>
+        <translation>La carte seule, en plein écran, avec un minuteur d’atelier</translation>
+    </message>
+    <message>
+        <source>&amp;Next Map</source>
+        <translation>Carte &amp;suivante</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Map</source>
+        <translation>Carte pré&amp;cédente</translation>
+    </message>
+</context>
+<context>
+    <name>RankedPanel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Couloir</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Severity / priority</source>
+        <translation>Gravité / priorité</translation>
+    </message>
+    <message>
+        <source>Show only the top</source>
+        <translation>N’afficher que les</translation>
+    </message>
+</context>
+<context>
     <name>StageForm</name>
     <message>
         <source>Name</source>
@@ -1658,6 +1808,169 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Width</source>
         <translation>Largeur</translation>
+    </message>
+</context>
+<context>
+    <name>StartVoteDialog</name>
+    <message>
+        <source>Start vote</source>
+        <translation>Lancer le vote</translation>
+    </message>
+    <message>
+        <source>At most one dot per card from each participant</source>
+        <translation>Au plus une gommette par fiche et par participant</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Vote on the cards of:</source>
+        <translation>Voter sur les fiches de :</translation>
+    </message>
+    <message>
+        <source>Dots per participant:</source>
+        <translation>Gommettes par participant :</translation>
+    </message>
+</context>
+<context>
+    <name>TimerOverlay</name>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+</context>
+<context>
+    <name>Voting</name>
+    <message>
+        <source>A vote is already running on this map.</source>
+        <translation>Un vote est déjà en cours sur cette carte.</translation>
+    </message>
+    <message>
+        <source>Choose at least one lane to vote on.</source>
+        <translation>Choisissez au moins un couloir sur lequel voter.</translation>
+    </message>
+    <message>
+        <source>Each participant has from 1 to {0} dots.</source>
+        <translation>Chaque participant a de 1 à {0} gommettes.</translation>
+    </message>
+    <message>
+        <source>Start vote</source>
+        <translation>Lancer le vote</translation>
+    </message>
+    <message>
+        <source>Close vote</source>
+        <translation>Clore le vote</translation>
+    </message>
+    <message>
+        <source>This participant has used all {0} of their dots.</source>
+        <translation>Ce participant a utilisé ses {0} gommettes.</translation>
+    </message>
+    <message>
+        <source>This participant has already voted for this card.</source>
+        <translation>Ce participant a déjà voté pour cette fiche.</translation>
+    </message>
+    <message>
+        <source>This card cannot take any more votes.</source>
+        <translation>Cette fiche ne peut plus recevoir de votes.</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>This participant has no vote on this card.</source>
+        <translation>Ce participant n’a pas voté pour cette fiche.</translation>
+    </message>
+    <message>
+        <source>Take back vote</source>
+        <translation>Retirer un vote</translation>
+    </message>
+    <message>
+        <source>Sort by votes</source>
+        <translation>Trier par votes</translation>
+    </message>
+    <message>
+        <source>This vote is closed.</source>
+        <translation>Ce vote est clos.</translation>
+    </message>
+    <message>
+        <source>The vote is not on this lane ({0}).</source>
+        <translation>Le vote ne porte pas sur ce couloir ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>VotingPanel</name>
+    <message>
+        <source>Start vote…</source>
+        <translation>Lancer un vote…</translation>
+    </message>
+    <message>
+        <source>Close vote</source>
+        <translation>Clore le vote</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Dots left</source>
+        <translation>Gommettes restantes</translation>
+    </message>
+    <message>
+        <source>Click a participant to vote as them.</source>
+        <translation>Cliquez sur un participant pour voter en son nom.</translation>
+    </message>
+    <message>
+        <source>No participants yet: add them before voting.</source>
+        <translation>Pas encore de participants : ajoutez-les avant de voter.</translation>
+    </message>
+    <message>
+        <source>Vote for the selected card</source>
+        <translation>Voter pour la fiche sélectionnée</translation>
+    </message>
+    <message>
+        <source>No vote is running on this map.</source>
+        <translation>Aucun vote en cours sur cette carte.</translation>
+    </message>
+    <message>
+        <source> One dot per card at most.</source>
+        <translation> Au plus une gommette par fiche.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Vote running on: {0}. %n dot(s) per participant.</source>
+        <translation>
+            <numerusform>Vote en cours sur : {0}. %n gommette par participant.</numerusform>
+            <numerusform>Vote en cours sur : {0}. %n gommettes par participant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one card to vote for.</source>
+        <translation>Sélectionnez une fiche pour voter.</translation>
+    </message>
+    <message>
+        <source>Take back my vote</source>
+        <translation>Retirer mon vote</translation>
+    </message>
+    <message>
+        <source>Choose who is voting first: click a participant in the Vote panel.</source>
+        <translation>Choisissez d’abord qui vote : cliquez sur un participant dans le panneau Vote.</translation>
     </message>
 </context>
 <context>
@@ -1781,8 +2094,12 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>format du papier (PDF)</translation>
     </message>
     <message>
-        <source>turn the paper sideways (PDF)</source>
-        <translation>papier à l’italienne, en paysage (PDF)</translation>
+        <source>paper orientation; auto turns each map&apos;s pages to print it larger (PDF)</source>
+        <translation>orientation du papier ; auto tourne les pages de chaque carte pour l’imprimer au plus grand (PDF)</translation>
+    </message>
+    <message>
+        <source>the same as --orientation landscape</source>
+        <translation>identique à --orientation landscape</translation>
     </message>
     <message>
         <source>each map on one page (PDF, default)</source>
@@ -1807,6 +2124,14 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>no white background (PNG, SVG)</source>
         <translation>sans fond blanc (PNG, SVG)</translation>
+    </message>
+    <message>
+        <source>a title, the date, the persona and a legend around the map (PNG, SVG)</source>
+        <translation>un titre, la date, le persona et une légende autour de la carte (PNG, SVG)</translation>
+    </message>
+    <message>
+        <source>text drawn as outlines, the same on machines without the font (SVG, default)</source>
+        <translation>texte dessiné en contours, le même sur les machines sans la police (SVG, par défaut)</translation>
     </message>
     <message>
         <source>make a project file from a JSON export</source>

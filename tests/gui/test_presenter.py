@@ -1,0 +1,241 @@
+"""The presenter view with real key and mouse events: F11 in, Escape or F11 out with the
+window exactly as it was, and a countdown (on a fake clock) that runs on through map
+changes and scrolling."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import QByteArray, QCoreApplication, QPointF, QRect, QSettings, Qt
+from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QToolBar, QWidget
+from pytestqt.qtbot import QtBot
+
+from journeyeditor.ui.countdown import MINUTE_MS
+from journeyeditor.ui.main_window import MainWindow
+
+from helpers.fake_clock import FakeClock
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def clock(window: MainWindow) -> FakeClock:
+    fake = FakeClock()
+    window.presenter.countdown.clock = fake
+    return fake
+
+
+def panels(window: MainWindow) -> list[QWidget]:
+    return [*window.findChildren(QDockWidget), *window.findChildren(QToolBar)]
+
+
+def shown_panels(window: MainWindow) -> set[str]:
+    return {panel.objectName() for panel in panels(window) if panel.isVisible()}
+
+
+def fitted_to_width(window: MainWindow) -> bool:
+    scene = window.view.scene()
+    shown = scene.sceneRect().width() * window.view.zoom()
+    return abs(shown - window.view.viewport().width()) <= 2
+
+
+def centre(window: MainWindow) -> QPointF:
+    view = window.view
+    return view.mapToScene(view.viewport().rect().center())
+
+
+@dataclass
+class Look:
+    """What `leave` must give back."""
+
+    full_screen: bool
+    geometry: QRect
+    layout: QByteArray
+    panels: set[str]
+    menu_bar: bool
+    zoom: float
+    centre: QPointF
+
+    @classmethod
+    def of(cls, window: MainWindow) -> Look:
+        return cls(
+            window.isFullScreen(),
+            window.geometry(),
+            window.saveState(),
+            shown_panels(window),
+            window.menuBar().isVisible(),
+            window.view.zoom(),
+            centre(window),
+        )
+
+
+def press(
+    qtbot: QtBot,
+    window: MainWindow,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    """A key pressed with the map focused, as a presenter would."""
+    window.view.setFocus()
+    qtbot.keyClick(window.view, key, modifier)
+
+
+def enter(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: fitted_to_width(window))
+
+
+def click(qtbot: QtBot, button: QWidget) -> None:
+    qtbot.mouseClick(button, LEFT)
+
+
+def test_f11_goes_full_screen_with_the_map_alone_fitted_to_the_width(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    assert {"mapsDock", "inspectorDock", "mainToolBar", "findBar"} <= shown_panels(window)
+    assert not window.isFullScreen() and not fitted_to_width(window)
+    enter(qtbot, window)
+    assert window.presenter.is_active()
+    assert window.isFullScreen()
+    assert window.windowState() & Qt.WindowState.WindowFullScreen
+    assert shown_panels(window) == set()
+    assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
+    assert window.presenter.overlay.isVisible()
+    assert window.presenter.action.isChecked()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_F11])
+def test_leaving_restores_the_window_exactly(window: MainWindow, qtbot: QtBot, key: Qt.Key) -> None:
+    window.palette_dock.hide()
+    window.view.set_zoom(1.6)
+    window.view.centerOn(900, 500)
+    QCoreApplication.processEvents()
+    before = Look.of(window)
+    enter(qtbot, window)
+    assert Look.of(window) != before
+    press(qtbot, window, key)
+    assert not window.presenter.is_active()
+    QCoreApplication.processEvents()
+    after = Look.of(window)
+    assert after.full_screen is False
+    assert after.geometry == before.geometry
+    assert after.panels == before.panels and "paletteDock" not in after.panels
+    assert after.layout == before.layout
+    assert after.menu_bar and window.statusBar().isVisible()
+    assert after.zoom == pytest.approx(before.zoom)
+    assert abs(after.centre.x() - before.centre.x()) <= 1
+    assert abs(after.centre.y() - before.centre.y()) <= 1
+    assert not window.presenter.overlay.isVisible()
+
+
+def test_escape_in_a_card_being_edited_cancels_the_edit_only(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    enter(qtbot, window)
+    scene = window.scene
+    assert scene is not None
+    scene.select_cards([next(iter(scene.card_items))])
+    press(qtbot, window, Qt.Key.Key_F2)
+    editor = window.view.viewport().findChild(QPlainTextEdit, "inlineEditor")
+    assert editor is not None and editor.hasFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    assert window.presenter.is_active() and window.isFullScreen()
+
+
+def test_menu_keys_work_with_the_menu_bar_hidden(window: MainWindow, qtbot: QtBot) -> None:
+    enter(qtbot, window)
+    assert window.view.zoom() != pytest.approx(1.0)
+    press(qtbot, window, Qt.Key.Key_0, CTRL)
+    assert window.view.zoom() == pytest.approx(1.0)
+
+
+def test_closing_in_the_presenter_view_remembers_the_ordinary_layout(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    layout, geometry = window.saveState(), window.saveGeometry()
+    enter(qtbot, window)
+    window.close()
+    assert QSettings().value("window/state") == layout
+    assert QSettings().value("window/geometry") == geometry
+
+
+def test_timer_buttons_start_pause_resume_and_reset(
+    window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    enter(qtbot, window)
+    overlay = window.presenter.overlay
+    countdown = window.presenter.countdown
+    click(qtbot, overlay.presets[1])
+    assert overlay.time_label.text() == "10:00"
+    click(qtbot, overlay.start_button)
+    assert countdown.is_running() and overlay.start_button.text() == "Pause"
+    clock.advance(61_000)
+    with qtbot.waitSignal(countdown.tick):
+        pass
+    assert overlay.time_label.text() == "08:59"
+    click(qtbot, overlay.start_button)
+    clock.advance(120_000)
+    assert countdown.remaining() == 10 * MINUTE_MS - 61_000
+    assert overlay.time_label.text() == "08:59" and overlay.start_button.text() == "Resume"
+    click(qtbot, overlay.start_button)
+    clock.advance(30_000)
+    with qtbot.waitSignal(countdown.tick):
+        pass
+    assert overlay.time_label.text() == "08:29"
+    click(qtbot, overlay.reset_button)
+    assert not countdown.is_running()
+    assert overlay.time_label.text() == "10:00" and overlay.start_button.text() == "Start"
+
+
+def test_time_up_finishes_once_and_flashes(
+    window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    enter(qtbot, window)
+    overlay = window.presenter.overlay
+    countdown = window.presenter.countdown
+    finished: list[bool] = []
+    countdown.finished.connect(lambda: finished.append(True))
+    click(qtbot, overlay.presets[0])
+    click(qtbot, overlay.start_button)
+    assert not overlay.flashing()
+    clock.advance(5 * MINUTE_MS)
+    with qtbot.waitSignal(countdown.finished):
+        pass
+    clock.advance(10_000)
+    countdown.poll()
+    countdown.poll()
+    assert finished == [True]
+    assert overlay.flashing()
+    assert overlay.time_label.text() == "00:00" and overlay.start_button.text() == "Start"
+
+
+def test_timer_runs_on_through_map_changes_and_scrolling(
+    window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    enter(qtbot, window)
+    overlay = window.presenter.overlay
+    countdown = window.presenter.countdown
+    click(qtbot, overlay.presets[0])
+    click(qtbot, overlay.start_button)
+    clock.advance(20_000)
+    scene = window.scene
+    assert scene is not None
+    first_map = scene.map_id
+    press(qtbot, window, Qt.Key.Key_PageDown, CTRL)
+    assert scene.map_id != first_map
+    qtbot.waitUntil(lambda: fitted_to_width(window))
+    window.view.set_zoom(2.0)
+    bar = window.view.verticalScrollBar()
+    top, where = bar.value(), overlay.pos()
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    assert bar.value() > top
+    assert overlay.pos() == where and overlay.isVisible()
+    clock.advance(40_000)
+    with qtbot.waitSignal(countdown.tick):
+        pass
+    assert countdown.is_running() and countdown.is_ticking()
+    assert countdown.remaining() == 5 * MINUTE_MS - 60_000
+    assert overlay.time_label.text() == "04:00"
