@@ -96,19 +96,8 @@ class CardDrag(Gesture):
 
     def show_guide(self, cell: Cell, index: int, excluded: tuple[int, ...]) -> None:
         """A bar across the cell where the cards will be inserted."""
-        layout = self.scene.layout
-        assert layout is not None
+        y = slot_y(self.scene, cell, index, excluded)
         style = self.scene.map_style
-        others = [layout.cards[c].rect for c in cell.card_ids if c not in excluded]
-        top = cell.rect.y + style.cell_padding
-        if layout.cells and cell.lane_id in layout.curves:
-            top = layout.curves[cell.lane_id].area.bottom + style.cell_padding
-        if index < len(others):
-            y = others[index].y - style.card_gap / 2
-        elif others:
-            y = others[-1].bottom + style.card_gap / 2
-        else:
-            y = top
         rect = QRectF(
             cell.rect.x + style.cell_padding,
             y - GUIDE / 2,
@@ -140,6 +129,22 @@ class CardDrag(Gesture):
         current = list(cell.card_ids)
         others = [c for c in current if c not in ids]
         return others[:index] + ids + others[index:] != current
+
+
+def slot_y(scene: MapScene, cell: Cell, index: int, excluded: tuple[int, ...] = ()) -> float:
+    """The height, in the middle of the gap, where a card inserted at `index` of `cell`
+    goes (the cards in `excluded` left out): the guide of a drag, a new card typed in."""
+    layout = scene.layout
+    assert layout is not None
+    style = scene.map_style
+    others = [layout.cards[c].rect for c in cell.card_ids if c not in excluded]
+    if index < len(others):
+        return float(others[index].y - style.card_gap / 2)
+    if others:
+        return float(others[-1].bottom + style.card_gap / 2)
+    if cell.lane_id in layout.curves:
+        return float(layout.curves[cell.lane_id].area.bottom + style.cell_padding)
+    return float(cell.rect.y + style.cell_padding)
 
 
 class HeaderDrag(Gesture):

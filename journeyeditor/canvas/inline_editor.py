@@ -13,7 +13,10 @@ from journeyeditor.render import qt_painter
 
 class InlineEditor(QPlainTextEdit):
     """Plain text only. Enter commits (Shift+Enter: new line), Escape cancels (and calls
-    `cancel`, if given), leaving commits."""
+    `cancel`, if given) or, with `escape_saves`, commits too; leaving commits.
+
+    `ended_by` says afterwards what closed it: "enter", "escape" or "focus".
+    """
 
     def __init__(
         self,
@@ -24,6 +27,7 @@ class InlineEditor(QPlainTextEdit):
         commit: Callable[[str], None],
         multiline: bool = True,
         cancel: Callable[[], None] | None = None,
+        escape_saves: bool = False,
     ) -> None:
         super().__init__(view.viewport())
         self.setObjectName("inlineEditor")
@@ -31,6 +35,8 @@ class InlineEditor(QPlainTextEdit):
         self._cancel = cancel
         self._done = False
         self.multiline = multiline
+        self.escape_saves = escape_saves
+        self.ended_by = "focus"
         zoom = view.transform().m11()
         self.setFont(qt_painter.font(max(6.0, size * zoom), False))
         self.setPlainText(text)
@@ -50,11 +56,13 @@ class InlineEditor(QPlainTextEdit):
         if watched is self and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Escape:
-                self.finish(save=False)
+                self.ended_by = "escape"
+                self.finish(save=self.escape_saves)
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
                 if not (shift and self.multiline):
+                    self.ended_by = "enter"
                     self.finish(save=True)
                     return True
         return super().eventFilter(watched, event)

@@ -77,7 +77,14 @@ class CellItem(ShapesItem):
         super().__init__()
         self.setZValue(Z_CELL)
         self.overview: list[OverviewCard] = []
+        self.current = False
         self.set_cell(cell)
+
+    def set_current(self, on: bool) -> None:
+        """Outline the cell that Enter types into and Ctrl+V pastes into."""
+        if on != self.current:
+            self.current = on
+            self.update()
 
     def set_overview(self, cards: list[OverviewCard]) -> None:
         if cards != self.overview:
@@ -88,6 +95,12 @@ class CellItem(ShapesItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         super().paint(painter, option, widget)
+        if self.current:
+            pen = QPen(SELECTION, 2, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.bounds.adjusted(2, 2, -2, -2))
         if not self.overview:
             return
         groups: dict[tuple[str, bool], list[QRectF]] = {}

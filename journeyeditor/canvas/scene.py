@@ -11,18 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
     QGraphicsView,
     QMenu,
 )
 
 from journeyeditor.canvas import mime
+from journeyeditor.canvas.capture import QuickCapture
 from journeyeditor.canvas.context_menu import build_menu
 from journeyeditor.canvas.gestures import CardDrag, HeaderDrag, PointDrag
 from journeyeditor.canvas.inline_editor import InlineEditor
@@ -42,6 +44,7 @@ from journeyeditor.canvas.retractable import Retractable
 from journeyeditor.canvas.view_filter import ViewFilter, text_matches
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document, image_bytes
+from journeyeditor.editing.workshop import Workshop
 from journeyeditor.model import Card, Image, JourneyMap, LaneKind
 from journeyeditor.render import drawing, fonts
 from journeyeditor.render.content import card_in, department_table
@@ -49,6 +52,7 @@ from journeyeditor.render.layout import (
     STYLE,
     CardIn,
     CardMeasurer,
+    Cell,
     LaneIn,
     MapContent,
     MapLayout,
@@ -75,9 +79,13 @@ class MapScene(QGraphicsScene):
     cardClicked = Signal(int)
     """A plain left click on a card, not a drag (a vote, while one is running)."""
 
-    def __init__(self, document: Document, labels: drawing.Labels) -> None:
+    def __init__(
+        self, document: Document, labels: drawing.Labels, workshop: Workshop | None = None
+    ) -> None:
         super().__init__()
         self.document = document
+        self.workshop = workshop
+        """Whose words new cards are (department, participant); none outside workshops."""
         self.labels = labels
         self.map_style = STYLE
         self.measure = fonts.metrics().width
@@ -118,7 +126,12 @@ class MapScene(QGraphicsScene):
         self.header_drag = HeaderDrag(self)
         self.point_drag = PointDrag(self)
         self.palette_drop = PaletteDrop(self)
+        self.capture = QuickCapture(self)
+        self.current_cell: tuple[int, int] | None = None
+        """The (stage, lane) cell clicked last on an empty spot: Enter types a card into
+        it, Ctrl+V pastes into it. Selecting anything else lets go of it."""
         self.selectionChanged.connect(self._announce_selection)
+        self.selectionChanged.connect(self._leave_cell_if_selected)
         self.selectionChanged.connect(self._refresh_overview)
         self._connect(document)
 
@@ -243,6 +256,7 @@ class MapScene(QGraphicsScene):
                 for p in self.document.emotion_points(map_id)
             }
         self.clearSelection()
+        self.current_cell = None
         self.relayout()
 
     def content(self) -> MapContent:
@@ -263,6 +277,7 @@ class MapScene(QGraphicsScene):
         self.layout = layout
         self._sync(self.card_items, layout.cards, CardItem, CardItem.set_box)
         self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell)
+        self.set_current_cell(self.current_cell)
         self._sync(
             self.stage_items,
             {h.id: h for h in layout.stages},
@@ -450,6 +465,82 @@ class MapScene(QGraphicsScene):
             if item is not None:
                 item.setSelected(True)
 
+    # The current cell, and typing new cards into it
+
+    def stamped(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """A new card's fields with the workshop's department and participant: every way
+        of making cards (typing, palette, paste) passes through here."""
+        return {**fields, **(self.workshop.card_fields() if self.workshop else {})}
+
+    def holds_cards(self, lane_id: int) -> bool:
+        """Every lane but an emotion lane (its curve is all it holds)."""
+        kind = next((lane.kind for lane in self.lanes if lane.id == lane_id), None)
+        return kind is not None and kind != LaneKind.EMOTION.value
+
+    def empty_cell_at(self, pos: QPointF) -> Cell | None:
+        """The cell under `pos` if nothing that takes the mouse is there (card, header,
+        face) and its lane holds cards."""
+        cell = self.layout.cell_at(pos.x(), pos.y()) if self.layout else None
+        if cell is None or not self.holds_cards(cell.lane_id):
+            return None
+        taken = (CardItem, HeaderItem, PointItem)
+        if any(isinstance(item, taken) for item in self.items(pos)):
+            return None
+        return cell
+
+    def set_current_cell(self, key: tuple[int, int] | None) -> None:
+        if key is not None and key not in self.cell_items:
+            key = None
+        self.current_cell = key
+        for cell_key, item in self.cell_items.items():
+            item.set_current(cell_key == key)
+
+    def move_current_cell(self, stages: int, lanes: int) -> bool:
+        """Arrow keys: the current cell moves to the next stage, or the next lane that
+        holds cards (emotion lanes are passed over)."""
+        if self.current_cell is None:
+            return False
+        stage_ids = [stage.id for stage in self.stages]
+        lane_ids = [lane.id for lane in self.lanes if self.holds_cards(lane.id)]
+        stage_id, lane_id = self.current_cell
+        if stage_id not in stage_ids or lane_id not in lane_ids:
+            return False
+        column = max(0, min(len(stage_ids) - 1, stage_ids.index(stage_id) + stages))
+        row = max(0, min(len(lane_ids) - 1, lane_ids.index(lane_id) + lanes))
+        self.set_current_cell((stage_ids[column], lane_ids[row]))
+        view, layout = self.view(), self.layout
+        if view is not None and layout is not None and self.current_cell is not None:
+            rect = layout.cells[self.current_cell].rect
+            view.ensureVisible(QRectF(rect.x, rect.y, rect.w, min(rect.h, 200)), 20, 20)
+        return True
+
+    def _leave_cell_if_selected(self) -> None:
+        if self.selectedItems():
+            self.set_current_cell(None)
+
+    def type_in_current_cell(self) -> bool:
+        """Enter on the current cell: a new card at its end."""
+        if self.current_cell is None:
+            return False
+        return self.capture.start(*self.current_cell)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        left = event.button() == Qt.MouseButton.LeftButton
+        cell = self.empty_cell_at(event.scenePos()) if left else None
+        super().mousePressEvent(event)
+        if left:
+            self.set_current_cell((cell.stage_id, cell.lane_id) if cell else None)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        """On an empty spot of a cell, type a new card there; elsewhere as before."""
+        pos = event.scenePos()
+        cell = self.empty_cell_at(pos) if event.button() == Qt.MouseButton.LeftButton else None
+        if cell is None or self.layout is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        index = self.layout.drop_index(cell, pos.y())
+        event.setAccepted(self.capture.start(cell.stage_id, cell.lane_id, index))
+
     # Editing in place
 
     def view(self) -> QGraphicsView | None:
@@ -460,7 +551,8 @@ class MapScene(QGraphicsScene):
         """Add a card (one undo step) and edit its text in place; Escape takes it back
         whole, leaving neither the card nor a step to redo."""
         command = Retractable(
-            self.document, edits.add_card(self.document, stage_id, lane_id, index, **fields)
+            self.document,
+            edits.add_card(self.document, stage_id, lane_id, index, **self.stamped(fields)),
         )
         if not self.document.push(command):
             return False
@@ -542,11 +634,15 @@ class MapScene(QGraphicsScene):
         ]
 
     def paste_place(self) -> tuple[int, int, int] | None:
-        """Paste after the last selected card, else at the end of the first cell."""
+        """Paste after the last selected card, else at the end of the current cell, else
+        at the end of the first cell."""
         cards = self.selected_cards()
         if cards:
             last = self.card_data[cards[-1]]
             return last.stage_id, last.lane_id, last.position + 1
+        if self.current_cell is not None and self.layout is not None:
+            stage_id, lane_id = self.current_cell
+            return stage_id, lane_id, len(self.layout.cells[self.current_cell].card_ids)
         if self.stages and self.lanes:
             lane = next(
                 (ln for ln in self.lanes if ln.kind != LaneKind.EMOTION.value), self.lanes[0]
@@ -580,9 +676,11 @@ class MapScene(QGraphicsScene):
                     and self.document.get(Image, card["image_id"]) is None
                 ):
                     card["image_id"] = None
-            command = edits.add_cards(self.document, stage_id, lane_id, index, cards)
+            stamped = [self.stamped(card) for card in cards]
+            command = edits.add_cards(self.document, stage_id, lane_id, index, stamped)
         elif text.strip():
-            command = edits.paste_text(self.document, stage_id, lane_id, index, text)
+            fields = self.stamped({})
+            command = edits.paste_text(self.document, stage_id, lane_id, index, text, fields)
         else:
             return False
         if not command.operations or not self.document.push(command):

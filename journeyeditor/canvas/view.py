@@ -23,6 +23,13 @@ from journeyeditor.canvas.scene import MapScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
 STEP = 1.25
+ARROWS: dict[int, tuple[int, int]] = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
+"""How each arrow key moves the current cell: (stages, lanes)."""
 
 
 class MapView(QGraphicsView):
@@ -122,13 +129,29 @@ class MapView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             event.accept()
             return
-        if event.key() in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            cards = self.map_scene().selected_cards()
-            if len(cards) == 1:
-                self.map_scene().edit_card(cards[0])
-                event.accept()
-                return
+        scene = self.scene()
+        if isinstance(scene, MapScene) and self._edit_key(scene, event):
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def _edit_key(self, scene: MapScene, event: QKeyEvent) -> bool:
+        """F2 or Enter edits the one selected card; Enter on the current cell types a new
+        card into it, arrow keys move it, Escape lets go of it."""
+        key = event.key()
+        if key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            cards = scene.selected_cards()
+            if len(cards) == 1:
+                scene.edit_card(cards[0])
+                return True
+            if not cards and key != Qt.Key.Key_F2:
+                return scene.type_in_current_cell()
+        if key == Qt.Key.Key_Escape and scene.current_cell is not None:
+            scene.set_current_cell(None)
+            return True
+        if key in ARROWS and not event.modifiers() and not scene.selectedItems():
+            return scene.move_current_cell(*ARROWS[key])
+        return False
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space:

@@ -140,12 +140,19 @@ def add_card(
 
 
 def paste_text(
-    document: Document, stage_id: int, lane_id: int, index: int | None, text: str
+    document: Document,
+    stage_id: int,
+    lane_id: int,
+    index: int | None,
+    text: str,
+    fields: Values | None = None,
 ) -> EditCommand:
     """Plain text pasted into a cell: one card for each non-empty line (NUL characters,
-    which some programs put on the clipboard and no text may hold, are dropped)."""
+    which some programs put on the clipboard and no text may hold, are dropped), each
+    with `fields` besides its text."""
     lines = [line.strip() for line in text.replace("\x00", "").splitlines() if line.strip()]
-    return add_cards(document, stage_id, lane_id, index, [{"text": line} for line in lines])
+    cards = [{**(fields or {}), "text": line} for line in lines]
+    return add_cards(document, stage_id, lane_id, index, cards)
 
 
 def edit_card(document: Document, card_id: int, **changes: Any) -> EditCommand:

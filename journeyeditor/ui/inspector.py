@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -28,7 +28,16 @@ from PySide6.QtWidgets import (
 from journeyeditor.editing import edits
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
-from journeyeditor.model import Card, Department, JourneyMap, Lane, LaneKind, Persona, Stage
+from journeyeditor.model import (
+    Card,
+    Department,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    Participant,
+    Persona,
+    Stage,
+)
 from journeyeditor.model.enums import SEVERITY_MAX, SEVERITY_MIN, Direction, MapState
 from journeyeditor.render import icons, labels
 from journeyeditor.render.drawing import CARD_FILL
@@ -65,7 +74,7 @@ KIND_FIELDS = {
         "period",
     ),
 }
-CARD_FIELDS = ("text", "evidence", "department_id", "votes", "color")
+CARD_FIELDS = ("text", "evidence", "department_id", "participant_id", "votes", "color")
 SHARED_FIELDS = ("evidence", "department_id", "color")
 """What several selected cards can be given at once."""
 
@@ -89,6 +98,7 @@ LIST_SIGNALS = (
     "departmentRemoved",
     "departmentChanged",
     "departmentsReordered",
+    "participantsChanged",
 )
 
 
@@ -210,6 +220,10 @@ class CardForm(Form):
         ]
         self.evidence = self.add(self.tr("Evidence"), "evidence", Choice(evidence))
         self.department = self.add(self.tr("Department"), "department_id", Choice())
+        self.participant = self.add(self.tr("Written by"), "participant_id", Choice())
+        self.created = QLabel(self)
+        self.created.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow(self.tr("Created"), self.created)
         self.votes = self.add(self.tr("Votes"), "votes", Spin(0, 99))
         self.color = self.add(
             self.tr("Colour"),
@@ -217,6 +231,7 @@ class CardForm(Form):
             ColorButton(self.tr("Default"), self.tr("Back to the lane's usual card colour")),
         )
         self._departments: tuple[tuple[int, str, str], ...] | None = None
+        self._participants: tuple[tuple[int, str], ...] | None = None
 
     def set_departments(self, departments: Sequence[Department]) -> None:
         key = tuple((d.id, d.name, d.color) for d in departments)
@@ -226,6 +241,22 @@ class CardForm(Form):
         options: list[Option] = [(self.tr("None"), None, None)]
         options += [(d.name, d.id, swatch(d.color)) for d in departments]
         self.department.set_options(options)
+
+    def set_participants(self, participants: Sequence[Participant]) -> None:
+        key = tuple((p.id, p.name) for p in participants)
+        if key == self._participants:
+            return
+        self._participants = key
+        options: list[Option] = [(self.tr("None"), None, None)]
+        options += [(p.name, p.id, None) for p in participants]
+        self.participant.set_options(options)
+
+    def created_text(self, created: str) -> str:
+        """When a card was written, in local time as the interface language writes it."""
+        when = QDateTime.fromString(created, Qt.DateFormat.ISODate)
+        if not created or not when.isValid():
+            return self.tr("Not recorded")
+        return QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)
 
     def show_cards(self, cards: Sequence[Card], kind: str, fresh: bool) -> None:
         self.color.default_color = CARD_FILL.get(kind, CARD_FILL[LaneKind.TEXT.value])
@@ -237,6 +268,8 @@ class CardForm(Form):
         if isinstance(target_label, QLabel):
             target_label.setText(self.tr("Range to") if ranged else self.tr("Target"))
         self.load({name: _shared(cards, name) for name in names}, fresh)
+        self.created.setText(self.created_text(cards[0].created))
+        self.form.setRowVisible(self.created, len(cards) == 1)
 
 
 class StageForm(Form):
@@ -509,6 +542,7 @@ class Inspector(QWidget):
                 self.tr("Evidence, department and colour apply to all of them."),
             )
         self.card_form.set_departments(self.document.departments())
+        self.card_form.set_participants(self.document.participants())
         self.card_form.show_cards(cards, lane.kind, fresh)
         return True
 

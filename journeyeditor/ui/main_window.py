@@ -38,6 +38,7 @@ from journeyeditor.ui.personas_panel import PersonasPanel
 from journeyeditor.ui.presenter import Presenter
 from journeyeditor.ui.ranked_panel import RankedPanel
 from journeyeditor.ui.voting_panel import VotingPanel
+from journeyeditor.ui.workshop_bar import WorkshopBar
 
 FILE_FILTER = QCoreApplication.translate("MainWindow", "Journey maps (*.journey)")
 LEGEND_KEY = "view/departmentLegend"
@@ -51,6 +52,9 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self._lock: OpenLock | None = None
         self.scene: MapScene | None = None
+        self.workshop: Workshop | None = None
+        """Whose turn it is in a workshop, one per open document: new cards are stamped
+        with it, votes are given in its participant's name."""
         self.resize(1280, 800)
         self.view = MapView(MapScene.empty(), self)
         self.setCentralWidget(self.view)
@@ -76,7 +80,6 @@ class MainWindow(QMainWindow):
             self.inspector,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        self.workshop: Workshop | None = None
         self.voting_panel = VotingPanel(self)
         self.voting_panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.addAction(self.voting_panel.vote_action)
@@ -92,6 +95,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.addToolBarBreak()
         self.addToolBar(self.find_bar)
+        self.workshop_bar = WorkshopBar(self)
+        self.addToolBar(self.workshop_bar)
         self.resizeDocks([self.inspector_dock], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.maps_dock, self.palette_dock], [200, 400], Qt.Orientation.Vertical)
         self._restore_layout()
@@ -266,7 +271,11 @@ class MainWindow(QMainWindow):
         document.stack.cleanChanged.connect(lambda _c: self._sync_undo())
         document.stack.indexChanged.connect(lambda _i: self._sync_undo())
         self.inspector.commit_pending()
-        scene = MapScene(document, labels(document.project().language))
+        if self.workshop is not None:
+            self.workshop.deleteLater()
+        self.workshop = Workshop(document, self)
+        self.workshop_bar.set_workshop(self.workshop)
+        scene = MapScene(document, labels(document.project().language), self.workshop)
         scene.selectionInfo.connect(self._show_selection)
         scene.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         scene.set_legend_shown(self.legend_action.isChecked())
@@ -280,9 +289,6 @@ class MainWindow(QMainWindow):
         self.personas_panel.set_document(document)
         self.departments_panel.set_document(document)
         self.maps_panel.set_document(document)
-        if self.workshop is not None:
-            self.workshop.deleteLater()
-        self.workshop = Workshop(document, self)
         self.voting_panel.set_document(document, scene, self.workshop)
         self.ranked_panel.set_document(document, scene)
         recent.remember(document.path)

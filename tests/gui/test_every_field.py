@@ -671,11 +671,13 @@ def picture(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def with_image_lane(window: MainWindow) -> MainWindow:
-    """The sample has no image lane: one is added, with a card in the second stage."""
+    """The sample has no image lane: one is added, with a card in the second stage; nor
+    participants: one is added, for a card's author to be chosen."""
     document = window.document
     assert document is not None and window.scene is not None
     map_id = window.scene.map_id
     assert map_id is not None
+    document.push(edits.add_participant(document, "Awa", None))
     document.push(edits.add_lane(document, map_id, LaneKind.IMAGE.value, name="Pictures"))
     lane = document.lanes(map_id)[-1]
     stage = document.stages(map_id)[1]

@@ -125,6 +125,10 @@
         <source>This card goes in a “{0}” lane.</source>
         <translation>Cette fiche va dans un couloir « {0} ».</translation>
     </message>
+    <message>
+        <source>New card: Enter adds it and opens the next</source>
+        <translation>Nouvelle carte : Entrée l’ajoute et ouvre la suivante</translation>
+    </message>
 </context>
 <context>
     <name>CardForm</name>
@@ -233,6 +237,14 @@
         <translation>Département</translation>
     </message>
     <message>
+        <source>Written by</source>
+        <translation>Écrite par</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
         <source>Votes</source>
         <translation>Votes</translation>
     </message>
@@ -247,6 +259,10 @@
     <message>
         <source>Back to the lane&apos;s usual card colour</source>
         <translation>Revenir à la couleur habituelle des fiches du couloir</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non enregistré</translation>
     </message>
     <message>
         <source>Range to</source>
@@ -2096,6 +2112,45 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Choose who is voting first: click a participant in the Vote panel.</source>
         <translation>Choisissez d’abord qui vote : cliquez sur un participant dans le panneau Vote.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopBar</name>
+    <message>
+        <source>Workshop</source>
+        <translation>Atelier</translation>
+    </message>
+    <message>
+        <source>The department new cards are written for</source>
+        <translation>Le département au nom duquel les nouvelles cartes sont écrites</translation>
+    </message>
+    <message>
+        <source>The participant new cards are written by</source>
+        <translation>Le participant qui écrit les nouvelles cartes</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Département :</translation>
+    </message>
+    <message>
+        <source>Participant:</source>
+        <translation>Participant :</translation>
+    </message>
+    <message>
+        <source>New participant…</source>
+        <translation>Nouveau participant…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Nouveau participant</translation>
+    </message>
+    <message>
+        <source>Participant&apos;s name:</source>
+        <translation>Nom du participant :</translation>
     </message>
 </context>
 <context>
