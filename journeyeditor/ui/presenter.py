@@ -168,6 +168,9 @@ class Presenter(QObject):
         if not before.window_state & (MAXIMIZED | Qt.WindowState.WindowFullScreen):
             window.setGeometry(before.geometry)
         window.restoreState(before.layout)
+        # Laid out again once the window has its old size back, restoreState puts every
+        # dock edge where it was (done at the full-screen size, an edge may move a pixel).
+        QTimer.singleShot(0, window, lambda: window.restoreState(before.layout))
         window.menuBar().setHidden(before.menu_bar_hidden)
         window.statusBar().setHidden(before.status_bar_hidden)
         view.setHorizontalScrollBarPolicy(before.scroll_bars[0])
