@@ -10,7 +10,9 @@
                          [--landscape] [--fit|--tile] [--scale 100] [--cover]
                          [--dpi 300] [--transparent]
     journeyeditor export FILE [--map NAME] --format xlsx -o OUT
+    journeyeditor export FILE [--map NAME] --format csv -o OUT [--delimiter ,|;|tab]
     journeyeditor import IN.json -o FILE.journey [--force]
+    journeyeditor merge MASTER DRAFT... [--map NAME] [--into MAP] [--dry-run]
 
 Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py).
 """
@@ -36,7 +38,7 @@ from journeyeditor.store.files import refuse_input, write_atomically
 if TYPE_CHECKING:
     from journeyeditor.editing.document import Document
 
-COMMANDS = ("new", "templates", "info", "check", "export", "import")
+COMMANDS = ("new", "templates", "info", "check", "export", "import", "merge")
 Exporter = Callable[[argparse.Namespace], None]
 EXPORTERS: dict[str, Exporter] = {}
 
@@ -200,6 +202,32 @@ def cmd_import(args: argparse.Namespace) -> None:
     _say(translate("cli", "Imported {0} into {1}.").format(source.name, target))
 
 
+def cmd_merge(args: argparse.Namespace) -> None:
+    """Merge drafts into the master in one transaction (one undo step in the window)."""
+    from journeyeditor.editing import merge
+    from journeyeditor.editing.document import Document
+
+    master = Path(args.master)
+    document = Document.open(master, read_only=args.dry_run)
+    try:
+        drafts = [merge.read_draft(Path(path), master) for path in args.drafts]
+        plan = merge.plan_merge(document, drafts, map_name=args.map, into=args.into)
+        for summary in plan.drafts:
+            _say(f"{summary.name}:")
+            for line in merge.describe(summary):
+                _say(f"  {line}")
+        if args.dry_run or plan.empty:
+            _say(translate("cli", "Nothing was written to {0}.").format(master.name))
+            return
+        problems: list[str] = []
+        document.errorOccurred.connect(problems.append)
+        if not document.push(plan.command(document)):
+            raise merge.MergeError(master, " ".join(problems))
+        _say(translate("cli", "Merged into {0}.").format(master.name))
+    finally:
+        document.close()
+
+
 def _bounded(text: str, low: float, high: float) -> float:
     try:
         value = float(text)
@@ -307,6 +335,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help=translate("cli", "replace an existing file")
     )
     imp.set_defaults(run=cmd_import)
+    merging = sub.add_parser("merge", help=translate("cli", "merge draft copies into a project"))
+    merging.add_argument("master")
+    merging.add_argument("drafts", nargs="+")
+    merging.add_argument("--map", help=translate("cli", "merge only the drafts' map of this name"))
+    merging.add_argument(
+        "--into", help=translate("cli", "the project's map to merge into (default: by name)")
+    )
+    merging.add_argument(
+        "--dry-run", action="store_true", help=translate("cli", "show what would change, write nothing")
+    )
+    merging.set_defaults(run=cmd_merge)
     return parser
 
 
