@@ -150,7 +150,7 @@ EXPORTERS["json"] = export_json
 
 
 def export_drawn(args: argparse.Namespace) -> None:
-    """PDF, PNG or SVG of the project's maps, drawn as on the canvas, or an Excel workbook."""
+    """PDF, PNG or SVG of the project's maps, drawn as on the canvas, an Excel workbook or CSV."""
     from journeyeditor.editing.document import Document
     from journeyeditor.render import export
 
@@ -166,6 +166,7 @@ def export_drawn(args: argparse.Namespace) -> None:
             cover=args.cover,
             dpi=args.dpi,
             transparent=args.transparent,
+            delimiter=args.delimiter,
         )
         export.EXPORTS[args.format](document, Path(args.output), options)
     finally:
@@ -184,7 +185,7 @@ def _map_named(document: Document, name: str, error: type[JourneyFileError]) -> 
     raise error(document.path, detail.format(name, names))
 
 
-for _format in ("pdf", "png", "svg", "xlsx"):
+for _format in ("pdf", "png", "svg", "xlsx", "csv"):
     EXPORTERS[_format] = export_drawn
 
 
@@ -323,6 +324,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--transparent",
         action="store_true",
         help=translate("cli", "no white background (PNG, SVG)"),
+    )
+    export.add_argument(
+        "--delimiter",
+        choices=(",", ";", "tab"),
+        help=translate("cli", "CSV separator (default: ; for a French project, else ,)"),
     )
     export.add_argument(
         "--force", action="store_true", help=translate("cli", "replace an existing file")

@@ -1,5 +1,6 @@
 """Exporting maps: PDF (reportlab, vectors), PNG (Qt, written by Pillow), SVG (QtSvg), print,
-and an Excel workbook of the maps' content (render/xlsx_export).
+and an Excel workbook of the maps' content (render/xlsx_export) or a CSV of their cards
+(render/csv_export).
 
 Every export lays a map out with render/layout and draws `map_shapes`, the canvas's own
 primitives, so what the client gets is what the person saw. Files are written whole or
@@ -28,6 +29,7 @@ from journeyeditor.render.layout import Rect
 from journeyeditor.render.qt_sheets import print_sheets, printer_page, smooth
 from journeyeditor.render.sheets import MapPicture
 from journeyeditor.render.source import ExportError, ExportOptions, ExportSource
+from journeyeditor.render.csv_export import export_csv
 from journeyeditor.render.xlsx_export import export_xlsx
 from journeyeditor.store.files import write_atomically
 
@@ -199,4 +201,4 @@ def print_map(
     return len(sheets)
 
 
-EXPORTS = {"pdf": export_pdf, "png": export_png, "svg": export_svg, "xlsx": export_xlsx}
+EXPORTS = {"pdf": export_pdf, "png": export_png, "svg": export_svg, "xlsx": export_xlsx, "csv": export_csv}

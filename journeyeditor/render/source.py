@@ -67,6 +67,8 @@ class ExportOptions:
     transparent: bool = False
     date: dt.date | None = None
     """The date on the cover; today when None."""
+    delimiter: str | None = None
+    """CSV: ",", ";" or "tab"; None follows the project's language (render/csv_export)."""
 
 
 class ExportSource:
