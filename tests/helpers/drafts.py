@@ -33,8 +33,8 @@ def own_text(department: str, number: int) -> str:
     return f"{department.strip()} idea {number}"
 
 
-def sample(path: Path, language: str = "en") -> Path:
-    plan = templates.template_plan("sample", language)
+def sample(path: Path, language: str = "en", template: str = "sample") -> Path:
+    plan = templates.template_plan(template, language)
     database.create_file(path, interchange.populate_from(plan))
     return path
 

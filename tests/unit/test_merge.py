@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication
 
+from journeyeditor import cli
 from journeyeditor.editing import edits, merge
 from journeyeditor.editing.document import Document
 from journeyeditor.store.errors import (
@@ -286,23 +287,32 @@ def test_command_line_merge(workshop: Workshop, tmp_path: Path) -> None:
     text = export_file(path)
     for department in DEPARTMENTS:
         assert text.count(f'"{own_text(department, 0)}"') == 1
-    again = run_cli("merge", path, *workshop.drafts)
-    assert again.returncode == 0 and export_file(path) == text
     garbage = tmp_path / "garbage.journey"
     garbage.write_bytes(b"not a database at all" * 100)
     refused = run_cli("merge", path, workshop.drafts[0], garbage)
     assert refused.returncode == NotAJourneyFileError.exit_code
     assert "garbage.journey" in refused.stderr
     assert export_file(path) == text
-    missing = run_cli("merge", path, workshop.drafts[0], "--into", "Nope")
-    assert missing.returncode == merge.MergeError.exit_code and "Nope" in missing.stderr
+
+
+def test_command_line_merge_refusals_in_process(
+    workshop: Workshop, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "master.journey"
+    shutil.copyfile(workshop.master, path)
+    before = export_file(path)
+    assert cli.main(["merge", str(path), str(workshop.drafts[0]), "--into", "Nope"]) == 17
+    assert "Nope" in capsys.readouterr().err
+    assert cli.main(["merge", str(path), str(path)]) == merge.MergeError.exit_code
+    assert "being merged into" in capsys.readouterr().err
+    assert export_file(path) == before
 
 
 CELL_TEXTS = st.text(alphabet="aAéE b.", min_size=0, max_size=6)
 
 
 @settings(
-    max_examples=12,
+    max_examples=8,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -317,11 +327,11 @@ def test_merging_a_draft_twice_adds_nothing(
 ) -> None:
     del qapp
     with tempfile.TemporaryDirectory() as folder:
-        master_path = sample(Path(folder) / "master.journey")
+        master_path = sample(Path(folder) / "master.journey", template="awareness-advocacy")
         draft_path = Path(folder) / "draft.journey"
         shutil.copyfile(master_path, draft_path)
         draft = Document.open(draft_path)
-        map_id = journey(draft)
+        map_id = draft.maps()[0].id
         stages, lanes = draft.stages(map_id), draft.lanes(map_id)
         for stage, lane, text in cards:
             draft.push(edits.add_card(draft, stages[stage].id, lanes[lane].id, text=text))
