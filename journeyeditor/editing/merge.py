@@ -446,44 +446,55 @@ def plan_merge(
     return MergePlan(summaries, operations)
 
 
-def describe(summary: DraftSummary) -> list[str]:
-    """The summary of one draft as lines for a person (the command line, the preview)."""
+@dataclass(frozen=True)
+class Section:
+    """One line of a draft's summary, with the names it counts (shown under it)."""
 
-    def listed(label: str, names: Sequence[str]) -> list[str]:
-        if not names:
-            return []
-        shown = ", ".join(f"“{name}”" for name in names[:SHOWN])
-        if len(names) > SHOWN:
-            shown += " " + translate("Merge", "and {0} more").format(len(names) - SHOWN)
-        return [label.replace("%n", str(len(names))).format(shown)]
+    text: str
+    names: tuple[str, ...] = ()
 
-    lines: list[str] = []
-    lines += listed(translate("Merge", "new maps (%n): {0}"), summary.maps_added)
-    lines += listed(translate("Merge", "new stages (%n): {0}"), summary.stages_added)
-    lines += listed(translate("Merge", "new lanes (%n): {0}"), summary.lanes_added)
-    lines += listed(translate("Merge", "new departments (%n): {0}"), summary.departments_added)
-    lines += listed(translate("Merge", "new participants (%n): {0}"), summary.participants_added)
-    lines.append(translate("Merge", "cards added: {0}").format(summary.cards_added))
+
+def sections(summary: DraftSummary) -> list[Section]:
+    """What merging one draft does, as lines for a person (the preview, the command line)."""
+
+    def listed(label: str, names: Sequence[str]) -> list[Section]:
+        return [Section(label.format(len(names)), tuple(names))] if names else []
+
+    lines: list[Section] = []
+    lines += listed(translate("Merge", "new maps: {0}"), summary.maps_added)
+    lines += listed(translate("Merge", "new stages: {0}"), summary.stages_added)
+    lines += listed(translate("Merge", "new lanes: {0}"), summary.lanes_added)
+    lines += listed(translate("Merge", "new departments: {0}"), summary.departments_added)
+    lines += listed(translate("Merge", "new participants: {0}"), summary.participants_added)
+    lines.append(Section(translate("Merge", "cards added: {0}").format(summary.cards_added)))
     lines += listed(
-        translate("Merge", "cards skipped, already in their cell (%n): {0}"),
-        summary.cards_skipped,
+        translate("Merge", "cards skipped, already in their cell: {0}"), summary.cards_skipped
     )
-    lines.append(
-        translate(
-            "Merge", "matched: {0} stages, {1} lanes, {2} departments, {3} participants"
-        ).format(
-            summary.stages_matched,
-            summary.lanes_matched,
-            summary.departments_matched,
-            summary.participants_matched,
-        )
+    matched = translate(
+        "Merge", "matched: {0} stages, {1} lanes, {2} departments, {3} participants"
     )
+    counts = (
+        summary.stages_matched,
+        summary.lanes_matched,
+        summary.departments_matched,
+        summary.participants_matched,
+    )
+    lines.append(Section(matched.format(*counts)))
     if summary.already_merged:
-        lines.append(
-            translate("Merge", "already merged before: its feelings are not counted again")
-        )
+        text = translate("Merge", "already merged before: its feelings are not counted again")
     else:
-        lines.append(
-            translate("Merge", "feelings averaged in: {0}").format(summary.emotions_merged)
-        )
+        text = translate("Merge", "feelings averaged in: {0}").format(summary.emotions_merged)
+    lines.append(Section(text))
+    return lines
+
+
+def describe(summary: DraftSummary) -> list[str]:
+    """The summary as text lines, with the first few names of each list."""
+    lines = []
+    for section in sections(summary):
+        names = ", ".join(f"“{name}”" for name in section.names[:SHOWN])
+        if len(section.names) > SHOWN:
+            more = translate("Merge", "and {0} more").format(len(section.names) - SHOWN)
+            names = f"{names} {more}"
+        lines.append(f"{section.text} ({names})" if names else section.text)
     return lines

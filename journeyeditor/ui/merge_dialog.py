@@ -53,7 +53,9 @@ class MergeDialog(QDialog):
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
-            top.addChildren([QTreeWidgetItem([line]) for line in merge.describe(summary)])
+            for section in merge.sections(summary):
+                line = QTreeWidgetItem(top, [section.text])
+                line.addChildren([QTreeWidgetItem([name]) for name in section.names])
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
         layout.addWidget(self.tree)
