@@ -113,6 +113,7 @@ class DraftSummary:
     participants_added: list[str] = field(default_factory=list)
     participants_matched: int = 0
     cards_added: int = 0
+    added_texts: list[str] = field(default_factory=list)
     cards_skipped: list[str] = field(default_factory=list)
     """Texts of the draft's cards already in their cell (duplicates)."""
     emotions_merged: int = 0
@@ -357,6 +358,7 @@ class _Planner:
             target.cell_counts[cell] = values["position"] + 1
             self.operations.append(Insert(Card, values))
             summary.cards_added += 1
+            summary.added_texts.append(card["text"])
         if feelings:
             for point in journey["emotions"]:
                 lane_id, kind = lanes[point["lane"]]
@@ -466,7 +468,8 @@ def sections(summary: DraftSummary) -> list[Section]:
     lines += listed(translate("Merge", "new lanes: {0}"), summary.lanes_added)
     lines += listed(translate("Merge", "new departments: {0}"), summary.departments_added)
     lines += listed(translate("Merge", "new participants: {0}"), summary.participants_added)
-    lines.append(Section(translate("Merge", "cards added: {0}").format(summary.cards_added)))
+    cards = translate("Merge", "cards added: {0}").format(summary.cards_added)
+    lines.append(Section(cards, tuple(summary.added_texts)))
     lines += listed(
         translate("Merge", "cards skipped, already in their cell: {0}"), summary.cards_skipped
     )

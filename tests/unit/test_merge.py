@@ -280,7 +280,7 @@ def test_command_line_merge(workshop: Workshop, tmp_path: Path) -> None:
     assert dry.returncode == 0, dry.stderr
     assert "Draft-Légal.journey:" in dry.stdout
     assert "new departments: 1 (“Légal”)" in dry.stdout
-    assert "cards added: 4" in dry.stdout
+    assert "cards added: 4 (" in dry.stdout
     assert sha256(path) == before
     done = run_cli("merge", path, *workshop.drafts, "--map", MAP)
     assert done.returncode == 0, done.stderr
