@@ -349,7 +349,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--into", help=translate("cli", "the project's map to merge into (default: by name)")
     )
     merging.add_argument(
-        "--dry-run", action="store_true", help=translate("cli", "show what would change, write nothing")
+        "--dry-run",
+        action="store_true",
+        help=translate("cli", "show what would change, write nothing"),
     )
     merging.set_defaults(run=cmd_merge)
     return parser

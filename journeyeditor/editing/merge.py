@@ -310,7 +310,7 @@ class _Planner:
             found = target.stages.get(key(row["name"]))
             if found is None:
                 found = self._new_id(Stage)
-                values = {"id": found, "map_id": target.map_id, "position": target.stage_count}
+                values: Values = {"id": found, "map_id": target.map_id, "position": target.stage_count}
                 values.update(name=row["name"], color=row["color"], width=row["width"])
                 self.operations.append(Insert(Stage, values))
                 target.stage_count += 1
@@ -398,7 +398,7 @@ class _Planner:
                 "samples": samples,
             }
             if feeling.point_id is None:
-                values = {"id": self._new_id(EmotionPoint), "lane_id": lane_id}
+                values: Values = {"id": self._new_id(EmotionPoint), "lane_id": lane_id}
                 values.update(stage_id=stage_id, note=feeling.note, **changes)
                 operations.append(Insert(EmotionPoint, values))
             elif feeling.before != (changes["value"], changes["samples"]):
@@ -439,9 +439,7 @@ def plan_merge(
         for journey in chosen:
             journey = {**journey, "persona_name": personas.get(journey["persona"])}
             target = planner.target(journey, into, summary)
-            planner.merge_map(
-                draft, journey, target, people, summary, not summary.already_merged
-            )
+            planner.merge_map(draft, journey, target, people, summary, not summary.already_merged)
         planner.merged_names.add(draft.name)
         summaries.append(summary)
     operations = planner.operations + planner.emotion_operations()

@@ -25,11 +25,11 @@ from PySide6.QtSvg import QSvgGenerator
 from journeyeditor import __version__
 from journeyeditor.editing.document import Document
 from journeyeditor.render import pdf_painter, qt_painter
+from journeyeditor.render.csv_export import export_csv
 from journeyeditor.render.layout import Rect
 from journeyeditor.render.qt_sheets import print_sheets, printer_page, smooth
 from journeyeditor.render.sheets import MapPicture
 from journeyeditor.render.source import ExportError, ExportOptions, ExportSource
-from journeyeditor.render.csv_export import export_csv
 from journeyeditor.render.xlsx_export import export_xlsx
 from journeyeditor.store.files import write_atomically
 
@@ -201,4 +201,10 @@ def print_map(
     return len(sheets)
 
 
-EXPORTS = {"pdf": export_pdf, "png": export_png, "svg": export_svg, "xlsx": export_xlsx, "csv": export_csv}
+EXPORTS = {
+    "pdf": export_pdf,
+    "png": export_png,
+    "svg": export_svg,
+    "xlsx": export_xlsx,
+    "csv": export_csv,
+}

@@ -27,10 +27,10 @@ from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, ReadOnlyFileError
 from journeyeditor.ui import recent
 from journeyeditor.ui.export_dialog import ExportDialog
-from journeyeditor.ui.merge_dialog import choose_and_merge
 from journeyeditor.ui.find_bar import FindBar
 from journeyeditor.ui.inspector import Inspector
 from journeyeditor.ui.maps_panel import MapsPanel
+from journeyeditor.ui.merge_dialog import choose_and_merge
 from journeyeditor.ui.open_lock import OpenLock
 from journeyeditor.ui.palette import Palette
 from journeyeditor.ui.personas_panel import PersonasPanel

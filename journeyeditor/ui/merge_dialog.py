@@ -38,7 +38,9 @@ class MergeDialog(QDialog):
         self.resize(720, 480)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr("Nothing has been changed yet. OK merges it all as one step (Undo takes it back).")
+            self.tr(
+                "Nothing has been changed yet. OK merges it all as one step (Undo takes it back)."
+            )
             if not plan.empty
             else self.tr("These files hold nothing that the project does not already have.")
         )

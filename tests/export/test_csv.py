@@ -84,7 +84,7 @@ def test_every_card_once_with_its_fields(document: Document, tmp_path: Path) -> 
     assert got == expected
     assert all(len(row) == len(header) for row in body)
     figures = [r[12] for r in body if r[12]] + [r[14] for r in body if r[14]]
-    decimal, other = ("," , ".") if french else (".", ",")
+    decimal, other = (",", ".") if french else (".", ",")
     assert any(decimal in figure for figure in figures)
     assert not any(other in figure for figure in figures)
 

@@ -81,9 +81,7 @@ def test_a_hostile_draft_is_refused_with_its_message(
     hostile = tmp_path / "hostile.journey"
     hostile.write_bytes(b"\x00" * 5000)
     shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, _title, text: shown.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     monkeypatch.setattr(MergeDialog, "exec", lambda _self: pytest.fail("no preview expected"))
     before = master.export_json()
     assert not merge_dialog.merge_files(master, [drafts.drafts[0], hostile], None)

@@ -94,9 +94,7 @@ def test_rounded_mean_half_away_from_zero(total: int, count: int, mean: int) -> 
     assert merge.rounded_mean(total, count) == mean
 
 
-def test_every_distinct_card_once_with_its_department(
-    master: Document, workshop: Workshop
-) -> None:
+def test_every_distinct_card_once_with_its_department(master: Document, workshop: Workshop) -> None:
     map_id = journey(master)
     stages_before = [s.name for s in master.stages(map_id)]
     cards_before = len(master.cards(map_id))
