@@ -310,7 +310,11 @@ class _Planner:
             found = target.stages.get(key(row["name"]))
             if found is None:
                 found = self._new_id(Stage)
-                values: Values = {"id": found, "map_id": target.map_id, "position": target.stage_count}
+                values: Values = {
+                    "id": found,
+                    "map_id": target.map_id,
+                    "position": target.stage_count,
+                }
                 values.update(name=row["name"], color=row["color"], width=row["width"])
                 self.operations.append(Insert(Stage, values))
                 target.stage_count += 1
