@@ -351,3 +351,28 @@ def test_merging_a_draft_twice_adds_nothing(
             assert document.export_json() == after
         finally:
             document.close()
+
+
+def test_a_merged_point_shows_how_many_feelings(master: Document, workshop: Workshop) -> None:
+    """Layout and drawing of the merged map: "n=7" beside each averaged face, no count on
+    a point of one feeling."""
+    from journeyeditor.render import drawing, fonts, layout
+    from journeyeditor.render.content import map_content
+    from journeyeditor.render.primitives import Text
+
+    def counts() -> list[str]:
+        measure = fonts.metrics().width
+        measurer = layout.CardMeasurer(
+            measure, meta=drawing.meta_lines(drawing.Labels(), measure)
+        )
+        laid = layout.layout_map(map_content(master, journey(master)), measurer)
+        found = []
+        for curve in laid.curves.values():
+            for index in range(len(curve.points)):
+                shapes = drawing.point_shapes(curve, index, laid.style.face_radius)
+                found += [s.line.text for s in shapes if isinstance(s, Text)]
+        return [text for text in found if text.startswith("n=")]
+
+    assert counts() == []
+    merged(master, workshop)
+    assert counts().count("n=7") == 5 and counts().count("n=2") == 1
