@@ -362,9 +362,7 @@ def test_a_merged_point_shows_how_many_feelings(master: Document, workshop: Work
 
     def counts() -> list[str]:
         measure = fonts.metrics().width
-        measurer = layout.CardMeasurer(
-            measure, meta=drawing.meta_lines(drawing.Labels(), measure)
-        )
+        measurer = layout.CardMeasurer(measure, meta=drawing.meta_lines(drawing.Labels(), measure))
         laid = layout.layout_map(map_content(master, journey(master)), measurer)
         found = []
         for curve in laid.curves.values():
