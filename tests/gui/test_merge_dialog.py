@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journeyeditor.editing import merge
 from journeyeditor.editing.document import Document
 from journeyeditor.ui import merge_dialog
+from journeyeditor.ui.main_window import MainWindow
 from journeyeditor.ui.merge_dialog import MergeDialog
 
 from helpers.drafts import Workshop, make_draft, sample
@@ -88,3 +89,25 @@ def test_a_hostile_draft_is_refused_with_its_message(
     assert len(shown) == 1 and "hostile.journey" in shown[0]
     assert "Nothing was merged." in shown[0]
     assert master.export_json() == before and master.stack.count() == 0
+
+
+def test_file_menu_merges_as_one_undo_step(
+    qtbot: QtBot, window: MainWindow, drafts: Workshop, monkeypatch: Any
+) -> None:
+    """File → Merge from File…: the chosen files, the preview accepted, one undo step."""
+    del qtbot
+    document = window.document
+    assert document is not None
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.merge_action in file_menu.actions()
+    chosen = ([str(p) for p in drafts.drafts], "")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_args: chosen)
+    monkeypatch.setattr(MergeDialog, "exec", lambda self: self.apply() or self.result())
+    before = document.export_json()
+    window.merge_action.trigger()
+    assert document.stack.count() == 1
+    assert any(
+        card.source == "d5.journey" for m in document.maps() for card in document.cards(m.id)
+    )
+    window.undo_action.trigger()
+    assert document.export_json() == before
