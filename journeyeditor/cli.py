@@ -12,7 +12,9 @@
                          [--dpi 300] [--transparent] [--frame]
                          [--text-as-paths|--no-text-as-paths]
     journeyeditor export FILE [--map NAME] --format xlsx|pptx -o OUT
+    journeyeditor export FILE [--map NAME] --format csv -o OUT [--delimiter ,|;|tab]
     journeyeditor import IN.json -o FILE.journey [--force]
+    journeyeditor merge MASTER DRAFT... [--map NAME] [--into MAP] [--dry-run]
     journeyeditor funnel EVENTS.csv|--source URL --table T --stages MAPPING.json
                          [--segment COL] [--json] [--skip-bad-rows]   (cli_funnel.py)
 
@@ -41,13 +43,13 @@ from PySide6.QtCore import QCoreApplication
 from journeyeditor import __version__, cli_funnel, i18n
 from journeyeditor.render.pages import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
 from journeyeditor.store import database, interchange, templates
-from journeyeditor.store.errors import JourneyFileError, OutputExistsError
+from journeyeditor.store.errors import JourneyFileError, MergeError, OutputExistsError
 from journeyeditor.store.files import refuse_input, write_atomically
 
 if TYPE_CHECKING:
     from journeyeditor.editing.document import Document
 
-COMMANDS = ("new", "templates", "info", "check", "export", "import", "funnel")
+COMMANDS = ("new", "templates", "info", "check", "export", "import", "funnel", "merge")
 Exporter = Callable[[argparse.Namespace], None]
 EXPORTERS: dict[str, Exporter] = {}
 
@@ -159,7 +161,7 @@ EXPORTERS["json"] = export_json
 
 
 def export_drawn(args: argparse.Namespace) -> None:
-    """PDF, PNG or SVG of the project's maps, drawn as on the canvas, or an Excel workbook."""
+    """PDF, PNG or SVG of the project's maps, drawn as on the canvas, an Excel workbook or CSV."""
     from journeyeditor.editing.document import Document
     from journeyeditor.render import export
 
@@ -177,6 +179,7 @@ def export_drawn(args: argparse.Namespace) -> None:
             transparent=args.transparent,
             frame=args.frame,
             text_as_paths=args.text_as_paths,
+            delimiter=args.delimiter,
         )
         export.EXPORTS[args.format](document, Path(args.output), options)
     finally:
@@ -195,7 +198,7 @@ def _map_named(document: Document, name: str, error: type[JourneyFileError]) -> 
     raise error(document.path, detail.format(name, names))
 
 
-for _format in ("pdf", "png", "svg", "xlsx", "pptx"):
+for _format in ("pdf", "png", "svg", "xlsx", "pptx", "csv"):
     EXPORTERS[_format] = export_drawn
 
 
@@ -211,6 +214,32 @@ def cmd_import(args: argparse.Namespace) -> None:
     plan = interchange.plan_import(interchange.read_json_file(source), source)
     database.create_file(target, interchange.populate_from(plan))
     _say(translate("cli", "Imported {0} into {1}.").format(source.name, target))
+
+
+def cmd_merge(args: argparse.Namespace) -> None:
+    """Merge drafts into the master in one transaction (one undo step in the window)."""
+    from journeyeditor.editing import merge
+    from journeyeditor.editing.document import Document
+
+    master = Path(args.master)
+    document = Document.open(master, read_only=args.dry_run)
+    try:
+        drafts = [merge.read_draft(Path(path), master) for path in args.drafts]
+        plan = merge.plan_merge(document, drafts, map_name=args.map, into=args.into)
+        for summary in plan.drafts:
+            _say(f"{summary.name}:")
+            for line in merge.describe(summary):
+                _say(f"  {line}")
+        if args.dry_run or plan.empty:
+            _say(translate("cli", "Nothing was written to {0}.").format(master.name))
+            return
+        problems: list[str] = []
+        document.errorOccurred.connect(problems.append)
+        if not document.push(plan.command(document)):
+            raise MergeError(master, " ".join(problems))
+        _say(translate("cli", "Merged into {0}.").format(master.name))
+    finally:
+        document.close()
 
 
 def _bounded(text: str, low: float, high: float) -> float:
@@ -339,6 +368,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     export.add_argument(
+        "--delimiter",
+        choices=(",", ";", "tab"),
+        help=translate("cli", "CSV separator (default: ; for a French project, else ,)"),
+    )
+    export.add_argument(
         "--force", action="store_true", help=translate("cli", "replace an existing file")
     )
     export.set_defaults(run=cmd_export)
@@ -350,6 +384,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.set_defaults(run=cmd_import)
     cli_funnel.add_parser(sub)
+    merging = sub.add_parser("merge", help=translate("cli", "merge draft copies into a project"))
+    merging.add_argument("master")
+    merging.add_argument("drafts", nargs="+")
+    merging.add_argument("--map", help=translate("cli", "merge only the drafts' map of this name"))
+    merging.add_argument(
+        "--into", help=translate("cli", "the project's map to merge into (default: by name)")
+    )
+    merging.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=translate("cli", "show what would change, write nothing"),
+    )
+    merging.set_defaults(run=cmd_merge)
     return parser
 
 

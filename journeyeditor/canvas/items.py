@@ -325,6 +325,8 @@ class PointItem(ShapesItem):
         self.bounds = QRectF(point.x - r, point.y - r, 2 * r, 2 * r)
         if point.note_box is not None:
             self.bounds = self.bounds.united(_qrect(point.note_box))
+        if point.samples > 1:  # the "n=3" beside the face (drawing.point_shapes)
+            self.bounds = self.bounds.united(QRectF(point.x, point.y - r, 5 * r, 2 * r))
         self.setPos(0, 0)
         self.update()
 

@@ -47,7 +47,7 @@ from journeyeditor.editing.document import Document, image_bytes
 from journeyeditor.editing.workshop import Workshop
 from journeyeditor.model import Card, Image, JourneyMap, LaneKind
 from journeyeditor.render import drawing, fonts
-from journeyeditor.render.content import card_in, department_table
+from journeyeditor.render.content import card_in, department_table, point_in
 from journeyeditor.render.layout import (
     STYLE,
     CardIn,
@@ -209,9 +209,7 @@ class MapScene(QGraphicsScene):
             if point is None:
                 self.points.pop((lane_id, stage_id), None)
             else:
-                self.points[(lane_id, stage_id)] = PointIn(
-                    lane_id, stage_id, point.value, point.note
-                )
+                self.points[(lane_id, stage_id)] = point_in(point)
             self._dirty = True
 
     def _map_changed(self, map_id: int) -> None:
@@ -252,8 +250,7 @@ class MapScene(QGraphicsScene):
                 c.id: card_in(c, self.departments) for c in self.document.cards(map_id)
             }
             self.points = {
-                (p.lane_id, p.stage_id): PointIn(p.lane_id, p.stage_id, p.value, p.note)
-                for p in self.document.emotion_points(map_id)
+                (p.lane_id, p.stage_id): point_in(p) for p in self.document.emotion_points(map_id)
             }
         self.clearSelection()
         self.current_cell = None

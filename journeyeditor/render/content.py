@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from journeyeditor.editing.document import Document
-from journeyeditor.model import Card, JourneyMap
+from journeyeditor.model import Card, EmotionPoint, JourneyMap
 from journeyeditor.render.layout import CardIn, LaneIn, MapContent, PointIn, StageIn
 
 
@@ -37,6 +37,10 @@ def card_in(card: Card, departments: dict[int, tuple[str, str]]) -> CardIn:
     )
 
 
+def point_in(point: EmotionPoint) -> PointIn:
+    return PointIn(point.lane_id, point.stage_id, point.value, point.note, point.samples)
+
+
 def department_table(document: Document) -> dict[int, tuple[str, str]]:
     return {d.id: (d.name, d.color) for d in document.departments()}
 
@@ -53,7 +57,5 @@ def map_content(document: Document, map_id: int) -> MapContent:
             for lane in document.lanes(map_id)
         ),
         cards=tuple(card_in(card, departments) for card in document.cards(map_id)),
-        points=tuple(
-            PointIn(p.lane_id, p.stage_id, p.value, p.note) for p in document.emotion_points(map_id)
-        ),
+        points=tuple(point_in(p) for p in document.emotion_points(map_id)),
     )

@@ -290,6 +290,10 @@ def point_shapes(curve: CurveBox, index: int, radius: float) -> list[Primitive]:
     if point.note_box is not None:
         shapes.append(Box(point.note_box, NOTE_BACKDROP, None, 0, 3))
     shapes += [Text(line, MUTED) for line in point.note_lines]
+    if point.samples > 1:
+        size = radius * 0.8
+        count = TextLine(f"n={point.samples}", point.x + radius + 2, point.y - radius + size, size)
+        shapes.append(Text(count, MUTED))
     return shapes
 
 

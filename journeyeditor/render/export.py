@@ -1,6 +1,6 @@
 """Exporting maps: PDF (reportlab, vectors), PNG (Qt, written by Pillow), SVG (QtSvg), print,
-an Excel workbook of the maps' content (render/xlsx_export) and a PowerPoint deck of
-native shapes (render/pptx_export).
+an Excel workbook of the maps' content (render/xlsx_export), a PowerPoint deck of
+native shapes (render/pptx_export) and a CSV of their cards (render/csv_export).
 
 Every export lays a map out with render/layout and draws `map_shapes`, the canvas's own
 primitives, so what the client gets is what the person saw. Files are written whole or
@@ -26,6 +26,7 @@ from PySide6.QtSvg import QSvgGenerator
 from journeyeditor import __version__
 from journeyeditor.editing.document import Document
 from journeyeditor.render import pdf_painter, qt_painter
+from journeyeditor.render.csv_export import export_csv
 from journeyeditor.render.frame import Framed
 from journeyeditor.render.layout import Rect
 from journeyeditor.render.pptx_export import export_pptx
@@ -254,5 +255,11 @@ def print_map(
     return len(sheets)
 
 
-EXPORTS = {"pdf": export_pdf, "png": export_png, "svg": export_svg, "xlsx": export_xlsx}
+EXPORTS = {
+    "pdf": export_pdf,
+    "png": export_png,
+    "svg": export_svg,
+    "xlsx": export_xlsx,
+    "csv": export_csv,
+}
 EXPORTS["pptx"] = export_pptx

@@ -147,6 +147,8 @@ class PointIn:
     stage_id: int
     value: int
     note: str = ""
+    samples: int = 1
+    """How many feelings `value` averages (merged drafts); more than one is shown."""
 
 
 @dataclass(slots=True)
@@ -204,6 +206,7 @@ class CurvePoint:
     value: int
     note_lines: tuple[TextLine, ...]
     note_box: Rect | None = None
+    samples: int = 1
 
 
 Bezier = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
@@ -678,7 +681,7 @@ def _curve(
                 TextLine(line, centre - width / 2, first + i * s.note_line_height, s.note_size)
                 for i, (line, width) in enumerate(zip(wrapped, widths, strict=True))
             )
-        placed.append(CurvePoint(stage.id, x, y, value, note_lines, box))
+        placed.append(CurvePoint(stage.id, x, y, value, note_lines, box, point.samples))
     return Curve(lane.id, area, tuple(placed), segments)
 
 

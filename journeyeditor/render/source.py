@@ -91,6 +91,8 @@ class ExportOptions:
     """SVG: text drawn as glyph outlines (the same look without the font, not selectable)."""
     summary: bool = False
     """A page of the map's top pain points and opportunities after it (when it has some)."""
+    delimiter: str | None = None
+    """CSV: ",", ";" or "tab"; None follows the project's language (render/csv_export)."""
 
     def __post_init__(self) -> None:
         chosen = self.orientation or (LANDSCAPE if self.landscape else PORTRAIT)

@@ -165,3 +165,8 @@ class BadEventRowsError(JourneyFileError):
         "Correct them, or add --skip-bad-rows to measure the other rows.",
     )
     exit_code = 19
+
+
+class MergeError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP("FileError", "{file} cannot be merged: {detail}.")
+    exit_code = 20

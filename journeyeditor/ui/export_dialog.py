@@ -51,7 +51,7 @@ from journeyeditor.ui.export_preview import Preview
 from journeyeditor.ui.while_shown import WhileShown
 
 ALL_MAPS = 0
-WHOLE_PROJECT = ("pdf", "xlsx", "pptx")
+WHOLE_PROJECT = ("pdf", "xlsx", "pptx", "csv")
 """Formats that can hold every map (the others hold one)."""
 DPI_CHOICES = (72, 96, 150, 300, 600)
 PREVIEW_SIDE = 1000
@@ -96,6 +96,7 @@ class ExportDialog(QDialog):
         self.format_combo.addItem(self.tr("SVG drawing (vector)"), "svg")
         self.format_combo.addItem(self.tr("Excel workbook (cards as tables)"), "xlsx")
         self.format_combo.addItem(self.tr("PowerPoint (.pptx)"), "pptx")
+        self.format_combo.addItem(self.tr("CSV (.csv)"), "csv")
         self.map_combo = QComboBox(self)
         self.map_combo.addItem(self.tr("All maps, one after another"), ALL_MAPS)
         for journey_map in self.document.maps():
@@ -325,7 +326,7 @@ class ExportDialog(QDialog):
         try:
             if self.format() == "pdf":
                 self._preview_pages()
-            elif self.format() == "xlsx":
+            elif self.format() in ("xlsx", "csv"):
                 self._describe_workbook()
             elif self.format() == "pptx":
                 self._describe_deck()
@@ -384,6 +385,14 @@ class ExportDialog(QDialog):
         map_ids = self.source.map_ids(self.options(), every=True)
         cards = sum(len(self.document.cards(map_id)) for map_id in map_ids)
         self.preview.show_image(QImage(), False)
+        if self.format() == "csv":
+            self.summary.setText(
+                self.tr("A CSV file of the {0} cards of {1} maps, one per row. No preview.").format(
+                    cards, len(map_ids)
+                )
+            )
+            self._pager(False)
+            return
         self.summary.setText(
             self.tr(
                 "A workbook with one sheet per map ({0}), laid out like the map, and a sheet "
@@ -437,6 +446,7 @@ class ExportDialog(QDialog):
             "svg": self.tr("SVG drawings (*.svg)"),
             "xlsx": self.tr("Excel workbooks (*.xlsx)"),
             "pptx": self.tr("PowerPoint presentations (*.pptx)"),
+            "csv": self.tr("CSV files (*.csv)"),
         }
         start = str(Path(folder) / f"{self.suggested_name()}.{suffix}")
         chosen, _filter = QFileDialog.getSaveFileName(

@@ -32,6 +32,7 @@ from journeyeditor.ui.export_dialog import ExportDialog
 from journeyeditor.ui.find_bar import FindBar
 from journeyeditor.ui.inspector import Inspector
 from journeyeditor.ui.maps_panel import MapsPanel
+from journeyeditor.ui.merge_dialog import choose_and_merge
 from journeyeditor.ui.open_lock import OpenLock
 from journeyeditor.ui.palette import Palette
 from journeyeditor.ui.personas_panel import PersonasPanel
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(self.tr("Save &As…"), keys.SaveAs, self.save_as)
         self.export_action = self._action(self.tr("&Export…"), "Ctrl+E", self.export)
         self.print_action = self._action(self.tr("&Print…"), keys.Print, self.print_map)
+        self.merge_action = self._action(self.tr("&Merge from File…"), None, self.merge_drafts)
         self.quit_action = self._action(self.tr("&Quit"), keys.Quit, self.close)
         self.undo_action = self._action(self.tr("&Undo"), keys.Undo, self._undo)
         self.redo_action = self._action(self.tr("&Redo"), keys.Redo, self._redo)
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action])
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.save_as_action)
+        file_menu.addAction(self.merge_action)
         file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.print_action])
         file_menu.addSeparator()
@@ -501,6 +504,12 @@ class MainWindow(QMainWindow):
         dialog = self._export_dialog()
         if dialog is not None:
             dialog.exec()
+
+    def merge_drafts(self) -> None:
+        """File → Merge from File…: drafts of the project, previewed, merged as one step."""
+        if self.document is not None:
+            self.inspector.commit_pending()
+            choose_and_merge(self.document, self)
 
     def print_map(self) -> None:
         """Straight to the print dialog, with the choices of the last export."""

@@ -559,6 +559,14 @@
         <source>Take snapshot</source>
         <translation>Prendre un instantané</translation>
     </message>
+    <message>
+        <source>Merge from %n files</source>
+        <translation>Fusionner %n fichiers</translation>
+    </message>
+    <message>
+        <source>Merge from {0}</source>
+        <translation>Fusionner {0}</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -636,6 +644,10 @@
     <message>
         <source>PowerPoint (.pptx)</source>
         <translation>PowerPoint (.pptx)</translation>
+    </message>
+    <message>
+        <source>CSV (.csv)</source>
+        <translation>CSV (.csv)</translation>
     </message>
     <message>
         <source>Portrait</source>
@@ -754,6 +766,10 @@
         <translation>{0} × {1} pixels à 100&#xa0;%</translation>
     </message>
     <message>
+        <source>A CSV file of the {0} cards of {1} maps, one per row. No preview.</source>
+        <translation>Un fichier CSV des {0} cartes de {1} parcours, une par ligne. Pas d’aperçu.</translation>
+    </message>
+    <message>
         <source>A workbook with one sheet per map ({0}), laid out like the map, and a sheet of the {1} cards, one per row with every field. No preview.</source>
         <translation>Un classeur avec une feuille par carte ({0}), disposée comme la carte, et une feuille des {1} fiches, une par ligne avec tous leurs champs. Pas d’aperçu.</translation>
     </message>
@@ -780,6 +796,10 @@
     <message>
         <source>PowerPoint presentations (*.pptx)</source>
         <translation>Présentations PowerPoint (*.pptx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -867,6 +887,10 @@
     <message>
         <source>{file} has {detail} rows that cannot be used (listed above); nothing was computed. Correct them, or add --skip-bad-rows to measure the other rows.</source>
         <translation>{file} a {detail} lignes inutilisables (listées ci-dessus) ; rien n’a été calculé. Corrigez-les, ou ajoutez --skip-bad-rows pour mesurer les autres lignes.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be merged: {detail}.</source>
+        <translation>{file} ne peut pas être fusionné : {detail}.</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1240,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>Responsable</translation>
     </message>
     <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
         <source>Priority</source>
         <translation>Priorité</translation>
     </message>
@@ -1234,6 +1262,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Department</source>
         <translation>Département</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
     </message>
     <message>
         <source>Votes</source>
@@ -1316,6 +1348,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge from File…</source>
+        <translation>&amp;Fusionner depuis un fichier…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1645,6 +1681,84 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Delete this map and all its cards? You can undo it.</source>
         <translation>Supprimer cette carte et toutes ses fiches&#xa0;? Vous pourrez annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>it is the project being merged into</source>
+        <translation>c’est le projet dans lequel on fusionne</translation>
+    </message>
+    <message>
+        <source>it has no map named “{0}” (its maps: {1})</source>
+        <translation>aucune carte nommée «&#xa0;{0}&#xa0;» (cartes du projet&#xa0;: {1})</translation>
+    </message>
+    <message>
+        <source>new maps: {0}</source>
+        <translation>nouvelles cartes : {0}</translation>
+    </message>
+    <message>
+        <source>new stages: {0}</source>
+        <translation>nouvelles étapes : {0}</translation>
+    </message>
+    <message>
+        <source>new lanes: {0}</source>
+        <translation>nouveaux couloirs : {0}</translation>
+    </message>
+    <message>
+        <source>new departments: {0}</source>
+        <translation>nouveaux départements : {0}</translation>
+    </message>
+    <message>
+        <source>new participants: {0}</source>
+        <translation>nouveaux participants : {0}</translation>
+    </message>
+    <message>
+        <source>cards added: {0}</source>
+        <translation>cartes ajoutées : {0}</translation>
+    </message>
+    <message>
+        <source>cards skipped, already in their cell: {0}</source>
+        <translation>cartes ignorées, déjà dans leur case : {0}</translation>
+    </message>
+    <message>
+        <source>matched: {0} stages, {1} lanes, {2} departments, {3} participants</source>
+        <translation>reconnus : {0} étapes, {1} couloirs, {2} départements, {3} participants</translation>
+    </message>
+    <message>
+        <source>already merged before: its feelings are not counted again</source>
+        <translation>déjà fusionné : ses émotions ne sont pas comptées une seconde fois</translation>
+    </message>
+    <message>
+        <source>feelings averaged in: {0}</source>
+        <translation>émotions ajoutées à la moyenne : {0}</translation>
+    </message>
+    <message>
+        <source>and {0} more</source>
+        <translation>et {0} de plus</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge from files</source>
+        <translation>Fusionner des fichiers</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed yet. OK merges it all as one step (Undo takes it back).</source>
+        <translation>Rien n’a encore été modifié. OK fusionne le tout en une seule étape (Annuler la reprend).</translation>
+    </message>
+    <message>
+        <source>These files hold nothing that the project does not already have.</source>
+        <translation>Ces fichiers ne contiennent rien que le projet n’ait déjà.</translation>
+    </message>
+    <message>
+        <source>Nothing was merged.</source>
+        <translation>Rien n’a été fusionné.</translation>
+    </message>
+    <message>
+        <source>Journey Editor files (*.journey)</source>
+        <translation>Fichiers Journey Editor (*.journey)</translation>
     </message>
 </context>
 <context>
@@ -2195,6 +2309,14 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>{0} importé dans {1}.</translation>
     </message>
     <message>
+        <source>Nothing was written to {0}.</source>
+        <translation>Rien n’a été écrit dans {0}.</translation>
+    </message>
+    <message>
+        <source>Merged into {0}.</source>
+        <translation>Fusionné dans {0}.</translation>
+    </message>
+    <message>
         <source>expected a number from {0} to {1}</source>
         <translation>nombre attendu entre {0} et {1}</translation>
     </message>
@@ -2275,8 +2397,28 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>texte dessiné en contours, le même sur les machines sans la police (SVG, par défaut)</translation>
     </message>
     <message>
+        <source>CSV separator (default: ; for a French project, else ,)</source>
+        <translation>séparateur CSV (par défaut : ; pour un projet en français, sinon ,)</translation>
+    </message>
+    <message>
         <source>make a project file from a JSON export</source>
         <translation>créer un fichier de projet à partir d’un export JSON</translation>
+    </message>
+    <message>
+        <source>merge draft copies into a project</source>
+        <translation>fusionner des brouillons dans un projet</translation>
+    </message>
+    <message>
+        <source>merge only the drafts&apos; map of this name</source>
+        <translation>ne fusionner que la carte de ce nom des brouillons</translation>
+    </message>
+    <message>
+        <source>the project&apos;s map to merge into (default: by name)</source>
+        <translation>la carte du projet où fusionner (par défaut : selon le nom)</translation>
+    </message>
+    <message>
+        <source>show what would change, write nothing</source>
+        <translation>montrer ce qui changerait, sans rien écrire</translation>
     </message>
     <message>
         <source>funnel figures per stage from event data</source>
