@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -146,3 +147,22 @@ def test_write_signature_writes_the_stored_file(
     monkeypatch.setattr(schema, "SIGNATURE_FILE", target)
     assert schema.main(["--write-signature"]) == 0
     assert target.read_bytes() == (ROOT / "journeyeditor/store/schema_signature.json").read_bytes()
+
+
+@pytest.mark.parametrize("library", ["same", "other"])
+def test_another_sqlite_library_is_checked_against_the_migrations(
+    library: str, sample_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stored signature that differs from a sound file refuses it only when this
+    process runs the SQLite version that wrote it; else the migrations decide."""
+    stored = json.loads(schema.SIGNATURE_FILE.read_text(encoding="utf-8"))
+    stored["versions"][str(schema.LATEST_VERSION)]["card"]["sql"] += " "
+    if library == "other":
+        stored["sqlite"] = "0.0.0"
+    monkeypatch.setattr(schema, "_stored", lambda: stored)
+    raw = sqlite3.connect(sample_file)
+    try:
+        found = schema.compare(raw, schema.LATEST_VERSION)
+    finally:
+        raw.close()
+    assert found.altered == (["card"] if library == "same" else [])
