@@ -26,6 +26,10 @@ xlsx is a workbook of the maps' cards; pptx a 16:9 deck (cover, each map as edit
 shapes, split into parts when too big to read, the top pain points and opportunities).
 
 Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py).
+
+Qt is loaded only for what needs it (drawn exports, and translations when the locale is
+not English), and Alembic only to migrate an older file, so `info`, `check` and the JSON
+export of a current file start about as fast as SQLAlchemy imports.
 """
 
 from __future__ import annotations
@@ -38,8 +42,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
-
 from journeyeditor import __version__, cli_funnel, i18n
 from journeyeditor.render.pages import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
 from journeyeditor.store import database, interchange, templates
@@ -47,6 +49,8 @@ from journeyeditor.store.errors import JourneyFileError, MergeError, OutputExist
 from journeyeditor.store.files import refuse_input, write_atomically
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
     from journeyeditor.editing.document import Document
 
 COMMANDS = ("new", "templates", "info", "check", "export", "import", "funnel", "merge")
@@ -54,7 +58,7 @@ Exporter = Callable[[argparse.Namespace], None]
 EXPORTERS: dict[str, Exporter] = {}
 
 
-translate = QCoreApplication.translate
+translate = i18n.translate
 
 
 def _say(text: str = "") -> None:
@@ -162,6 +166,7 @@ EXPORTERS["json"] = export_json
 
 def export_drawn(args: argparse.Namespace) -> None:
     """PDF, PNG or SVG of the project's maps, drawn as on the canvas, an Excel workbook or CSV."""
+    _application(["export"])
     from journeyeditor.editing.document import Document
     from journeyeditor.render import export
 
@@ -402,6 +407,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _application(argv: Sequence[str]) -> QCoreApplication:
     """Exports draw with Qt's painter, which needs a GUI application, never a display."""
+    from PySide6.QtCore import QCoreApplication
+
     existing = QCoreApplication.instance()
     if existing is not None:
         return existing
@@ -415,8 +422,9 @@ def _application(argv: Sequence[str]) -> QCoreApplication:
 
 
 def run_command(argv: Sequence[str]) -> int:
-    app = _application(argv)
-    i18n.install(app)
+    language = i18n.system_language()
+    if language != "en":
+        i18n.install(_application(argv), language)
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:
@@ -425,7 +433,7 @@ def run_command(argv: Sequence[str]) -> int:
     try:
         args.run(args)
     except JourneyFileError as error:
-        sys.stderr.write(error.message(QCoreApplication.translate) + "\n")
+        sys.stderr.write(error.message(translate) + "\n")
         return error.exit_code
     return 0
 

@@ -1,26 +1,73 @@
-"""Loading the interface's translations (Qt Linguist .qm files) for a language."""
+"""Loading the interface's translations (Qt Linguist .qm files) for a language.
+
+Qt is imported only when it is needed: the command line reads the language from the
+environment as Qt does on Linux, and prints English without loading QtCore at all.
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
 
 FOLDER = Path(__file__).resolve().parent / "resources" / "translations"
 LANGUAGES = ("en", "fr")
 
+Translate = Callable[[str, str], str]
+
+
+def _untranslated(context: str, text: str) -> str:
+    del context
+    return text
+
+
+_translate: Translate = _untranslated
+
+
+def translate(context: str, text: str) -> str:
+    """`text` in the language `install` set up (Qt's translation), else as written."""
+    return _translate(context, text)
+
+
+def environment_locale() -> str:
+    """The locale Qt's `QLocale.system()` takes from the environment on Linux.
+
+    LC_ALL, else LC_MESSAGES, else LANG; unless that is empty, C or POSIX, the first
+    entry of LANGUAGE (when not empty) comes before it.
+    """
+    env = os.environ
+    name = env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG") or ""
+    if name in ("", "C", "POSIX"):
+        return "C"
+    return env.get("LANGUAGE", "").split(":")[0] or name
+
 
 def system_language() -> str:
     """The interface language to use: French for a French locale, else English."""
-    name = QLocale.system().name().split("_")[0]
-    return name if name in LANGUAGES else "en"
+    if sys.platform.startswith("linux"):
+        name = environment_locale()
+    else:  # elsewhere Qt asks the system's own settings
+        from PySide6.QtCore import QLocale
+
+        name = QLocale.system().name()
+    language = re.split(r"[_.@-]", name)[0]
+    return language if language in LANGUAGES else "en"
 
 
 def install(app: QCoreApplication, language: str | None = None) -> QTranslator | None:
     """Install our translator for `language` (the system's when None); English needs none."""
+    global _translate
     language = language or system_language()
     if language == "en":
         return None
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
     qt_own = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(f"qtbase_{language}", qt_folder):
@@ -28,5 +75,6 @@ def install(app: QCoreApplication, language: str | None = None) -> QTranslator |
     translator = QTranslator(app)
     if translator.load(str(FOLDER / f"journeyeditor_{language}.qm")):
         app.installTranslator(translator)
+        _translate = QCoreApplication.translate
         return translator
     return None
