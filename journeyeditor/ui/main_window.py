@@ -87,11 +87,12 @@ class MainWindow(QMainWindow):
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.voting_dock = self._dock(self.tr("Vote"), "votingDock", self.voting_panel, right)
         self.ranked_panel = RankedPanel(self.view, self)
-        self.ranked_dock = self._dock(
-            self.tr("Top pain points and opportunities"), "rankedDock", self.ranked_panel, right
-        )
+        self.ranked_dock = self._dock(self.tr("Ranking"), "rankedDock", self.ranked_panel, right)
+        # Tabbed with the inspector, which keeps the whole height: most of the time a person
+        # edits, and a workshop opens the Vote or ranking tab when it needs them.
+        self.tabifyDockWidget(self.inspector_dock, self.voting_dock)
         self.tabifyDockWidget(self.voting_dock, self.ranked_dock)
-        self.voting_dock.raise_()
+        self.inspector_dock.raise_()
         self.find_bar = FindBar(self.view, self)
         self._build_actions()
         self.addToolBarBreak()

@@ -890,7 +890,7 @@
     </message>
     <message>
         <source>{file} cannot be merged: {detail}.</source>
-        <translation>{file} ne peut pas être fusionné : {detail}.</translation>
+        <translation>{file} ne peut pas être fusionné&#xa0;: {detail}.</translation>
     </message>
 </context>
 <context>
@@ -1326,8 +1326,8 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>Vote</translation>
     </message>
     <message>
-        <source>Top pain points and opportunities</source>
-        <translation>Principaux irritants et opportunités</translation>
+        <source>Ranking</source>
+        <translation>Classement</translation>
     </message>
     <message>
         <source>&amp;New…</source>
@@ -1695,43 +1695,43 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     </message>
     <message>
         <source>new maps: {0}</source>
-        <translation>nouvelles cartes : {0}</translation>
+        <translation>nouvelles cartes&#xa0;: {0}</translation>
     </message>
     <message>
         <source>new stages: {0}</source>
-        <translation>nouvelles étapes : {0}</translation>
+        <translation>nouvelles étapes&#xa0;: {0}</translation>
     </message>
     <message>
         <source>new lanes: {0}</source>
-        <translation>nouveaux couloirs : {0}</translation>
+        <translation>nouveaux couloirs&#xa0;: {0}</translation>
     </message>
     <message>
         <source>new departments: {0}</source>
-        <translation>nouveaux départements : {0}</translation>
+        <translation>nouveaux départements&#xa0;: {0}</translation>
     </message>
     <message>
         <source>new participants: {0}</source>
-        <translation>nouveaux participants : {0}</translation>
+        <translation>nouveaux participants&#xa0;: {0}</translation>
     </message>
     <message>
         <source>cards added: {0}</source>
-        <translation>cartes ajoutées : {0}</translation>
+        <translation>cartes ajoutées&#xa0;: {0}</translation>
     </message>
     <message>
         <source>cards skipped, already in their cell: {0}</source>
-        <translation>cartes ignorées, déjà dans leur case : {0}</translation>
+        <translation>cartes ignorées, déjà dans leur case&#xa0;: {0}</translation>
     </message>
     <message>
         <source>matched: {0} stages, {1} lanes, {2} departments, {3} participants</source>
-        <translation>reconnus : {0} étapes, {1} couloirs, {2} départements, {3} participants</translation>
+        <translation>reconnus&#xa0;: {0} étapes, {1} couloirs, {2} départements, {3} participants</translation>
     </message>
     <message>
         <source>already merged before: its feelings are not counted again</source>
-        <translation>déjà fusionné : ses émotions ne sont pas comptées une seconde fois</translation>
+        <translation>déjà fusionné&#xa0;: ses émotions ne sont pas comptées une seconde fois</translation>
     </message>
     <message>
         <source>feelings averaged in: {0}</source>
-        <translation>émotions ajoutées à la moyenne : {0}</translation>
+        <translation>émotions ajoutées à la moyenne&#xa0;: {0}</translation>
     </message>
     <message>
         <source>and {0} more</source>
@@ -2398,7 +2398,7 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     </message>
     <message>
         <source>CSV separator (default: ; for a French project, else ,)</source>
-        <translation>séparateur CSV (par défaut : ; pour un projet en français, sinon ,)</translation>
+        <translation>séparateur CSV (par défaut&#xa0;: ; pour un projet en français, sinon ,)</translation>
     </message>
     <message>
         <source>make a project file from a JSON export</source>
@@ -2414,7 +2414,7 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     </message>
     <message>
         <source>the project&apos;s map to merge into (default: by name)</source>
-        <translation>la carte du projet où fusionner (par défaut : selon le nom)</translation>
+        <translation>la carte du projet où fusionner (par défaut&#xa0;: selon le nom)</translation>
     </message>
     <message>
         <source>show what would change, write nothing</source>
