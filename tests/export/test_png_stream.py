@@ -48,7 +48,9 @@ def qt_pixels(image: QImage, transparent: bool) -> PilImage.Image:
     return rgba if transparent else rgba.convert("RGB")
 
 
-def drawn_in_bands(source: ExportSource, map_id: int, dpi: int, transparent: bool) -> PilImage.Image:
+def drawn_in_bands(
+    source: ExportSource, map_id: int, dpi: int, transparent: bool
+) -> PilImage.Image:
     """The whole-image path the stream replaced: each band drawn by Qt and pasted into one
     Pillow image (bands of BAND_PIXELS // width rows from the top, as for an unframed map)."""
     width, height = image_size(source.picture(map_id), dpi)
@@ -141,9 +143,9 @@ def test_any_rows_written_in_any_pieces_decode_to_themselves(
 def test_rows_must_fill_the_image_exactly() -> None:
     with pytest.raises(ValueError, match="rows do not fit"):
         PngStream(io.BytesIO(), 2, 2, alpha=False, dpi=96).write_rows(bytes(6 * 3))
-    with pytest.raises(ValueError, match="1 rows written of 2"):
-        with PngStream(io.BytesIO(), 2, 2, alpha=False, dpi=96) as png:
-            png.write_rows(bytes(6))
+    short = PngStream(io.BytesIO(), 2, 2, alpha=False, dpi=96)
+    with pytest.raises(ValueError, match="1 rows written of 2"), short as png:
+        png.write_rows(bytes(6))
 
 
 def test_failure_midway_leaves_no_file(
@@ -201,9 +203,9 @@ MB more); streamed, the peak grew by under a megabyte (measured)."""
 
 def test_a_big_png_is_streamed_in_bounded_memory(export_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "big.png"
+    arguments = [str(export_file), str(target), str(MEMORY_BAND), str(MEMORY_DPI)]
     ran = subprocess.run(
-        [sys.executable, "-c", CHILD, str(export_file), str(target), str(MEMORY_BAND)]
-        + [str(MEMORY_DPI)],
+        [sys.executable, "-c", CHILD, *arguments],
         capture_output=True,
         text=True,
         env={**child_environment(), "QT_QPA_PLATFORM": "offscreen"},
