@@ -64,7 +64,7 @@ about ten times the 300-DPI PNG of a 2,000-card map, past what image programs op
 minutes of drawing: a mistyped DPI is refused at once rather than filling the disk."""
 BAND_PIXELS = 16_000_000
 """Qt draws a PNG in bands of about this many pixels (64 MB), to bound memory."""
-SLICE_PIXELS = 1_000_000
+SLICE_PIXELS = 250_000
 """A band is converted for the PNG writer in slices of about this many pixels."""
 
 
