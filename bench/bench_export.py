@@ -1,9 +1,14 @@
-"""Export timings for generated maps of 200 and 2,000 cards: PDF, 300-DPI PNG, SVG.
+"""Export timings for generated maps of 200 and 2,000 cards: PDF, 300-DPI PNG, SVG; and
+the streamed 300-DPI PNG of 2,000- and 5,000-card maps against a baseline.
 
 Cards hold two to nine words, like workshop sticky notes; the process's peak memory so
-far is shown after each figure.
+far is shown after each figure. The PNG comparison runs each export in a child process
+of its own (peak memory from /proc's VmHWM): `export_png`, and a baseline that only paints
+the same bands with QPainter and compresses their pixels with zlib, writing nothing.
 
-    .venv/bin/python bench/bench_export.py [--cards 200 2000] [--keep FOLDER]
+    .venv/bin/python bench/bench_export.py [--cards 200 2000] [--png 2000 5000] [--repeat 1]
+        [--keep FOLDER]
+    .venv/bin/python bench/bench_export.py --cards --png 2000 5000   # the PNG comparison only
 
 Prints figures, asserts nothing: compare runs by eye.
 """
@@ -11,15 +16,22 @@ Prints figures, asserts nothing: compare runs by eye.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's package
+PNG_DPI = 300
 
 KINDS = ("touchpoint", "text", "text", "pain_point", "opportunity", "metric", "text", "text")
 WORDS = (
@@ -88,17 +100,29 @@ def timed(label: str, action: Callable[[], object]) -> object:
     return result
 
 
+def stages_for(cards: int) -> int:
+    return 8 if cards <= 500 else 20
+
+
+def make_file(cards: int, scratch: Path) -> Path:
+    """The .journey file of a generated map of `cards` cards."""
+    from journeyeditor.store import database, interchange
+
+    path = scratch / f"bench{cards}.journey"
+    if not path.exists():
+        imported = interchange.plan_import(plan(cards, stages_for(cards)), path)
+        database.create_file(path, interchange.populate_from(imported))
+    return path
+
+
 def bench(cards: int, scratch: Path, out: Path) -> None:
     """Make a map of `cards` cards and time each export of it."""
     from journeyeditor.editing.document import Document
     from journeyeditor.render import export
     from journeyeditor.render.export import ExportOptions, ExportSource
-    from journeyeditor.store import database, interchange
 
-    stages = 8 if cards <= 500 else 20
-    path = scratch / f"bench{cards}.journey"
-    imported = interchange.plan_import(plan(cards, stages), path)
-    database.create_file(path, interchange.populate_from(imported))
+    stages = stages_for(cards)
+    path = make_file(cards, scratch)
     document = Document.open(path, read_only=True)
     map_id = document.maps()[0].id
     picture = ExportSource(document).picture(map_id)
@@ -134,20 +158,129 @@ def bench(cards: int, scratch: Path, out: Path) -> None:
     document.close()
 
 
+def own_peak() -> float:
+    """This process's peak resident memory in MB (VmHWM: `ru_maxrss` of a child starts
+    from its parent's resident size, which exec carries over)."""
+    status = Path("/proc/self/status").read_text().split("VmHWM:")[1]
+    return int(status.split()[0]) / 1024
+
+
+def png_child(kind: str, path: Path, target: Path) -> dict[str, Any]:
+    """In a child process: one 300-DPI PNG of the file's map, streamed (`stream`) or the
+    baseline (`baseline`: the same bands painted by QPainter, their pixels through zlib)."""
+    from journeyeditor.editing.document import Document
+    from journeyeditor.render import export
+    from journeyeditor.render.export import ExportOptions, ExportSource
+
+    document = Document.open(path, read_only=True)
+    source = ExportSource(document)
+    map_id = document.maps()[0].id
+    source.picture(map_id)
+    rest = own_peak()
+    start = time.perf_counter()
+    if kind == "stream":
+        width, height = export.export_png(document, target, ExportOptions(dpi=PNG_DPI), source)
+        written = target.stat().st_size
+    else:
+        width, height = export.image_size(source.picture(map_id), PNG_DPI)
+        band = max(1, export.BAND_PIXELS // width)
+        deflate = zlib.compressobj(6)
+        written = 0
+        for top in range(0, height, band):
+            rows = min(band, height - top)
+            image = export.map_image(source, map_id, PNG_DPI / 96, False, top, rows)
+            written += len(deflate.compress(image.constBits()))
+            del image
+        written += len(deflate.flush())
+    seconds = time.perf_counter() - start
+    peak = own_peak()
+    document.close()
+    return {
+        "seconds": seconds,
+        "peak": peak,
+        "rest": rest,
+        "size": [width, height],
+        "bytes": written,
+    }
+
+
+def run_child(kind: str, path: Path, target: Path) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, __file__, "--child", kind, str(path), str(target)]
+    ran = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    result: dict[str, Any] = json.loads(ran.stdout.splitlines()[-1])
+    return result
+
+
+def seconds(result: dict[str, Any]) -> float:
+    return float(result["seconds"])
+
+
+def bench_png(counts: list[int], scratch: Path, out: Path, repeat: int) -> None:
+    """The streamed PNG and its baseline at each size, side by side (the faster of
+    `repeat` runs of each, alternated)."""
+    results = []
+    for cards in counts:
+        path = make_file(cards, scratch)
+        target = out / f"{cards}-{PNG_DPI}dpi-streamed.png"
+        runs = [
+            (run_child("stream", path, target), run_child("baseline", path, target))
+            for _ in range(repeat)
+        ]
+        results.append(
+            (min((s for s, _ in runs), key=seconds), min((b for _, b in runs), key=seconds))
+        )
+    heading = "".join(f"{f'{cards:,} cards':>26}" for cards in counts)
+    lines = [f"PNG at {PNG_DPI} DPI, each in a child process{heading}"]
+
+    def row(label: str, cell: Callable[[dict[str, Any], dict[str, Any]], str]) -> None:
+        lines.append(f"  {label:<42}" + "".join(f"{cell(s, b):>26}" for s, b in results))
+
+    row(
+        "image",
+        lambda s, b: "{} × {} ({:.0f} Mpx)".format(*s["size"], s["size"][0] * s["size"][1] / 1e6),
+    )
+    row("streamed export_png: time", lambda s, b: f"{s['seconds']:.1f} s")
+    row("baseline QPainter bands + zlib: time", lambda s, b: f"{b['seconds']:.1f} s")
+    row("ratio streamed / baseline", lambda s, b: f"{s['seconds'] / b['seconds']:.2f} ×")
+    row(
+        "streamed: peak memory (map laid out)",
+        lambda s, b: f"{s['peak']:.0f} MB ({s['rest']:.0f} MB)",
+    )
+    row(
+        "baseline: peak memory (map laid out)",
+        lambda s, b: f"{b['peak']:.0f} MB ({b['rest']:.0f} MB)",
+    )
+    row(
+        "streamed file / baseline zlib bytes",
+        lambda s, b: f"{s['bytes'] / 1e6:.0f} MB / {b['bytes'] / 1e6:.0f} MB",
+    )
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cards", type=int, nargs="+", default=[200, 2000])
+    parser.add_argument("--cards", type=int, nargs="*", default=[200, 2000])
+    parser.add_argument("--png", type=int, nargs="*", default=[2000, 5000])
+    parser.add_argument("--repeat", type=int, default=1, help="PNG runs of each; the best")
     parser.add_argument("--keep", type=Path, help="write the exports to this folder")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication([sys.argv[0]])
+    if args.child:
+        kind, path, target = args.child
+        sys.stdout.write(json.dumps(png_child(kind, Path(path), Path(target))) + "\n")
+        return 0
     with tempfile.TemporaryDirectory() as scratch:
         out = args.keep or Path(scratch)
         out.mkdir(parents=True, exist_ok=True)
         for cards in args.cards:
             bench(cards, Path(scratch), out)
+        if args.png:
+            bench_png(args.png, Path(scratch), out, args.repeat)
     del app
     return 0
 

@@ -1,6 +1,6 @@
-"""Exporting maps: PDF (reportlab, vectors), PNG (Qt, written by Pillow), SVG (QtSvg), print,
-an Excel workbook of the maps' content (render/xlsx_export), a PowerPoint deck of
-native shapes (render/pptx_export) and a CSV of their cards (render/csv_export).
+"""Exporting maps: PDF (reportlab, vectors), PNG (Qt, streamed by render/png_stream), SVG
+(QtSvg), print, an Excel workbook of the maps' content (render/xlsx_export), a PowerPoint
+deck of native shapes (render/pptx_export) and a CSV of their cards (render/csv_export).
 
 Every export lays a map out with render/layout and draws `map_shapes`, the canvas's own
 primitives, so what the client gets is what the person saw. Files are written whole or
@@ -14,8 +14,9 @@ from __future__ import annotations
 import io
 import math
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from PIL import Image as PilImage
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QRectF, QSize
@@ -29,11 +30,12 @@ from journeyeditor.render import pdf_painter, qt_painter
 from journeyeditor.render.csv_export import export_csv
 from journeyeditor.render.frame import Framed
 from journeyeditor.render.layout import Rect
+from journeyeditor.render.png_stream import PngStream
 from journeyeditor.render.pptx_export import export_pptx
 from journeyeditor.render.qt_sheets import print_sheets, printer_page, smooth
 from journeyeditor.render.source import ExportError, ExportOptions, ExportSource
 from journeyeditor.render.xlsx_export import export_xlsx
-from journeyeditor.store.files import write_atomically
+from journeyeditor.store.files import stream_atomically, write_atomically
 
 __all__ = [
     "EXPORTS",
@@ -50,16 +52,21 @@ __all__ = [
     "render_pdf",
     "render_png",
     "render_svg",
+    "write_png",
 ]
 
 translate = QCoreApplication.translate
 
 IMAGE_MARGIN = 16.0
 """Room around a map in PNG and SVG exports (map pixels), so edge shadows are not cut."""
-MAX_PIXELS = 400_000_000
-"""Largest PNG drawn: Pillow holds it whole, at 4 bytes a pixel."""
+MAX_PIXELS = 4_000_000_000
+"""Largest PNG drawn. Memory no longer limits it (one band is held at a time); this is
+about ten times the 300-DPI PNG of a 2,000-card map, past what image programs open and
+minutes of drawing: a mistyped DPI is refused at once rather than filling the disk."""
 BAND_PIXELS = 16_000_000
-"""Qt draws a PNG in bands of about this many pixels, to bound memory."""
+"""Qt draws a PNG in bands of about this many pixels (64 MB), to bound memory."""
+SLICE_PIXELS = 250_000
+"""A band is converted for the PNG writer in slices of about this many pixels."""
 
 
 def _source(document: Document, source: ExportSource | None) -> ExportSource:
@@ -145,15 +152,18 @@ def map_image(
     return image
 
 
-def _paste(whole: PilImage.Image, band: QImage, top: int, transparent: bool) -> None:
-    """Copy a band drawn by Qt into the Pillow image (4 bytes a pixel: no repacking)."""
+def _packed_rows(band: QImage, transparent: bool) -> Iterator[bytes]:
+    """A band drawn by Qt as packed RGBA or RGB rows, converted a slice at a time so that
+    no second copy of the whole band is made."""
     kind = QImage.Format.Format_RGBA8888 if transparent else QImage.Format.Format_RGBX8888
-    converted = band.convertToFormat(kind)
-    mode = "RGBA" if transparent else "RGBX"
-    size = (converted.width(), converted.height())
-    data = bytes(converted.constBits())
-    view = PilImage.frombuffer(mode, size, data, "raw", mode, converted.bytesPerLine(), 1)
-    whole.paste(view, (0, top))
+    mode, raw = ("RGBA", "RGBA") if transparent else ("RGB", "RGBX")
+    width, height = band.width(), band.height()
+    step = max(1, SLICE_PIXELS // width)
+    for top in range(0, height, step):
+        part = band.copy(0, top, width, min(step, height - top)).convertToFormat(kind)
+        size = (width, part.height())
+        bits = bytes(part.constBits())
+        yield PilImage.frombytes(mode, size, bits, "raw", raw, part.bytesPerLine(), 1).tobytes()
 
 
 def _band_tops(height: int, band: int, shift: int) -> list[int]:
@@ -164,38 +174,56 @@ def _band_tops(height: int, band: int, shift: int) -> list[int]:
     return [0, *range(first, height, band)] if first else list(range(0, height, band))
 
 
-def render_png(source: ExportSource, map_id: int, options: ExportOptions) -> bytes:
-    """Drawn by Qt in bands (bounded memory), assembled and written by Pillow with its DPI."""
-    frame = source.frame(map_id, options)
-    width, height = image_size(frame or source.picture(map_id), options.dpi)
+def _png_size(source: ExportSource, map_id: int, options: ExportOptions) -> tuple[int, int]:
+    """The PNG's pixel size, refused above MAX_PIXELS before anything is drawn or written."""
+    width, height = image_size(source.frame(map_id, options) or source.picture(map_id), options.dpi)
     if width * height > MAX_PIXELS:
         detail = translate(
             "Export",
             "at {0} DPI the image would be {1} × {2} pixels; choose a lower resolution or a PDF",
         )
         raise ExportError(source.document.path, detail.format(options.dpi, width, height))
-    mode = "RGBA" if options.transparent else "RGB"
-    whole = PilImage.new(mode, (width, height))
+    return width, height
+
+
+def write_png(
+    source: ExportSource, map_id: int, options: ExportOptions, stream: BinaryIO
+) -> tuple[int, int]:
+    """Draw the PNG band by band with Qt and stream each band to `stream` (render/png_stream):
+    memory holds one band, whatever the image's size. Returns the pixel size."""
+    frame = source.frame(map_id, options)
+    width, height = _png_size(source, map_id, options)
     band = max(1, BAND_PIXELS // image_size(source.picture(map_id), options.dpi)[0])
     zoom = options.dpi / 96
     tops = _band_tops(height, band, map_offset(frame, zoom)[1])
-    for top, end in zip(tops, [*tops[1:], height], strict=True):
-        rows = end - top
-        band_image = map_image(source, map_id, zoom, options.transparent, top, rows, frame)
-        _paste(whole, band_image, top, options.transparent)
+    software = {"Software": f"Journey Editor {__version__}"}
+    with PngStream(
+        stream, width, height, alpha=options.transparent, dpi=options.dpi, text=software
+    ) as png:
+        for top, end in zip(tops, [*tops[1:], height], strict=True):
+            image = map_image(source, map_id, zoom, options.transparent, top, end - top, frame)
+            for rows in _packed_rows(image, options.transparent):
+                png.write_rows(rows)
+            del image
+    return width, height
+
+
+def render_png(source: ExportSource, map_id: int, options: ExportOptions) -> bytes:
+    """The PNG's bytes (write_png into memory: for tests and small images)."""
     buffer = io.BytesIO()
-    whole.save(buffer, "PNG", dpi=(options.dpi, options.dpi), compress_level=6)
+    write_png(source, map_id, options, buffer)
     return buffer.getvalue()
 
 
 def export_png(
     document: Document, path: Path | str, options: ExportOptions, source: ExportSource | None = None
 ) -> tuple[int, int]:
-    """Write the PNG of the chosen (or first) map; returns its pixel size."""
+    """Stream the PNG of the chosen (or first) map to its file; returns its pixel size."""
     source = _source(document, source)
     map_id = source.map_ids(options, every=False)[0]
-    write_atomically(Path(path), render_png(source, map_id, options), document.path)
-    return image_size(source.frame(map_id, options) or source.picture(map_id), options.dpi)
+    _png_size(source, map_id, options)
+    with stream_atomically(Path(path), document.path) as stream:
+        return write_png(source, map_id, options, stream)
 
 
 def render_svg(source: ExportSource, map_id: int, options: ExportOptions) -> bytes:

@@ -17,6 +17,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from journeyeditor.store.errors import OutputIsInputError, WriteFailedError
 
@@ -124,10 +125,18 @@ def _reported(path: Path) -> Iterator[None]:
         raise WriteFailedError(path, exc.strerror or str(exc)) from exc
 
 
+@contextlib.contextmanager
+def stream_atomically(path: Path | str, *inputs: Path | str) -> Iterator[BinaryIO]:
+    """A file to write `path` piece by piece (an export too big to hold in memory): it
+    replaces `path` when the block ends without error, and vanishes otherwise."""
+    with written_aside(path, *inputs) as temporary, temporary.open("wb") as stream:
+        yield stream
+
+
 def write_atomically(path: Path | str, data: bytes, *inputs: Path | str) -> None:
     """Write `data` to `path` whole, or leave `path` as it was."""
-    with written_aside(path, *inputs) as temporary:
-        temporary.write_bytes(data)
+    with stream_atomically(path, *inputs) as stream:
+        stream.write(data)
 
 
 def _umask() -> int:
