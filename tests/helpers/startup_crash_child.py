@@ -1,0 +1,41 @@
+"""The real start (`app.run_gui`) when the main window cannot be made.
+
+Prints `dialog: <what it says>` once the crash dialog shows, closes it, and exits with
+whatever run_gui returns. Run with JOURNEYEDITOR_SINGLE_INSTANCE=0 and an offscreen Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from journeyeditor import app
+from journeyeditor.ui.crash_dialog import CrashDialog
+
+
+class BrokenWindow:
+    def __init__(self) -> None:
+        raise RuntimeError("injected failure at start-up")
+
+
+def close_the_dialog() -> None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, CrashDialog) and widget.isVisible():
+            print("dialog:", widget.what.text().split(": ", 1)[1], flush=True)
+            widget.close()
+            return
+    QTimer.singleShot(50, close_the_dialog)
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app.MainWindow = BrokenWindow  # type: ignore[misc,assignment]
+    QTimer.singleShot(0, close_the_dialog)
+    return app.run_gui([])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
