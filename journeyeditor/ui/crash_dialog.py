@@ -84,11 +84,9 @@ class CrashDialog(QDialog):
             self.others += 1
         lines = []
         if self.repeats:
-            lines.append(self.tr("It happened again %n time(s).", "", self.repeats))
+            lines.append(self.tr("The same problem again since: {0}").format(self.repeats))
         if self.others:
-            lines.append(
-                self.tr("%n other problem(s) happened since; see the log.", "", self.others)
-            )
+            lines.append(self.tr("Other problems since (see the log): {0}").format(self.others))
         self.count.setText("\n".join(lines))
         self.count.show()
 

@@ -114,7 +114,7 @@ def test_a_slot_failing_for_each_signal_of_an_edit_is_one_dialog(
     document.cardChanged.disconnect(failing_view)
     dialog = shown(qtbot)
     assert dialog.repeats == len(cards) - 1 and dialog.others == 0
-    assert f"{len(cards) - 1} time" in dialog.count.text()
+    assert dialog.count.text() == f"The same problem again since: {len(cards) - 1}"
     assert all(document.get(Card, c.id).text == "all three" for c in cards)  # type: ignore[union-attr]
     assert document.stack.count() == 1
     assert log.read_text(encoding="utf-8").count("a view could not follow") >= len(cards)
