@@ -8,6 +8,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QStandardPaths, Qt
 from PySide6.QtGui import QIcon
@@ -19,7 +20,9 @@ from journeyeditor.store.errors import JourneyFileError
 from journeyeditor.store.files import is_same_file
 from journeyeditor.ui import single_instance
 from journeyeditor.ui.crash_dialog import CrashReporter
-from journeyeditor.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from journeyeditor.ui.main_window import MainWindow
 
 ORGANIZATION = crash.ORGANIZATION
 APPLICATION = crash.APPLICATION
@@ -63,6 +66,9 @@ class Windows(QObject):
         self.windows: list[MainWindow] = []
 
     def new_window(self) -> MainWindow:
+        # Imported here: a second launch that only hands its file over never needs it.
+        from journeyeditor.ui.main_window import MainWindow
+
         window = MainWindow()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda _obj=None, w=window: self.windows.remove(w))

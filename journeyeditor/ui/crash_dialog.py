@@ -14,7 +14,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -22,6 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from journeyeditor.crash import Failure
+
+TEXT_WIDTH = 460
+"""Pixels the dialog's wrapped text is set in."""
 
 
 class CrashDialog(QDialog):
@@ -66,10 +71,19 @@ class CrashDialog(QDialog):
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
+        texts = QVBoxLayout()
+        for widget in (headline, self.what, self.count, self.log):
+            texts.addWidget(widget)
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(texts, 1)
         layout = QVBoxLayout(self)
-        for widget in (icon, headline, self.what, self.count, self.log, buttons):
-            layout.addWidget(widget)
-        self.setMinimumWidth(480)
+        layout.addLayout(top)
+        layout.addWidget(buttons)
+        # Sized to its contents, the wrapped labels at a readable width.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        for label in (headline, self.what, self.count, self.log):
+            label.setMinimumWidth(TEXT_WIDTH)
 
     def copy_details(self) -> None:
         """Traceback, version and platform, ready to paste into a bug report."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from journeyeditor import app
+from journeyeditor.ui import main_window
 from journeyeditor.ui.crash_dialog import CrashDialog
 
 
@@ -30,10 +31,20 @@ def close_the_dialog() -> None:
     QTimer.singleShot(50, close_the_dialog)
 
 
+def make_application(argv: list[str]) -> QApplication:
+    """The app's own, then a look for the dialog once its event loop runs."""
+    made = real_make_application(argv)
+    QTimer.singleShot(0, close_the_dialog)
+    return made
+
+
+real_make_application = app.make_application
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app.MainWindow = BrokenWindow  # type: ignore[misc,assignment]
-    QTimer.singleShot(0, close_the_dialog)
+    main_window.MainWindow = BrokenWindow  # type: ignore[misc,assignment]
+    app.make_application = make_application  # type: ignore[assignment]
     return app.run_gui([])
 
 
