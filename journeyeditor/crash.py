@@ -145,6 +145,7 @@ class Hooks:
     def __init__(self, report: Callable[[Failure], None]) -> None:
         self._report = report
         self._saved: tuple[object, object] | None = None
+        self._reporting = threading.local()
 
     def install(self) -> None:
         if self._saved is None:
@@ -171,9 +172,19 @@ class Hooks:
         self.handle("thread", (args.exc_type, args.exc_value, args.exc_traceback))
 
     def handle(self, kind: str, info: ExcInfo) -> None:
+        """Log, then report, unless this is a failure of the reporting itself (which
+        would come straight back here): that one is only logged."""
         failure = Failure.of(kind, info)
         log_failure(failure)
-        self._report(failure)
+        if getattr(self._reporting, "active", False):
+            return
+        self._reporting.active = True
+        try:
+            self._report(failure)
+        except Exception:
+            LOG.exception("the failure could not be reported")
+        finally:
+            self._reporting.active = False
 
 
 def _one_line(error: BaseException, path: Path | None, reason: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -190,3 +191,37 @@ def test_a_failing_start_shows_the_dialog_and_exits_70(tmp_path: Path) -> None:
     assert result.returncode == crash.EXIT_SOFTWARE, result.stderr
     assert "dialog: RuntimeError: injected failure at start-up" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+class Relay(QObject):
+    """A reporter whose own slot fails, as a broken dialog would."""
+
+    failed = Signal(object)
+
+
+def test_a_failing_report_is_logged_not_repeated(qapp: QApplication) -> None:
+    """A fault in showing the dialog comes back to the hook through PySide (a slot that
+    raised); it must end there, logged, not loop."""
+    del qapp
+    path = crash.start_logging()
+    calls: list[crash.Failure] = []
+    relay = Relay()
+
+    def show(failure: crash.Failure) -> None:
+        calls.append(failure)
+        raise RuntimeError("the dialog itself failed")
+
+    relay.failed.connect(show)
+    hooks = crash.Hooks(relay.failed.emit)
+    hooks.install()
+    try:
+        try:
+            raise LookupError("first")
+        except LookupError as error:
+            sys.excepthook(type(error), error, error.__traceback__)
+    finally:
+        hooks.uninstall()
+        crash.stop_logging(path)
+    assert len(calls) == 1
+    text = path.read_text(encoding="utf-8")
+    assert "first" in text and "the dialog itself failed" in text
