@@ -48,7 +48,12 @@ def second_launch(qtbot: QtBot, *args: str) -> subprocess.Popen[str]:
         text=True,
         env=child_environment(),
     )
-    qtbot.waitUntil(lambda: child.poll() is not None, timeout=60_000)
+    try:
+        qtbot.waitUntil(lambda: child.poll() is not None, timeout=60_000)
+    finally:
+        if child.poll() is None:  # it was not taken and started a window of its own
+            child.kill()
+            child.wait()
     return child
 
 
@@ -81,7 +86,12 @@ def hand_over_from_child(qtbot: QtBot, name: str, path: Path) -> int:
     child = subprocess.Popen(
         [sys.executable, "-c", script, name, str(path)], env=child_environment()
     )
-    qtbot.waitUntil(lambda: child.poll() is not None, timeout=30_000)
+    try:
+        qtbot.waitUntil(lambda: child.poll() is not None, timeout=30_000)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
     return child.returncode
 
 
