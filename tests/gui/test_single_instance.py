@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journeyeditor.app import Windows
@@ -61,8 +63,26 @@ def shown_paths(windows: Windows) -> list[Path]:
     return [w.document.path for w in windows.windows if w.document is not None and w.isVisible()]
 
 
+@pytest.fixture
+def questions() -> Iterator[list[str]]:
+    """Message boxes that came up, each cancelled (so a regression fails, never hangs)."""
+    seen: list[str] = []
+
+    def cancel() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(cancel)
+    timer.start(100)
+    yield seen
+    timer.stop()
+
+
 def test_a_second_launch_hands_its_file_over(
-    running: tuple[Server, Windows], sample_file: Path, tmp_path: Path, qtbot: QtBot
+    running: tuple[Server, Windows], sample_file: Path, qtbot: QtBot, questions: list[str]
 ) -> None:
     _server, windows = running
     child = second_launch(qtbot, str(sample_file))
@@ -73,6 +93,7 @@ def test_a_second_launch_hands_its_file_over(
     assert again.returncode == 0, again.stderr
     assert shown_paths(windows) == [sample_file]
     assert len(windows.windows) == 1
+    assert questions == [], "the window that has the file came forward; nobody was asked"
 
 
 def hand_over_from_child(qtbot: QtBot, name: str, path: Path) -> int:
