@@ -1,4 +1,6 @@
-"""Starting the window: which file to open, and where a never-named project lives."""
+"""Starting the window: which file to open, where a never-named project lives, and the
+process-wide duties of the real app: catching bugs (crash.py) and being the one app
+that opens every file a later launch is given (ui/single_instance.py)."""
 
 from __future__ import annotations
 
@@ -6,18 +8,27 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QStandardPaths, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journeyeditor import __version__, i18n
+from journeyeditor import crash, i18n
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError
+from journeyeditor.store.files import is_same_file
+from journeyeditor.ui import single_instance
+from journeyeditor.ui.crash_dialog import CrashReporter
 
-ORGANIZATION = "JourneyEditor"
-APPLICATION = "Journey Editor"
+if TYPE_CHECKING:
+    from journeyeditor.ui.main_window import MainWindow
+
+ORGANIZATION = crash.ORGANIZATION
+APPLICATION = crash.APPLICATION
 ICON = Path(__file__).resolve().parent / "resources" / "icons" / "journeyeditor.svg"
+CASCADE = QPoint(32, 32)
+"""How far a new window sits from the last one, so it does not hide it exactly."""
 
 
 def default_project_path() -> Path:
@@ -39,26 +50,66 @@ def make_application(argv: Sequence[str]) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
-    QCoreApplication.setApplicationVersion(__version__)
+    crash.identify()
     app = QApplication([sys.argv[0], *argv])
     app.setWindowIcon(QIcon(str(ICON)))
     return app
 
 
-def run_gui(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="journeyeditor")
-    parser.add_argument("file", nargs="?")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES)
-    args = parser.parse_args(list(argv))
-    app = make_application([])
-    language = args.lang or i18n.system_language()
-    i18n.install(app, language)
-    from journeyeditor.ui.main_window import MainWindow
+class Windows(QObject):
+    """The app's windows. A file handed over by a later launch is shown where it is
+    already open (that window comes to the front), else in a new window, as a
+    document app does; an empty hand-over brings the latest window to the front."""
 
-    window = MainWindow()
-    if args.file is None or not window.open_or_warn(Path(args.file)):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.windows: list[MainWindow] = []
+
+    def new_window(self) -> MainWindow:
+        # Imported here: a second launch that only hands its file over never needs it.
+        from journeyeditor.ui.main_window import MainWindow
+
+        window = MainWindow()
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda _obj=None, w=window: self.windows.remove(w))
+        if self.windows:
+            window.move(self.windows[-1].pos() + CASCADE)
+        self.windows.append(window)
+        return window
+
+    def showing(self, path: Path) -> MainWindow | None:
+        """The window that has `path` open, if any."""
+        for window in self.windows:
+            if window.document is not None and is_same_file(window.document.path, path):
+                return window
+        return None
+
+    def open_files(self, paths: list[Path]) -> None:
+        if not paths and self.windows:
+            bring_forward(self.windows[-1])
+        for path in paths:
+            window = self.showing(path)
+            if window is None:
+                window = self.new_window()
+                if not window.open_or_warn(path):
+                    window.close()
+                    continue
+                window.show()
+            bring_forward(window)
+
+
+def bring_forward(window: MainWindow) -> None:
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def open_first(windows: Windows, file: str | None, language: str) -> int | None:
+    """The window of a launch: its file, or the default project. An exit code when
+    neither can be opened."""
+    window = windows.new_window()
+    if file is None or not window.open_or_warn(Path(file)):
         try:
             window.open_path(ensure_default_project(language))
         except JourneyFileError as error:
@@ -69,4 +120,43 @@ def run_gui(argv: Sequence[str]) -> int:
             )
             return error.exit_code
     window.show()
-    return app.exec()
+    return None
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="journeyeditor")
+    parser.add_argument("file", nargs="?")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES)
+    args = parser.parse_args(list(argv))
+    files = [] if args.file is None else [Path(args.file)]
+    if single_instance.enabled() and single_instance.hand_over(files):
+        return 0
+    app = make_application([])
+    language = args.lang or i18n.system_language()
+    i18n.install(app, language)
+    try:
+        log: Path | None = crash.start_logging()
+    except OSError:
+        log = None
+    hooks = crash.Hooks(CrashReporter(log, app).report)
+    hooks.install()
+    try:
+        windows = Windows(app)
+        if single_instance.enabled():
+            server = single_instance.Server(parent=app)
+            server.filesArrived.connect(windows.open_files)
+            server.listen()
+        try:
+            refused = open_first(windows, args.file, language)
+        except Exception as error:
+            hooks.handle("start-up", (type(error), error, error.__traceback__))
+            refused = None if windows.windows else crash.EXIT_SOFTWARE
+            if refused is not None:
+                app.exec()  # until the person closes the dialog
+            else:
+                bring_forward(windows.windows[-1])
+        if refused is not None:
+            return refused
+        return app.exec()
+    finally:
+        hooks.uninstall()

@@ -25,7 +25,9 @@ large as the page's content area allows in its binding dimension, centred in the
 xlsx is a workbook of the maps' cards; pptx a 16:9 deck (cover, each map as editable
 shapes, split into parts when too big to read, the top pain points and opportunities).
 
-Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py).
+Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py);
+70 an internal error (a bug: one line on stderr names the log file with the details),
+130 interrupted (Ctrl+C), 141 stdout closed early (`info F | head -1`), quietly.
 
 Qt is loaded only for what needs it (drawn exports, and translations when the locale is
 not English), and Alembic only to migrate an older file, so `info`, `check` and the JSON
@@ -42,7 +44,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeyeditor import __version__, cli_funnel, i18n
+from journeyeditor import __version__, cli_funnel, crash, i18n
 from journeyeditor.render.pages import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, MergeError, OutputExistsError
@@ -441,7 +443,7 @@ def run_command(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if (argv and argv[0] in COMMANDS) or any(a in ("-h", "--help", "--version") for a in argv[:1]):
-        return run_command(argv)
+        return crash.command_line(run_command, argv)
     from journeyeditor.app import run_gui
 
     return run_gui(argv)

@@ -296,6 +296,47 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Journey Editor ran into a problem</source>
+        <translation>Journey Editor a rencontré un problème</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Something went wrong inside Journey Editor.&lt;/b&gt;&lt;br&gt;This is a fault in the program, not in what you did. Every edit you finished is already saved in your file, and you can carry on working.</source>
+        <translation>&lt;b&gt;Une erreur s’est produite dans Journey Editor.&lt;/b&gt;&lt;br&gt;C’est un défaut du programme, pas de ce que vous avez fait. Chaque modification terminée est déjà enregistrée dans votre fichier et vous pouvez continuer à travailler.</translation>
+    </message>
+    <message>
+        <source>What happened: {0}</source>
+        <translation>Ce qui s’est passé : {0}</translation>
+    </message>
+    <message>
+        <source>The details are also written to the log file:
+{0}</source>
+        <translation>Les détails sont aussi écrits dans le journal :
+{0}</translation>
+    </message>
+    <message>
+        <source>The log file could not be written; use Copy details.</source>
+        <translation>Le journal n’a pas pu être écrit ; utilisez Copier les détails.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copier les détails</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>The same problem again since: {0}</source>
+        <translation>Le même problème s’est reproduit depuis : {0}</translation>
+    </message>
+    <message>
+        <source>Other problems since (see the log): {0}</source>
+        <translation>Autres problèmes depuis (voir le journal) : {0}</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentsPanel</name>
     <message>
         <source>Add a department</source>
@@ -2523,6 +2564,17 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>90% time</source>
         <translation>durée à 90 %</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <source>journeyeditor: internal error ({0}); no log could be written: {1}</source>
+        <translation>journeyeditor : erreur interne ({0}) ; aucun journal n’a pu être écrit : {1}</translation>
+    </message>
+    <message>
+        <source>journeyeditor: internal error ({0}); details in {1}</source>
+        <translation>journeyeditor : erreur interne ({0}) ; détails dans {1}</translation>
     </message>
 </context>
 </TS>
