@@ -13,9 +13,10 @@ import pytest
 NEEDED = ("Xvfb", "xdotool")
 
 
-def require_tools() -> None:
-    """Skip without Xvfb or xdotool, except under CI, where their absence is a failure."""
-    missing = [tool for tool in NEEDED if shutil.which(tool) is None]
+def require_tools(*more: str) -> None:
+    """Skip without Xvfb, xdotool (or `more` tools), except under CI, where their absence
+    is a failure."""
+    missing = [tool for tool in (*NEEDED, *more) if shutil.which(tool) is None]
     if missing:
         reason = f"{', '.join(missing)} not installed (scripts/setup.sh installs them)"
         if os.environ.get("CI"):
