@@ -9,7 +9,8 @@ widgets, so that the driver can click with xdotool:
 - `where`: the window's X id; the map view's visible rectangle; per card-holding cell
   an empty spot (`None` when the cell has none) and per card its centre; the Workshop
   toolbar's two choosers and the Vote panel's "Start vote…" button; the timer
-  overlay's buttons while it shows; whether the presenter view is on.
+  overlay's buttons and digits while it shows; whether the presenter view is on and
+  whether a card is being typed (the in-place editor has the focus).
 - `popup`: the items of the open combo box popup, each `[label, x, y]`.
 - `dialog`: the buttons of the open modal dialog, each `[label, x, y]`.
 
