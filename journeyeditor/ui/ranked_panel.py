@@ -29,6 +29,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 DEFAULT_TOP = 5
 TOP_MAX = 100
 CARD_COLUMN_WIDTH = 220
+FITTED_COLUMNS = (0, 2, 3, 4, 5)
+"""Sized to their contents; the card column keeps the width given or dragged."""
 
 
 def weight_text(entry: Ranked) -> str:
@@ -61,10 +63,8 @@ class RankedPanel(QWidget):
             ]
         )
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self._fit_columns(True)
         self.table.setColumnWidth(1, CARD_COLUMN_WIDTH)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -98,6 +98,8 @@ class RankedPanel(QWidget):
     def refresh(self) -> None:
         """List the ranking of the map as the scene holds it now."""
         entries = ranked(self.scene.content()) if self.scene and self.scene.map_id else []
+        # Fitted once filled: fitted again after every item, a hundred rows took seconds.
+        self._fit_columns(False)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             cells = (
@@ -115,6 +117,13 @@ class RankedPanel(QWidget):
                 if column in (0, 4, 5):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
+        self._fit_columns(True)
+
+    def _fit_columns(self, on: bool) -> None:
+        header = self.table.horizontalHeader()
+        mode = QHeaderView.ResizeMode.ResizeToContents if on else QHeaderView.ResizeMode.Interactive
+        for column in FITTED_COLUMNS:
+            header.setSectionResizeMode(column, mode)
 
     def card_ids(self) -> list[int]:
         """The cards listed, top to bottom."""

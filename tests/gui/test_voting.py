@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHeaderView
 from pytestqt.qtbot import QtBot
 
 from journeyeditor.canvas.context_menu import build_menu
@@ -232,3 +232,22 @@ def test_ranked_panel_shows_ties_in_map_order_and_top_n_fades_the_rest(
     assert panel.card_ids()[:2] == [ideas[0], tied_late]
     panel.top_only.setChecked(False)
     assert all(item.opacity() == 1.0 for item in items.values())
+
+
+def test_ranked_table_columns_fit_their_contents_after_a_refresh(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The table is filled with its columns' fitting off (on, each item refitted every
+    column: seconds for a hundred rows); it must be back on once the rows are in."""
+    window.ranked_dock.raise_()
+    qtbot.waitUntil(window.ranked_panel.isVisible)
+    table = window.ranked_panel.table
+    window.ranked_panel.refresh()
+    header = table.horizontalHeader()
+    assert table.rowCount() > 0
+    for column in range(table.columnCount() - 1):
+        fitted = column != 1
+        resize_mode = header.sectionResizeMode(column)
+        assert (resize_mode == QHeaderView.ResizeMode.ResizeToContents) == fitted, column
+        if fitted:
+            assert table.columnWidth(column) >= table.sizeHintForColumn(column), column

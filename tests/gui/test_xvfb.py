@@ -16,43 +16,15 @@ import pytest
 
 from journeyeditor.editing.document import Document
 
-NEEDED = ("Xvfb", "xdotool")
+from helpers.xvfb import virtual_display, xdotool
+
 HELPER = Path(__file__).resolve().parent.parent / "helpers" / "xvfb_app.py"
-
-
-def _missing() -> list[str]:
-    return [tool for tool in NEEDED if shutil.which(tool) is None]
 
 
 @pytest.fixture
 def display() -> Iterator[str]:
-    missing = _missing()
-    if missing:
-        reason = f"{', '.join(missing)} not installed (scripts/setup.sh installs them)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as stream:
-        number = stream.readline().strip()
-    try:
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
-
-
-def xdotool(display: str, *args: str) -> str:
-    env = {**os.environ, "DISPLAY": display}
-    done = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=30)
-    return done.stdout
+    with virtual_display(1280, 800) as name:
+        yield name
 
 
 @pytest.mark.xvfb
