@@ -34,7 +34,11 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 log=$(mktemp)
-if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e ".[dev]"; } >"$log" 2>&1; then
+# Exactly the tested versions, hash-checked (requirements.lock, made by tools/lock.sh),
+# then the project itself on top, without letting pip pick other versions.
+if ! { .venv/bin/python -m pip install -q --upgrade pip \
+    && .venv/bin/python -m pip install -q --require-hashes -r requirements.lock \
+    && .venv/bin/python -m pip install -q --no-deps -e .; } >"$log" 2>&1; then
   cat "$log" >&2
   echo "setup failed: pip could not install the project (output above)" >&2
   exit 1
