@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QTabBar, QWidget
 
 from journeyeditor.app import make_application
 from journeyeditor.ui.main_window import MainWindow
@@ -37,6 +37,12 @@ def centre(widget: QWidget) -> Point:
     """The widget's centre on the screen."""
     at = widget.mapToGlobal(widget.rect().center())
     return [at.x(), at.y()]
+
+
+def shown(widget: QWidget) -> bool:
+    """On screen: visible, and not behind another tab (a tabbed dock's hidden page may
+    still say it is visible)."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
 
 class Reporter:
@@ -81,6 +87,7 @@ class Reporter:
                 }
             )
         bar, presenter = window.workshop_bar, window.presenter
+        start = window.voting_panel.start_button
         overlay = presenter.overlay
         timer: dict[str, Any] | None = None
         focus = QApplication.focusWidget()
@@ -97,13 +104,22 @@ class Reporter:
             "cells": cells,
             "department": centre(bar.department) if bar.department.isVisible() else None,
             "participant": centre(bar.participant) if bar.participant.isVisible() else None,
-            "start_vote": centre(window.voting_panel.start_button)
-            if window.voting_panel.start_button.isVisible()
-            else None,
+            "start_vote": centre(start) if shown(start) else None,
+            "vote_tab": self._tab(window.voting_dock.windowTitle()),
             "timer": timer,
             "presenting": presenter.is_active(),
             "editing": focus is not None and focus.objectName() == "inlineEditor",
         }
+
+    def _tab(self, title: str) -> Point | None:
+        """The screen centre of the tab of a tabbed dock (the Vote dock is a tab beside the
+        inspector), or None when no tab bar shows it."""
+        for bar in self.window.findChildren(QTabBar):
+            for index in range(bar.count()):
+                if bar.isVisible() and bar.tabText(index) == title:
+                    at = bar.mapToGlobal(bar.tabRect(index).center())
+                    return [at.x(), at.y()]
+        return None
 
     def _empty_spot(self, stage_id: int, lane_id: int) -> Point | None:
         """A point of the cell, below its cards, where a double-click starts a new card:
