@@ -159,6 +159,28 @@ def print_setup(sheet: Worksheet, title_rows: str, title_columns: str | None = N
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
+def header_row(sheet: Worksheet, columns: Sequence[tuple[str, float]]) -> None:
+    """A table sheet's first row: headers on a grey fill, each column its width."""
+    for column, (header, width) in enumerate(columns, 1):
+        cell = put(sheet, 1, column, header)
+        cell.font, cell.border = font_on(HEADER_FILL, bold=True), BORDER
+        cell.fill, cell.alignment = fill(HEADER_FILL), WRAP
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def data_row(sheet: Worksheet, row: int, values: Sequence[str | float | None]) -> None:
+    for column, value in enumerate(values, 1):
+        cell = put(sheet, row, column, value)
+        cell.font, cell.alignment = font_on(), WRAP
+
+
+def filterable(sheet: Worksheet, columns: int, last_row: int) -> None:
+    """Header kept in view and repeated on printed pages, every column filterable."""
+    sheet.freeze_panes = "A2"
+    print_setup(sheet, "1:1")
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(last_row, 1)}"
+
+
 class WorkbookWriter:
     """Builds the workbook of one export (the words of the map's language at hand)."""
 
@@ -267,11 +289,7 @@ class WorkbookWriter:
 
     def cards_sheet(self, sheet: Worksheet, map_ids: Sequence[int]) -> None:
         """One row per card with every field, filterable, its header always in view."""
-        for column, (header, width) in enumerate(COLUMNS, 1):
-            cell = put(sheet, 1, column, self.word(header))
-            cell.font, cell.border = font_on(HEADER_FILL, bold=True), BORDER
-            cell.fill, cell.alignment = fill(HEADER_FILL), WRAP
-            sheet.column_dimensions[get_column_letter(column)].width = width
+        header_row(sheet, [(self.word(header), width) for header, width in COLUMNS])
         row = 2
         for map_id in map_ids:
             journey = self.document.get(JourneyMap, map_id)
@@ -281,15 +299,11 @@ class WorkbookWriter:
             lanes = {lane.id: lane for lane in self.document.lanes(map_id)}
             for card in self.document.cards(map_id):
                 values = self.card_row(journey, card, stages[card.stage_id], lanes[card.lane_id])
-                for column, value in enumerate(values, 1):
-                    cell = put(sheet, row, column, value)
-                    cell.font, cell.alignment = font_on(), WRAP
+                data_row(sheet, row, values)
                 fit_row(sheet, row, self._texts(values))
                 row += 1
         fit_row(sheet, 1, self._texts([self.word(header) for header, _width in COLUMNS]))
-        sheet.freeze_panes = "A2"
-        print_setup(sheet, "1:1")
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(row - 1, 1)}"
+        filterable(sheet, len(COLUMNS), row - 1)
 
     def ranking_sheet(self, sheet: Worksheet, source: ExportSource, map_ids: Sequence[int]) -> None:
         """The top pain points and opportunities of each map, ranked as every summary is
@@ -297,11 +311,7 @@ class WorkbookWriter:
         words = source.summary_words()
         headers = (self.word(MAP), *words.columns)
         widths = (24, 7, 60, 18, 18, 7, 16)
-        for column, (header, width) in enumerate(zip(headers, widths, strict=True), 1):
-            cell = put(sheet, 1, column, header)
-            cell.font, cell.border = font_on(HEADER_FILL, bold=True), BORDER
-            cell.fill, cell.alignment = fill(HEADER_FILL), WRAP
-            sheet.column_dimensions[get_column_letter(column)].width = width
+        header_row(sheet, list(zip(headers, widths, strict=True)))
         row = 2
         for map_id in map_ids:
             journey = self.document.get(JourneyMap, map_id)
@@ -315,15 +325,11 @@ class WorkbookWriter:
                     entry.card.votes,
                     self._weight(entry, words.priorities),
                 ]
-                for column, value in enumerate(values, 1):
-                    cell = put(sheet, row, column, value)
-                    cell.font, cell.alignment = font_on(), WRAP
+                data_row(sheet, row, values)
                 texts = zip(values, widths, strict=True)
                 fit_row(sheet, row, [(v, w) for v, w in texts if isinstance(v, str)])
                 row += 1
-        sheet.freeze_panes = "A2"
-        print_setup(sheet, "1:1")
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(row - 1, 1)}"
+        filterable(sheet, len(headers), row - 1)
 
     @staticmethod
     def _weight(entry: Ranked, priorities: dict[str, str]) -> str | int | None:
