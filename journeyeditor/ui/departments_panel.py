@@ -36,6 +36,7 @@ from journeyeditor.render.departments import tag_shapes, tag_width
 from journeyeditor.render.layout import STYLE
 from journeyeditor.render.qt_painter import paint
 from journeyeditor.ui.fields import Choice, ColorButton, Option, TextLine
+from journeyeditor.ui.follow import follow
 from journeyeditor.ui.id_list import current_id, select_id
 
 TAG_ICON = QSize(36, int(STYLE.tag_height) + 2)
@@ -201,12 +202,8 @@ class DepartmentsPanel(QWidget):
             rows.list.currentItemChanged.connect(lambda *_items: self._load_forms())
 
     def set_document(self, document: Document) -> None:
-        if self.document is not None:
-            for signal in self._signals(self.document):
-                signal.disconnect(self._refresh)
+        follow(self.document, document, self._signals, self._refresh)
         self.document = document
-        for signal in self._signals(document):
-            signal.connect(self._refresh)
         self._refresh()
 
     @staticmethod

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document, image_bytes
 from journeyeditor.model import Persona
+from journeyeditor.ui.follow import follow
 from journeyeditor.ui.id_list import current_id, select_id
 from journeyeditor.ui.persona_dialog import PersonaDialog, photo_pixmap
 
@@ -82,12 +83,8 @@ class PersonasPanel(QWidget):
         self._update_buttons()
 
     def set_document(self, document: Document) -> None:
-        if self.document is not None:
-            for signal in self._signals(self.document):
-                signal.disconnect(self._refresh)
+        follow(self.document, document, self._signals, self._refresh)
         self.document = document
-        for signal in self._signals(document):
-            signal.connect(self._refresh)
         self._refresh()
 
     @staticmethod
