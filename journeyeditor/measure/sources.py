@@ -619,14 +619,18 @@ def _first_line(error: BaseException) -> str:
 
 __all__ = [
     "BAD_ROWS_LISTED",
+    "CHECKED_VIEW",
     "REASONS",
+    "REASON_COLUMN",
     "REASON_CONTEXT",
+    "TIME_TEXT_COLUMN",
     "BadRow",
     "BadRows",
     "ColumnMapping",
     "FileSource",
     "MeasureCancelled",
     "Progress",
+    "ReadSpec",
     "Session",
     "SourceCheck",
     "SqlSource",
