@@ -161,10 +161,12 @@ class MetricSuggestionsDialog(QDialog):
             self.reject()
 
 
-def suggest_metrics(document: Document, lane_id: int, parent: QWidget | None = None) -> bool:
-    """Show the suggestions for a metric lane; True when metrics were added."""
+def suggest_metrics(
+    document: Document, lane_id: int, parent: QWidget | None = None
+) -> MetricSuggestionsDialog:
+    """Show the suggestions for a metric lane, window-modal without a nested event loop
+    (`open`), so the gesture that added the lane returns at once; deleted when closed."""
     dialog = MetricSuggestionsDialog(document, lane_id, parent)
-    try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -40,22 +40,12 @@ def action(menu: QMenu, text: str) -> Callable[[], None]:
     return found.trigger
 
 
-def in_dialog(drive: Callable[[MetricSuggestionsDialog], None]) -> list[str]:
-    """Run `drive` on the suggestions dialog once it is shown (modal); errors come back."""
-    errors: list[str] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        try:
-            assert isinstance(dialog, MetricSuggestionsDialog)
-            drive(dialog)
-        except AssertionError as error:
-            errors.append(repr(error))
-            if dialog is not None:
-                dialog.close()
-
-    QTimer.singleShot(0, run)
-    return errors
+def shown_dialog(window: MainWindow) -> MetricSuggestionsDialog:
+    """The suggestions dialog the window shows (window-modal, opened without blocking)."""
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, MetricSuggestionsDialog) and dialog.isVisible()
+    assert dialog.parent() is window
+    return dialog
 
 
 def toggle(qtbot: QtBot, dialog: MetricSuggestionsDialog, stage_id: int, row: int) -> None:
@@ -92,24 +82,23 @@ def test_adding_a_metric_lane_offers_its_metrics_in_one_step(
     metrics = next(lane for lane in document.lanes(map_id) if lane.kind == LaneKind.METRIC)
     steps = document.stack.count()
 
-    def drive(dialog: MetricSuggestionsDialog) -> None:
-        assert [dialog.kind(s.id) for s in stages] == list(StageKind)
-        assert dialog.stage_items[stages[0].id].childCount() == 3
-        toggle(qtbot, dialog, stages[0].id, 2)  # not the SEO rank
-        box = dialog.kinds[stages[4].id]
-        box.setFocus()
-        for _ in range(len(StageKind)):
-            qtbot.keyClick(box, Qt.Key.Key_Up)  # Advocacy → no suggestion
-        assert dialog.kind(stages[4].id) is None
-        assert dialog.stage_items[stages[4].id].childCount() == 0
-        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
-
-    errors = in_dialog(drive)
     below = next(a for a in lane_menu(window, metrics.id).actions() if a.menu() is not None)
     submenu = below.menu()
     assert isinstance(submenu, QMenu)
     action(submenu, "Metrics")()
-    assert errors == []
+    dialog = shown_dialog(window)
+    assert document.stack.count() == steps + 1  # the lane; nothing else before OK
+    assert [dialog.kind(s.id) for s in stages] == list(StageKind)
+    assert dialog.stage_items[stages[0].id].childCount() == 3
+    toggle(qtbot, dialog, stages[0].id, 2)  # not the SEO rank
+    box = dialog.kinds[stages[4].id]
+    box.setFocus()
+    for _ in range(len(StageKind)):
+        qtbot.keyClick(box, Qt.Key.Key_Up)  # Advocacy → no suggestion
+    assert dialog.kind(stages[4].id) is None
+    assert dialog.stage_items[stages[4].id].childCount() == 0
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
     lanes = document.lanes(map_id)
     added = lanes[[lane.id for lane in lanes].index(metrics.id) + 1]
     assert added.kind == LaneKind.METRIC
@@ -138,7 +127,7 @@ def test_adding_a_metric_lane_offers_its_metrics_in_one_step(
 
 
 def test_suggest_metrics_from_a_metric_lane_menu_cancelled_adds_nothing(
-    window: MainWindow,
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     document = window.document
     assert document is not None and window.scene is not None and window.scene.map_id
@@ -146,9 +135,11 @@ def test_suggest_metrics_from_a_metric_lane_menu_cancelled_adds_nothing(
         lane for lane in document.lanes(window.scene.map_id) if lane.kind == LaneKind.METRIC
     )
     steps = document.stack.count()
-    errors = in_dialog(lambda dialog: dialog.reject())
     action(lane_menu(window, metrics.id), "Suggest metrics…")()
-    assert errors == [] and document.stack.count() == steps
+    dialog = shown_dialog(window)
+    assert dialog.ok.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and document.stack.count() == steps
     text_lane = next(lane for lane in document.lanes(window.scene.map_id) if lane.kind == "text")
     assert "Suggest metrics…" not in [a.text() for a in lane_menu(window, text_lane.id).actions()]
 
