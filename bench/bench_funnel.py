@@ -1,19 +1,24 @@
-"""Funnel figures from a big events CSV: time and peak memory. Prints figures; never fails.
+"""Importing a big events CSV (check + funnel) beside sqlite3's `.import`: speed and
+peak memory. Prints figures; never fails.
 
-    .venv/bin/python bench/bench_funnel.py [--rows 1000000 5000000] [--folder /tmp]
+    .venv/bin/python bench/bench_funnel.py [--rows 1000000 10000000] [--folder /tmp]
 
 For each size, a CSV of that many events (one customer for five events, five stages and
 some noise, two segment columns) is written streaming by DuckDB into a temporary folder,
-then each step runs in a child process of its own so that its peak memory
-(getrusage's ru_maxrss) is its own:
+then each step runs in a child process of its own, so that its peak memory is its own:
 
-- baseline: DuckDB alone, `SELECT count(DISTINCT customer) FROM read_csv(…)` with the same
-  memory limit and threads: one pass that reads every row and keeps a set of customers;
-- check: FunnelJob.check(), the pass that counts rows and lists bad ones;
-- funnel: FunnelJob.run(), the funnel SQL, overall and per value of both segments.
+- sqlite3: the `sqlite3` command line's `.import` of the same CSV into a new database
+  file, the plain way of loading a CSV that every machine has (a small Python child
+  starts it and reads its peak from `wait4`'s `ru_maxrss`, which starts from that
+  child's own few megabytes);
+- import: what the app does with the file, `FunnelJob.check()` (rows counted, bad rows
+  listed) then `FunnelJob.run()` (the funnel overall and per value of both segments);
+  peak memory from /proc's VmHWM (`ru_maxrss` of a child starts from its parent's).
 
-The ratio is step / baseline in the same run. Peak memory should stay near the memory
-limit (1 GB by default) whatever the number of rows. See bench/README.md.
+The ratio is import / sqlite3 in the same run. Peak memory should not grow with the
+number of rows: DuckDB's memory limit (1 GB by default) bounds it, spilling to disk past
+it. The last lines compare the largest size's peak with the smallest's. See
+bench/README.md.
 """
 
 from __future__ import annotations
@@ -21,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -65,30 +69,58 @@ def write_events(path: Path, rows: int) -> None:
     con.close()
 
 
-def child(step: str, path: Path) -> None:
-    """Run one step here and print its seconds and this process's peak memory."""
-    import duckdb
+def own_peak_mb() -> float:
+    """This process's peak resident memory (VmHWM), in MB."""
+    status = Path("/proc/self/status").read_text().split("VmHWM:")[1]
+    return int(status.split()[0]) / 1024
+
+
+def child(step: str, path: Path, memory_limit: str | None) -> None:
+    """Run one step here and print its figures as JSON."""
+    if step == "sqlite3":
+        database = path.with_suffix(".sqlite")
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            ["sqlite3", str(database), ".mode csv", f".import '{path}' events"],
+            stdout=subprocess.DEVNULL,
+        )
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        if status:
+            raise SystemExit(f"sqlite3 failed ({status})")
+        database.unlink()
+        print(json.dumps({"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024}))
+        return
 
     from journeyeditor.measure.funnel import FunnelJob, parse_stage_mapping
-    from journeyeditor.measure.sources import MEMORY_LIMIT, THREADS, ColumnMapping, FileSource
+    from journeyeditor.measure.sources import MEMORY_LIMIT, ColumnMapping, FileSource
 
     mapping = ColumnMapping("customer", "occurred", "event", ("channel", "age_band"))
     started = time.perf_counter()
-    if step == "baseline":
-        con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": THREADS})
-        con.execute(f"SELECT count(DISTINCT customer) FROM read_csv('{path}')").fetchall()
-        con.close()
-    else:
-        with FunnelJob(FileSource(path, mapping), parse_stage_mapping(STAGES)) as job:
-            job.check() if step == "check" else job.run()
+    source = FileSource(path, mapping, memory_limit=memory_limit or MEMORY_LIMIT)
+    with FunnelJob(source, parse_stage_mapping(STAGES)) as job:
+        check = job.check()
+        checked = time.perf_counter()
+        job.run()
     seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+    if check.rows != check.good_rows:
+        raise SystemExit(f"{check.rows - check.good_rows} bad rows in the generated file")
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "check": checked - started,
+                "funnel": seconds - (checked - started),
+                "peak_mb": own_peak_mb(),
+            }
+        )
+    )
 
 
-def measure(step: str, path: Path) -> dict[str, float]:
+def measure(step: str, path: Path, memory_limit: str | None) -> dict[str, float]:
+    limit = ["--memory-limit", memory_limit] if memory_limit else []
     result = subprocess.run(
-        [sys.executable, __file__, "--child", step, str(path)],
+        [sys.executable, __file__, "--child", step, str(path), *limit],
         capture_output=True,
         text=True,
         check=True,
@@ -100,14 +132,22 @@ def measure(step: str, path: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 5_000_000])
+    parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 10_000_000])
     parser.add_argument("--folder", type=Path, default=None, help="where to write the CSV")
+    parser.add_argument("--memory-limit", default=None, help="DuckDB's, e.g. 256MB")
     parser.add_argument("--child", nargs=2, metavar=("STEP", "CSV"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child[0], Path(args.child[1]))
+        child(args.child[0], Path(args.child[1]), args.memory_limit)
         return
-    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    from journeyeditor.measure.sources import MEMORY_LIMIT, THREADS
+
+    if shutil.which("sqlite3") is None:
+        raise SystemExit("the sqlite3 command line is needed (apt-get install sqlite3)")
+    limit = args.memory_limit or MEMORY_LIMIT
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+          f"DuckDB memory limit {limit}, {THREADS} threads")  # fmt: skip
+    peaks: dict[int, float] = {}
     for rows in args.rows:
         folder = Path(tempfile.mkdtemp(prefix="bench-funnel-", dir=args.folder))
         try:
@@ -117,16 +157,24 @@ def main() -> None:
             size = path.stat().st_size / 1e6
             print(f"\n{rows:,} events, {size:,.0f} MB CSV written in "
                   f"{time.perf_counter() - started:.1f} s")  # fmt: skip
-            base = measure("baseline", path)
-            print(f"  {'step':<9}{'seconds':>9}{'× base':>9}{'rows/s':>13}{'peak MB':>10}")
-            for step in ("baseline", "check", "funnel"):
-                got = base if step == "baseline" else measure(step, path)
-                ratio = got["seconds"] / base["seconds"]
-                speed = rows / got["seconds"]
-                print(f"  {step:<9}{got['seconds']:>9.2f}{ratio:>9.2f}{speed:>13,.0f}"
-                      f"{got['peak_mb']:>10,.0f}")  # fmt: skip
+            base = measure("sqlite3", path, args.memory_limit)
+            got = measure("import", path, args.memory_limit)
+            print(f"  {'step':<28}{'seconds':>9}{'rows/s':>13}{'peak MB':>10}")
+            for name, figures in (("sqlite3 .import", base), ("import (check + funnel)", got)):
+                speed = rows / figures["seconds"]
+                print(f"  {name:<28}{figures['seconds']:>9.2f}{speed:>13,.0f}"
+                      f"{figures['peak_mb']:>10,.0f}")  # fmt: skip
+            print(f"    of which check {got['check']:.2f} s, funnel {got['funnel']:.2f} s; "
+                  f"import / sqlite3: {got['seconds'] / base['seconds']:.2f} × the time, "
+                  f"{got['peak_mb'] / base['peak_mb']:.1f} × the memory")  # fmt: skip
+            peaks[rows] = got["peak_mb"]
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+    if len(peaks) > 1:
+        low, high = min(peaks), max(peaks)
+        print(f"\npeak memory of the import: {peaks[low]:,.0f} MB at {low:,} rows, "
+              f"{peaks[high]:,.0f} MB at {high:,} rows ({high / low:.0f} × the rows, "
+              f"{peaks[high] / peaks[low]:.2f} × the memory)")  # fmt: skip
 
 
 if __name__ == "__main__":
