@@ -123,9 +123,12 @@ def measure(step: str, path: Path, memory_limit: str | None) -> dict[str, float]
         [sys.executable, __file__, "--child", step, str(path), *limit],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
         cwd=ROOT,
     )
+    if result.returncode:
+        last = (result.stderr.strip().splitlines() or ["?"])[-1]
+        raise SystemExit(f"{step} failed ({result.returncode}): {last}")
     figures: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
     return figures
 
