@@ -19,9 +19,7 @@ DEFAULT = "awareness-advocacy"
 def template_ids() -> list[str]:
     """Ids of the templates that exist in every language."""
     ids = {path.name.split(".")[0] for path in resources.TEMPLATES.glob("*.json")}
-    return sorted(
-        i for i in ids if all(resources.template(i, lang).exists() for lang in LANGUAGES)
-    )
+    return sorted(i for i in ids if all(resources.template(i, lang).exists() for lang in LANGUAGES))
 
 
 def template_path(template_id: str, language: str) -> Path:
