@@ -109,7 +109,7 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lock = work / "runtime.lock"
     lock.write_text(runtime_lock(wheel), encoding="utf-8")
     pip = (sys.executable, "-m", "pip", "--python", work / "venv" / "bin" / "python")
-    run(*pip, "install", "-q", "--require-hashes", "-r", lock)
+    run(*pip, "install", "-q", "--no-compile", "--require-hashes", "-r", lock)
     run(*pip, "install", "-q", "--no-deps", wheel)
     run(*pip, "check")
     return work / "venv" / "bin"
