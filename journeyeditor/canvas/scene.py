@@ -90,7 +90,10 @@ class MapScene(QGraphicsScene):
         self.map_style = STYLE
         self.measure = fonts.metrics().width
         self.measurer = CardMeasurer(
-            self.measure, self.map_style, drawing.meta_lines(labels, self.measure)
+            self.measure,
+            self.map_style,
+            drawing.meta_lines(labels, self.measure),
+            drawing.figure_text(labels),
         )
         self.map_id: int | None = None
         self.layout: MapLayout | None = None
