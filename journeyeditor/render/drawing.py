@@ -312,8 +312,8 @@ def figure_shapes(box: FigureBox) -> list[Primitive]:
                 shapes.append(Box(Rect(start, bar.y, reach, bar.h), fill, None, 0, 2))
             shapes.append(Line(((middle, bar.y - 2), (middle, bar.bottom + 2)), INK, 1.0))
         elif box.share > 0:
-            fill = Rect(bar.x, bar.y, max(bar.h / 2, bar.w * box.share), bar.h)
-            shapes.append(Box(fill, KIND_ACCENT[measures.FUNNEL], None, 0, 2))
+            filled = Rect(bar.x, bar.y, max(bar.h / 2, bar.w * box.share), bar.h)
+            shapes.append(Box(filled, KIND_ACCENT[measures.FUNNEL], None, 0, 2))
     for mark in box.marks:
         shapes += icons.figure_mark(mark.kind, mark.x, mark.y, mark.size, TONE_COLOR[mark.tone])
     shapes += [Text(figure.line, TONE_COLOR[figure.tone]) for figure in box.lines]

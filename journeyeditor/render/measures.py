@@ -158,10 +158,15 @@ def whole(value: float) -> int:
     return int(math.copysign(math.floor(abs(value) + 0.5), value))
 
 
+def tenth(value: float) -> float:
+    """To one decimal, half away from zero, as written (7.25 is 7.249999… in binary)."""
+    return whole(round(value * 10, 9)) / 10
+
+
 def percent(share: float, language: str) -> str:
     """A share as a whole-number percentage ("72%", "72 %"), one decimal under 10 %."""
-    value = share * 100
-    shown = whole(value * 10) / 10 if abs(value) < 10 else whole(value)
+    value = round(share * 100, 9)
+    shown = tenth(value) if abs(value) < 10 else whole(value)
     return numbers.quantity(shown, "%", language)
 
 
@@ -193,12 +198,11 @@ class FigureText:
     def rows(self, measure: MeasureIn) -> tuple[FigureRow, ...]:
         """The rows of one cell; a stage without figures is one dash."""
         current = measure.current
+        before = measure.previous
         if isinstance(current, FunnelFigures):
-            previous = measure.previous if isinstance(measure.previous, FunnelFigures) else None
-            return self._funnel(current, previous)
+            return self._funnel(current, before if isinstance(before, FunnelFigures) else None)
         if isinstance(current, SurveyFigures):
-            previous = measure.previous if isinstance(measure.previous, SurveyFigures) else None
-            return self._survey(current, previous)
+            return self._survey(current, before if isinstance(before, SurveyFigures) else None)
         return (FigureRow(numbers.MISSING, MUTED),)
 
     def _funnel(self, now: FunnelFigures, before: FunnelFigures | None) -> tuple[FigureRow, ...]:
@@ -225,7 +229,7 @@ class FigureText:
     def _survey(self, now: SurveyFigures, before: SurveyFigures | None) -> tuple[FigureRow, ...]:
         w, lang = self.words, self.language
         nps = signed(whole(now.nps), lang) if now.nps is not None else numbers.MISSING
-        ces = numbers.number(round(now.ces, 1), lang) if now.ces is not None else numbers.MISSING
+        ces = numbers.number(tenth(now.ces), lang) if now.ces is not None else numbers.MISSING
         rows = [FigureRow(w.nps.format(nps), STRONG), FigureRow(w.ces.format(ces))]
         answers = w.answers.format(numbers.number(now.answers, lang))
         if now.answers < SURVEY_MIN_ANSWERS:
@@ -234,10 +238,10 @@ class FigureText:
         else:
             rows.append(FigureRow(answers, MUTED))
         if before is not None and now.nps is not None and before.nps is not None:
-            delta = whole(now.nps) - whole(before.nps)
-            rows.append(_change_row(delta, True, w.nps.format(signed(delta, lang))))
+            points = whole(now.nps) - whole(before.nps)
+            rows.append(_change_row(points, True, w.nps.format(signed(points, lang))))
         if before is not None and now.ces is not None and before.ces is not None:
-            delta = round(now.ces - before.ces, 1)
+            delta = round(tenth(now.ces) - tenth(before.ces), 1)
             rows.append(_change_row(delta, False, w.ces.format(signed(delta, lang))))
         return tuple(rows)
 
