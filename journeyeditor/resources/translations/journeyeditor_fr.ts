@@ -1081,6 +1081,78 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>Étayé par la recherche</translation>
     </message>
     <message>
+        <source>Funnel</source>
+        <translation>Entonnoir</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Enquête</translation>
+    </message>
+    <message>
+        <source>{0} reached</source>
+        <translation>{0} atteints</translation>
+    </message>
+    <message>
+        <source>{0} from previous</source>
+        <translation>{0} convertis</translation>
+    </message>
+    <message>
+        <source>{0} dropped</source>
+        <translation>{0} perdus</translation>
+    </message>
+    <message>
+        <source>median {0}, p90 {1}</source>
+        <translation>médiane {0}, p90 {1}</translation>
+    </message>
+    <message>
+        <source>{0} skipped</source>
+        <translation>{0} l’ont sautée</translation>
+    </message>
+    <message>
+        <source>{0} came back</source>
+        <translation>{0} revenus</translation>
+    </message>
+    <message>
+        <source>vs {0}</source>
+        <translation>par rapport au {0}</translation>
+    </message>
+    <message>
+        <source>NPS {0}</source>
+        <translation>NPS {0}</translation>
+    </message>
+    <message>
+        <source>CES {0}</source>
+        <translation>CES {0}</translation>
+    </message>
+    <message>
+        <source>n = {0}</source>
+        <translation>n = {0}</translation>
+    </message>
+    <message>
+        <source>under {0} answers</source>
+        <translation>moins de {0} réponses</translation>
+    </message>
+    <message>
+        <source>Run of {0}</source>
+        <translation>Mesure du {0}</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>d</source>
+        <translation>j</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
