@@ -286,7 +286,12 @@ def lane_shapes(header: Header) -> list[Primitive]:
         Box(Rect(r.x, r.y, 4, r.h), accent),
         *[Text(line, INK) for line in header.lines],
         *[Text(line, MUTED) for line in header.sub_lines],
+        *(icons.lane_kind(header.kind, *_square(header.icon), accent) if header.icon else []),
     ]
+
+
+def _square(rect: Rect) -> tuple[float, float, float]:
+    return rect.x, rect.y, rect.w
 
 
 def cell_shapes(cell: Cell) -> list[Primitive]:

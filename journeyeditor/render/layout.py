@@ -72,6 +72,7 @@ class Style:
     figure_bar_height: float = 10.0
     figure_gap: float = 6.0
     mark_space: float = 13.0
+    kind_icon: float = 14.0
 
 
 STYLE = Style()
@@ -189,6 +190,8 @@ class Header:
     kind: str = ""
     sub_lines: tuple[TextLine, ...] = ()
     """Under a measurement lane's name: the date of its figures, in plain muted type."""
+    icon: Rect | None = None
+    """Above a measurement lane's name: where its kind's pictogram goes."""
 
 
 @dataclass(slots=True)
@@ -633,6 +636,7 @@ def layout_map(
                 lane.name, s.lane_header_width, s.lane_size, s.lane_line_height, measure, pad
             )
             + len(_run_lines(run_text, s, measure)) * s.note_line_height
+            + (s.kind_icon + s.note_pad if lane.kind in MEASURE_KINDS else 0.0)
         )
         height = max(lane_height, curve_height + content_height, name_height)
         for stage in content.stages:
@@ -670,6 +674,7 @@ def layout_map(
             )
         header_rect = Rect(0.0, y, s.lane_header_width, height)
         lanes_out.append(_lane_header(lane, run_text, header_rect, s, measure))
+
         if lane.kind == EMOTION:
             area = Rect(s.lane_header_width, y, total_width - s.lane_header_width, curve_height)
             curves[lane.id] = _curve(lane, content.stages, stage_x, points, area, s, measure)
@@ -749,15 +754,19 @@ def _run_lines(texts: Sequence[str], s: Style, measure: Measure) -> list[str]:
 def _lane_header(
     lane: LaneIn, run_text: Sequence[str], rect: Rect, s: Style, measure: Measure
 ) -> Header:
-    """A lane's header: its name centred; with a run date, name and date centred together."""
+    """A lane's header: its name centred. A measurement lane's shows its kind's pictogram
+    above the name and its run's dates below, the three centred together."""
     pad = s.header_pad
-    if not run_text:
+    if lane.kind not in MEASURE_KINDS:
         lines = _header_lines(lane.name, rect, s.lane_size, s.lane_line_height, measure, pad)
         return Header(lane.id, rect, lines, lane.color, lane.kind)
     names = wrap(lane.name, rect.w - 2 * pad, s.lane_size, measure, bold=True)
     dates = _run_lines(run_text, s, measure)
-    block = len(names) * s.lane_line_height + len(dates) * s.note_line_height
+    icon_row = s.kind_icon + s.note_pad
+    block = icon_row + len(names) * s.lane_line_height + len(dates) * s.note_line_height
     top = rect.y + (rect.h - block) / 2
+    icon = Rect(rect.x + pad, top, s.kind_icon, s.kind_icon)
+    top += icon_row
     name_lines = tuple(
         TextLine(
             text,
@@ -775,7 +784,7 @@ def _lane_header(
         )
         for i, text in enumerate(dates)
     )
-    return Header(lane.id, rect, name_lines, lane.color, lane.kind, date_lines)
+    return Header(lane.id, rect, name_lines, lane.color, lane.kind, date_lines, icon)
 
 
 def _curve(
