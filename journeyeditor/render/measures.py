@@ -15,13 +15,12 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from journeyeditor.model.limits import SURVEY_MIN_ANSWERS
 from journeyeditor.render import numbers
 
 FUNNEL = "funnel"
 SURVEY = "survey"
 MEASURE_KINDS = frozenset({FUNNEL, SURVEY})
-SURVEY_MIN_ANSWERS = 30
-"""Below this many answers a stage's NPS and CES are marked as not to be trusted."""
 
 UP, DOWN, SAME, WARN = "up", "down", "same", "warn"
 """Marks drawn before a row: the change's arrow, or the few-answers warning."""

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from journeyeditor.model.limits import SURVEY_MIN_ANSWERS
 from journeyeditor.render import fonts
 from journeyeditor.render.layout import (
     CardMeasurer,
@@ -28,7 +29,6 @@ from journeyeditor.render.measures import (
     DOWN,
     MUTED,
     SAME,
-    SURVEY_MIN_ANSWERS,
     UP,
     WARN,
     WORSE,
