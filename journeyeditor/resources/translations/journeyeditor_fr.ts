@@ -493,6 +493,10 @@
         <translation>Nouveau couloir</translation>
     </message>
     <message>
+        <source>A lane of figures holds no cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add lane</source>
         <translation>Ajouter un couloir</translation>
     </message>
@@ -1814,6 +1818,25 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Delete this map and all its cards? You can undo it.</source>
         <translation>Supprimer cette carte et toutes ses fiches&#xa0;? Vous pourrez annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>Measures</name>
+    <message>
+        <source>Funnel</source>
+        <translation type="unfinished">Entonnoir</translation>
+    </message>
+    <message>
+        <source>Import events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation type="unfinished">Enquête</translation>
+    </message>
+    <message>
+        <source>Import survey</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
