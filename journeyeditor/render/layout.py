@@ -612,6 +612,7 @@ def layout_map(
     y = header_height
     for lane in content.lanes:
         lane_height = within(lane.height, s.min_lane_height, LANE_HEIGHT_RANGE[1])
+        # The band above the cards: the emotion curve, or a measurement lane's figures.
         curve_height = lane_height if lane.kind == EMOTION else 0.0
         figure_boxes: dict[int, FigureBox] = {}
         if lane.kind in MEASURE_KINDS:

@@ -53,6 +53,7 @@ from journeyeditor.render.layout import (
     MapLayout,
     Rect,
     Style,
+    TextLine,
     bezier_points,
 )
 from journeyeditor.render.layout import Curve as CurveBox
@@ -606,7 +607,7 @@ class DeckWriter:
                 lane_names[lane.id],
                 style.lane_size,
                 style.lane_line_height,
-                tuple(line.text for line in lane.sub_lines),
+                lane.sub_lines,
                 style.kind_icon + style.note_pad if lane.icon is not None else 0.0,
             )
         painter.shift = (-dx, 0.0)
@@ -644,28 +645,23 @@ class DeckWriter:
         name: str,
         size: float,
         line_height: float,
-        notes: Sequence[str] = (),
+        notes: Sequence[TextLine] = (),
         above: float = 0.0,
     ) -> None:
-        """A stage, lane or corner header: its box holds its name (and under it, for a
-        funnel or survey lane, its run's dates; `above` them its kind's pictogram, so the
-        text is centred below that); its other marks follow."""
-        body, *rest = [p for p in primitives if not isinstance(p, Text)]
+        """A stage, lane or corner header: its box holds its name; its other marks follow.
+
+        A funnel or survey lane's run dates (`notes`) are drawn as laid out, under the
+        name, and its kind's pictogram `above` it: the name is centred between them."""
+        rest = [p for p in primitives if not isinstance(p, Text) or any(p.line is n for n in notes)]
+        body = rest.pop(0)
         assert isinstance(body, Box)
         shape = painter.box(shapes, body.rect, body.fill, body.stroke, body.width)
         pad = STYLE.header_pad
         top = painter.size(above) if above else 0
-        margins = (painter.size(pad), top, painter.size(pad - SLACK), 0)
+        below = painter.size(len(notes) * STYLE.note_line_height) if notes else 0
+        margins = (painter.size(pad), top, painter.size(pad - SLACK), below)
         frame(shape, margins, anchor=MSO_ANCHOR.MIDDLE)
         paragraph(shape, name, painter.points(size), drawing.INK, True, painter.points(line_height))
-        for note in notes:
-            added = shape.text_frame.add_paragraph()
-            added.line_spacing = painter.points(STYLE.note_line_height)
-            run = added.add_run()
-            run.text = safe_text(note)
-            run.font.name = FONT
-            run.font.size = painter.points(STYLE.note_size)
-            run.font.color.rgb = rgb(drawing.MUTED)[0]
         for primitive in rest:
             painter.draw(shapes, primitive)
 
