@@ -20,6 +20,7 @@ from PIL import Image as PilImage
 from PySide6.QtCore import QCoreApplication
 
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.measures import apply_funnel
 from journeyeditor.render import drawing, labels, measures
 from journeyeditor.render.export import (
     IMAGE_MARGIN,
@@ -30,7 +31,7 @@ from journeyeditor.render.export import (
 )
 
 from .canvas import map_scene, scene_image
-from .measured_cases import FEW, SKIPPED, make_measured
+from .measured_cases import FEW, MAPPING, SKIPPED, funnel_result, make_measured
 from .pixels import compare, strict_mask
 from .test_wysiwyg import BACKENDS, NEEDS_POPPLER, Rendered, against_canvas, inner_box
 
@@ -255,3 +256,34 @@ def test_the_scene_lays_out_what_the_export_lays_out(measured_doc: Document) -> 
     for key, cell in exported.cells.items():
         assert shown.cells[key].figures == cell.figures, key
     assert [h.sub_lines for h in shown.lanes] == [h.sub_lines for h in exported.lanes]
+
+
+def test_the_canvas_follows_an_import_and_its_undo(
+    measured_files: dict[str, Path], tmp_path: Path
+) -> None:
+    """A newer funnel run pushed on the open document shows at once; undo shows the old."""
+    path = tmp_path / "open.journey"
+    path.write_bytes(measured_files["en"].read_bytes())
+    document = Document.open(path)
+    try:
+        map_id = first_map(document)
+        with map_scene(document, map_id) as scene:
+
+            def first_row() -> str:
+                assert scene.layout is not None
+                lane = next(h for h in scene.layout.lanes if h.kind == measures.FUNNEL)
+                box = scene.layout.cells[(scene.stages[0].id, lane.id)].figures
+                assert box is not None
+                return box.lines[0].line.text
+
+            assert first_row() == "48,210 reached"
+            stages = [stage.id for stage in document.stages(map_id)]
+            newer = funnel_result(stages, (50_000, 1, 0, 0))
+            assert document.push(
+                apply_funnel(document, map_id, newer, MAPPING, "later.csv", "2026-12-01T08:00:00Z")
+            )
+            assert first_row() == "50,000 reached"
+            document.undo()
+            assert first_row() == "48,210 reached"
+    finally:
+        document.close()
