@@ -17,6 +17,10 @@
     journeyeditor merge MASTER DRAFT... [--map NAME] [--into MAP] [--dry-run]
     journeyeditor funnel EVENTS.csv|--source URL --table T --stages MAPPING.json
                          [--segment COL] [--json] [--skip-bad-rows]   (cli_funnel.py)
+    journeyeditor import-events FILE EVENTS.csv|--source URL --table T --map NAME
+                         --mapping MAPPING.json [--segment COL] [--skip-bad-rows]
+    journeyeditor import-survey FILE SURVEY.csv --map NAME [--mapping MAPPING.json]
+                         [--segment COL] [--verbatims N] [--skip-bad-rows]   (cli_measure.py)
 
 --landscape is short for --orientation landscape. With --orientation auto each map's
 pages (its cover too) are turned the way that prints the map larger, or on fewer sheets
@@ -44,7 +48,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeyeditor import __version__, cli_funnel, crash, i18n
+from journeyeditor import __version__, cli_funnel, cli_measure, crash, i18n
 from journeyeditor.render.pages import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, MergeError, OutputExistsError
@@ -55,7 +59,18 @@ if TYPE_CHECKING:
 
     from journeyeditor.editing.document import Document
 
-COMMANDS = ("new", "templates", "info", "check", "export", "import", "funnel", "merge")
+COMMANDS = (
+    "new",
+    "templates",
+    "info",
+    "check",
+    "export",
+    "import",
+    "funnel",
+    "import-events",
+    "import-survey",
+    "merge",
+)
 Exporter = Callable[[argparse.Namespace], None]
 EXPORTERS: dict[str, Exporter] = {}
 
@@ -391,6 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.set_defaults(run=cmd_import)
     cli_funnel.add_parser(sub)
+    cli_measure.add_parsers(sub)
     merging = sub.add_parser("merge", help=translate("cli", "merge draft copies into a project"))
     merging.add_argument("master")
     merging.add_argument("drafts", nargs="+")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document, translate
@@ -24,7 +24,8 @@ from journeyeditor.editing.edits import _new_lane, stamp
 from journeyeditor.editing.measured import FIGURES
 from journeyeditor.editing.operations import Delete, Insert, Operation
 from journeyeditor.measure.funnel import FunnelResult, StageRule
-from journeyeditor.measure.sources import ColumnMapping
+from journeyeditor.measure.sources import ColumnMapping, FileSource, SqlSource
+from journeyeditor.measure.survey import SurveyResult
 from journeyeditor.model import (
     Card,
     EventMapping,
@@ -53,33 +54,6 @@ def _refuse(text: str, **values: Any) -> MeasureRefused:
     return MeasureRefused(translate("Measures", text).format(**values))
 
 
-class SurveyFiguresLike(Protocol):
-    stage: str
-    segment: str | None
-    answers: int
-    promoters: int
-    passives: int
-    detractors: int
-    effort_answers: int
-    effort_mean: float | None
-
-
-class VerbatimLike(Protocol):
-    stage: str
-    text: str
-    answered: str | None
-
-
-class SurveyResultLike(Protocol):
-    """What `measure.survey.SurveyResult` holds (its figures and verbatims)."""
-
-    @property
-    def figures(self) -> Sequence[SurveyFiguresLike]: ...
-
-    @property
-    def verbatims(self) -> Sequence[VerbatimLike]: ...
-
-
 @dataclass(frozen=True)
 class Applied:
     """What an import will write, for the command line and the window to say."""
@@ -91,6 +65,21 @@ class Applied:
     pruned: int
     verbatims: int = 0
     lane_added: bool = False
+
+
+def source_label(source: FileSource | SqlSource) -> str:
+    """How a run names where its figures came from: a file's name, or a database URL
+    without its password, and the table."""
+    if isinstance(source, FileSource):
+        return source.path.name
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(source.url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        url = re.sub(r"(//[^/:@]*):[^/@]*@", r"\1:***@", source.url)
+    return f"{url} {source.table}"
 
 
 def clip(text: str, most: int) -> str:
@@ -396,7 +385,7 @@ def _verbatims_lane(document: Document, map_id: int, added: int) -> tuple[int, l
 def plan_survey(
     document: Document,
     map_id: int,
-    result: SurveyResultLike,
+    result: SurveyResult,
     source_name: str,
     imported: str | None = None,
     rows: int = 0,
@@ -456,7 +445,7 @@ def plan_survey(
 def _verbatim_cards(
     document: Document,
     map_id: int,
-    result: SurveyResultLike,
+    result: SurveyResult,
     source_name: str,
     imported: str,
     added_lanes: int,
@@ -509,7 +498,7 @@ def _verbatim_cards(
 def apply_survey(
     document: Document,
     map_id: int,
-    result: SurveyResultLike,
+    result: SurveyResult,
     source_name: str,
     imported: str | None = None,
     rows: int = 0,
