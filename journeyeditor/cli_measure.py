@@ -128,10 +128,13 @@ def _push(document: Document, command: EditCommand) -> None:
         raise MeasureImportError(document.path, " ".join(problems))
 
 
-def _report(document: Document, applied: Applied, map_name: str, kind: str) -> None:
+def _report(document: Document, applied: Applied, map_id: int, kind: str) -> None:
+    from journeyeditor.model import JourneyMap
+
+    found = document.get(JourneyMap, map_id)
     lines = [
         translate("cli", "Run {run} saved into the map “{map}” of {file}.").format(
-            run=applied.run_id, map=map_name, file=document.path.name
+            run=applied.run_id, map=found.name if found else map_id, file=document.path.name
         ),
         translate("cli", "{stages} stages, {figures} figures written.").format(
             stages=applied.stages, figures=applied.figures
@@ -186,19 +189,23 @@ def cmd_import_events(args: argparse.Namespace) -> None:
         except measures.MeasureRefused as error:
             raise _refused(document, error) from error
         _push(document, command)
-        _report(document, applied, args.map, translate("cli", "funnel"))
-        cli_funnel.print_breakdown(_named(result.overall, stages, named))
+        _report(document, applied, map_id, translate("cli", "funnel"))
+        cli_funnel.print_breakdown(_named(document, map_id, result.overall))
     finally:
         document.close()
 
 
-def _named(breakdown: Any, stages: Any, named: Any) -> Any:
-    """The breakdown with the mapping's stage names instead of stage ids, to print."""
+def _named(document: Document, map_id: int, breakdown: Any) -> Any:
+    """The breakdown with the map's stage names instead of stage ids, to print."""
     import dataclasses
 
-    names = {rule.key: given.key for rule, given in zip(stages, named, strict=True)}
+    names = _stage_names(document, map_id)
     figures = tuple(dataclasses.replace(f, stage=names[f.stage]) for f in breakdown.stages)
     return dataclasses.replace(breakdown, stages=figures)
+
+
+def _stage_names(document: Document, map_id: int) -> dict[str, str]:
+    return {str(stage.id): stage.name for stage in document.stages(map_id)}
 
 
 def _survey_mapping(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, list[str]]]:
@@ -271,14 +278,14 @@ def cmd_import_survey(args: argparse.Namespace) -> None:
         except measures.MeasureRefused as error:
             raise _refused(document, error) from error
         _push(document, command)
-        _report(document, applied, args.map, translate("cli", "survey"))
+        _report(document, applied, map_id, translate("cli", "survey"))
         _print_survey(document, map_id, result)
     finally:
         document.close()
 
 
 def _print_survey(document: Document, map_id: int, result: Any) -> None:
-    names = {str(stage.id): stage.name for stage in document.stages(map_id)}
+    names = _stage_names(document, map_id)
     rows = [
         [
             translate("cli", "stage"),
