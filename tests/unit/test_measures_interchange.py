@@ -50,7 +50,7 @@ def _refused(data: dict[str, Any], change: Any) -> str:
 
 
 def _funnel_lane(m: dict[str, Any]) -> int:
-    return next(lane["id"] for lane in m["lanes"] if lane["kind"] == "funnel")
+    return int(next(lane["id"] for lane in m["lanes"] if lane["kind"] == "funnel"))
 
 
 CASES = {
