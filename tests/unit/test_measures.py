@@ -291,3 +291,21 @@ def test_a_v3_file_migrates_to_v4(tmp_path: Path) -> None:
         journey.close()
     assert (tmp_path / "old.v3.bak.journey").exists()
     _ = MeasureRun
+
+
+def test_a_duplicated_map_keeps_the_mapping_not_the_runs(document: Document) -> None:
+    map_id = _map(document)
+    assert _apply(document, map_id, "2026-11-30T09:00:00Z")
+    assert document.push(edits.duplicate_map(document, map_id, "Ideal", "ideal"))
+    copy = document.maps()[-1].id
+    stages = {s.id for s in document.stages(copy)}
+    cards = {c.id for c in document.cards(copy)}
+    patterns = document.measure_rows(StagePattern, copy)
+    assert [p.pattern for p in patterns] == [
+        p.pattern for p in document.measure_rows(StagePattern, map_id)
+    ]
+    assert {p.stage_id for p in patterns} <= stages
+    touch = document.measure_rows(StageTouchpoint, copy)
+    assert len(touch) == 1 and touch[0].card_id in cards and touch[0].stage_id in stages
+    assert [m.event_column for m in document.measure_rows(EventMapping, copy)] == ["event"]
+    assert document.latest_runs(copy, "events") == (None, None)
