@@ -132,6 +132,10 @@ def summary(path: Path) -> dict[str, Any]:
                 "lanes": [{"name": lane["name"], "kind": lane["kind"]} for lane in m["lanes"]],
                 "cards": len(m["cards"]),
                 "emotion_points": len(m["emotions"]),
+                "runs": [
+                    {key: run[key] for key in ("kind", "imported", "source", "rows", "bad_rows")}
+                    for run in m["runs"]
+                ],
             }
             for m in data["maps"]
         ],
@@ -161,6 +165,16 @@ def cmd_info(args: argparse.Namespace) -> None:
             )
         )
         _say("   " + " → ".join(journey_map["stages"]))
+        runs = journey_map["runs"]
+        for kind in dict.fromkeys(run["kind"] for run in runs):
+            mine = [run for run in runs if run["kind"] == kind]
+            latest = max(mine, key=lambda run: run["imported"])
+            _say(
+                "   "
+                + translate("cli", "measured ({0}): {1} runs, the latest {2} from {3}").format(
+                    kind, len(mine), latest["imported"], latest["source"]
+                )
+            )
 
 
 def cmd_check(args: argparse.Namespace) -> None:

@@ -111,6 +111,8 @@ def test_import_events_saves_a_run_and_a_reimport_keeps_the_previous(
     again = _events(files)
     assert again.returncode == 0, again.stderr
     assert "Run 2 saved" in again.stdout and "lane was added" not in again.stdout
+    info = journeyeditor("info", files["project"])
+    assert "measured (events): 2 runs, the latest " in info.stdout and "events.csv" in info.stdout
     document = Document.open(files["project"], read_only=True)
     try:
         map_id = document.maps()[0].id

@@ -2461,6 +2461,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>{0}. {1} [{2}]&#xa0;: {3} étapes, {4} couloirs, {5} fiches</translation>
     </message>
     <message>
+        <source>measured ({0}): {1} runs, the latest {2} from {3}</source>
+        <translation>mesuré ({0}) : {1} mesures, la dernière le {2} depuis {3}</translation>
+    </message>
+    <message>
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
