@@ -45,7 +45,8 @@ from journeyeditor.canvas.view_filter import ViewFilter, text_matches
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document, image_bytes
 from journeyeditor.editing.workshop import Workshop
-from journeyeditor.model import Card, Image, JourneyMap, LaneKind
+from journeyeditor.model import Card, Image, JourneyMap
+from journeyeditor.model.enums import CARDLESS_LANES
 from journeyeditor.render import drawing, fonts
 from journeyeditor.render.content import card_in, department_table, measures_in, point_in
 from journeyeditor.render.layout import (
@@ -487,9 +488,9 @@ class MapScene(QGraphicsScene):
         return {**fields, **(self.workshop.card_fields() if self.workshop else {})}
 
     def holds_cards(self, lane_id: int) -> bool:
-        """Every lane but an emotion lane (its curve is all it holds)."""
+        """Every lane but an emotion lane (its curve is all it holds) or a lane of figures."""
         kind = next((lane.kind for lane in self.lanes if lane.id == lane_id), None)
-        return kind is not None and kind != LaneKind.EMOTION.value
+        return kind is not None and kind not in CARDLESS_LANES
 
     def empty_cell_at(self, pos: QPointF) -> Cell | None:
         """The cell under `pos` if nothing that takes the mouse is there (card, header,
@@ -658,9 +659,7 @@ class MapScene(QGraphicsScene):
             stage_id, lane_id = self.current_cell
             return stage_id, lane_id, len(self.layout.cells[self.current_cell].card_ids)
         if self.stages and self.lanes:
-            lane = next(
-                (ln for ln in self.lanes if ln.kind != LaneKind.EMOTION.value), self.lanes[0]
-            )
+            lane = next((ln for ln in self.lanes if ln.kind not in CARDLESS_LANES), self.lanes[0])
             return (
                 self.stages[0].id,
                 lane.id,
