@@ -7,13 +7,13 @@ Shared by tests/export/test_measure_lanes.py and the goldens (render_cases.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.measures import apply_funnel, apply_survey
 from journeyeditor.measure.funnel import Breakdown, FunnelResult, StageFigures, StageRule
-from journeyeditor.measure.sources import ColumnMapping
+from journeyeditor.measure.sources import BadRows, ColumnMapping, SourceCheck
+from journeyeditor.measure.survey import SurveyFigures, SurveyResult
 from journeyeditor.store import database, interchange, templates
 
 MAPPING = ColumnMapping("customer", "timestamp", "event")
@@ -29,33 +29,6 @@ FEW = 12
 SKIPPED = 34
 """Customers who skipped the third stage in the newer run."""
 """Answers at the second surveyed stage: under the threshold, so it is marked."""
-
-
-@dataclass
-class SurveyFigure:
-    """What `editing.measures.SurveyFiguresLike` asks for."""
-
-    stage: str
-    segment: str | None
-    answers: int
-    promoters: int
-    passives: int
-    detractors: int
-    effort_answers: int
-    effort_mean: float | None
-
-
-@dataclass
-class Verbatim:
-    stage: str
-    text: str
-    answered: str | None
-
-
-@dataclass(frozen=True)
-class SurveyResult:
-    figures: tuple[SurveyFigure, ...]
-    verbatims: tuple[Verbatim, ...] = ()
 
 
 def funnel_result(
@@ -87,12 +60,12 @@ def survey_result(stage_ids: list[int], newer: bool) -> SurveyResult:
     """NPS +32 (412 answers) at the first stage, −8 (12 answers) at the second."""
     first = (250, 80, 82) if newer else (230, 80, 90)
     second = (3, 5, 4) if newer else (4, 10, 6)
-    return SurveyResult(
-        (
-            SurveyFigure(str(stage_ids[0]), None, sum(first), *first, sum(first), 3.4),
-            SurveyFigure(str(stage_ids[1]), None, sum(second), *second, FEW, 4.9 if newer else 4.5),
-        )
+    figures = (
+        SurveyFigures(str(stage_ids[0]), None, sum(first), *first, sum(first), 3.4),
+        SurveyFigures(str(stage_ids[1]), None, sum(second), *second, FEW, 4.9 if newer else 4.5),
     )
+    answers = sum(f.answers for f in figures)
+    return SurveyResult(figures, (), SourceCheck(answers, answers, BadRows()))
 
 
 def measure(document: Document, map_id: int, skipped_third: int = SKIPPED) -> None:
