@@ -63,9 +63,10 @@ else
   fi
   install_icons
   cp "$desktop_file" "$data/applications/journeyeditor.desktop"
-  if have update-desktop-database; then
-    update-desktop-database -q "$data/applications" || true
-  fi
+fi
+# The "Open with" lists read the launchers' MIME types from this cache.
+if have update-desktop-database; then
+  update-desktop-database -q "$data/applications" || true
 fi
 mkdir -p "$data/metainfo"
 cp "$here/share/metainfo/journeyeditor.metainfo.xml" "$data/metainfo/"

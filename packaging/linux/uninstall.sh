@@ -26,10 +26,12 @@ fi
 if [ -d "$data/applications" ] && have update-desktop-database; then
   update-desktop-database -q "$data/applications" || true
 fi
-config="${XDG_CONFIG_HOME:-$HOME/.config}/mimeapps.list"
-if [ -f "$config" ]; then
-  sed -i '/^application\/x-journeyeditor=journeyeditor\.desktop;*$/d' "$config"
-fi
+# The default application xdg-mime set (defaults.list is the older place for it).
+for list in "${XDG_CONFIG_HOME:-$HOME/.config}/mimeapps.list" "$data/applications/defaults.list"; do
+  if [ -f "$list" ]; then
+    sed -i '/^application\/x-journeyeditor=journeyeditor\.desktop;*$/d' "$list"
+  fi
+done
 if [ -L "$bin/journeyeditor" ]; then
   rm -f "$bin/journeyeditor"
 fi
