@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from journeyeditor import crash
 from journeyeditor.editing.notices import Notices
 from journeyeditor.editing.operations import (
     Insert,
@@ -59,6 +60,11 @@ LOG = logging.getLogger(__name__)
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+FORESEEN = (SQLAlchemyError, LookupError, ValueError, UnicodeError)
+"""What the file or its rules can refuse (locked, read-only, full, a broken rule, a row
+gone): each has a plain message. Anything else inside an edit is a bug."""
 
 
 class EditFailed(Exception):
@@ -430,9 +436,10 @@ class Document(QObject):
         except Exception as exc:
             # Every failure, whatever raised it, is rolled back whole and reported.
             self.session.rollback()
-            if not isinstance(exc, (SQLAlchemyError, LookupError, ValueError, UnicodeError)):
-                LOG.exception("an edit failed and was rolled back")
-            self._report(self._explain(exc))
+            if isinstance(exc, FORESEEN):
+                self._report(self._explain(exc))
+            else:
+                self._unforeseen(exc)
             return False
         except BaseException:
             self.session.rollback()
@@ -459,6 +466,21 @@ class Document(QObject):
         """Run SQL inside the current transaction (for the content rules)."""
         rows = self.session.connection().exec_driver_sql(sql, tuple(params))
         return [tuple(row) for row in rows]
+
+    def _unforeseen(self, exc: Exception) -> None:
+        """A bug inside an edit, already rolled back: the window's crash dialog (through
+        crash.py's hooks) rather than a message blaming the file; without the hooks (the
+        command line, tests) it is logged and told through errorOccurred."""
+        if crash.report_caught("edit", exc):
+            return
+        LOG.error("an edit failed and was rolled back", exc_info=exc)
+        self._report(
+            translate(
+                "Document",
+                "This step was not applied because of an internal error ({0}). "
+                "Nothing was changed.",
+            ).format(crash.Failure.of("edit", (type(exc), exc, None)).summary)
+        )
 
     def _explain(self, exc: Exception) -> str:
         text = str(getattr(exc, "orig", exc))

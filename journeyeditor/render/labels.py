@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QTranslator
 
-from journeyeditor import i18n
+from journeyeditor import resources
 from journeyeditor.marks import QT_TRANSLATE_NOOP
 from journeyeditor.render.drawing import Labels
 
@@ -54,7 +54,7 @@ def translator(language: str) -> QTranslator | None:
     if language == "en":
         return None
     candidate = QTranslator()
-    return candidate if candidate.load(str(i18n.FOLDER / f"journeyeditor_{language}.qm")) else None
+    return candidate if candidate.load(str(resources.translation(language))) else None
 
 
 def word(text: str, language: str) -> str:

@@ -306,6 +306,10 @@
         <translation>&lt;b&gt;Une erreur s’est produite dans Journey Editor.&lt;/b&gt;&lt;br&gt;C’est un défaut du programme, pas de ce que vous avez fait. Chaque modification terminée est déjà enregistrée dans votre fichier et vous pouvez continuer à travailler.</translation>
     </message>
     <message>
+        <source>The change you were making was not applied: the file is as it was before.</source>
+        <translation>La modification en cours n’a pas été appliquée&#xa0;: le fichier est tel qu’il était avant.</translation>
+    </message>
+    <message>
         <source>What happened: {0}</source>
         <translation>Ce qui s’est passé : {0}</translation>
     </message>
@@ -421,6 +425,10 @@
 </context>
 <context>
     <name>Document</name>
+    <message>
+        <source>This step was not applied because of an internal error ({0}). Nothing was changed.</source>
+        <translation>Cette étape n’a pas été appliquée à cause d’une erreur interne ({0}). Rien n’a été modifié.</translation>
+    </message>
     <message>
         <source>This step was not applied: another window or program has changed the same part of the map since. Nothing was changed.</source>
         <translation>Cette étape n’a pas été appliquée : une autre fenêtre ou un autre programme a modifié la même partie de la carte entre-temps. Rien n’a été changé.</translation>
