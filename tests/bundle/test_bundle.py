@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from journeyeditor import resources
 from journeyeditor.i18n import LANGUAGES
 
 from helpers.xvfb import require_tools, virtual_display, xdotool
@@ -146,7 +147,8 @@ def test_bundle_carries_licenses_fonts_and_no_unused_qt(home: Home) -> None:
     for folder in (home.program, internal):
         assert (folder / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
         assert "PySide6" in (folder / "THIRD_PARTY_NOTICES.md").read_text(encoding="utf-8")
-    fonts = internal / "journeyeditor" / "resources" / "fonts"
+    assert "Bootloader Exception" in (internal / "licenses/PyInstaller/COPYING.txt").read_text()
+    fonts = internal / resources.BUNDLED / "fonts"
     assert {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt"} <= {
         path.name for path in fonts.iterdir()
     }
@@ -256,7 +258,11 @@ def test_install_registers_file_type_launcher_and_icon(home: Home, sample: Path)
     assert subprocess.run(["desktop-file-validate", desktop]).returncode == 0
     cache = (home.data / "applications" / "mimeinfo.cache").read_text(encoding="utf-8")
     assert f"{MIME_TYPE}=journeyeditor.desktop;" in cache
-    assert (home.data / "icons/hicolor/scalable/apps/journeyeditor.svg").is_file()
+    icons = home.data / "icons/hicolor"
+    assert (icons / "scalable/apps/journeyeditor.svg").is_file()
+    assert (icons / "48x48/apps/journeyeditor.png").read_bytes() == resources.icon_png(
+        48
+    ).read_bytes()
     assert (home.path / ".local/bin/journeyeditor").resolve() == home.program / "journeyeditor"
 
 
