@@ -147,7 +147,9 @@ def test_bundle_carries_licenses_fonts_and_no_unused_qt(home: Home) -> None:
     for folder in (home.program, internal):
         assert (folder / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
         assert "PySide6" in (folder / "THIRD_PARTY_NOTICES.md").read_text(encoding="utf-8")
-    assert "Bootloader Exception" in (internal / "licenses/PyInstaller/COPYING.txt").read_text()
+    assert "Bootloader Exception" in (internal / "licenses/PyInstaller/COPYING.txt").read_text(
+        "utf-8"
+    )
     fonts = internal / resources.BUNDLED / "fonts"
     assert {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt"} <= {
         path.name for path in fonts.iterdir()
