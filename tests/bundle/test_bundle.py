@@ -169,6 +169,8 @@ def test_new_check_and_pdf_export_without_python(home: Home, sample: Path) -> No
     checked = home.run(program, "check", sample)
     assert checked.returncode == 0, checked.stderr
     assert "sound" in checked.stdout
+    french = home.run(program, "check", sample, LANG="fr_FR.UTF-8")
+    assert "en bon état" in french.stdout, "the compiled French translation is in the bundle"
     pdf = home.path / "sample.pdf"
     exported = home.run(program, "export", sample, "--format", "pdf", "-o", pdf)
     assert exported.returncode == 0, exported.stderr
