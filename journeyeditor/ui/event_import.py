@@ -1,0 +1,167 @@
+"""Data → Import Events…: a file, its preview and columns, its event names counted, the
+stages mapped, the funnel measured (check, bad rows, run) in a worker thread, then the
+figures applied as one undo step. Every step can be cancelled and nothing is written
+before the last one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from journeyeditor.editing.document import Document, translate
+from journeyeditor.measure.funnel import FunnelJob, FunnelResult, StageRule
+from journeyeditor.measure.preview import EventNames, EventNamesJob
+from journeyeditor.measure.sources import FileSource, SourceCheck
+from journeyeditor.store.errors import JourneyFileError
+from journeyeditor.ui.import_preview import ImportPreviewDialog
+from journeyeditor.ui.measure_run import MeasureRun
+from journeyeditor.ui.stage_mapping import StageMappingDialog, mapping_json
+
+EVENTS_FILTER = "CSV, Parquet (*.csv *.txt *.tsv *.parquet *.pq);;*"
+
+Apply = Callable[["Measured"], bool]
+"""Writes the figures as one undo step; whether it did."""
+
+
+class Measured:
+    """Everything an import found, for the command that keeps it."""
+
+    def __init__(
+        self,
+        map_id: int,
+        source: FileSource,
+        rules: tuple[StageRule, ...],
+        check: SourceCheck,
+        result: FunnelResult,
+        slots: Mapping[str, int],
+    ) -> None:
+        self.map_id = map_id
+        self.source = source
+        self.rules = rules
+        self.check = check
+        self.result = result
+        self.stage_ids = dict(slots)
+        """Each rule's key → its stage's id."""
+
+    def mapping(self) -> dict[str, Any]:
+        """The command line's JSON for what was used."""
+        return mapping_json(self.source.mapping, self.rules)
+
+
+class EventImport(QObject):
+    """One import, step by step; `finished(applied)` at the end, whatever happened."""
+
+    finished = Signal(bool)
+
+    def __init__(
+        self,
+        document: Document,
+        map_id: int,
+        apply: Apply,
+        saved: Mapping[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.map_id = map_id
+        self.apply = apply
+        self.saved = dict(saved or {})
+        self.parent_widget = parent
+        self.run: MeasureRun | None = None
+        self.source: FileSource | None = None
+        self.names: EventNames | None = None
+        self.rules: tuple[StageRule, ...] = ()
+        self.stage_ids: dict[str, int] = {}
+        self.work_parent: Path | None = None
+        """Where the engine's temporary folder goes (the system's by default)."""
+
+    def title(self) -> str:
+        return translate("EventImport", "Import events")
+
+    def choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self.parent_widget,
+            self.title(),
+            str(self.document.path.parent),
+            EVENTS_FILTER,
+        )
+        if name:
+            self.open_file(Path(name))
+        else:
+            self.finished.emit(False)
+
+    def preview_dialog(self, path: Path) -> ImportPreviewDialog:
+        return ImportPreviewDialog(path, self.saved, self.parent_widget)
+
+    def open_file(self, path: Path) -> None:
+        """The preview; on OK, count the file's event names."""
+        try:
+            dialog = self.preview_dialog(path)
+        except (JourneyFileError, OSError) as error:
+            self._refuse(error)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.finished.emit(False)
+            return
+        self.count_names(dialog.source())
+
+    def count_names(self, source: FileSource) -> None:
+        self.source = source
+        self.run = MeasureRun(
+            lambda: EventNamesJob(source, work_parent=self.work_parent),
+            ["run"],
+            self.title(),
+            self.parent_widget,
+        )
+        self.run.succeeded.connect(lambda results: self.choose_stages(results["run"]))
+        self.run.ended.connect(lambda _outcome: self.finished.emit(False))
+        self.run.start()
+
+    def mapping_dialog(self, names: EventNames) -> StageMappingDialog:
+        assert self.source is not None
+        return StageMappingDialog(
+            self.document, self.map_id, self.source.mapping, names, self.saved, self.parent_widget
+        )
+
+    def choose_stages(self, names: EventNames) -> None:
+        """The stage mapping; on OK, measure."""
+        self.names = names
+        dialog = self.mapping_dialog(names)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.finished.emit(False)
+            return
+        self.measure(dialog.rules(), {slot.key: slot.stage_id for slot in dialog.slots})
+
+    def measure(self, rules: tuple[StageRule, ...], stage_ids: Mapping[str, int]) -> None:
+        """Check then run the funnel in the worker; the bad rows are shown between."""
+        source = self.source
+        assert source is not None
+        self.rules = rules
+        self.stage_ids = dict(stage_ids)
+        self.run = MeasureRun(
+            lambda: FunnelJob(source, rules, self.work_parent),
+            ["check", "run"],
+            self.title(),
+            self.parent_widget,
+        )
+        self.run.succeeded.connect(self._measured)
+        self.run.ended.connect(lambda _outcome: self.finished.emit(False))
+        self.run.start()
+
+    def _measured(self, results: dict[str, Any]) -> None:
+        assert self.source is not None
+        measured = Measured(
+            self.map_id, self.source, self.rules, results["check"], results["run"], self.stage_ids
+        )
+        self.finished.emit(self.apply(measured))
+
+    def _refuse(self, error: JourneyFileError | OSError) -> None:
+        message = error.message(translate) if isinstance(error, JourneyFileError) else str(error)
+        QMessageBox.warning(self.parent_widget, self.title(), message)
+        self.finished.emit(False)
