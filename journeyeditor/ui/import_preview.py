@@ -232,11 +232,12 @@ class ImportPreviewDialog(QDialog):
         chosen = [name for name in wanted.values() if name]
         kept = self.segment_columns()
         saved_segments = self._saved.get("segments")
-        if not kept and isinstance(saved_segments, list):
-            kept = tuple(s for s in saved_segments if isinstance(s, str))
+        if not self.segments.count():  # the first reading: the saved choice, else a guess
+            if isinstance(saved_segments, list):
+                kept = tuple(s for s in saved_segments if isinstance(s, str))
+            else:
+                kept = preview.guess_segments(header, chosen)
         segments = tuple(s for s in kept if s in header and s not in chosen)
-        if not segments and not self.segments.count():
-            segments = preview.guess_segments(header, chosen)
         return wanted, segments
 
     def _fill_columns(self, header: Sequence[str]) -> None:

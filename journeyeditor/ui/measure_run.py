@@ -43,7 +43,8 @@ class MeasureRun(QObject):
         self.worker = self.work.worker
         self.worker.stepDone.connect(self._step_done)
         self.worker.failed.connect(self._failed)
-        self.worker.cancelled.connect(lambda: self._end("cancelled"))
+        # Bound methods, never lambdas: a lambda would run in the worker's thread.
+        self.worker.cancelled.connect(self._cancelled)
         self.progress = ProgressDialog(title, self.worker, parent)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
 
@@ -94,6 +95,9 @@ class MeasureRun(QObject):
 
         dialog.finished.connect(chosen)
         dialog.open()
+
+    def _cancelled(self) -> None:
+        self._end("cancelled")
 
     def _failed(self, message: str) -> None:
         self.error = message

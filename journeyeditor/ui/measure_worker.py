@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -128,7 +128,8 @@ class WorkerThread(QObject):
         self.qthread.setObjectName("measure")
         self.worker = Worker(make_job)
         self.worker.moveToThread(self.qthread)
-        self.worker.closed.connect(self.qthread.quit)
+        # Direct: the window's thread is waiting in stop(), it cannot run a queued quit.
+        self.worker.closed.connect(self.qthread.quit, Qt.ConnectionType.DirectConnection)
         self.qthread.start()
 
     def stop(self) -> None:
