@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -186,3 +187,57 @@ def transcode_to_utf8(
             if on_chunk is not None:
                 on_chunk(done)
         out.write(decoder.decode(b"", final=True))
+
+
+LINE_COLUMN = "je__line"
+PROBLEM_COLUMN = "je__problem"
+RAW_COLUMN = "je__raw"
+NUMBERED_COLUMNS = (LINE_COLUMN, PROBLEM_COLUMN, RAW_COLUMN)
+_PROGRESS_EVERY = 10_000
+
+
+def number_records(
+    source: Path,
+    target: Path,
+    dialect: CsvDialect,
+    on_chunk: Callable[[int], None] | None = None,
+) -> int:
+    """Copy `source` into `target` as a plain UTF-8 CSV (`,`, `"`) whose records start
+    with their first line's number, what is wrong with their shape ("columns": not as
+    many fields as the header, "encoding": bytes that are not UTF-8) and their text,
+    then exactly the header's fields; return how many records there are.
+
+    DuckDB's CSV reader tells no line numbers for the rows it reads; with this copy a
+    view can list bad rows by line and keep each row's line, all in SQL, and never
+    rejects a row (a bad shape is a reason like the others). `on_chunk` gets the bytes
+    read so far now and then and may raise to stop (cancel).
+    """
+    errors = "surrogateescape" if dialect.encoding in (UTF8, UTF8_BOM) else "replace"
+    width = len(dialect.header)
+    records = 0
+    with (
+        source.open("rb") as raw_input,
+        io.TextIOWrapper(raw_input, dialect.encoding, errors, newline="") as inp,
+        target.open("w", encoding=UTF8, errors="replace", newline="") as out,
+    ):
+        reader = csv.reader(inp, delimiter=dialect.delimiter)
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow((*NUMBERED_COLUMNS, *dialect.header))
+        next(reader, None)
+        last = reader.line_num
+        for row in reader:
+            first, last = last + 1, reader.line_num
+            if not row:
+                continue
+            raw = dialect.delimiter.join(row)
+            problem = "" if len(row) == width else "columns"
+            try:
+                raw.encode(UTF8)
+            except UnicodeEncodeError:
+                problem = "encoding"
+            fields = (row + [""] * width)[:width]
+            writer.writerow((first, problem, raw, *fields))
+            records += 1
+            if on_chunk is not None and records % _PROGRESS_EVERY == 0:
+                on_chunk(raw_input.tell())
+    return records

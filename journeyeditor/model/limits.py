@@ -58,3 +58,9 @@ COLOR_PATTERN = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 def is_color(value: object) -> bool:
     """Whether `value` is a colour as the model writes it."""
     return isinstance(value, str) and COLOR_PATTERN.fullmatch(value) is not None
+
+
+SURVEY_MIN_ANSWERS = 30
+"""Below this many answers a survey figure (NPS, CES) is flagged as a low sample."""
+VERBATIMS_PER_STAGE_MAX = 100
+"""Quotes a survey import may bring per stage (cards per map stay within their limit)."""

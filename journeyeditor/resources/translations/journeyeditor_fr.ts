@@ -27,6 +27,22 @@
         <source>the line cannot be read</source>
         <translation>la ligne est illisible</translation>
     </message>
+    <message>
+        <source>the stage is not one of the map&apos;s</source>
+        <translation>l’étape n’est pas une de celles de la carte</translation>
+    </message>
+    <message>
+        <source>the NPS score is not a whole number from 0 to 10</source>
+        <translation>la note NPS n’est pas un nombre entier de 0 à 10</translation>
+    </message>
+    <message>
+        <source>the effort score is not a number on its scale</source>
+        <translation>la note d’effort n’est pas un nombre de son échelle</translation>
+    </message>
+    <message>
+        <source>the date cannot be read</source>
+        <translation>la date est illisible</translation>
+    </message>
 </context>
 <context>
     <name>BrandingBox</name>
@@ -920,6 +936,10 @@
     <message>
         <source>{file} cannot be read as events: {detail}.</source>
         <translation>{file} ne peut pas être lu comme des événements : {detail}.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a survey: {detail}.</source>
+        <translation>{file} ne peut pas être lu comme une enquête : {detail}.</translation>
     </message>
     <message>
         <source>{file} is not a usable stage mapping: {detail}.</source>
