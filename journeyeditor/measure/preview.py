@@ -24,7 +24,6 @@ import duckdb
 from journeyeditor.measure.csvdialect import SAMPLE_LINES, CsvDialect, read_sample
 from journeyeditor.measure.funnel import StageRule
 from journeyeditor.measure.sources import (
-    ColumnMapping,
     FileSource,
     MeasureCancelled,
     Progress,
@@ -64,7 +63,7 @@ class EventNames:
 
 
 def is_parquet(path: Path) -> bool:
-    return FileSource(path, ColumnMapping("", "", "")).is_parquet
+    return FileSource(path).is_parquet
 
 
 def _csv_rows(path: Path, dialect: CsvDialect, limit: int) -> list[list[str]]:
@@ -169,11 +168,13 @@ class EventNamesJob:
     def __init__(
         self,
         source: Source,
+        column: str,
         limit: int = EVENT_NAMES_LISTED,
         work_parent: Path | None = None,
         on_phase: Callable[[str], None] | None = None,
     ) -> None:
         self.source = source
+        self.column = column
         self.limit = limit
         self._work_parent = work_parent
         self._on_phase = on_phase
@@ -199,7 +200,7 @@ class EventNamesJob:
             session = open_session(self.source, self._work_parent, self._on_phase, self._cancelled)
             with self._lock:
                 self._session = session
-            sql = event_names_sql(session.relation, self.source.mapping.event, self.limit)
+            sql = event_names_sql(session.relation, self.column, self.limit)
             rows = session.execute(sql, "counting")
         except BaseException:
             self.close()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from journeyeditor.editing.document import Document, translate
 from journeyeditor.measure.funnel import FunnelJob, FunnelResult, StageRule
 from journeyeditor.measure.preview import EventNames, EventNamesJob
-from journeyeditor.measure.sources import FileSource, SourceCheck
+from journeyeditor.measure.sources import ColumnMapping, FileSource, SourceCheck
 from journeyeditor.store.errors import JourneyFileError
 from journeyeditor.ui.import_preview import ImportPreviewDialog
 from journeyeditor.ui.measure_run import MeasureRun
@@ -41,6 +41,8 @@ class Measured:
     ) -> None:
         self.map_id = map_id
         self.source = source
+        assert source.mapping is not None
+        self.columns: ColumnMapping = source.mapping
         self.rules = rules
         self.check = check
         self.result = result
@@ -49,7 +51,7 @@ class Measured:
 
     def mapping(self) -> dict[str, Any]:
         """The command line's JSON for what was used."""
-        return mapping_json(self.source.mapping, self.rules)
+        return mapping_json(self.columns, self.rules)
 
 
 class EventImport(QObject):
@@ -78,6 +80,10 @@ class EventImport(QObject):
         self.stage_ids: dict[str, int] = {}
         self.work_parent: Path | None = None
         """Where the engine's temporary folder goes (the system's by default)."""
+
+    def columns(self) -> ColumnMapping:
+        assert self.source is not None and self.source.mapping is not None
+        return self.source.mapping
 
     def title(self) -> str:
         return translate("EventImport", "Import events")
@@ -113,7 +119,7 @@ class EventImport(QObject):
     def count_names(self, source: FileSource) -> None:
         self.source = source
         self.run = MeasureRun(
-            lambda: EventNamesJob(source, work_parent=self.work_parent),
+            lambda: EventNamesJob(source, self.columns().event, work_parent=self.work_parent),
             ["run"],
             self.title(),
             self.parent_widget,
@@ -123,9 +129,8 @@ class EventImport(QObject):
         self.run.start()
 
     def mapping_dialog(self, names: EventNames) -> StageMappingDialog:
-        assert self.source is not None
         return StageMappingDialog(
-            self.document, self.map_id, self.source.mapping, names, self.saved, self.parent_widget
+            self.document, self.map_id, self.columns(), names, self.saved, self.parent_widget
         )
 
     def choose_stages(self, names: EventNames) -> None:

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from journeyeditor.editing.document import Document
 from journeyeditor.measure.funnel import FunnelJob, StageRule, load_stage_mapping
 from journeyeditor.measure.preview import EventNames, EventNamesJob
-from journeyeditor.measure.sources import BAD_ROWS_LISTED, ColumnMapping, FileSource, SourceCheck
+from journeyeditor.measure.sources import BAD_ROWS_LISTED, ColumnMapping, FileSource
 from journeyeditor.ui.event_import import EventImport, Measured
 from journeyeditor.ui.import_preview import ImportPreviewDialog
 from journeyeditor.ui.measure_run import MeasureRun
@@ -121,7 +121,7 @@ def test_the_saved_columns_are_chosen_again(qtbot: QtBot, tmp_path: Path) -> Non
 
 
 def count_names(qtbot: QtBot, source: FileSource) -> EventNames:
-    run = MeasureRun(lambda: EventNamesJob(source), ["run"], "names")
+    run = MeasureRun(lambda: EventNamesJob(source, "Événement"), ["run"], "names")
     with qtbot.waitSignal(run.succeeded, timeout=20000) as signal:
         run.start()
     names = signal.args[0]["run"]
@@ -133,6 +133,7 @@ def test_the_mapping_lists_the_file_s_event_names(
     qtbot: QtBot, document: Document, events: Path, tmp_path: Path
 ) -> None:
     source = source_of(events)
+    assert source.mapping is not None
     names = count_names(qtbot, source)
     assert names.counts[:2] == (("Publicité vue", 2), ("Visite du site", 2))
     assert names.distinct == 4
@@ -335,7 +336,7 @@ def test_an_error_is_shown_and_nothing_written(
 def test_progress_shows_rows_rate_and_time_left(qtbot: QtBot, events: Path) -> None:
     from journeyeditor.measure.sources import Progress
 
-    run = MeasureRun(lambda: EventNamesJob(source_of(events)), ["run"], "t")
+    run = MeasureRun(lambda: EventNamesJob(source_of(events), "Événement"), ["run"], "t")
     dialog = run.progress
     qtbot.addWidget(dialog)
     dialog.show_progress(Progress("computing", 0.25, 250_000, 1_000_000), 10.0)
