@@ -1,6 +1,7 @@
 """The first step of importing events: how the file is written (detected, with overrides),
 its first rows as read that way, and which columns hold the customer, the time, the
-event name and the segments. Nothing is read beyond the file's first bytes here."""
+event name and the segment to break the figures down by. Nothing is read beyond the
+file's first bytes here."""
 
 from __future__ import annotations
 
@@ -17,10 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -64,8 +62,8 @@ class ImportPreviewDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         """`saved`: the mapping this map used last time, as the command line's JSON
-        (`columns`: customer, time, event; `segments`); its columns are chosen again
-        when the file has them."""
+        (`columns`: customer, time, event; `segments`, the first one used); its columns
+        are chosen again when the file has them."""
         super().__init__(parent)
         self.path = path
         self.setWindowTitle(self.tr("Import events: {name}").format(name=path.name))
@@ -88,7 +86,8 @@ class ImportPreviewDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 1)
         self.columns: dict[str, QComboBox] = {role: QComboBox() for role in ROLES}
-        self.segments = QListWidget()
+        self.segment = QComboBox()
+        self._first_reading = True
         layout.addWidget(self._columns_box())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -178,8 +177,7 @@ class ImportPreviewDialog(QDialog):
 
     def _columns_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Columns"))
-        row = QHBoxLayout(box)
-        form = QFormLayout()
+        form = QFormLayout(box)
         labels = {
             "customer": self.tr("Customer id:"),
             "timestamp": self.tr("Time:"),
@@ -188,12 +186,8 @@ class ImportPreviewDialog(QDialog):
         for role in ROLES:
             self.columns[role].currentIndexChanged.connect(self._columns_changed)
             form.addRow(labels[role], self.columns[role])
-        row.addLayout(form, 1)
-        segments = QVBoxLayout()
-        segments.addWidget(QLabel(self.tr("Break the figures down by (segments):")))
-        self.segments.setMaximumHeight(120)
-        segments.addWidget(self.segments)
-        row.addLayout(segments, 1)
+        self.segment.currentIndexChanged.connect(self._columns_changed)
+        form.addRow(self.tr("Break down by:"), self.segment)
         return box
 
     def reread(self) -> None:
@@ -232,12 +226,13 @@ class ImportPreviewDialog(QDialog):
         chosen = [name for name in wanted.values() if name]
         kept = self.segment_columns()
         saved_segments = self._saved.get("segments")
-        if not self.segments.count():  # the first reading: the saved choice, else a guess
+        if self._first_reading:  # the saved choice, else a guess
+            self._first_reading = False
             if isinstance(saved_segments, list):
                 kept = tuple(s for s in saved_segments if isinstance(s, str))
             else:
                 kept = preview.guess_segments(header, chosen)
-        segments = tuple(s for s in kept if s in header and s not in chosen)
+        segments = tuple(s for s in kept if s in header and s not in chosen)[:1]
         return wanted, segments
 
     def _fill_columns(self, header: Sequence[str]) -> None:
@@ -249,14 +244,15 @@ class ImportPreviewDialog(QDialog):
             combo.addItems(list(header))
             combo.setCurrentIndex(header.index(wanted[role]) if wanted[role] else -1)
             combo.blockSignals(False)
-        self.segments.clear()
+        self.segment.blockSignals(True)
+        self.segment.clear()
+        self.segment.addItem(self.tr("Nothing (all customers together)"), None)
         for name in header:
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if name in segments else Qt.CheckState.Unchecked
-            )
-            self.segments.addItem(item)
+            self.segment.addItem(name, name)
+        self.segment.setCurrentIndex(
+            max(0, self.segment.findData(segments[0] if segments else None))
+        )
+        self.segment.blockSignals(False)
         self._columns_changed()
 
     def _columns_changed(self) -> None:
@@ -302,12 +298,11 @@ class ImportPreviewDialog(QDialog):
                 )
 
     def segment_columns(self) -> tuple[str, ...]:
-        return tuple(
-            item.text()
-            for i in range(self.segments.count())
-            if (item := self.segments.item(i)).checkState() == Qt.CheckState.Checked
-            and item.text() not in {self.columns[role].currentText() for role in ROLES}
-        )
+        """The segment column chosen (one at most: a run is broken down by one column),
+        unless it is one of the other roles' columns."""
+        name = self.segment.currentData()
+        roles = {self.columns[role].currentText() for role in ROLES}
+        return (name,) if isinstance(name, str) and name not in roles else ()
 
     def mapping(self) -> ColumnMapping:
         customer, timestamp, event = (self.columns[role].currentText() for role in ROLES)
