@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from journeyeditor.editing import measured
 from journeyeditor.editing.notices import Notices
 from journeyeditor.editing.operations import (
     Insert,
@@ -41,6 +42,7 @@ from journeyeditor.model import (
     Project,
     Snapshot,
     Stage,
+    StageTouchpoint,
     Vote,
 )
 from journeyeditor.store import content, database, interchange
@@ -101,6 +103,8 @@ class Document(QObject):
     imageRemoved = Signal(int)
     imageChanged = Signal(int)
     snapshotsChanged = Signal()
+    measuresChanged = Signal(int)
+    """A map's event mapping or measurement runs changed (map id)."""
     pathChanged = Signal(str)
     errorOccurred = Signal(str)
     committed = Signal()
@@ -307,6 +311,31 @@ class Document(QObject):
         if not card_ids:
             return []
         return self._all(select(Vote).where(Vote.card_id.in_(card_ids)).order_by(Vote.id))
+
+    def measure_rows(self, entity: type[T], map_id: int) -> list[T]:
+        """A map's rows of a measurement table (mapping, patterns, runs, figures)."""
+        return self._all(measured.map_rows_query(entity, map_id))
+
+    def touchpoints_of(self, card_ids: Sequence[int]) -> list[StageTouchpoint]:
+        """The stage mappings that name these cards as touchpoints."""
+        if not card_ids:
+            return []
+        query = select(StageTouchpoint).where(StageTouchpoint.card_id.in_(card_ids))
+        return self._all(query.order_by(StageTouchpoint.id))
+
+    def runs(self, map_id: int, kind: str) -> list[Any]:
+        """A map's measurement runs of `kind` ('events', 'survey'), newest first."""
+        return self._all(measured.runs_query(map_id, kind))
+
+    def latest_runs(
+        self, map_id: int, kind: str
+    ) -> tuple[measured.Run | None, measured.Run | None]:
+        """The newest run of `kind` and the one before, with figures (`measured.Run`)."""
+        self._begin_read()
+        try:
+            return measured.latest_runs(self.session, map_id, kind)
+        finally:
+            self._end_read()
 
     def snapshots(self) -> list[Snapshot]:
         return self._all(select(Snapshot).order_by(Snapshot.id))

@@ -16,14 +16,21 @@ from journeyeditor.model import (
     Card,
     Department,
     EmotionPoint,
+    EventMapping,
+    FunnelFigure,
     Image,
     JourneyMap,
     Lane,
+    MappingSegment,
+    MeasureRun,
     Participant,
     Persona,
     Project,
     Snapshot,
     Stage,
+    StagePattern,
+    StageTouchpoint,
+    SurveyFigure,
     Vote,
 )
 
@@ -48,6 +55,16 @@ def _map_of(session: Session, row: Any) -> tuple[int, ...]:
         stage = session.get(Stage, row.stage_id)
         return (stage.map_id,) if stage is not None else (0,)
     return ()
+
+
+def _measured_map(session: Session, row: Any) -> int | None:
+    """The map a measurement row belongs to; None for other rows."""
+    if isinstance(row, (EventMapping, MappingSegment, MeasureRun)):
+        return int(row.map_id)
+    if isinstance(row, (FunnelFigure, SurveyFigure, StagePattern, StageTouchpoint)):
+        stage = session.get(Stage, row.stage_id)
+        return stage.map_id if stage is not None else 0
+    return None
 
 
 class Notices:
@@ -76,6 +93,8 @@ class Notices:
             self.add("participantsChanged")
         elif isinstance(row, (Ballot, BallotLane, Vote)):
             self.add("votingChanged")
+        elif (map_id := _measured_map(session, row)) is not None:
+            self.add("measuresChanged", map_id)
         else:
             return False
         return True

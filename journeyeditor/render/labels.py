@@ -46,6 +46,8 @@ LANE_KINDS = {
     "opportunity": QT_TRANSLATE_NOOP("Labels", "Opportunities"),
     "metric": QT_TRANSLATE_NOOP("Labels", "Metrics"),
     "image": QT_TRANSLATE_NOOP("Labels", "Images"),
+    "funnel": QT_TRANSLATE_NOOP("Labels", "Funnel"),
+    "survey": QT_TRANSLATE_NOOP("Labels", "Survey"),
 }
 
 
