@@ -5,13 +5,15 @@ before the last one."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from journeyeditor.editing import measures
 from journeyeditor.editing.document import Document, translate
 from journeyeditor.measure.funnel import FunnelJob, FunnelResult, StageRule
 from journeyeditor.measure.preview import EventNames, EventNamesJob
@@ -19,7 +21,7 @@ from journeyeditor.measure.sources import ColumnMapping, FileSource, SourceCheck
 from journeyeditor.store.errors import JourneyFileError
 from journeyeditor.ui.import_preview import ImportPreviewDialog
 from journeyeditor.ui.measure_run import MeasureRun
-from journeyeditor.ui.stage_mapping import StageMappingDialog, mapping_json
+from journeyeditor.ui.stage_mapping import StageMappingDialog, saved_mapping
 
 EVENTS_FILTER = "CSV, Parquet (*.csv *.txt *.tsv *.parquet *.pq);;*"
 
@@ -27,31 +29,36 @@ Apply = Callable[["Measured"], bool]
 """Writes the figures as one undo step; whether it did."""
 
 
+@dataclass(frozen=True)
 class Measured:
-    """Everything an import found, for the command that keeps it."""
+    """Everything an import found, for the command that keeps it: `rules` keyed by stage
+    id (`editing.measures`)."""
 
-    def __init__(
-        self,
-        map_id: int,
-        source: FileSource,
-        rules: tuple[StageRule, ...],
-        check: SourceCheck,
-        result: FunnelResult,
-        slots: Mapping[str, int],
-    ) -> None:
-        self.map_id = map_id
-        self.source = source
-        assert source.mapping is not None
-        self.columns: ColumnMapping = source.mapping
-        self.rules = rules
-        self.check = check
-        self.result = result
-        self.stage_ids = dict(slots)
-        """Each rule's key → its stage's id."""
+    map_id: int
+    source: FileSource
+    columns: ColumnMapping
+    rules: tuple[StageRule, ...]
+    check: SourceCheck
+    result: FunnelResult
 
-    def mapping(self) -> dict[str, Any]:
-        """The command line's JSON for what was used."""
-        return mapping_json(self.columns, self.rules)
+
+def apply_events(document: Document, measured: Measured, parent: QWidget | None) -> bool:
+    """The figures, the mapping and the run as one undo step (`measures.apply_funnel`);
+    a refusal is shown and nothing is written."""
+    try:
+        command = measures.apply_funnel(
+            document,
+            measured.map_id,
+            measured.result,
+            measured.columns,
+            measured.source.path.name,
+            rows=measured.check.rows,
+            bad_rows=measured.check.bad.total,
+        )
+    except ValueError as error:  # MeasureRefused, translated
+        QMessageBox.warning(parent, translate("EventImport", "Import events"), str(error))
+        return False
+    return document.push(command)
 
 
 class EventImport(QObject):
@@ -63,21 +70,20 @@ class EventImport(QObject):
         self,
         document: Document,
         map_id: int,
-        apply: Apply,
-        saved: Mapping[str, Any] | None = None,
+        apply: Apply | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`apply`: `apply_events` by default; the mapping the map keeps is offered."""
         super().__init__(parent)
         self.document = document
         self.map_id = map_id
-        self.apply = apply
-        self.saved = dict(saved or {})
+        self.apply = apply or (lambda measured: apply_events(document, measured, parent))
+        self.saved = saved_mapping(document, map_id) or {}
         self.parent_widget = parent
         self.run: MeasureRun | None = None
         self.source: FileSource | None = None
         self.names: EventNames | None = None
         self.rules: tuple[StageRule, ...] = ()
-        self.stage_ids: dict[str, int] = {}
         self.work_parent: Path | None = None
         """Where the engine's temporary folder goes (the system's by default)."""
 
@@ -141,14 +147,14 @@ class EventImport(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             self.finished.emit(False)
             return
-        self.measure(dialog.rules(), {slot.key: slot.stage_id for slot in dialog.slots})
+        self.measure(dialog.job_rules())
 
-    def measure(self, rules: tuple[StageRule, ...], stage_ids: Mapping[str, int]) -> None:
-        """Check then run the funnel in the worker; the bad rows are shown between."""
+    def measure(self, rules: tuple[StageRule, ...]) -> None:
+        """Check then run the funnel in the worker (`rules` keyed by stage id); the bad
+        rows are shown between."""
         source = self.source
         assert source is not None
         self.rules = rules
-        self.stage_ids = dict(stage_ids)
         self.run = MeasureRun(
             lambda: FunnelJob(source, rules, self.work_parent),
             ["check", "run"],
@@ -160,11 +166,19 @@ class EventImport(QObject):
         self.run.start()
 
     def _measured(self, results: dict[str, Any]) -> None:
-        assert self.source is not None
         measured = Measured(
-            self.map_id, self.source, self.rules, results["check"], results["run"], self.stage_ids
+            self.map_id,
+            self.source_checked(),
+            self.columns(),
+            self.rules,
+            results["check"],
+            results["run"],
         )
         self.finished.emit(self.apply(measured))
+
+    def source_checked(self) -> FileSource:
+        assert self.source is not None
+        return self.source
 
     def _refuse(self, error: JourneyFileError | OSError) -> None:
         message = error.message(translate) if isinstance(error, JourneyFileError) else str(error)

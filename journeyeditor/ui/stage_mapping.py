@@ -10,6 +10,7 @@ stage name, "events": […], "touchpoints": [card text, …]}, …]}`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,7 +42,13 @@ from journeyeditor.editing.document import Document, translate
 from journeyeditor.measure.funnel import StageRule, check_stages, parse_stage_mapping
 from journeyeditor.measure.preview import EventNames, stage_of
 from journeyeditor.measure.sources import ColumnMapping
-from journeyeditor.model import LaneKind
+from journeyeditor.model import (
+    EventMapping,
+    LaneKind,
+    MappingSegment,
+    StagePattern,
+    StageTouchpoint,
+)
 from journeyeditor.store.errors import StageMappingError
 from journeyeditor.ui.measure_worker import rows_text
 
@@ -55,9 +62,24 @@ class StageSlot:
     stage_id: int
     key: str
     patterns: list[str] = field(default_factory=list)
-    touchpoints: list[str] = field(default_factory=list)
-    cards: tuple[str, ...] = ()
-    """The texts of the stage's touchpoint cards, to choose from."""
+    touchpoints: list[int] = field(default_factory=list)
+    """Card ids."""
+    cards: tuple[tuple[int, str], ...] = ()
+    """The stage's touchpoint cards (id, text), to choose from."""
+
+    def card_texts(self, ids: Sequence[int]) -> tuple[str, ...]:
+        texts = dict(self.cards)
+        return tuple(texts[card_id] for card_id in ids if card_id in texts)
+
+    def card_ids(self, texts: Sequence[str]) -> list[int]:
+        """The first card with each text, compared trimmed and in any case."""
+        found = []
+        for text in texts:
+            wanted = text.strip().casefold()
+            card = next((i for i, t in self.cards if t.casefold() == wanted), None)
+            if card is not None and card not in found:
+                found.append(card)
+        return found
 
 
 def map_slots(document: Document, map_id: int) -> list[StageSlot]:
@@ -70,7 +92,7 @@ def map_slots(document: Document, map_id: int) -> list[StageSlot]:
     for number, (stage, name) in enumerate(zip(stages, names, strict=True), start=1):
         key = name if name and names.count(name) == 1 else f"{name} #{number}".strip()
         cards = tuple(
-            card.text.strip()
+            (card.id, card.text.strip())
             for lane_id in touch_lanes
             for card in document.cell(stage.id, lane_id)
             if card.text.strip()
@@ -92,6 +114,30 @@ def mapping_json(columns: ColumnMapping, rules: Sequence[StageRule]) -> dict[str
             for rule in rules
         ],
     }
+
+
+def saved_mapping(document: Document, map_id: int) -> dict[str, Any] | None:
+    """The mapping the map keeps from its last import, as the command line's JSON; None
+    when it has none."""
+    found = document.measure_rows(EventMapping, map_id)
+    if not found:
+        return None
+    kept = found[0]
+    segments = tuple(row.name for row in document.measure_rows(MappingSegment, map_id))
+    slots = {slot.stage_id: slot for slot in map_slots(document, map_id)}
+    for pattern in document.measure_rows(StagePattern, map_id):
+        if pattern.stage_id in slots:
+            slots[pattern.stage_id].patterns.append(pattern.pattern)
+    for touchpoint in document.measure_rows(StageTouchpoint, map_id):
+        if touchpoint.stage_id in slots:
+            slots[touchpoint.stage_id].touchpoints.append(touchpoint.card_id)
+    rules = [
+        StageRule(slot.key, tuple(slot.patterns), slot.card_texts(slot.touchpoints))
+        for slot in slots.values()
+        if slot.patterns
+    ]
+    columns = ColumnMapping(kept.customer_column, kept.time_column, kept.event_column, segments)
+    return mapping_json(columns, rules)
 
 
 class PatternList(QListWidget):
@@ -212,8 +258,10 @@ class StageMappingDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        if saved:
-            self.apply_json(saved, quiet=True)
+        if saved and saved.get("stages"):
+            # a mapping the map no longer fits is not offered: the person starts afresh
+            with contextlib.suppress(StageMappingError):
+                self.apply_json(saved, quiet=True)
         self._fill_stages()
         self.stage_list.setCurrentRow(0)
         self._refresh()
@@ -260,11 +308,12 @@ class StageMappingDialog(QDialog):
         self.patterns.blockSignals(False)
         self.touchpoints.blockSignals(True)
         self.touchpoints.clear()
-        for text in slot.cards if slot else ():
+        for card_id, text in slot.cards if slot else ():
             item = QListWidgetItem(text.splitlines()[0])
-            item.setData(Qt.ItemDataRole.UserRole, text)
+            item.setData(Qt.ItemDataRole.UserRole, card_id)
+            item.setToolTip(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = slot is not None and text in slot.touchpoints
+            checked = slot is not None and card_id in slot.touchpoints
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.touchpoints.addItem(item)
         self.touchpoints.blockSignals(False)
@@ -311,7 +360,7 @@ class StageMappingDialog(QDialog):
         if slot is None:
             return
         slot.touchpoints = [
-            str(item.data(Qt.ItemDataRole.UserRole))
+            int(item.data(Qt.ItemDataRole.UserRole))
             for i in range(self.touchpoints.count())
             if (item := self.touchpoints.item(i)).checkState() == Qt.CheckState.Checked
         ]
@@ -347,7 +396,16 @@ class StageMappingDialog(QDialog):
 
     def rules(self) -> tuple[StageRule, ...]:
         return tuple(
-            StageRule(slot.key, tuple(slot.patterns), tuple(slot.touchpoints))
+            StageRule(slot.key, tuple(slot.patterns), slot.card_texts(slot.touchpoints))
+            for slot in self.slots
+            if slot.patterns
+        )
+
+    def job_rules(self) -> tuple[StageRule, ...]:
+        """The rules as the measuring and the saving want them: keyed by stage id, with
+        the touchpoints' card ids (`editing.measures`)."""
+        return tuple(
+            StageRule(str(slot.stage_id), tuple(slot.patterns), tuple(map(str, slot.touchpoints)))
             for slot in self.slots
             if slot.patterns
         )
@@ -369,7 +427,7 @@ class StageMappingDialog(QDialog):
             found = by_key.get(rule.key)
             if found is not None:
                 found.patterns = list(rule.patterns)
-                found.touchpoints = [t for t in rule.touchpoints if t in found.cards]
+                found.touchpoints = found.card_ids(rule.touchpoints)
         if not quiet:
             self._changed()
         return unknown

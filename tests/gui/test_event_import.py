@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journeyeditor.editing.document import Document
@@ -42,6 +42,8 @@ STAGES = {
     "Consideration": ("visite*",),
     "Purchase": ("achat*",),
 }
+STAGE_IDS = {"Awareness": 1, "Consideration": 2, "Purchase": 3}
+"""The sample project's first map."""
 
 
 def french_csv(path: Path, rows: list[tuple[str, ...]] | None = None, bom: bool = False) -> Path:
@@ -61,7 +63,8 @@ def source_of(path: Path) -> FileSource:
 
 
 def rules() -> tuple[StageRule, ...]:
-    return tuple(StageRule(key, patterns) for key, patterns in STAGES.items())
+    """Keyed by stage id, as the measuring and the saving want them."""
+    return tuple(StageRule(str(STAGE_IDS[key]), patterns) for key, patterns in STAGES.items())
 
 
 def cells(dialog: ImportPreviewDialog, column: int) -> list[str]:
@@ -159,8 +162,9 @@ def test_the_mapping_lists_the_file_s_event_names(
     touch = dialog.touchpoints
     assert touch.count() > 0  # the sample's Consideration stage has touchpoint cards
     touch.item(0).setCheckState(Qt.CheckState.Checked)
-    card = str(touch.item(0).data(Qt.ItemDataRole.UserRole))
-    assert dialog.rules()[1].touchpoints == (card,)
+    card = int(touch.item(0).data(Qt.ItemDataRole.UserRole))
+    assert dialog.rules()[1].touchpoints == (touch.item(0).toolTip(),)  # by text in JSON
+    assert dialog.job_rules()[1] == StageRule("2", ("VISITE*",), (str(card),))  # by id
     saved = tmp_path / "mapping.json"
     dialog.save(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
@@ -190,16 +194,6 @@ class Recorder:
         return True
 
 
-def measure(
-    qtbot: QtBot, document: Document, source: FileSource, work: Path, apply: Recorder
-) -> EventImport:
-    flow = EventImport(document, MAP_ID, apply)
-    flow.source = source
-    flow.work_parent = work
-    flow.measure(rules(), {key: n + 1 for n, key in enumerate(STAGES)})
-    return flow
-
-
 def test_measuring_applies_once_with_the_figures(
     qtbot: QtBot, document: Document, events: Path, tmp_path: Path
 ) -> None:
@@ -209,18 +203,13 @@ def test_measuring_applies_once_with_the_figures(
     flow = EventImport(document, MAP_ID, apply)
     flow.source, flow.work_parent = source_of(events), work
     with qtbot.waitSignal(flow.finished, timeout=20000) as done:
-        flow.measure(rules(), {key: n + 1 for n, key in enumerate(STAGES)})
+        flow.measure(rules())
     assert done.args == [True]
     [measured] = apply.calls
     assert measured.check.rows == 6 and measured.check.bad.total == 0
     reached = [s.reached for s in measured.result.overall.stages]
     assert reached == [2, 2, 1]
-    assert measured.stage_ids == {"Awareness": 1, "Consideration": 2, "Purchase": 3}
-    assert measured.mapping()["stages"][0] == {
-        "key": "Awareness",
-        "events": ["publicité*"],
-        "touchpoints": [],
-    }
+    assert measured.rules == rules() and measured.columns == source_of(events).mapping
     assert flow.run is not None and flow.run.work.qthread.isFinished()
     assert list(work.iterdir()) == []  # the engine's temporary folder is gone
 
@@ -243,7 +232,7 @@ def test_bad_rows_are_listed_then_imported_or_cancelled(
     flow = EventImport(document, MAP_ID, apply)
     flow.source = source_of(path)
     with qtbot.waitSignal(flow.finished, timeout=20000) as done:
-        flow.measure(rules(), {})
+        flow.measure(rules())
         run = flow.run
         assert run is not None
         qtbot.waitUntil(lambda: run.bad_rows_dialog is not None, timeout=20000)
@@ -326,7 +315,7 @@ def test_an_error_is_shown_and_nothing_written(
     flow = EventImport(document, MAP_ID, apply)
     flow.source = FileSource(events, ColumnMapping("Client", "Date de l'événement", "Nope"))
     with qtbot.waitSignal(flow.finished, timeout=20000) as done:
-        flow.measure(rules(), {})
+        flow.measure(rules())
     assert done.args == [False] and apply.calls == []
     assert flow.run is not None and flow.run.outcome == "failed"
     assert "no column Nope" in shown[0] and "Nothing was changed." in shown[0]
@@ -345,3 +334,50 @@ def test_progress_shows_rows_rate_and_time_left(qtbot: QtBot, events: Path) -> N
     assert dialog.left.text() == "Time left: about 30 s"
     assert dialog.bar.value() == 250
     run.work.stop()
+
+
+def test_the_whole_import_is_one_undo_step_and_offered_again(
+    qtbot: QtBot, document: Document, events: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Preview OK, names counted, stages mapped, measured, applied: one step; undo gives
+    the project back, redo the figures; the next import offers the same mapping."""
+    before = document.export_json()
+    mapped: list[StageMappingDialog] = []
+
+    def map_stages(dialog: StageMappingDialog) -> int:
+        mapped.append(dialog)
+        for row, key in enumerate(STAGES):
+            dialog.stage_list.setCurrentRow(row)
+            dialog.add_patterns(STAGES[key])
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", lambda _d: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(StageMappingDialog, "exec", map_stages)
+    flow = EventImport(document, MAP_ID)
+    assert flow.saved == {}
+    with qtbot.waitSignal(flow.finished, timeout=20000) as done:
+        flow.open_file(events)
+    assert done.args == [True]
+    assert document.stack.count() == 1
+    newest, previous = document.latest_runs(MAP_ID, "events")
+    assert newest is not None and previous is None
+    assert newest.source == events.name and newest.rows == len(EVENTS)
+    assert [newest.at(STAGE_IDS[k]).reached for k in STAGES] == [2, 2, 1]
+    after = document.export_json()
+    document.undo()
+    assert document.export_json() == before
+    assert document.latest_runs(MAP_ID, "events") == (None, None)
+    document.redo()
+    assert document.export_json() == after
+    again = EventImport(document, MAP_ID)
+    assert again.saved["columns"] == {
+        "customer": "Client",
+        "time": "Date de l'événement",
+        "event": "Événement",
+    }
+    assert again.saved["segments"] == ["Canal"]
+    again.source = source_of(events)
+    dialog = again.mapping_dialog(EventNames((), 0))
+    qtbot.addWidget(dialog)
+    assert dialog.rules() == tuple(StageRule(k, v) for k, v in STAGES.items())
+    assert dialog.job_rules() == rules()
