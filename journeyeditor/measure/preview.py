@@ -44,6 +44,11 @@ ROLE_WORDS = {
     "timestamp": ("timestamp", "time", "date", "heure", "when", "datetime", "created"),
     "event": ("event", "evenement", "action", "activity", "step", "etape", "name", "type"),
     "segment": ("channel", "canal", "segment", "age", "csp", "region", "country", "pays"),
+    "stage": ("stage", "etape", "touchpoint", "point de contact", "moment", "step"),
+    "nps": ("nps", "recommend", "recommand"),
+    "effort": ("effort", "ces", "ease", "facilit"),
+    "text": ("verbatim", "comment", "text", "remarque", "feedback", "avis"),
+    "answered": ("answered", "date", "time", "quand", "when"),
 }
 """Words a column's name is matched against (accents and case ignored), best first."""
 
@@ -113,12 +118,17 @@ def _folded(name: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
-def guess_columns(header: Sequence[str]) -> dict[str, str | None]:
-    """Per role (customer, timestamp, event) the column whose name holds the role's
-    earliest word, each column used once; None where nothing matches."""
+EVENT_ROLES = ("customer", "timestamp", "event")
+
+
+def guess_columns(
+    header: Sequence[str], roles: Sequence[str] = EVENT_ROLES
+) -> dict[str, str | None]:
+    """Per role (keys of ROLE_WORDS, in the order given) the column whose name holds the
+    role's earliest word, each column used once; None where nothing matches."""
     taken: set[str] = set()
     found: dict[str, str | None] = {}
-    for role in ("customer", "timestamp", "event"):
+    for role in roles:
         found[role] = None
         for word in ROLE_WORDS[role]:
             match = next((c for c in header if c not in taken and word in _folded(c)), None)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeyeditor.editing.document import translate
 from journeyeditor.measure import preview
 from journeyeditor.measure.csvdialect import (
     CP1252,
@@ -40,7 +41,6 @@ from journeyeditor.measure.sources import ColumnMapping, FileSource
 
 EXAMPLE_TIME = datetime(2026, 12, 31, 14, 5, 0)
 BAD_CELL = QColor(200, 40, 40)
-ROLES = ("customer", "timestamp", "event")
 
 
 def parses(value: str, fmt: str | None) -> bool:
@@ -52,25 +52,22 @@ def parses(value: str, fmt: str | None) -> bool:
     return True
 
 
-class ImportPreviewDialog(QDialog):
-    """Accepted with `source()` ready for the stage mapping and the measuring."""
+class ColumnsPreviewDialog(QDialog):
+    """A file's dialect, first rows and the columns of each role; subclasses say which
+    roles (`roles`: required, then optional ones that may be left unset) and which one
+    is read as a time (`time_role`)."""
 
-    def __init__(
-        self,
-        path: Path,
-        saved: Mapping[str, object] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        """`saved`: the mapping this map used last time, as the command line's JSON
-        (`columns`: customer, time, event; `segments`, the first one used); its columns
-        are chosen again when the file has them."""
+    time_role: str | None = None
+
+    def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = path
-        self.setWindowTitle(self.tr("Import events: {name}").format(name=path.name))
+        self.setWindowTitle(title)
         self.resize(900, 640)
         self.parquet = preview.is_parquet(path)
         self.detected: CsvDialect | None = None if self.parquet else detect_dialect(path)
         self.dialect = self.detected
+        self.header: tuple[str, ...] = ()
         layout = QVBoxLayout(self)
         self.detected_label = QLabel()
         self.detected_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -85,19 +82,47 @@ class ImportPreviewDialog(QDialog):
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 1)
-        self.columns: dict[str, QComboBox] = {role: QComboBox() for role in ROLES}
-        self.segment = QComboBox()
-        self._first_reading = True
-        layout.addWidget(self._columns_box())
+        required, optional = self.roles()
+        self.required = tuple(required)
+        self.optional = tuple(optional)
+        self.columns: dict[str, QComboBox] = {}
+        box = QGroupBox(self.tr("Columns"))
+        form = QFormLayout(box)
+        for role, label in (*required, *optional):
+            combo = QComboBox()
+            combo.setObjectName(f"column_{role}")
+            combo.currentIndexChanged.connect(self._columns_changed)
+            self.columns[role] = combo
+            form.addRow(label, combo)
+        layout.addWidget(box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self._saved = dict(saved or {})
+        self._first_reading = True
+
+    def start(self) -> None:
+        """Show what was detected and read the first rows (after the subclass is set)."""
         self._describe_detected()
         self.reread()
+
+    def roles(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(required, optional): each a list of (role, label)."""
+        raise NotImplementedError
+
+    def saved_choice(self, role: str) -> str | None:
+        """The column chosen for `role` last time, if any."""
+        del role
+        return None
+
+    def guessed(self, header: Sequence[str]) -> dict[str, str | None]:
+        return preview.guess_columns(header, [role for role, _label in self.required])
+
+    def none_text(self, role: str) -> str:
+        del role
+        return self.tr("(none)")
 
     # How the file is written
 
@@ -175,21 +200,6 @@ class ImportPreviewDialog(QDialog):
 
     # Rows and columns
 
-    def _columns_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Columns"))
-        form = QFormLayout(box)
-        labels = {
-            "customer": self.tr("Customer id:"),
-            "timestamp": self.tr("Time:"),
-            "event": self.tr("Event name:"),
-        }
-        for role in ROLES:
-            self.columns[role].currentIndexChanged.connect(self._columns_changed)
-            form.addRow(labels[role], self.columns[role])
-        self.segment.currentIndexChanged.connect(self._columns_changed)
-        form.addRow(self.tr("Break down by:"), self.segment)
-        return box
-
     def reread(self) -> None:
         """Read the first rows again with the current dialect; keep the chosen columns
         that still exist, guess the others."""
@@ -206,65 +216,74 @@ class ImportPreviewDialog(QDialog):
         self._fill_columns(shown.header)
         self._mark_times()
 
-    def _wanted(self, header: Sequence[str]) -> tuple[dict[str, str | None], tuple[str, ...]]:
-        guessed = preview.guess_columns(header)
-        if self.dialect is not None and self.dialect.timestamp_column in header:
-            guessed["timestamp"] = self.dialect.timestamp_column
-        current = {role: self.columns[role].currentText() or None for role in ROLES}
-        columns = self._saved.get("columns")
-        columns = columns if isinstance(columns, dict) else {}
-        saved = {"customer": columns.get("customer"), "timestamp": columns.get("time")}
-        saved["event"] = columns.get("event")
+    def _wanted(self, header: Sequence[str]) -> dict[str, str | None]:
+        """Per role: the column chosen now, else the one saved, else a guess (on the
+        first reading only for optional roles, which may stay unset)."""
+        guessed = self.guessed(header)
+        if (
+            self.time_role is not None
+            and self.dialect is not None
+            and self.dialect.timestamp_column in header
+            and self.time_role in (role for role, _label in self.required)
+        ):
+            guessed[self.time_role] = self.dialect.timestamp_column
+        first, self._first_reading = self._first_reading, False
         wanted: dict[str, str | None] = {}
-        for role in ROLES:
-            for choice in (current[role], saved[role], guessed[role]):
-                if isinstance(choice, str) and choice in header:
-                    wanted[role] = choice
-                    break
+        for role, _label in self.required:
+            choices = (self.chosen(role), self.saved_choice(role), guessed.get(role))
+            wanted[role] = next((c for c in choices if c is not None and c in header), None)
+        for role, _label in self.optional:
+            if first:
+                saved = self.saved_choice(role)  # "" when saved as none: no guess then
+                choice = saved if saved is not None else self.optional_guess(role, header, wanted)
             else:
-                wanted[role] = None
-        chosen = [name for name in wanted.values() if name]
-        kept = self.segment_columns()
-        saved_segments = self._saved.get("segments")
-        if self._first_reading:  # the saved choice, else a guess
-            self._first_reading = False
-            if isinstance(saved_segments, list):
-                kept = tuple(s for s in saved_segments if isinstance(s, str))
-            else:
-                kept = preview.guess_segments(header, chosen)
-        segments = tuple(s for s in kept if s in header and s not in chosen)[:1]
-        return wanted, segments
+                choice = self.chosen(role)
+            wanted[role] = choice if choice in header else None
+        return wanted
+
+    def optional_guess(
+        self, role: str, header: Sequence[str], wanted: dict[str, str | None]
+    ) -> str | None:
+        used = [name for name in wanted.values() if name]
+        return next(
+            iter(preview.guess_columns([c for c in header if c not in used], [role]).values())
+        )
 
     def _fill_columns(self, header: Sequence[str]) -> None:
-        wanted, segments = self._wanted(header)
-        for role in ROLES:
-            combo = self.columns[role]
+        wanted = self._wanted(header)
+        optional = {role for role, _label in self.optional}
+        for role, combo in self.columns.items():
             combo.blockSignals(True)
             combo.clear()
-            combo.addItems(list(header))
-            combo.setCurrentIndex(header.index(wanted[role]) if wanted[role] else -1)
+            if role in optional:
+                combo.addItem(self.none_text(role), None)
+            for name in header:
+                combo.addItem(name, name)
+            combo.setCurrentIndex(combo.findData(wanted[role]) if wanted[role] else -1)
+            if role in optional and combo.currentIndex() < 0:
+                combo.setCurrentIndex(0)
             combo.blockSignals(False)
-        self.segment.blockSignals(True)
-        self.segment.clear()
-        self.segment.addItem(self.tr("Nothing (all customers together)"), None)
-        for name in header:
-            self.segment.addItem(name, name)
-        self.segment.setCurrentIndex(
-            max(0, self.segment.findData(segments[0] if segments else None))
-        )
-        self.segment.blockSignals(False)
         self._columns_changed()
+
+    def chosen(self, role: str) -> str | None:
+        value = self.columns[role].currentData()
+        return value if isinstance(value, str) else None
 
     def _columns_changed(self) -> None:
         self._time_column_format()
-        chosen = [self.columns[role].currentText() for role in ROLES]
-        usable = all(chosen) and len(set(chosen)) == len(chosen)
+        chosen = [self.chosen(role) for role in self.columns]
+        given = [name for name in chosen if name]
+        required = all(self.chosen(role) for role, _label in self.required)
+        usable = required and len(set(given)) == len(given)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(usable)
         self._mark_times()
 
+    def _time_column(self) -> str | None:
+        return self.chosen(self.time_role) if self.time_role is not None else None
+
     def _time_column_format(self) -> None:
         """A time column other than the detected one gets its own format detected."""
-        column = self.columns["timestamp"].currentText()
+        column = self._time_column()
         dialect = self.dialect
         if dialect is None or not column or column == dialect.timestamp_column:
             return
@@ -284,7 +303,8 @@ class ImportPreviewDialog(QDialog):
         be bad rows."""
         if self.dialect is None:
             return
-        column = self.columns["timestamp"].currentIndex()
+        name = self._time_column()
+        column = self.header.index(name) if name in self.header else -1
         fmt = self.dialect.timestamp_format
         for r in range(self.table.rowCount()):
             for c in range(self.table.columnCount()):
@@ -297,15 +317,58 @@ class ImportPreviewDialog(QDialog):
                     self.tr("This time cannot be read in the chosen format") if bad else ""
                 )
 
+
+class ImportPreviewDialog(ColumnsPreviewDialog):
+    """Events: accepted with `source()` ready for the stage mapping and the measuring."""
+
+    time_role = "timestamp"
+
+    def __init__(
+        self,
+        path: Path,
+        saved: Mapping[str, object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`saved`: the mapping this map used last time, as the command line's JSON
+        (`columns`: customer, time, event; `segments`, the first one used); its columns
+        are chosen again when the file has them."""
+        title = translate("ImportPreviewDialog", "Import events: {name}")
+        super().__init__(path, title.format(name=path.name), parent)
+        self._saved = dict(saved or {})
+        self.segment = self.columns["segment"]
+        self.start()
+
+    def roles(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        required = [
+            ("customer", self.tr("Customer id:")),
+            ("timestamp", self.tr("Time:")),
+            ("event", self.tr("Event name:")),
+        ]
+        return required, [("segment", self.tr("Break down by:"))]
+
+    def none_text(self, role: str) -> str:
+        del role
+        return self.tr("Nothing (all customers together)")
+
+    def saved_choice(self, role: str) -> str | None:
+        if not self._saved:
+            return None
+        if role == "segment":
+            segments = self._saved.get("segments")
+            first = segments[0] if isinstance(segments, list) and segments else None
+            return first if isinstance(first, str) else ""
+        columns = self._saved.get("columns")
+        key = "time" if role == "timestamp" else role
+        value = columns.get(key) if isinstance(columns, dict) else None
+        return value if isinstance(value, str) else None
+
     def segment_columns(self) -> tuple[str, ...]:
-        """The segment column chosen (one at most: a run is broken down by one column),
-        unless it is one of the other roles' columns."""
-        name = self.segment.currentData()
-        roles = {self.columns[role].currentText() for role in ROLES}
-        return (name,) if isinstance(name, str) and name not in roles else ()
+        """The segment column chosen (one at most: a run is broken down by one column)."""
+        name = self.chosen("segment")
+        return (name,) if name else ()
 
     def mapping(self) -> ColumnMapping:
-        customer, timestamp, event = (self.columns[role].currentText() for role in ROLES)
+        customer, timestamp, event = (self.chosen(r) or "" for r in preview.EVENT_ROLES)
         return ColumnMapping(customer, timestamp, event, self.segment_columns())
 
     def source(self) -> FileSource:
