@@ -60,7 +60,15 @@ class MeasureRun(QObject):
         """As the progress dialog's Cancel: the worker stops, then `ended("cancelled")`."""
         self.progress.ask_cancel()
 
+    def abort(self) -> None:
+        """Stop now and wait for the worker (the window is closing); `ended("cancelled")`."""
+        if self.running:
+            self.worker.cancel()
+            self._end("cancelled")
+
     def _step_done(self, step: str, value: object) -> None:
+        if not self.running:
+            return  # reported after an abort
         self.results[step] = value
         index = self.steps.index(step)
         if step == "check" and isinstance(value, SourceCheck) and value.bad.total:
@@ -100,6 +108,8 @@ class MeasureRun(QObject):
         self._end("cancelled")
 
     def _failed(self, message: str) -> None:
+        if not self.running:
+            return
         self.error = message
         title = self.progress.windowTitle()
         self._end("failed")
@@ -114,6 +124,8 @@ class MeasureRun(QObject):
         box.open()
 
     def _end(self, outcome: str) -> None:
+        if not self.running:
+            return  # a late report of a run already stopped
         self._stop()
         self.outcome = outcome
         self.ended.emit(outcome)
