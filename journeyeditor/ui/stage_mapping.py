@@ -291,7 +291,7 @@ class StageMappingDialog(QDialog):
     def _stage_label(self, slot: StageSlot) -> str:
         if not slot.patterns:
             return self.tr("{stage} (no event)").format(stage=slot.key)
-        return self.tr("{stage} ({count} names)").format(stage=slot.key, count=len(slot.patterns))
+        return self.tr("{stage} ({count})").format(stage=slot.key, count=len(slot.patterns))
 
     def current(self) -> StageSlot | None:
         row = self.stage_list.currentRow()

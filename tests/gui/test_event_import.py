@@ -157,7 +157,7 @@ def test_the_mapping_lists_the_file_s_event_names(
     )
     stages = [dialog.events.topLevelItem(i).text(2) for i in range(4)]
     assert stages == ["Awareness", "Consideration", "", ""]
-    assert dialog.stage_list.item(1).text() == "Consideration (1 names)"
+    assert dialog.stage_list.item(1).text() == "Consideration (1)"
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     touch = dialog.touchpoints
     assert touch.count() > 0  # the sample's Consideration stage has touchpoint cards
