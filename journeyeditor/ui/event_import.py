@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from journeyeditor.editing import measures
@@ -116,11 +116,13 @@ class EventImport(QObject):
         except (JourneyFileError, OSError) as error:
             self._refuse(error)
             return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        source = dialog.source()  # read before the dialog goes
+        dialog.deleteLater()
+        if accepted:
+            self.count_names(source)
+        else:
             self.finished.emit(False)
-            return
-        self.count_names(dialog.source())
 
     def count_names(self, source: FileSource) -> None:
         self.source = source
@@ -143,11 +145,13 @@ class EventImport(QObject):
         """The stage mapping; on OK, measure."""
         self.names = names
         dialog = self.mapping_dialog(names)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        rules = dialog.job_rules()
+        dialog.deleteLater()
+        if accepted:
+            self.measure(rules)
+        else:
             self.finished.emit(False)
-            return
-        self.measure(dialog.job_rules())
 
     def measure(self, rules: tuple[StageRule, ...]) -> None:
         """Check then run the funnel in the worker (`rules` keyed by stage id); the bad

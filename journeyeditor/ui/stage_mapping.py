@@ -257,6 +257,12 @@ class StageMappingDialog(QDialog):
         self.save_button.clicked.connect(self.save_dialog)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        for button in self.buttons.buttons():  # Enter adds a typed pattern, never closes
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        add.setAutoDefault(False)
+        remove.setAutoDefault(False)
         layout.addWidget(self.buttons)
         if saved and saved.get("stages"):
             # a mapping the map no longer fits is not offered: the person starts afresh

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -183,11 +183,13 @@ class SurveyImport(QObject):
             QMessageBox.warning(self.parent_widget, self.title(), message)
             self.finished.emit(False)
             return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = (dialog.source(), dialog.survey_columns(), dialog.verbatims.value())
+        dialog.deleteLater()
+        if accepted:
+            self.measure(*chosen)
+        else:
             self.finished.emit(False)
-            return
-        self.measure(dialog.source(), dialog.survey_columns(), dialog.verbatims.value())
 
     def measure(self, source: FileSource, columns: SurveyColumns, verbatims: int) -> None:
         """Check then compute in the worker; the bad rows are shown between."""

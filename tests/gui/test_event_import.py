@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journeyeditor.editing.document import Document
@@ -337,26 +337,30 @@ def test_progress_shows_rows_rate_and_time_left(qtbot: QtBot, events: Path) -> N
 
 
 def test_the_whole_import_is_one_undo_step_and_offered_again(
-    qtbot: QtBot, document: Document, events: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, document: Document, events: Path
 ) -> None:
     """Preview OK, names counted, stages mapped, measured, applied: one step; undo gives
     the project back, redo the figures; the next import offers the same mapping."""
     before = document.export_json()
-    mapped: list[StageMappingDialog] = []
 
-    def map_stages(dialog: StageMappingDialog) -> int:
-        mapped.append(dialog)
-        for row, key in enumerate(STAGES):
-            dialog.stage_list.setCurrentRow(row)
-            dialog.add_patterns(STAGES[key])
-        return QDialog.DialogCode.Accepted
+    def answer() -> None:
+        """OK in each dialog as it shows (their exec() runs as in the window)."""
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, StageMappingDialog):
+            for row, key in enumerate(STAGES):
+                dialog.stage_list.setCurrentRow(row)
+                dialog.add_patterns(STAGES[key])
+        if isinstance(dialog, ImportPreviewDialog | StageMappingDialog):
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
-    monkeypatch.setattr(ImportPreviewDialog, "exec", lambda _d: QDialog.DialogCode.Accepted)
-    monkeypatch.setattr(StageMappingDialog, "exec", map_stages)
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(50)
     flow = EventImport(document, MAP_ID)
     assert flow.saved == {}
     with qtbot.waitSignal(flow.finished, timeout=20000) as done:
         flow.open_file(events)
+    timer.stop()
     assert done.args == [True]
     assert document.stack.count() == 1
     newest, previous = document.latest_runs(MAP_ID, "events")
