@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -140,6 +140,20 @@ def saved_mapping(document: Document, map_id: int) -> dict[str, Any] | None:
     return mapping_json(columns, rules)
 
 
+class PatternEdit(QLineEdit):
+    """A pattern typed by hand: Enter adds it to the stage and goes no further (the
+    dialog's default button would close the dialog)."""
+
+    entered = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.entered.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class PatternList(QListWidget):
     """A stage's patterns: editable in place, and a drop target for event names dragged
     from the file's list."""
@@ -209,9 +223,9 @@ class StageMappingDialog(QDialog):
         self.patterns.itemChanged.connect(self._patterns_edited)
         grid.addWidget(self.patterns, 1, 1)
         typed = QHBoxLayout()
-        self.pattern_edit = QLineEdit()
+        self.pattern_edit = PatternEdit()
         self.pattern_edit.setPlaceholderText(self.tr("a name or a pattern, e.g. visit*"))
-        self.pattern_edit.returnPressed.connect(self.add_typed_pattern)
+        self.pattern_edit.entered.connect(self.add_typed_pattern)
         add = QPushButton(self.tr("Add"))
         add.clicked.connect(self.add_typed_pattern)
         remove = QPushButton(self.tr("Remove"))
@@ -257,12 +271,6 @@ class StageMappingDialog(QDialog):
         self.save_button.clicked.connect(self.save_dialog)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        for button in self.buttons.buttons():  # Enter adds a typed pattern, never closes
-            if isinstance(button, QPushButton):
-                button.setAutoDefault(False)
-                button.setDefault(False)
-        add.setAutoDefault(False)
-        remove.setAutoDefault(False)
         layout.addWidget(self.buttons)
         if saved and saved.get("stages"):
             # a mapping the map no longer fits is not offered: the person starts afresh

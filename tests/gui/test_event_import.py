@@ -149,8 +149,12 @@ def test_the_mapping_lists_the_file_s_event_names(
     dialog.events.topLevelItem(0).setSelected(True)
     dialog.add_names_button.click()
     dialog.stage_list.setCurrentRow(1)
-    dialog.pattern_edit.setText("VISITE*")
-    dialog.pattern_edit.returnPressed.emit()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.pattern_edit.setFocus()
+    qtbot.keyClicks(dialog.pattern_edit, "VISITE*")
+    qtbot.keyClick(dialog.pattern_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # Enter added the pattern and did not press OK
     assert dialog.rules() == (
         StageRule("Awareness", ("Publicité vue",)),
         StageRule("Consideration", ("VISITE*",)),

@@ -113,11 +113,20 @@ class Driver:
         self.x("mousemove", str(at[0]), str(at[1]), "click", "1")
 
     def modal(self, kind: str, also: Callable[[dict[str, Any]], bool] = lambda _m: True) -> Any:
-        """Wait for the modal dialog of class `kind` (and `also` of what it shows)."""
+        """Wait for the modal dialog of class `kind` (and `also` of what it shows), settled:
+        its buttons where they were a moment before (a new dialog is placed after it
+        shows)."""
+        last: list[Any] = [None]
 
         def shown() -> Any:
             found = self.ask("modal")
-            return found if found and found["kind"] == kind and also(found) else None
+            if not (found and found["kind"] == kind and also(found)):
+                return None
+            settled = last[0] is not None and last[0]["buttons"] == found["buttons"]
+            last[0] = found
+            if not settled:
+                time.sleep(0.2)
+            return found if settled else None
 
         return wait_for(f"the {kind}", shown)
 
