@@ -112,6 +112,12 @@ class Driver:
     def click(self, at: list[int]) -> None:
         self.x("mousemove", str(at[0]), str(at[1]), "click", "1")
 
+    def menu(self, title: str, entry: str) -> None:
+        """Click a menu bar title, then one of its entries (the keyboard's focus is not
+        the window's on a screen without a window manager)."""
+        self.click(self.ask("menus")[title])
+        self.click(wait_for(f"the {title} menu", lambda: self.ask("menus").get(entry)))
+
     def modal(self, kind: str, also: Callable[[dict[str, Any]], bool] = lambda _m: True) -> Any:
         """Wait for the modal dialog of class `kind` (and `also` of what it shows), settled:
         its buttons where they were a moment before (a new dialog is placed after it
@@ -134,9 +140,7 @@ class Driver:
 def import_events(driver: Driver, events: Path, cancel: bool) -> dict[str, Any]:
     """Data → Import Events… through every dialog; with `cancel`, Cancel is clicked once
     the computing is past HALFWAY. Gives the progress dialog as last seen."""
-    driver.click(driver.ask("menus")["&Data"])
-    entry = wait_for("the Data menu", lambda: driver.ask("menus").get("Import &Events…"))
-    driver.click(entry)
+    driver.menu("&Data", "Import &Events…")
     driver.modal("QFileDialog")
     driver.x("type", "--delay", "4", str(events))
     driver.x("key", "Return")
@@ -202,11 +206,11 @@ def test_import_a_large_events_file_cancel_then_finish(
         import_events(driver, events, cancel=False)
         wait_for("the funnel lane", lambda: "funnel" in driver.ask("map")["lanes"])
         assert driver.ask("map")["undo"] == 1
-        driver.x("key", "ctrl+9")  # fit the map to the window
+        driver.menu("&View", "&Fit to Window")
         time.sleep(1.0)
         subprocess.run(["import", "-display", display, "-window", "root", str(shot)], check=True)
         print(f"funnel lane screenshot: {shot}")
-        driver.x("key", "ctrl+q")
+        driver.menu("&File", "&Quit")
         assert app.wait(WAIT) == 0
     except BaseException:
         failed = tmp_path / "failure.png"
