@@ -481,7 +481,8 @@ def add_map(
 def duplicate_map(
     document: Document, map_id: int, name: str, state: str | None = None
 ) -> EditCommand:
-    """A full copy of a map (to draw the ideal journey from the current one)."""
+    """A full copy of a map (to draw the ideal journey from the current one), with its
+    event mapping but not its measurements (they measured the original)."""
     source = document.get(JourneyMap, map_id)
     if source is None:
         raise ValueError(f"no map {map_id}")
@@ -490,7 +491,7 @@ def duplicate_map(
     if state is not None:
         copy["state"] = MapState(state).value
     operations: list[Operation] = [Insert(JourneyMap, copy)]
-    copied: dict[type, dict[int, int]] = {Stage: {}, Lane: {}}
+    copied: dict[type, dict[int, int]] = {Stage: {}, Lane: {}, Card: {}}
     columns: Sequence[tuple[type, Sequence[Any]]] = (
         (Stage, document.stages(map_id)),
         (Lane, document.lanes(map_id)),
@@ -512,8 +513,27 @@ def duplicate_map(
                 "stage_id": copied[Stage][row.stage_id],
                 "lane_id": copied[Lane][row.lane_id],
             }
+            copied.setdefault(entity, {})[row.id] = values["id"]
             operations.append(Insert(entity, values))
+    operations += _copied_mapping(document, map_id, new_map, copied)
     return _command(document, translate("Edits", "Duplicate map"), operations)
+
+
+def _copied_mapping(
+    document: Document, map_id: int, new_map: int, copied: dict[type, dict[int, int]]
+) -> list[Operation]:
+    """Inserts copying a map's event mapping onto its copy (`copied`: old id → new)."""
+    references = {"map_id": (None, new_map), "stage_id": (Stage, 0), "card_id": (Card, 0)}
+    entities: tuple[Any, ...] = (EventMapping, MappingSegment, StagePattern, StageTouchpoint)
+    operations: list[Operation] = []
+    for entity in entities:
+        for row in document.measure_rows(entity, map_id):
+            values = {**row_values(row), "id": document.next_id(entity)}
+            for column, (target, fixed) in references.items():
+                if column in values:
+                    values[column] = fixed if target is None else copied[target][values[column]]
+            operations.append(Insert(entity, values))
+    return operations
 
 
 def edit_map(document: Document, map_id: int, **changes: Any) -> EditCommand:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document, translate
@@ -24,7 +24,8 @@ from journeyeditor.editing.edits import _new_lane, stamp
 from journeyeditor.editing.measured import FIGURES
 from journeyeditor.editing.operations import Delete, Insert, Operation
 from journeyeditor.measure.funnel import FunnelResult, StageRule
-from journeyeditor.measure.sources import ColumnMapping
+from journeyeditor.measure.sources import ColumnMapping, FileSource, SqlSource
+from journeyeditor.measure.survey import SurveyResult
 from journeyeditor.model import (
     Card,
     EventMapping,
@@ -50,34 +51,8 @@ class MeasureRefused(ValueError):
 
 
 def _refuse(text: str, **values: Any) -> MeasureRefused:
-    return MeasureRefused(translate("Measures", text).format(**values))
-
-
-class SurveyFiguresLike(Protocol):
-    stage: str
-    segment: str | None
-    answers: int
-    promoters: int
-    passives: int
-    detractors: int
-    effort_answers: int
-    effort_mean: float | None
-
-
-class VerbatimLike(Protocol):
-    stage: str
-    text: str
-    answered: str | None
-
-
-class SurveyResultLike(Protocol):
-    """What `measure.survey.SurveyResult` holds (its figures and verbatims)."""
-
-    @property
-    def figures(self) -> Sequence[SurveyFiguresLike]: ...
-
-    @property
-    def verbatims(self) -> Sequence[VerbatimLike]: ...
+    """A refusal whose `text` is already translated, its fields filled in."""
+    return MeasureRefused(text.format(**values))
 
 
 @dataclass(frozen=True)
@@ -93,6 +68,21 @@ class Applied:
     lane_added: bool = False
 
 
+def source_label(source: FileSource | SqlSource) -> str:
+    """How a run names where its figures came from: a file's name, or a database URL
+    without its password, and the table."""
+    if isinstance(source, FileSource):
+        return source.path.name
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(source.url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        url = re.sub(r"(//[^/:@]*):[^/@]*@", r"\1:***@", source.url)
+    return f"{url} {source.table}"
+
+
 def clip(text: str, most: int) -> str:
     """`text` cut to `most` characters, an ellipsis marking the cut."""
     return text if len(text) <= most else text[: most - 1] + "…"
@@ -100,7 +90,7 @@ def clip(text: str, most: int) -> str:
 
 def _stage_ids(document: Document, map_id: int) -> dict[str, int]:
     if document.get(JourneyMap, map_id) is None:
-        raise _refuse("There is no map {map}.", map=map_id)
+        raise _refuse(translate("Measures", "There is no map {map}."), map=map_id)
     return {str(stage.id): stage.id for stage in document.stages(map_id)}
 
 
@@ -122,7 +112,9 @@ def stage_rules(
     for rule in rules:
         stage = by_name.get(_key(rule.key)) or by_id.get(rule.key.strip())
         if stage is None:
-            raise _refuse("The map has no stage called {name}.", name=rule.key)
+            raise _refuse(
+                translate("Measures", "The map has no stage called {name}."), name=rule.key
+            )
         touchpoints = []
         for wanted in rule.touchpoints:
             card = next(
@@ -136,7 +128,9 @@ def stage_rules(
             )
             if card is None:
                 raise _refuse(
-                    "Stage {stage} has no card {card} to measure as a touchpoint.",
+                    translate(
+                        "Measures", "Stage {stage} has no card {card} to measure as a touchpoint."
+                    ),
                     stage=stage.name,
                     card=wanted,
                 )
@@ -154,10 +148,13 @@ def _mapping_operations(
         Delete(entity, row.id) for entity in saved for row in document.measure_rows(entity, map_id)
     ]
     if len(columns.segments) > limits.MAX_SEGMENT_COLUMNS:
-        raise _refuse("More than {most} segment columns.", most=limits.MAX_SEGMENT_COLUMNS)
+        raise _refuse(
+            translate("Measures", "More than {most} segment columns."),
+            most=limits.MAX_SEGMENT_COLUMNS,
+        )
     for name in (columns.customer, columns.timestamp, columns.event, *columns.segments):
         if not name or len(name) > limits.NAME_MAX_CHARS:
-            raise _refuse("A column name is empty or too long.")
+            raise _refuse(translate("Measures", "A column name is empty or too long."))
     operations.append(
         Insert(
             EventMapping,
@@ -178,25 +175,25 @@ def _mapping_operations(
     for rule in rules:
         stage_id = stage_of.get(rule.key)
         if stage_id is None:
-            raise _refuse("The map has no stage {key}.", key=rule.key)
+            raise _refuse(translate("Measures", "The map has no stage {key}."), key=rule.key)
         if (
             len(rule.patterns) > limits.MAX_PATTERNS_PER_STAGE
             or len(rule.touchpoints) > limits.MAX_PATTERNS_PER_STAGE
         ):
             raise _refuse(
-                "A stage lists more than {most} event names or touchpoints.",
+                translate("Measures", "A stage lists more than {most} event names or touchpoints."),
                 most=limits.MAX_PATTERNS_PER_STAGE,
             )
         for position, pattern in enumerate(rule.patterns):
             if not pattern or len(pattern) > limits.NAME_MAX_CHARS:
-                raise _refuse("An event name is empty or too long.")
+                raise _refuse(translate("Measures", "An event name is empty or too long."))
             values = {"id": document.next_id(StagePattern), "stage_id": stage_id}
             operations.append(
                 Insert(StagePattern, {**values, "position": position, "pattern": pattern})
             )
         for position, card in enumerate(dict.fromkeys(rule.touchpoints)):
             if not card.isdigit() or int(card) not in card_ids:
-                raise _refuse("The map has no card {card}.", card=card)
+                raise _refuse(translate("Measures", "The map has no card {card}."), card=card)
             values = {"id": document.next_id(StageTouchpoint), "stage_id": stage_id}
             operations.append(
                 Insert(StageTouchpoint, {**values, "card_id": int(card), "position": position})
@@ -214,7 +211,8 @@ def _figure_lane(
         return found.id, []
     if len(lanes) >= limits.MAX_LANES_PER_MAP:
         raise _refuse(
-            "The map has {most} lanes, the most it may have.", most=limits.MAX_LANES_PER_MAP
+            translate("Measures", "The map has {most} lanes, the most it may have."),
+            most=limits.MAX_LANES_PER_MAP,
         )
     insert = _new_lane(document, map_id, len(lanes), name, kind.value, height=140.0)
     return int(insert.values["id"]), [insert]
@@ -233,7 +231,9 @@ def _run_operations(
     """The new run's Insert, and the deletions of the runs (figures first) it pushes past
     the limit."""
     if not STAMP.fullmatch(imported):
-        raise _refuse("{stamp} is not a time as 2026-11-30T09:15:00Z.", stamp=imported)
+        raise _refuse(
+            translate("Measures", "{stamp} is not a time as 2026-11-30T09:15:00Z."), stamp=imported
+        )
     run_id = document.next_id(MeasureRun)
     insert = Insert(
         MeasureRun,
@@ -264,7 +264,8 @@ def _segment_value(value: str | None) -> str:
     text = "" if value is None else value
     if len(text) > limits.NAME_MAX_CHARS:
         raise _refuse(
-            "A segment value is longer than {most} characters.", most=limits.NAME_MAX_CHARS
+            translate("Measures", "A segment value is longer than {most} characters."),
+            most=limits.NAME_MAX_CHARS,
         )
     return text
 
@@ -273,7 +274,7 @@ def _count(value: int | None) -> int | None:
     if value is None:
         return None
     if not 0 <= value <= limits.COUNT_MAX:
-        raise _refuse("A count is out of range: {value}.", value=value)
+        raise _refuse(translate("Measures", "A count is out of range: {value}."), value=value)
     return int(value)
 
 
@@ -286,7 +287,11 @@ def _seconds(value: float | None) -> float | None:
 def _check_segments(values: set[str | None]) -> None:
     if len(values) > limits.MAX_SEGMENT_VALUES:
         raise _refuse(
-            "The segment column has {count} values, more than {most}; choose a column with fewer.",
+            translate(
+                "Measures",
+                "The segment column has {count} values, more than {most}; choose a column"
+                " with fewer.",
+            ),
             count=len(values),
             most=limits.MAX_SEGMENT_VALUES,
         )
@@ -307,7 +312,7 @@ def plan_funnel(
     stage_of = _stage_ids(document, map_id)
     columns = {b.column for b in result.segments}
     if len(columns) > 1:
-        raise _refuse("A run is broken down by one segment column at most.")
+        raise _refuse(translate("Measures", "A run is broken down by one segment column at most."))
     _check_segments({b.value for b in result.segments})
     operations = _mapping_operations(document, map_id, mapping, result.stages)
     run_id, run, pruned = _run_operations(
@@ -327,7 +332,9 @@ def plan_funnel(
         for figure in breakdown.stages:
             stage_id = stage_of.get(figure.stage)
             if stage_id is None:
-                raise _refuse("The map has no stage {key}.", key=figure.stage)
+                raise _refuse(
+                    translate("Measures", "The map has no stage {key}."), key=figure.stage
+                )
             values = {
                 "id": document.next_id(FunnelFigure),
                 "run_id": run_id,
@@ -379,7 +386,7 @@ def apply_funnel(
 def _verbatims_lane(document: Document, map_id: int, added: int) -> tuple[int, list[Operation]]:
     """The map's text lane named Verbatims (in any case, in the project's words), or a
     new one after the `added` lanes the same import adds."""
-    name = translate("Measures", VERBATIMS)
+    name = translate("Measures", "Verbatims")
     wanted = {_key(name), _key(VERBATIMS)}
     lanes = document.lanes(map_id)
     for lane in lanes:
@@ -387,7 +394,8 @@ def _verbatims_lane(document: Document, map_id: int, added: int) -> tuple[int, l
             return lane.id, []
     if len(lanes) + added >= limits.MAX_LANES_PER_MAP:
         raise _refuse(
-            "The map has {most} lanes, the most it may have.", most=limits.MAX_LANES_PER_MAP
+            translate("Measures", "The map has {most} lanes, the most it may have."),
+            most=limits.MAX_LANES_PER_MAP,
         )
     insert = _new_lane(document, map_id, len(lanes) + added, name, LaneKind.TEXT.value)
     return int(insert.values["id"]), [insert]
@@ -396,7 +404,7 @@ def _verbatims_lane(document: Document, map_id: int, added: int) -> tuple[int, l
 def plan_survey(
     document: Document,
     map_id: int,
-    result: SurveyResultLike,
+    result: SurveyResult,
     source_name: str,
     imported: str | None = None,
     rows: int = 0,
@@ -415,11 +423,14 @@ def plan_survey(
     for figure in result.figures:
         stage_id = stage_of.get(figure.stage)
         if stage_id is None:
-            raise _refuse("The map has no stage {key}.", key=figure.stage)
+            raise _refuse(translate("Measures", "The map has no stage {key}."), key=figure.stage)
         if figure.effort_mean is not None and not (
             limits.EFFORT_RANGE[0] <= figure.effort_mean <= limits.EFFORT_RANGE[1]
         ):
-            raise _refuse("A mean effort is out of range: {value}.", value=figure.effort_mean)
+            raise _refuse(
+                translate("Measures", "A mean effort is out of range: {value}."),
+                value=figure.effort_mean,
+            )
         values = {
             "id": document.next_id(SurveyFigure),
             "run_id": run_id,
@@ -456,7 +467,7 @@ def plan_survey(
 def _verbatim_cards(
     document: Document,
     map_id: int,
-    result: SurveyResultLike,
+    result: SurveyResult,
     source_name: str,
     imported: str,
     added_lanes: int,
@@ -478,7 +489,7 @@ def _verbatim_cards(
     for verbatim in result.verbatims:
         stage_id = stage_of.get(verbatim.stage)
         if stage_id is None:
-            raise _refuse("The map has no stage {key}.", key=verbatim.stage)
+            raise _refuse(translate("Measures", "The map has no stage {key}."), key=verbatim.stage)
         text = clip(verbatim.text.replace("\x00", "").strip(), limits.TEXT_MAX_CHARS)
         if not text or (stage_id, _key(text)) in seen:
             continue
@@ -500,7 +511,7 @@ def _verbatim_cards(
         cards.append(Insert(Card, values))
     if len(existing) + len(cards) > limits.MAX_CARDS_PER_MAP:
         raise _refuse(
-            "The verbatims would give the map more than {most} cards.",
+            translate("Measures", "The verbatims would give the map more than {most} cards."),
             most=limits.MAX_CARDS_PER_MAP,
         )
     return cards, lane if cards else []
@@ -509,7 +520,7 @@ def _verbatim_cards(
 def apply_survey(
     document: Document,
     map_id: int,
-    result: SurveyResultLike,
+    result: SurveyResult,
     source_name: str,
     imported: str | None = None,
     rows: int = 0,

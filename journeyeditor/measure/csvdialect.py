@@ -204,8 +204,8 @@ def number_records(
 ) -> int:
     """Copy `source` into `target` as a plain UTF-8 CSV (`,`, `"`) whose records start
     with their first line's number, what is wrong with their shape ("columns": not as
-    many fields as the header, "encoding": bytes that are not UTF-8) and their text,
-    then exactly the header's fields; return how many records there are.
+    many fields as the header, "encoding": bytes that are not UTF-8) and then their text
+    as read, then exactly the header's fields; return how many records there are.
 
     DuckDB's CSV reader tells no line numbers for the rows it reads; with this copy a
     view can list bad rows by line and keep each row's line, all in SQL, and never
@@ -218,7 +218,7 @@ def number_records(
     with (
         source.open("rb") as raw_input,
         io.TextIOWrapper(raw_input, dialect.encoding, errors, newline="") as inp,
-        target.open("w", encoding=UTF8, errors="replace", newline="") as out,
+        target.open("w", encoding=UTF8, newline="") as out,
     ):
         reader = csv.reader(inp, delimiter=dialect.delimiter)
         writer = csv.writer(out, lineterminator="\n")
@@ -229,15 +229,22 @@ def number_records(
             first, last = last + 1, reader.line_num
             if not row:
                 continue
-            raw = dialect.delimiter.join(row)
-            problem = "" if len(row) == width else "columns"
+            if len(row) == width:
+                problem = raw = ""
+            else:
+                problem, raw = "columns", dialect.delimiter.join(row)
+                row = (row + [""] * width)[:width]
             try:
-                raw.encode(UTF8)
+                writer.writerow((first, problem, raw, *row))
             except UnicodeEncodeError:
-                problem = "encoding"
-            fields = (row + [""] * width)[:width]
-            writer.writerow((first, problem, raw, *fields))
+                raw = _valid(dialect.delimiter.join(row))
+                writer.writerow((first, "encoding", raw, *(_valid(field) for field in row)))
             records += 1
             if on_chunk is not None and records % _PROGRESS_EVERY == 0:
                 on_chunk(raw_input.tell())
     return records
+
+
+def _valid(field: str) -> str:
+    """A field read with `surrogateescape`, its undecodable bytes shown as U+FFFD."""
+    return field.encode(UTF8, "surrogateescape").decode(UTF8, "replace")

@@ -318,10 +318,11 @@ class DuckDbSession(_Cancellable):
                 self._create_checked_view(self.relation)
             elif numbered:
                 self._number()
-                self.relation = self.checked or self.relation
             else:
                 self._path = self._readable_path(self.dialect)
                 self._create_view(self.relation, self._read_csv(self.dialect, self._path))
+            if numbered:
+                self.relation = self.checked or self.relation
         except BaseException:
             self.close()
             raise
@@ -483,12 +484,25 @@ class DuckDbSession(_Cancellable):
         )
         rows, bad = (int(value) for value in counts[0])
         found = self.execute(
-            f"SELECT {LINE_COLUMN}, {REASON_COLUMN}, {RAW_COLUMN} FROM {self.checked} "
+            f"SELECT {LINE_COLUMN}, {REASON_COLUMN}, {self._row_text_sql()} FROM {self.checked} "
             f"WHERE {REASON_COLUMN} IS NOT NULL ORDER BY {LINE_COLUMN} LIMIT {BAD_ROWS_LISTED}",
             "checking",
         )
         listed = tuple(BadRow(int(line), str(why), text or "") for line, why, text in found)
         return SourceCheck(rows, rows - bad, BadRows(listed, bad), self.dialect)
+
+    def _row_text_sql(self) -> str:
+        """A checked row's text as read: its fields joined by the file's separator, or
+        the whole line when it had the wrong number of fields (nothing for Parquet)."""
+        dialect = self.dialect
+        if dialect is None:
+            return RAW_COLUMN
+        time = self.spec.time_column
+        fields = ", ".join(
+            f"coalesce({TIME_TEXT_COLUMN if name == time else quote(name)}, '')"
+            for name in dialect.header
+        )
+        return f"coalesce({RAW_COLUMN}, concat_ws({literal(dialect.delimiter)}, {fields}))"
 
     def _rejected(self) -> bool:
         """Whether DuckDB left a row out in the latest scan of the file."""

@@ -277,6 +277,8 @@ FROM answers WHERE verbatim <> '' GROUP BY stage_key"""
         for overall, stage, segment, *counts in rows:
             key = None if overall else str(segment)
             if key is not None:
+                if self.columns.segment is None:
+                    continue  # the same group again, with no segment to name
                 values.add(key)
             found[(str(stage), key)] = counts
         nothing = (0, 0, 0, 0, 0, None)

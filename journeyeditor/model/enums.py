@@ -28,6 +28,8 @@ class LaneKind(StrEnum):
 
 FIGURE_LANES = frozenset({LaneKind.FUNNEL.value, LaneKind.SURVEY.value})
 """Lane kinds whose cells show measured figures (version 4): no card may sit there."""
+CARDLESS_LANES = frozenset({LaneKind.EMOTION.value}) | FIGURE_LANES
+"""Lanes the canvas puts no card in: the emotion curve's, and the lanes of figures."""
 
 
 class RunKind(StrEnum):

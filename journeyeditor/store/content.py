@@ -655,6 +655,25 @@ MEASURE_FAULTS = (
         " JOIN card ON card.id = t.card_id JOIN stage AS at ON at.id = card.stage_id"
         " WHERE at.map_id != stage.map_id",
     ),
+    *(
+        (
+            table,
+            column,
+            "part of an event mapping that the map does not have",
+            f"SELECT t.id AS id FROM {table} AS t {join} WHERE NOT EXISTS"
+            f" (SELECT 1 FROM event_mapping AS m WHERE m.map_id = {owner})",
+        )
+        for table, column, join, owner in (
+            ("mapping_segment", "map_id", "", "t.map_id"),
+            ("stage_pattern", "stage_id", "JOIN stage ON stage.id = t.stage_id", "stage.map_id"),
+            (
+                "stage_touchpoint",
+                "stage_id",
+                "JOIN stage ON stage.id = t.stage_id",
+                "stage.map_id",
+            ),
+        )
+    ),
     (
         "measure_run",
         "bad_rows",

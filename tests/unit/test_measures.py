@@ -4,7 +4,6 @@ figure lanes refuse cards, and every delete takes what refers to it and undo ret
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,10 @@ import pytest
 from journeyeditor.editing import edits, measures
 from journeyeditor.editing.document import Document
 from journeyeditor.measure.funnel import Breakdown, FunnelResult, StageFigures, StageRule
-from journeyeditor.measure.sources import ColumnMapping
+from journeyeditor.measure.sources import BadRows, ColumnMapping, SourceCheck
+from journeyeditor.measure.survey import SurveyFigures as Figures
+from journeyeditor.measure.survey import SurveyResult
+from journeyeditor.measure.survey import Verbatim as Said
 from journeyeditor.model import (
     EventMapping,
     FunnelFigure,
@@ -234,43 +236,20 @@ def test_stage_rules_match_names_in_any_case(document: Document) -> None:
         measures.stage_rules(document, map_id, [StageRule("no such stage", ("x",))])
 
 
-@dataclass(frozen=True)
-class Figures:
-    stage: str
-    segment: str | None
-    answers: int
-    promoters: int
-    passives: int
-    detractors: int
-    effort_answers: int
-    effort_mean: float | None
-
-
-@dataclass(frozen=True)
-class Said:
-    stage: str
-    text: str
-    answered: str | None
-    segment: str | None = None
-    line: int = 2
-
-
-@dataclass(frozen=True)
-class Survey:
-    figures: tuple[Figures, ...]
-    verbatims: tuple[Said, ...]
+def _survey(figures: tuple[Figures, ...], verbatims: tuple[Said, ...]) -> SurveyResult:
+    return SurveyResult(figures, verbatims, SourceCheck(50, 50, BadRows()))
 
 
 def test_survey_import_adds_figures_and_verbatim_cards(document: Document) -> None:
     map_id = _map(document)
     before = _dump(document)
     stage = str(document.stages(map_id)[0].id)
-    survey = Survey(
+    survey = _survey(
         (Figures(stage, None, 40, 20, 10, 10, 30, 2.5), Figures(stage, "", 4, 1, 1, 2, 0, None)),
         (
-            Said(stage, "Too slow at checkout", "2026-11-29T08:00:00Z"),
-            Said(stage, "too slow at  checkout", None),
-            Said(stage, "Lovely staff", None),
+            Said(stage, "Too slow at checkout", "2026-11-29T08:00:00Z", None, 2),
+            Said(stage, "too slow at  checkout", None, None, 3),
+            Said(stage, "Lovely staff", None, None, 4),
         ),
     )
     command, applied = measures.plan_survey(
@@ -312,3 +291,21 @@ def test_a_v3_file_migrates_to_v4(tmp_path: Path) -> None:
         journey.close()
     assert (tmp_path / "old.v3.bak.journey").exists()
     _ = MeasureRun
+
+
+def test_a_duplicated_map_keeps_the_mapping_not_the_runs(document: Document) -> None:
+    map_id = _map(document)
+    assert _apply(document, map_id, "2026-11-30T09:00:00Z")
+    assert document.push(edits.duplicate_map(document, map_id, "Ideal", "ideal"))
+    copy = document.maps()[-1].id
+    stages = {s.id for s in document.stages(copy)}
+    cards = {c.id for c in document.cards(copy)}
+    patterns = document.measure_rows(StagePattern, copy)
+    assert [p.pattern for p in patterns] == [
+        p.pattern for p in document.measure_rows(StagePattern, map_id)
+    ]
+    assert {p.stage_id for p in patterns} <= stages
+    touch = document.measure_rows(StageTouchpoint, copy)
+    assert len(touch) == 1 and touch[0].card_id in cards and touch[0].stage_id in stages
+    assert [m.event_column for m in document.measure_rows(EventMapping, copy)] == ["event"]
+    assert document.latest_runs(copy, "events") == (None, None)

@@ -169,6 +169,10 @@
         <translation>Le couloir des émotions ne porte que sa courbe : déposez cette fiche dans un autre couloir.</translation>
     </message>
     <message>
+        <source>This lane shows measured figures: drop this card in another lane.</source>
+        <translation>Ce couloir montre des chiffres mesurés : déposez cette fiche dans un autre couloir.</translation>
+    </message>
+    <message>
         <source>This card goes in a “{0}” lane.</source>
         <translation>Cette fiche va dans un couloir « {0} ».</translation>
     </message>
@@ -1078,6 +1082,10 @@
         <source>{file} cannot be merged: {detail}.</source>
         <translation>{file} ne peut pas être fusionné&#xa0;: {detail}.</translation>
     </message>
+    <message>
+        <source>{file} cannot take these figures: {detail}. Nothing was written.</source>
+        <translation>{file} ne peut pas recevoir ces chiffres : {detail}. Rien n’a été écrit.</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -1259,6 +1267,70 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Survey</source>
         <translation>Enquête</translation>
+    </message>
+    <message>
+        <source>{0} reached</source>
+        <translation>{0} atteints</translation>
+    </message>
+    <message>
+        <source>{0} from previous</source>
+        <translation>{0} convertis</translation>
+    </message>
+    <message>
+        <source>{0} dropped</source>
+        <translation>{0} perdus</translation>
+    </message>
+    <message>
+        <source>median {0}, p90 {1}</source>
+        <translation>médiane {0}, p90 {1}</translation>
+    </message>
+    <message>
+        <source>{0} skipped</source>
+        <translation>{0} l’ont sautée</translation>
+    </message>
+    <message>
+        <source>{0} came back</source>
+        <translation>{0} revenus</translation>
+    </message>
+    <message>
+        <source>vs {0}</source>
+        <translation>par rapport au {0}</translation>
+    </message>
+    <message>
+        <source>NPS {0}</source>
+        <translation>NPS {0}</translation>
+    </message>
+    <message>
+        <source>CES {0}</source>
+        <translation>CES {0}</translation>
+    </message>
+    <message>
+        <source>n = {0}</source>
+        <translation>n = {0}</translation>
+    </message>
+    <message>
+        <source>under {0} answers</source>
+        <translation>moins de {0} réponses</translation>
+    </message>
+    <message>
+        <source>Run of {0}</source>
+        <translation>Mesure du {0}</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>d</source>
+        <translation>j</translation>
     </message>
     <message>
         <source>Text</source>
@@ -1963,6 +2035,66 @@ Rien n’a été modifié.</translation>
 <context>
     <name>Measures</name>
     <message>
+        <source>There is no map {map}.</source>
+        <translation>Il n’y a pas de carte {map}.</translation>
+    </message>
+    <message>
+        <source>The map has no stage called {name}.</source>
+        <translation>La carte n’a pas d’étape nommée {name}.</translation>
+    </message>
+    <message>
+        <source>Stage {stage} has no card {card} to measure as a touchpoint.</source>
+        <translation>L’étape {stage} n’a pas de carte {card} à mesurer comme point de contact.</translation>
+    </message>
+    <message>
+        <source>More than {most} segment columns.</source>
+        <translation>Plus de {most} colonnes de segment.</translation>
+    </message>
+    <message>
+        <source>A column name is empty or too long.</source>
+        <translation>Un nom de colonne est vide ou trop long.</translation>
+    </message>
+    <message>
+        <source>The map has no stage {key}.</source>
+        <translation>La carte n’a pas d’étape {key}.</translation>
+    </message>
+    <message>
+        <source>A stage lists more than {most} event names or touchpoints.</source>
+        <translation>Une étape liste plus de {most} noms d’événements ou points de contact.</translation>
+    </message>
+    <message>
+        <source>An event name is empty or too long.</source>
+        <translation>Un nom d’événement est vide ou trop long.</translation>
+    </message>
+    <message>
+        <source>The map has no card {card}.</source>
+        <translation>La carte n’a pas de carte {card}.</translation>
+    </message>
+    <message>
+        <source>The map has {most} lanes, the most it may have.</source>
+        <translation>La carte a {most} couloirs, le maximum permis.</translation>
+    </message>
+    <message>
+        <source>{stamp} is not a time as 2026-11-30T09:15:00Z.</source>
+        <translation>{stamp} n’est pas une heure comme 2026-11-30T09:15:00Z.</translation>
+    </message>
+    <message>
+        <source>A segment value is longer than {most} characters.</source>
+        <translation>Une valeur de segment dépasse {most} caractères.</translation>
+    </message>
+    <message>
+        <source>A count is out of range: {value}.</source>
+        <translation>Un effectif est hors limites : {value}.</translation>
+    </message>
+    <message>
+        <source>The segment column has {count} values, more than {most}; choose a column with fewer.</source>
+        <translation>La colonne de segment a {count} valeurs, plus de {most} ; choisissez une colonne qui en a moins.</translation>
+    </message>
+    <message>
+        <source>A run is broken down by one segment column at most.</source>
+        <translation>Une mesure se ventile par une seule colonne de segment au plus.</translation>
+    </message>
+    <message>
         <source>Funnel</source>
         <translation>Entonnoir</translation>
     </message>
@@ -1971,12 +2103,24 @@ Rien n’a été modifié.</translation>
         <translation>Importer des événements</translation>
     </message>
     <message>
+        <source>Verbatims</source>
+        <translation>Verbatims</translation>
+    </message>
+    <message>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
+        <source>A mean effort is out of range: {value}.</source>
+        <translation>Un effort moyen est hors limites : {value}.</translation>
+    </message>
+    <message>
         <source>Import survey</source>
         <translation>Importer une enquête</translation>
+    </message>
+    <message>
+        <source>The verbatims would give the map more than {most} cards.</source>
+        <translation>Les verbatims donneraient à la carte plus de {most} cartes.</translation>
     </message>
 </context>
 <context>
@@ -2757,6 +2901,10 @@ Rien n’a été modifié.</translation>
         <translation>{0}. {1} [{2}]&#xa0;: {3} étapes, {4} couloirs, {5} fiches</translation>
     </message>
     <message>
+        <source>measured ({0}): {1} runs, the latest {2} from {3}</source>
+        <translation>mesuré ({0}) : {1} mesures, la dernière le {2} depuis {3}</translation>
+    </message>
+    <message>
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
@@ -2991,6 +3139,74 @@ Rien n’a été modifié.</translation>
     <message>
         <source>90% time</source>
         <translation>durée à 90 %</translation>
+    </message>
+    <message>
+        <source>measure a map&apos;s funnel from event data and save it</source>
+        <translation>mesurer l’entonnoir d’une carte à partir d’événements et l’enregistrer</translation>
+    </message>
+    <message>
+        <source>measure a map from survey answers and save it</source>
+        <translation>mesurer une carte à partir des réponses d’une enquête et l’enregistrer</translation>
+    </message>
+    <message>
+        <source>JSON file: the survey&apos;s columns and stage names</source>
+        <translation>fichier JSON : les colonnes de l’enquête et les noms des étapes</translation>
+    </message>
+    <message>
+        <source>the survey&apos;s column of this (see --mapping)</source>
+        <translation>la colonne de l’enquête qui contient ceci (voir --mapping)</translation>
+    </message>
+    <message>
+        <source>verbatims kept per stage, the most recent (default: 5)</source>
+        <translation>verbatims gardés par étape, les plus récents (par défaut : 5)</translation>
+    </message>
+    <message>
+        <source>the map to measure</source>
+        <translation>la carte à mesurer</translation>
+    </message>
+    <message>
+        <source>a column to break the figures down by</source>
+        <translation>une colonne selon laquelle ventiler les chiffres</translation>
+    </message>
+    <message>
+        <source>Run {run} saved into the map “{map}” of {file}.</source>
+        <translation>Mesure {run} enregistrée dans la carte « {map} » de {file}.</translation>
+    </message>
+    <message>
+        <source>{stages} stages, {figures} figures written.</source>
+        <translation>{stages} étapes, {figures} chiffres écrits.</translation>
+    </message>
+    <message>
+        <source>A {kind} lane was added to the map.</source>
+        <translation>Un couloir « {kind} » a été ajouté à la carte.</translation>
+    </message>
+    <message>
+        <source>{count} verbatims added as cards.</source>
+        <translation>{count} verbatims ajoutés comme cartes.</translation>
+    </message>
+    <message>
+        <source>{count} older runs deleted (the newest {most} are kept).</source>
+        <translation>{count} mesures plus anciennes supprimées (les {most} plus récentes sont gardées).</translation>
+    </message>
+    <message>
+        <source>funnel</source>
+        <translation>entonnoir</translation>
+    </message>
+    <message>
+        <source>survey</source>
+        <translation>enquête</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>réponses</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>effort</source>
+        <translation>effort</translation>
     </message>
 </context>
 <context>
