@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -126,8 +126,7 @@ def apply_survey(document: Document, surveyed: Surveyed, parent: QWidget | None)
         command = measures.apply_survey(
             document,
             surveyed.map_id,
-            # SurveyResultLike declares settable fields; the engine's are frozen
-            cast("measures.SurveyResultLike", surveyed.result),
+            surveyed.result,
             surveyed.source.path.name,
             rows=surveyed.check.rows,
             bad_rows=surveyed.check.bad.total,

@@ -2,9 +2,10 @@
 
 Run as `python tests/helpers/xvfb_import.py FILE WIDTH HEIGHT`; like `xvfb_session.py` it
 only reports where things are, and the driver acts with X events. On top of its
-questions it answers `menus` (the menu bar's titles and the open menu's entries),
-`map` (the lanes of the map shown, the undo stack's size) and `modal`: the active modal dialog's title, the screen centres of
-its visible buttons (by text), line edits and list or tree items (by text), and, for the
+questions it answers `menus` (the menu bar's titles and the open menu's entries, at
+their screen centres), `map` (the lane kinds of the map shown, the undo stack's size)
+and `modal`: the active modal dialog's class and title, the screen centres of its
+visible buttons (by text), line edits and list or tree items (by text) and, for the
 progress dialog, its phase text, bar value (0-1000) and row counts, so that the driver
 can click Cancel halfway; `null` when no modal dialog is open.
 """
