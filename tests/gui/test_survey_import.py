@@ -8,10 +8,14 @@ import codecs
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from journeyeditor.editing.document import Document
 from journeyeditor.measure.survey import SurveyColumns
+from journeyeditor.ui.bad_rows_dialog import BadRowsDialog
+from journeyeditor.ui.main_window import MainWindow
 from journeyeditor.ui.survey_import import SurveyImport, SurveyPreviewDialog, survey_stages
 
 MAP_ID = 1
@@ -86,3 +90,31 @@ def test_survey_import_is_one_undo_step(
     assert all(card.text != "Paiement rapide, merci €" for card in document.cards(MAP_ID))
     document.redo()
     assert "Très belle publicité" in {card.text for card in document.cards(MAP_ID)}
+
+
+def test_the_data_menu_imports_a_survey_into_the_map_shown(
+    qtbot: QtBot, window: MainWindow, survey: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Data")
+    assert [a.text() for a in data.actions()] == ["Import &Events…", "Import &Survey…"]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(survey), ""))
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, SurveyPreviewDialog):
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        elif isinstance(dialog, BadRowsDialog):
+            dialog.import_button.click()
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(50)
+    assert window.document is not None and window.scene is not None
+    shown = window.scene.map_id
+    assert shown is not None
+    window.import_survey_action.trigger()
+    qtbot.waitUntil(lambda: window.importing is None, timeout=20000)
+    timer.stop()
+    assert window.document.stack.count() == 1
+    newest, _previous = window.document.latest_runs(shown, "survey")
+    assert newest is not None and newest.source == survey.name
