@@ -9,21 +9,24 @@ from __future__ import annotations
 import codecs
 import json
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journeyeditor.editing.document import Document
 from journeyeditor.measure.funnel import FunnelJob, StageRule, load_stage_mapping
 from journeyeditor.measure.preview import EventNames, EventNamesJob
 from journeyeditor.measure.sources import BAD_ROWS_LISTED, ColumnMapping, FileSource
+from journeyeditor.ui import event_import
 from journeyeditor.ui.event_import import EventImport, Measured
 from journeyeditor.ui.import_preview import ImportPreviewDialog
+from journeyeditor.ui.main_window import MainWindow
 from journeyeditor.ui.measure_run import MeasureRun
 from journeyeditor.ui.stage_mapping import StageMappingDialog
 
@@ -273,8 +276,13 @@ class HeldJob(FunnelJob):
 
     def run(self) -> Any:
         HeldJob.started.set()
-        HeldJob.release.wait(20)
+        deadline = time.monotonic() + 20
+        while not (HeldJob.release.is_set() or self.cancelled()) and time.monotonic() < deadline:
+            time.sleep(0.01)
         return super().run()
+
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
 
 
 @pytest.fixture
@@ -389,3 +397,39 @@ def test_the_whole_import_is_one_undo_step_and_offered_again(
     qtbot.addWidget(dialog)
     assert dialog.rules() == tuple(StageRule(k, v) for k, v in STAGES.items())
     assert dialog.job_rules() == rules()
+
+
+def test_closing_the_window_mid_run_writes_nothing(
+    qtbot: QtBot,
+    window: MainWindow,
+    events: Path,
+    held: type[HeldJob],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window closes while the funnel runs: the worker is stopped and waited for
+    before the file closes, and nothing is written."""
+    path = window.document.path if window.document else None
+    assert path is not None
+    before = path.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(events), ""))
+    monkeypatch.setattr(event_import, "FunnelJob", held)
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, StageMappingDialog):
+            dialog.stage_list.setCurrentRow(0)
+            dialog.add_patterns(["publicité*"])
+        if isinstance(dialog, ImportPreviewDialog | StageMappingDialog):
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(50)
+    window.import_events_action.trigger()
+    qtbot.waitUntil(held.started.is_set, timeout=20000)
+    timer.stop()
+    run = window.importing.run if window.importing else None
+    assert run is not None and run.running
+    window.close()
+    assert run.outcome == "cancelled" and run.work.qthread.isFinished()
+    assert path.read_bytes() == before
