@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
@@ -433,3 +434,26 @@ def test_closing_the_window_mid_run_writes_nothing(
     window.close()
     assert run.outcome == "cancelled" and run.work.qthread.isFinished()
     assert path.read_bytes() == before
+
+
+def test_a_parquet_file_needs_no_dialect(qtbot: QtBot, document: Document, tmp_path: Path) -> None:
+    path = tmp_path / "events.parquet"
+    with duckdb.connect() as con:
+        con.execute(
+            "COPY (SELECT * FROM (VALUES ('u1', TIMESTAMP '2026-12-31 14:05', 'Publicité vue', "
+            "'web'), ('u1', TIMESTAMP '2027-01-01 09:00', 'Visite du site', 'web')) "
+            f"AS t(user_id, event_time, event_name, channel)) TO '{path}' (FORMAT parquet)"
+        )
+    dialog = ImportPreviewDialog(path)
+    qtbot.addWidget(dialog)
+    assert dialog.detected is None and "Parquet" in dialog.detected_label.text()
+    assert not dialog.encoding.isVisibleTo(dialog)
+    assert cells(dialog, 2) == ["Publicité vue", "Visite du site"]
+    assert dialog.mapping() == ColumnMapping("user_id", "event_time", "event_name", ("channel",))
+    apply = Recorder()
+    flow = EventImport(document, MAP_ID, apply)
+    flow.source = dialog.source()
+    with qtbot.waitSignal(flow.finished, timeout=20000) as done:
+        flow.measure(rules())
+    assert done.args == [True]
+    assert [s.reached for s in apply.calls[0].result.overall.stages] == [1, 1, 0]
