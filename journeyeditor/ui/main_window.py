@@ -34,6 +34,7 @@ from journeyeditor.ui.find_bar import FindBar
 from journeyeditor.ui.inspector import Inspector
 from journeyeditor.ui.maps_panel import MapsPanel
 from journeyeditor.ui.merge_dialog import choose_and_merge
+from journeyeditor.ui.metric_suggestions import suggest_metrics
 from journeyeditor.ui.open_lock import OpenLock
 from journeyeditor.ui.palette import Palette
 from journeyeditor.ui.personas_panel import PersonasPanel
@@ -294,6 +295,7 @@ class MainWindow(QMainWindow):
         scene = MapScene(document, labels(document.project().language), self.workshop)
         scene.selectionInfo.connect(self._show_selection)
         scene.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        scene.suggestMetrics.connect(lambda lane: suggest_metrics(document, lane, self))
         scene.set_legend_shown(self.legend_action.isChecked())
         old = self.view.scene()
         self.scene = scene

@@ -153,6 +153,10 @@
         <translation>Insérer un couloir en dessous</translation>
     </message>
     <message>
+        <source>Suggest metrics…</source>
+        <translation>Suggérer des indicateurs…</translation>
+    </message>
+    <message>
         <source>Delete lane</source>
         <translation>Supprimer le couloir</translation>
     </message>
@@ -1568,6 +1572,106 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <source>Image</source>
         <translation>Image</translation>
     </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Sensibilisation</translation>
+    </message>
+    <message>
+        <source>Consideration</source>
+        <translation>Considération</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Fidélisation</translation>
+    </message>
+    <message>
+        <source>Advocacy</source>
+        <translation>Recommandation</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>personnes</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visites</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>visites</translation>
+    </message>
+    <message>
+        <source>SEO rank</source>
+        <translation>Position SEO</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>rang</translation>
+    </message>
+    <message>
+        <source>Click-through rate</source>
+        <translation>Taux de clic</translation>
+    </message>
+    <message>
+        <source>Time on page</source>
+        <translation>Temps passé sur la page</translation>
+    </message>
+    <message>
+        <source>Cost per click</source>
+        <translation>Coût par clic</translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation>Taux de conversion</translation>
+    </message>
+    <message>
+        <source>Average basket</source>
+        <translation>Panier moyen</translation>
+    </message>
+    <message>
+        <source>Cart abandonment</source>
+        <translation>Abandon de panier</translation>
+    </message>
+    <message>
+        <source>Repeat purchase rate</source>
+        <translation>Taux de réachat</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Avis clients</translation>
+    </message>
+    <message>
+        <source>reviews</source>
+        <translation>avis</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Parrainages</translation>
+    </message>
+    <message>
+        <source>referrals</source>
+        <translation>parrainages</translation>
+    </message>
 </context>
 <context>
     <name>LaneForm</name>
@@ -2199,6 +2303,45 @@ Rien n’a été modifié.</translation>
     <message>
         <source>Journey Editor files (*.journey)</source>
         <translation>Fichiers Journey Editor (*.journey)</translation>
+    </message>
+</context>
+<context>
+    <name>MetricSuggestionsDialog</name>
+    <message>
+        <source>Suggested metrics</source>
+        <translation>Indicateurs suggérés</translation>
+    </message>
+    <message>
+        <source>Metrics often measured at each stage, for the lane “{0}”. A stage&apos;s kind is guessed from its name: change it if it is wrong. “Add metrics” adds the ticked ones as one step (Undo takes them back).</source>
+        <translation>Indicateurs souvent mesurés à chaque étape, pour le couloir « {0} ». Le type d’une étape est deviné d’après son nom : changez-le s’il est faux. « Ajouter les indicateurs » ajoute ceux qui sont cochés en une seule étape (Annuler les retire).</translation>
+    </message>
+    <message>
+        <source>Stage and metric</source>
+        <translation>Étape et indicateur</translation>
+    </message>
+    <message>
+        <source>Better when</source>
+        <translation>Mieux quand c’est</translation>
+    </message>
+    <message>
+        <source>No suggestion</source>
+        <translation>Aucune suggestion</translation>
+    </message>
+    <message>
+        <source>Add metrics</source>
+        <translation>Ajouter les indicateurs</translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation>plus haut</translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation>plus bas</translation>
+    </message>
+    <message>
+        <source>Add suggested metrics</source>
+        <translation>Ajouter des indicateurs suggérés</translation>
     </message>
 </context>
 <context>
