@@ -163,6 +163,7 @@ def phase_text(phase: str) -> str:
     texts = {
         "opening": translate("MeasureProgress", "Opening the file…"),
         "transcoding": translate("MeasureProgress", "Converting the file to UTF-8…"),
+        "numbering": translate("MeasureProgress", "Numbering the lines…"),
         "checking": translate("MeasureProgress", "Checking the rows…"),
         "counting": translate("MeasureProgress", "Counting the event names…"),
         "computing": translate("MeasureProgress", "Computing the figures…"),

@@ -2115,6 +2115,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>Conversion du fichier en UTF-8…</translation>
     </message>
     <message>
+        <source>Numbering the lines…</source>
+        <translation>Numérotation des lignes…</translation>
+    </message>
+    <message>
         <source>Checking the rows…</source>
         <translation>Vérification des lignes…</translation>
     </message>
