@@ -550,7 +550,11 @@ class MainWindow(QMainWindow):
         flow.finished.connect(self._import_finished)
         flow.choose_file()
 
-    def _import_finished(self) -> None:
+    def _import_finished(self, applied: bool) -> None:
+        if applied:
+            self.statusBar().showMessage(
+                self.tr("The figures are on the map (Undo takes them back)."), 8000
+            )
         if self.importing is not None:
             self.importing.deleteLater()
         self.importing = None

@@ -116,5 +116,6 @@ def test_the_data_menu_imports_a_survey_into_the_map_shown(
     qtbot.waitUntil(lambda: window.importing is None, timeout=20000)
     timer.stop()
     assert window.document.stack.count() == 1
+    assert window.statusBar().currentMessage().startswith("The figures are on the map")
     newest, _previous = window.document.latest_runs(shown, "survey")
     assert newest is not None and newest.source == survey.name

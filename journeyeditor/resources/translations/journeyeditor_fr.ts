@@ -1934,6 +1934,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <source>{0} — Journey Editor</source>
         <translation>{0} — Journey Editor</translation>
     </message>
+    <message>
+        <source>The figures are on the map (Undo takes them back).</source>
+        <translation>Les chiffres sont sur la carte (Annuler les retire).</translation>
+    </message>
 </context>
 <context>
     <name>MapForm</name>
