@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -154,9 +154,22 @@ class PatternEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
+class EventNameTree(QTreeWidget):
+    """The file's event names; a drag carries the selected names as plain text, one a
+    line."""
+
+    def mimeData(self, items: Sequence[QTreeWidgetItem]) -> QMimeData:
+        data = QMimeData()
+        data.setText("\n".join(item.text(0) for item in items))
+        return data
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/plain"]
+
+
 class PatternList(QListWidget):
-    """A stage's patterns: editable in place, and a drop target for event names dragged
-    from the file's list."""
+    """A stage's patterns: editable in place, and a drop target for event names (plain
+    text, one a line) dragged from the file's list or from elsewhere."""
 
     def __init__(self, dialog: StageMappingDialog) -> None:
         super().__init__()
@@ -165,23 +178,21 @@ class PatternList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.source() is self.dialog.events:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.source() is self.dialog.events:
+        if event.mimeData().hasText():
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        if event.source() is self.dialog.events:
-            self.dialog.add_selected_names()
-            event.acceptProposedAction()
-        else:
+        if not event.mimeData().hasText():
             event.ignore()
+            return
+        names = [line.strip() for line in event.mimeData().text().splitlines()]
+        self.dialog.add_patterns([name for name in names if name])
+        event.acceptProposedAction()
 
 
 class StageMappingDialog(QDialog):
@@ -241,7 +252,7 @@ class StageMappingDialog(QDialog):
         touch.addWidget(self.touchpoints)
         grid.addLayout(touch, 3, 1)
         grid.addWidget(self._names_header(), 0, 2)
-        self.events = QTreeWidget()
+        self.events = EventNameTree()
         self.events.setColumnCount(3)
         self.events.setHeaderLabels([self.tr("Event name"), self.tr("Events"), self.tr("Stage")])
         self.events.setRootIsDecorated(False)

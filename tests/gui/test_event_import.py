@@ -16,7 +16,8 @@ from typing import Any
 
 import duckdb
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -167,6 +168,15 @@ def test_the_mapping_lists_the_file_s_event_names(
     assert stages == ["Awareness", "Consideration", "", ""]
     assert dialog.stage_list.item(1).text() == "Consideration (1)"
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    dragged = dialog.events.mimeData([dialog.events.topLevelItem(2)])
+    assert dragged.text() == "Achat œuvre"
+    dialog.stage_list.setCurrentRow(2)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    dialog.patterns.dropEvent(
+        QDropEvent(QPointF(4, 4), Qt.DropAction.CopyAction, dragged, buttons, keys)
+    )
+    assert dialog.rules()[2] == StageRule("Purchase", ("Achat œuvre",))
+    dialog.stage_list.setCurrentRow(1)
     touch = dialog.touchpoints
     assert touch.count() > 0  # the sample's Consideration stage has touchpoint cards
     touch.item(0).setCheckState(Qt.CheckState.Checked)
