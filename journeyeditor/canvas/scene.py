@@ -79,6 +79,8 @@ class MapScene(QGraphicsScene):
     statusMessage = Signal(str)
     """A word for the status bar, such as why a drop is refused."""
     cardClicked = Signal(int)
+    suggestMetrics = Signal(int)
+    """A metric lane (its id) was just added, or its menu asked for suggested metrics."""
     """A plain left click on a card, not a drag (a vote, while one is running)."""
 
     def __init__(

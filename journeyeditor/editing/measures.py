@@ -251,11 +251,13 @@ def _run_operations(
     kept = limits.MAX_RUNS_PER_KIND - 1
     older = sorted(document.runs(map_id, kind.value), key=lambda r: (r.imported, r.id))
     pruned: list[Operation] = []
-    figures = FIGURES[kind.value]
-    for run in older[: max(0, len(older) - kept)]:
-        rows_of_run = [f for f in document.measure_rows(figures, map_id) if f.run_id == run.id]
-        pruned += [Delete(figures, f.id) for f in rows_of_run]
-        pruned.append(Delete(MeasureRun, run.id))
+    gone = older[: max(0, len(older) - kept)]
+    if gone:
+        figures = FIGURES[kind.value]
+        rows_of_map = document.measure_rows(figures, map_id)
+        for run in gone:
+            pruned += [Delete(figures, f.id) for f in rows_of_map if f.run_id == run.id]
+            pruned.append(Delete(MeasureRun, run.id))
     return run_id, [insert], pruned
 
 
