@@ -21,9 +21,10 @@ from sqlalchemy.orm import Session
 
 from journeyeditor.editing.notices import Notices
 from journeyeditor.editing.operations import (
-    Insert,
     Operation,
     StaleRowError,
+    chunks,
+    inserted,
     renumber,
     touched_rows,
 )
@@ -347,13 +348,16 @@ class Document(QObject):
         two never refuse each other's edits.
         """
         wanted: dict[type, list[int]] = {}
-        for step in operations:
-            if isinstance(step, Insert):
-                wanted.setdefault(step.entity, []).append(step.values["id"])
+        for entity, values in inserted(operations):
+            wanted.setdefault(entity, []).append(values["id"])
         new_ids: dict[tuple[type, int], int] = {}
         for entity, ids in wanted.items():
             column = entity.id  # type: ignore[attr-defined]
-            taken = set(self.session.scalars(select(column).where(column.in_(ids))))
+            taken = {
+                row_id
+                for chunk in chunks(ids)
+                for row_id in self.session.scalars(select(column).where(column.in_(chunk)))
+            }
             if not taken:
                 continue
             highest = max(self.session.scalar(select(func.max(column))) or 0, *ids)
