@@ -1,0 +1,210 @@
+"""A big project in the window: 50 maps of 2,000 cards. Prints figures beside baselines.
+
+    python bench/bench_bigproject.py [--maps 50] [--cards 2000] [--switch 5] [--profile DIR]
+
+In the main window (offscreen, 1920×1080), in one run:
+- **open**: `open_path` of the big project until its first map is painted (`grab()`);
+  baseline: the same, for a project holding only that one map;
+- **switch**: choosing another map in the maps panel until it is painted, for several
+  maps; target ≤ 1.5× the first paint of that map alone (the baseline above: every map of
+  the big project is that same map, its texts suffixed);
+- **find**: typing a word in the find box (the find bar searches the map shown and
+  highlights its matches); baseline: plain `sqlite3` selecting that map's matching cards
+  with `LIKE`;
+- **open alone**: `Document.open` (every check of the file, `check_all` included);
+- **JSON export**: what `journeyeditor export --format json` does in-process (open the file
+  read-only with its checks, then `interchange.export_text`); baseline: plain `sqlite3`
+  reading every row of the same tables and writing them with `json.dumps`.
+`--profile DIR` writes a cProfile file per figure there. Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication
+
+from bench.projects import make_big_project, make_project
+from journeyeditor.editing.document import Document
+from journeyeditor.store import database, interchange
+from journeyeditor.ui.main_window import MainWindow
+
+WIDTH, HEIGHT = 1920, 1080
+WORD = "livraison"
+TABLES = ("project", "journey_map", "stage", "lane", "card", "emotion_point")
+
+
+class Timer:
+    """Times actions, profiling each into `folder` when one is given."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def __call__(self, name: str, action: Callable[[], Any]) -> float:
+        profile = cProfile.Profile() if self.folder is not None else None
+        start = time.perf_counter()
+        if profile is not None:
+            profile.enable()
+        action()
+        if profile is not None:
+            profile.disable()
+        elapsed = time.perf_counter() - start
+        if profile is not None and self.folder is not None:
+            profile.dump_stats(self.folder / f"{name.replace(' ', '-')}.prof")
+        return elapsed
+
+
+def window() -> MainWindow:
+    shown = MainWindow()
+    shown.resize(WIDTH, HEIGHT)
+    shown.show()
+    QApplication.processEvents()
+    return shown
+
+
+def painted(shown: MainWindow) -> None:
+    QApplication.processEvents()
+    shown.view.viewport().grab()
+
+
+def first_paint(path: Path, timer: Timer, name: str) -> tuple[float, MainWindow]:
+    shown = window()
+
+    def open_and_paint() -> None:
+        shown.open_path(path)
+        painted(shown)
+
+    return timer(name, open_and_paint), shown
+
+
+def switch(shown: MainWindow, map_id: int) -> None:
+    shown.maps_panel.select_map(map_id)
+    painted(shown)
+
+
+def sqlite_find(path: Path, map_id: int) -> int:
+    connection = sqlite3.connect(path)
+    query = (
+        "SELECT card.id FROM card JOIN stage ON stage.id = card.stage_id "
+        "WHERE stage.map_id = ? AND card.text LIKE ?"
+    )
+    rows = connection.execute(query, (map_id, f"%{WORD}%")).fetchall()
+    connection.close()
+    return len(rows)
+
+
+def sqlite_export(path: Path) -> str:
+    """The floor of an export: every row of the same tables, read and written as JSON."""
+    connection = sqlite3.connect(path)
+    data = {
+        table: connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+        for table in TABLES
+    }
+    connection.close()
+    return json.dumps(data, ensure_ascii=False)
+
+
+def cli_export(path: Path) -> str:
+    journey = database.open_file(path, read_only=True)
+    try:
+        return interchange.export_text(journey.engine)
+    finally:
+        journey.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--maps", type=int, default=50)
+    parser.add_argument("--cards", type=int, default=2000)
+    parser.add_argument("--switch", type=int, default=5, help="maps switched to")
+    parser.add_argument("--repeat", type=int, default=3, help="for find and the baselines")
+    parser.add_argument("--profile", type=Path, default=None)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    if args.profile is not None:
+        args.profile.mkdir(parents=True, exist_ok=True)
+    timer = Timer(args.profile)
+    quiet = Timer(None)
+    with tempfile.TemporaryDirectory(prefix="bench-big-") as name:
+        folder = Path(name)
+        start = time.perf_counter()
+        big = make_big_project(folder / "big.journey", args.maps, args.cards)
+        alone = make_project(folder / "alone.journey", args.cards)
+        built = time.perf_counter() - start
+        print(f"{args.maps} maps × {args.cards} cards ({args.maps * args.cards:,} cards), ")
+        print(f"built in {built:.1f} s; window {WIDTH}×{HEIGHT}, offscreen")
+        baselines = []
+        for _ in range(args.repeat):
+            seconds, shown = first_paint(alone, quiet, "alone")
+            baselines.append(seconds)
+            shown.close()
+            shown.deleteLater()
+            QApplication.processEvents()
+        baseline = statistics.median(baselines)
+        opened, shown = first_paint(big, timer, "open big")
+        row = "  {:<44} {:>9.0f} ms {:>9.0f} ms {:>7.2f} ×"
+        print(f"  {'figure':<44} {'ours':>12} {'baseline':>12} {'ratio':>9}")
+        print(
+            row.format(
+                "open the project, first paint", opened * 1000, baseline * 1000, opened / baseline
+            )
+        )
+        maps = shown.document.maps() if shown.document is not None else []
+        step = max(1, len(maps) // args.switch)
+        chosen = [m.id for m in maps[step - 1 :: step][: args.switch]]
+        for number, map_id in enumerate([*chosen, maps[0].id]):
+            seconds = timer(f"switch {number}", partial(switch, shown, map_id))
+            label = f"switch to map {next(i for i, m in enumerate(maps, 1) if m.id == map_id)}"
+            print(row.format(label, seconds * 1000, baseline * 1000, seconds / baseline))
+        finds = []
+        for _ in range(args.repeat):
+            finds.append(timer("find", partial(shown.find_bar.find_box.setText, WORD)))
+            found = shown.find_bar.count.text()
+            shown.find_bar.find_box.setText("")
+        floor = statistics.median(
+            quiet("sqlite find", partial(sqlite_find, big, maps[0].id)) for _ in range(args.repeat)
+        )
+        print(
+            row.format(
+                f"find “{WORD}” in the shown map (sqlite3: LIKE)",
+                statistics.median(finds) * 1000,
+                floor * 1000,
+                statistics.median(finds) / floor,
+            ),
+            found,
+        )
+        shown.close()
+        document_open = timer("document open", lambda: Document.open(big).close())
+        print(f"  {'Document.open (checks, check_all)':<44} {document_open * 1000:>9.0f} ms")
+        export = timer("json export", lambda: cli_export(big))
+        floor = statistics.median(
+            quiet("sqlite export", lambda: sqlite_export(big)) for _ in range(args.repeat)
+        )
+        print(
+            row.format(
+                "JSON export (open, checks, export_text)",
+                export * 1000,
+                floor * 1000,
+                export / floor,
+            )
+        )
+    del app
+
+
+if __name__ == "__main__":
+    main()
