@@ -331,12 +331,14 @@ class Document(QObject):
 
         The highest id is read once per table; this Document is the file's only writer,
         so counting on from there stays unique (ids freed by undo are simply not reused).
+        Later ids touch no file (a merge takes thousands): another program's rows that
+        took some are renumbered under the write lock (`_claim_ids`).
         """
-        self._begin_read()
         if entity not in self._reserved:
+            self._begin_read()
             column = entity.id  # type: ignore[attr-defined]
             self._reserved[entity] = self.session.scalar(select(func.max(column))) or 0
-        self._end_read()
+            self._end_read()
         self._reserved[entity] += 1
         return self._reserved[entity]
 

@@ -54,6 +54,8 @@ SHOWN = 8
 
 def key(name: str) -> str:
     """How names and card texts are compared: without accents, case or extra spaces."""
+    if name.isascii():  # no accents to drop: the same result, without decomposing
+        return " ".join(name.casefold().split())
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().split())

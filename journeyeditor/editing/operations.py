@@ -8,7 +8,7 @@ Rows that have a `position` are kept numbered 0…n-1 inside their container.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -150,21 +150,6 @@ def _counts(session: Session, entity: type, containers: set[tuple[Any, ...]]) ->
     return found
 
 
-def _announce(
-    session: Session, entity: type, rows: Sequence[Values], tell: Callable[[Session, Any], None]
-) -> None:
-    """The notices of many rows, their stages read once and held while they are told."""
-    stage_ids = sorted({values["stage_id"] for values in rows if "stage_id" in values})
-    held = [
-        stage
-        for chunk in chunks(stage_ids)
-        for stage in session.scalars(select(Stage).where(Stage.id.in_(chunk)))
-    ]
-    for values in rows:
-        tell(session, entity(**values))
-    del held
-
-
 @dataclass
 class InsertMany(Operation):
     """Add many rows of one table (ids known), each at the end of its container.
@@ -181,9 +166,10 @@ class InsertMany(Operation):
     def do(self, session: Session, notices: Notices) -> None:
         if self.entity in CONTAINERS:
             self._append(session)
+        table = self.entity.__table__  # type: ignore[attr-defined]
         for chunk in chunks(self.rows):
-            session.execute(insert(self.entity), [dict(values) for values in chunk])
-        _announce(session, self.entity, self.rows, notices.added)
+            session.execute(insert(table), [dict(values) for values in chunk])
+        notices.rows_added(session, self.entity, self.rows)
 
     def _append(self, session: Session) -> None:
         """Give each row the next position of its container (0…n-1 kept)."""
@@ -209,7 +195,7 @@ class InsertMany(Operation):
             row = found.get(values["id"])
             if row is None or any(getattr(row, k) != v for k, v in values.items()):
                 raise StaleRowError(self.entity, values["id"])
-        _announce(session, self.entity, self.rows, notices.removed)
+        notices.rows_removed(session, self.entity, self.rows)
         for chunk in chunks(ids):
             session.execute(delete(self.entity).where(ident.in_(chunk)))
         if self.entity in CONTAINERS:
