@@ -63,6 +63,26 @@ def draft(master: dict[str, Any], path: Path, number: int, own: list[Card]) -> P
     return path
 
 
+SIGNALS = (
+    "cardAdded",
+    "cardRemoved",
+    "cellChanged",
+    "stageAdded",
+    "stageRemoved",
+    "departmentAdded",
+    "departmentRemoved",
+    "emotionChanged",
+)
+
+
+def heard(document: Document) -> list[tuple[str, tuple[int, ...]]]:
+    """What the views are told, from now on (sorted when compared: order may differ)."""
+    events: list[tuple[str, tuple[int, ...]]] = []
+    for name in SIGNALS:
+        getattr(document, name).connect(lambda *args, name=name: events.append((name, args)))
+    return events
+
+
 def merge_into(path: Path, drafts: list[Path], bulk: bool) -> Document:
     document = Document.open(path)
     plan = merge.plan_merge(document, [merge.read_draft(p) for p in drafts])
@@ -82,6 +102,7 @@ def merge_into(path: Path, drafts: list[Path], bulk: bool) -> Document:
 def test_bulk_merge_writes_what_row_by_row_did_and_undoes_exactly(
     qapp: QCoreApplication, own: list[list[Card]]
 ) -> None:
+    """Same rows, same signals to the views, and undo/redo give back the very rows."""
     del qapp
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -93,17 +114,27 @@ def test_bulk_merge_writes_what_row_by_row_did_and_undoes_exactly(
         drafts = [draft(data, folder / f"d{n}.journey", n, c) for n, c in enumerate(own)]
         single = shutil.copyfile(master, folder / "single.journey")
         document = merge_into(single, drafts, bulk=False)
+        told = heard(document)
+        document.undo()
+        undone = sorted(told)
+        document.redo()
+        redone = sorted(told[len(undone) :])
         document.close()
         expected = file_contents(single)
         before = file_contents(master)
         document = merge_into(master, drafts, bulk=True)
+        told = heard(document)
         try:
             assert file_contents(master) == expected
             for _ in range(2):
+                del told[:]
                 document.undo()
                 assert file_contents(master) == before
+                assert sorted(told) == undone
+                del told[:]
                 document.redo()
                 assert file_contents(master) == expected
+                assert sorted(told) == redone
         finally:
             document.close()
 
