@@ -49,24 +49,42 @@ WORD = "livraison"
 TABLES = ("project", "journey_map", "stage", "lane", "card", "emotion_point")
 
 
+Times = tuple[float, float]
+"""Wall and CPU seconds (this process's user + system: steadier when others share the
+cores; Qt paints offscreen in this process)."""
+
+
 class Timer:
     """Times actions, profiling each into `folder` when one is given."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
 
-    def __call__(self, name: str, action: Callable[[], Any]) -> float:
+    def __call__(self, name: str, action: Callable[[], Any]) -> Times:
         profile = cProfile.Profile() if self.folder is not None else None
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         if profile is not None:
             profile.enable()
         action()
         if profile is not None:
             profile.disable()
-        elapsed = time.perf_counter() - start
+        times = (time.perf_counter() - wall, time.process_time() - cpu)
         if profile is not None and self.folder is not None:
             profile.dump_stats(self.folder / f"{name.replace(' ', '-')}.prof")
-        return elapsed
+        return times
+
+
+def median(samples: list[Times]) -> Times:
+    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+
+
+def show(label: str, ours: Times, base: Times, note: str = "") -> None:
+    """One line: wall and CPU time, each with its ratio to the baseline."""
+    cells = [
+        f"{o * 1000:7.0f} / {b * 1000:6.0f} ms {o / b:5.2f} ×"
+        for o, b in zip(ours, base, strict=True)
+    ]
+    print(f"  {label:<40} {cells[0]}   {cells[1]}  {note}".rstrip())
 
 
 def window() -> MainWindow:
@@ -82,7 +100,7 @@ def painted(shown: MainWindow) -> None:
     shown.view.viewport().grab()
 
 
-def first_paint(path: Path, timer: Timer, name: str) -> tuple[float, MainWindow]:
+def first_paint(path: Path, timer: Timer, name: str) -> tuple[Times, MainWindow]:
     shown = window()
 
     def open_and_paint() -> None:
@@ -92,9 +110,22 @@ def first_paint(path: Path, timer: Timer, name: str) -> tuple[float, MainWindow]
     return timer(name, open_and_paint), shown
 
 
+def alone_paint(path: Path, timer: Timer) -> Times:
+    """The baseline: the first paint of a project holding only the map, in a new window."""
+    times, shown = first_paint(path, timer, "alone")
+    shown.close()
+    shown.deleteLater()
+    QApplication.processEvents()
+    return times
+
+
 def switch(shown: MainWindow, map_id: int) -> None:
     shown.maps_panel.select_map(map_id)
     painted(shown)
+
+
+def open_close(path: Path) -> None:
+    Document.open(path).close()
 
 
 def sqlite_find(path: Path, map_id: int) -> int:
@@ -132,77 +163,53 @@ def main() -> None:
     parser.add_argument("--maps", type=int, default=50)
     parser.add_argument("--cards", type=int, default=2000)
     parser.add_argument("--switch", type=int, default=5, help="maps switched to")
-    parser.add_argument("--repeat", type=int, default=3, help="for find and the baselines")
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", type=Path, default=None)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     if args.profile is not None:
         args.profile.mkdir(parents=True, exist_ok=True)
     timer = Timer(args.profile)
-    quiet = Timer(None)
     with tempfile.TemporaryDirectory(prefix="bench-big-") as name:
         folder = Path(name)
         start = time.perf_counter()
         big = make_big_project(folder / "big.journey", args.maps, args.cards)
         alone = make_project(folder / "alone.journey", args.cards)
         built = time.perf_counter() - start
-        print(f"{args.maps} maps × {args.cards} cards ({args.maps * args.cards:,} cards), ")
-        print(f"built in {built:.1f} s; window {WIDTH}×{HEIGHT}, offscreen")
-        baselines = []
-        for _ in range(args.repeat):
-            seconds, shown = first_paint(alone, quiet, "alone")
-            baselines.append(seconds)
-            shown.close()
-            shown.deleteLater()
-            QApplication.processEvents()
-        baseline = statistics.median(baselines)
+        print(f"{args.maps} maps × {args.cards} cards ({args.maps * args.cards:,}), built in ")
+        print(f"{built:.1f} s; window {WIDTH}×{HEIGHT}, offscreen; median of {args.repeat}")
+        print(f"  {'figure':<40} {'wall: ours / baseline, ratio':>29}   {'CPU: the same':>26}")
+        alone_paint(alone, Timer(None))  # warm-up: fonts, first window, imports
+        baselines = [alone_paint(alone, timer)]
         opened, shown = first_paint(big, timer, "open big")
-        row = "  {:<44} {:>9.0f} ms {:>9.0f} ms {:>7.2f} ×"
-        print(f"  {'figure':<44} {'ours':>12} {'baseline':>12} {'ratio':>9}")
-        print(
-            row.format(
-                "open the project, first paint", opened * 1000, baseline * 1000, opened / baseline
-            )
-        )
-        maps = shown.document.maps() if shown.document is not None else []
+        assert shown.document is not None
+        maps = [m.id for m in shown.document.maps()]
         step = max(1, len(maps) // args.switch)
-        chosen = [m.id for m in maps[step - 1 :: step][: args.switch]]
-        for number, map_id in enumerate([*chosen, maps[0].id]):
-            seconds = timer(f"switch {number}", partial(switch, shown, map_id))
-            label = f"switch to map {next(i for i, m in enumerate(maps, 1) if m.id == map_id)}"
-            print(row.format(label, seconds * 1000, baseline * 1000, seconds / baseline))
+        chosen = list(dict.fromkeys([*maps[step - 1 :: step][: args.switch], maps[0]]))
+        switches: dict[int, list[Times]] = {map_id: [] for map_id in chosen}
+        for run in range(args.repeat):
+            if run:
+                baselines.append(alone_paint(alone, timer))
+            for map_id in chosen:
+                switches[map_id].append(timer(f"switch {map_id}", partial(switch, shown, map_id)))
+        baseline = median(baselines)
+        show("open the project, first paint", opened, baseline)
+        for map_id, samples in switches.items():
+            show(f"switch to map {maps.index(map_id) + 1}", median(samples), baseline)
         finds = []
+        found = ""
         for _ in range(args.repeat):
             finds.append(timer("find", partial(shown.find_bar.find_box.setText, WORD)))
             found = shown.find_bar.count.text()
             shown.find_bar.find_box.setText("")
-        floor = statistics.median(
-            quiet("sqlite find", partial(sqlite_find, big, maps[0].id)) for _ in range(args.repeat)
-        )
-        print(
-            row.format(
-                f"find “{WORD}” in the shown map (sqlite3: LIKE)",
-                statistics.median(finds) * 1000,
-                floor * 1000,
-                statistics.median(finds) / floor,
-            ),
-            found,
-        )
         shown.close()
-        document_open = timer("document open", lambda: Document.open(big).close())
-        print(f"  {'Document.open (checks, check_all)':<44} {document_open * 1000:>9.0f} ms")
-        export = timer("json export", lambda: cli_export(big))
-        floor = statistics.median(
-            quiet("sqlite export", lambda: sqlite_export(big)) for _ in range(args.repeat)
-        )
-        print(
-            row.format(
-                "JSON export (open, checks, export_text)",
-                export * 1000,
-                floor * 1000,
-                export / floor,
-            )
-        )
+        floor = median([timer("sqlite find", partial(sqlite_find, big, maps[0])) for _ in finds])
+        show(f"find “{WORD}”, shown map / LIKE", median(finds), floor, found)
+        opening = median([timer("document open", partial(open_close, big)) for _ in finds])
+        print(f"  {'Document.open (checks, check_all)':<40} {opening[0] * 1000:7.0f} ms")
+        exports = [timer("json export", partial(cli_export, big)) for _ in finds]
+        floor = median([timer("sqlite export", partial(sqlite_export, big)) for _ in finds])
+        show("JSON export / sqlite3 rows + json", median(exports), floor)
     del app
 
 
