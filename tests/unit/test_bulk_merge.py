@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication
 
-from journeyeditor.editing import merge
+from journeyeditor.editing import edits, merge
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.operations import InsertMany, one_by_one
@@ -202,3 +202,46 @@ def test_undo_closes_the_gap_before_a_card_another_program_added(merged: Documen
     finally:
         connection.close()
         merged.close()
+
+
+def test_ids_another_program_took_are_renumbered(qapp: QCoreApplication, tmp_path: Path) -> None:
+    """Between planning and pushing, another program adds a card with the id the plan gave
+    the first merged card: the bulk rows are renumbered under the write lock, not refused."""
+    del qapp
+    master = sample(tmp_path / "master.journey", template="awareness-advocacy")
+    journey = database.open_file(master, read_only=True)
+    with journey.engine.connect() as connection:
+        data = interchange.export_project(connection)
+    journey.close()
+    own = [(n % 4, n % 5, f"idea {n}") for n in range(12)]
+    drafts = [draft(data, tmp_path / "d0.journey", 0, own)]
+    document = Document.open(master)
+    try:
+        map_id = document.maps()[0].id
+        stage, lane = document.stages(map_id)[0].id, document.lanes(map_id)[0].id
+        assert document.push(edits.add_card(document, stage, lane, text="first"))
+        plan = merge.plan_merge(document, [merge.read_draft(p) for p in drafts])
+        bulk = next(step for step in plan.operations if isinstance(step, InsertMany))
+        taken = bulk.rows[0]["id"]
+        other = sqlite3.connect(master, isolation_level=None)
+        copied = "CREATE TEMP TABLE late AS SELECT * FROM card WHERE text = 'first'"
+        other.execute(copied)
+        other.execute("UPDATE late SET id = ?, text = 'elsewhere'", (taken,))
+        other.execute(
+            "UPDATE late SET position = (SELECT count(*) FROM card c WHERE "
+            "c.stage_id = late.stage_id AND c.lane_id = late.lane_id)"
+        )
+        other.execute("INSERT INTO card SELECT * FROM late")
+        before = file_contents(master)
+        assert document.push(plan.command(document))
+        merged = other.execute("SELECT count(*) FROM card WHERE source = 'd0.journey'")
+        assert merged.fetchone() == (12,)
+        assert other.execute("SELECT text FROM card WHERE id = ?", (taken,)).fetchone() == (
+            "elsewhere",
+        )
+        assert position_problems(lambda sql: other.execute(sql).fetchall()) == []
+        document.undo()
+        assert file_contents(master) == before
+        other.close()
+    finally:
+        document.close()
