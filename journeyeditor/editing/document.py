@@ -23,7 +23,6 @@ from journeyeditor.editing.notices import Notices
 from journeyeditor.editing.operations import (
     Operation,
     StaleRowError,
-    chunks,
     inserted,
     renumber,
     touched_rows,
@@ -357,7 +356,7 @@ class Document(QObject):
             column = entity.id  # type: ignore[attr-defined]
             taken = {
                 row_id
-                for chunk in chunks(ids)
+                for chunk in content.chunks(ids)
                 for row_id in self.session.scalars(select(column).where(column.in_(chunk)))
             }
             if not taken:

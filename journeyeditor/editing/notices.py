@@ -28,10 +28,9 @@ from journeyeditor.model import (
     Stage,
     Vote,
 )
+from journeyeditor.store.content import chunks
 
 Notice = tuple[str, tuple[int, ...]]
-STAGES_PER_QUERY = 5000
-"""Stage ids bound in one query: well under SQLite's limit of parameters."""
 
 PREFIX: dict[type, str] = {
     Card: "card",
@@ -118,8 +117,7 @@ class Notices:
             return
         stage_ids = sorted({values["stage_id"] for values in rows})
         maps: dict[int, int] = {}
-        for start in range(0, len(stage_ids), STAGES_PER_QUERY):
-            chunk = stage_ids[start : start + STAGES_PER_QUERY]
+        for chunk in chunks(stage_ids):
             query = select(Stage.id, Stage.map_id).where(Stage.id.in_(chunk))
             maps.update((stage_id, map_id) for stage_id, map_id in session.execute(query))
         for values in rows:

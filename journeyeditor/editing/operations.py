@@ -26,14 +26,12 @@ from journeyeditor.model import (
     Stage,
 )
 from journeyeditor.store import content
+from journeyeditor.store.content import chunks
 
 if TYPE_CHECKING:
     from journeyeditor.editing.notices import Notices
 
 Values = dict[str, Any]
-
-CHUNK = 5000
-"""Rows per bulk statement: well under SQLite's limit of bound parameters (32,766)."""
 
 CONTAINERS: dict[type, tuple[str, ...]] = {
     entity: content.CONTAINERS[entity.__tablename__]
@@ -126,12 +124,6 @@ class Insert(Operation):
     def undo(self, session: Session, notices: Notices) -> None:
         _expect(self.entity, _row(session, self.entity, self.values["id"]), self.values)
         Delete(self.entity, self.values["id"]).do(session, notices)
-
-
-def chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    """`items` in slices of at most CHUNK, for statements with one parameter per item."""
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
 
 
 def _container_of(entity: type, values: Values) -> tuple[Any, ...]:
