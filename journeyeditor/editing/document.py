@@ -23,9 +23,9 @@ from journeyeditor import crash
 from journeyeditor.editing import measured
 from journeyeditor.editing.notices import Notices
 from journeyeditor.editing.operations import (
-    Insert,
     Operation,
     StaleRowError,
+    inserted,
     renumber,
     touched_rows,
 )
@@ -365,12 +365,14 @@ class Document(QObject):
 
         The highest id is read once per table; this Document is the file's only writer,
         so counting on from there stays unique (ids freed by undo are simply not reused).
+        Later ids touch no file (a merge takes thousands): another program's rows that
+        took some are renumbered under the write lock (`_claim_ids`).
         """
-        self._begin_read()
         if entity not in self._reserved:
+            self._begin_read()
             column = entity.id  # type: ignore[attr-defined]
             self._reserved[entity] = self.session.scalar(select(func.max(column))) or 0
-        self._end_read()
+            self._end_read()
         self._reserved[entity] += 1
         return self._reserved[entity]
 
@@ -382,13 +384,16 @@ class Document(QObject):
         two never refuse each other's edits.
         """
         wanted: dict[type, list[int]] = {}
-        for step in operations:
-            if isinstance(step, Insert):
-                wanted.setdefault(step.entity, []).append(step.values["id"])
+        for entity, values in inserted(operations):
+            wanted.setdefault(entity, []).append(values["id"])
         new_ids: dict[tuple[type, int], int] = {}
         for entity, ids in wanted.items():
             column = entity.id  # type: ignore[attr-defined]
-            taken = set(self.session.scalars(select(column).where(column.in_(ids))))
+            taken = {
+                row_id
+                for chunk in content.chunks(ids)
+                for row_id in self.session.scalars(select(column).where(column.in_(chunk)))
+            }
             if not taken:
                 continue
             highest = max(self.session.scalar(select(func.max(column))) or 0, *ids)
