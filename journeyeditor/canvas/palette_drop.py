@@ -10,6 +10,7 @@ from journeyeditor.canvas import mime
 from journeyeditor.canvas.context_menu import added_lane
 from journeyeditor.editing import edits
 from journeyeditor.model import LaneKind
+from journeyeditor.model.enums import FIGURE_LANES
 from journeyeditor.render.labels import LANE_KINDS
 
 if TYPE_CHECKING:
@@ -59,6 +60,10 @@ class PaletteDrop:
         if lane_kind == LaneKind.EMOTION.value:
             return QCoreApplication.translate(
                 "Canvas", "The emotion lane holds its curve only: drop this card in another lane."
+            )
+        if lane_kind in FIGURE_LANES:
+            return QCoreApplication.translate(
+                "Canvas", "This lane shows measured figures: drop this card in another lane."
             )
         if kind in ("", LaneKind.TEXT.value) or kind == lane_kind:
             return ""

@@ -176,3 +176,10 @@ class BadEventRowsError(JourneyFileError):
 class MergeError(JourneyFileError):
     template = QT_TRANSLATE_NOOP("FileError", "{file} cannot be merged: {detail}.")
     exit_code = 20
+
+
+class MeasureImportError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        "FileError", "{file} cannot take these figures: {detail}. Nothing was written."
+    )
+    exit_code = 21
