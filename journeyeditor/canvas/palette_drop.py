@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QPointF
 
 from journeyeditor.canvas import mime
+from journeyeditor.canvas.context_menu import added_lane
 from journeyeditor.editing import edits
 from journeyeditor.model import LaneKind
 from journeyeditor.model.enums import FIGURE_LANES
@@ -83,4 +84,4 @@ class PaletteDrop:
         if target[0] == "stage":
             return document.push(edits.add_stage(document, scene.map_id, target[1]))
         kind = LaneKind(item.kind or LaneKind.TEXT.value).value
-        return document.push(edits.add_lane(document, scene.map_id, kind, target[1]))
+        return added_lane(scene, edits.add_lane(document, scene.map_id, kind, target[1]))

@@ -48,7 +48,7 @@ from journeyeditor.editing.workshop import Workshop
 from journeyeditor.model import Card, Image, JourneyMap
 from journeyeditor.model.enums import CARDLESS_LANES
 from journeyeditor.render import drawing, fonts
-from journeyeditor.render.content import card_in, department_table, point_in
+from journeyeditor.render.content import card_in, department_table, measures_in, point_in
 from journeyeditor.render.layout import (
     STYLE,
     CardIn,
@@ -61,6 +61,7 @@ from journeyeditor.render.layout import (
     StageIn,
     layout_map,
 )
+from journeyeditor.render.measures import MeasureIn, RunIn
 from journeyeditor.render.pictures import decode
 from journeyeditor.render.ranking import ranked
 
@@ -78,6 +79,8 @@ class MapScene(QGraphicsScene):
     statusMessage = Signal(str)
     """A word for the status bar, such as why a drop is refused."""
     cardClicked = Signal(int)
+    suggestMetrics = Signal(int)
+    """A metric lane (its id) was just added, or its menu asked for suggested metrics."""
     """A plain left click on a card, not a drag (a vote, while one is running)."""
 
     def __init__(
@@ -91,7 +94,10 @@ class MapScene(QGraphicsScene):
         self.map_style = STYLE
         self.measure = fonts.metrics().width
         self.measurer = CardMeasurer(
-            self.measure, self.map_style, drawing.meta_lines(labels, self.measure)
+            self.measure,
+            self.map_style,
+            drawing.meta_lines(labels, self.measure),
+            drawing.figure_text(labels),
         )
         self.map_id: int | None = None
         self.layout: MapLayout | None = None
@@ -100,6 +106,8 @@ class MapScene(QGraphicsScene):
         self.lanes: list[LaneIn] = []
         self.card_data: dict[int, CardIn] = {}
         self.points: dict[tuple[int, int], PointIn] = {}
+        self.measures: tuple[MeasureIn, ...] = ()
+        self.runs: tuple[RunIn, ...] = ()
         self.departments: dict[int, tuple[str, str]] = {}
         self.card_items: dict[int, CardItem] = {}
         self.cell_items: dict[tuple[int, int], CellItem] = {}
@@ -155,6 +163,7 @@ class MapScene(QGraphicsScene):
             signal.connect(self._lanes_changed)
         document.lanesReordered.connect(self._lanes_changed)
         document.emotionChanged.connect(self._emotion_changed)
+        document.measuresChanged.connect(self._measures_changed)
         document.mapChanged.connect(self._map_changed)
         document.mapRemoved.connect(self._map_removed)
         for signal in (
@@ -194,7 +203,7 @@ class MapScene(QGraphicsScene):
             self.stages = [
                 StageIn(s.id, s.name, s.color, s.width) for s in self.document.stages(map_id)
             ]
-            self._dirty = True
+            self._measures_changed(map_id)
 
     def _lanes_changed(self, map_id: int, *_ids: int) -> None:
         if self._mine(map_id):
@@ -202,6 +211,13 @@ class MapScene(QGraphicsScene):
                 LaneIn(lane.id, lane.name, lane.kind, lane.color, lane.height)
                 for lane in self.document.lanes(map_id)
             ]
+            self._measures_changed(map_id)
+
+    def _measures_changed(self, map_id: int) -> None:
+        """Figures of the funnel and survey lanes, read again (an import, its undo, a
+        stage or lane added, removed or moved)."""
+        if self._mine(map_id):
+            self.measures, self.runs = measures_in(self.document, map_id, self.lanes, self.stages)
             self._dirty = True
 
     def _emotion_changed(self, map_id: int, lane_id: int, stage_id: int) -> None:
@@ -242,6 +258,7 @@ class MapScene(QGraphicsScene):
         if map_id is None:
             self.title, self.stages, self.lanes = "", [], []
             self.card_data, self.points = {}, {}
+            self.measures, self.runs = (), ()
         else:
             journey_map = self.document.get(JourneyMap, map_id)
             self.title = journey_map.name if journey_map else ""
@@ -264,6 +281,8 @@ class MapScene(QGraphicsScene):
             tuple(self.lanes),
             tuple(self.card_data.values()),
             tuple(self.points.values()),
+            self.measures,
+            self.runs,
         )
 
     # Layout and items

@@ -15,6 +15,16 @@ from itertools import pairwise
 
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN
 from journeyeditor.model.limits import LANE_HEIGHT_RANGE, STAGE_WIDTH_RANGE
+from journeyeditor.render.measures import (
+    MEASURE_KINDS,
+    STRONG,
+    SURVEY,
+    FigureText,
+    FunnelFigures,
+    MeasureIn,
+    RunIn,
+    bar_share,
+)
 
 EMOTION = "emotion"
 META_KINDS = frozenset({"touchpoint", "pain_point", "opportunity", "metric"})
@@ -55,6 +65,14 @@ class Style:
     header_pad: float = 10.0
     tag_height: float = 14.0
     tag_gap: float = 4.0
+    figure_size: float = 10.5
+    figure_line_height: float = 13.0
+    figure_strong_size: float = 13.0
+    figure_strong_line_height: float = 17.0
+    figure_bar_height: float = 10.0
+    figure_gap: float = 6.0
+    mark_space: float = 13.0
+    kind_icon: float = 14.0
 
 
 STYLE = Style()
@@ -158,6 +176,9 @@ class MapContent:
     lanes: tuple[LaneIn, ...]
     cards: tuple[CardIn, ...]
     points: tuple[PointIn, ...] = ()
+    measures: tuple[MeasureIn, ...] = ()
+    """Figures of the funnel and survey lanes, per stage (render/measures.py)."""
+    runs: tuple[RunIn, ...] = ()
 
 
 @dataclass(slots=True)
@@ -167,6 +188,41 @@ class Header:
     lines: tuple[TextLine, ...]
     color: str
     kind: str = ""
+    sub_lines: tuple[TextLine, ...] = ()
+    """Under a measurement lane's name: the date of its figures, in plain muted type."""
+    icon: Rect | None = None
+    """Above a measurement lane's name: where its kind's pictogram goes."""
+
+
+@dataclass(slots=True)
+class FigureLine:
+    """A wrapped line of a stage's figures and its tone (render/measures.py)."""
+
+    line: TextLine
+    tone: str
+
+
+@dataclass(slots=True)
+class FigureMark:
+    """An arrow or warning drawn in the square (x, y, size) before a row's first line."""
+
+    kind: str
+    x: float
+    y: float
+    size: float
+    tone: str
+
+
+@dataclass(slots=True)
+class FigureBox:
+    """A measurement cell's drawing: a bar filled to `share` (funnel: 0…1 from its left
+    end; survey: −1…+1 from its middle), then the rows of figures, wrapped."""
+
+    bar: Rect | None
+    share: float | None
+    centred: bool
+    lines: tuple[FigureLine, ...]
+    marks: tuple[FigureMark, ...]
 
 
 @dataclass(slots=True)
@@ -193,6 +249,7 @@ class Cell:
     rect: Rect
     color: str
     card_ids: tuple[int, ...]
+    figures: FigureBox | None = None
 
 
 @dataclass(slots=True)
@@ -352,11 +409,17 @@ class CardMeasurer:
     detail row's words)."""
 
     def __init__(
-        self, measure: Measure, style: Style = STYLE, meta: MetaLines | None = None
+        self,
+        measure: Measure,
+        style: Style = STYLE,
+        meta: MetaLines | None = None,
+        figures: FigureText | None = None,
     ) -> None:
         self.measure = measure
         self.style = style
         self.meta = meta
+        self.figures = figures or FigureText()
+        """How a measurement lane's figures are put in words (the map's language)."""
         self._cache: dict[tuple[str, float, str, bool, tuple[str, ...], bool], CardShape] = {}
 
     def card(self, card: CardIn, width: float, lane_kind: str) -> CardShape:
@@ -543,10 +606,22 @@ def layout_map(
     lanes_out: list[Header] = []
     curves: dict[int, Curve] = {}
     points = {(p.lane_id, p.stage_id): p for p in content.points}
+    measures = {(m.lane_id, m.stage_id): m for m in content.measures}
+    runs = {r.lane_id: r for r in content.runs}
+    most = most_reached(content.measures)
     y = header_height
     for lane in content.lanes:
         lane_height = within(lane.height, s.min_lane_height, LANE_HEIGHT_RANGE[1])
+        # The band above the cards: the emotion curve, or a measurement lane's figures.
         curve_height = lane_height if lane.kind == EMOTION else 0.0
+        figure_boxes: dict[int, FigureBox] = {}
+        if lane.kind in MEASURE_KINDS:
+            for stage in content.stages:
+                sx, sw = stage_x[stage.id]
+                found = measures.get((lane.id, stage.id), MeasureIn(lane.id, stage.id, None))
+                place = Rect(sx + s.cell_padding, y + s.cell_padding, sw - 2 * s.cell_padding, 0)
+                figure_boxes[stage.id], need = _figures(found, lane.kind, place, most, measurer, s)
+                curve_height = max(curve_height, need + 2 * s.cell_padding)
         measured: dict[tuple[int, int], list[tuple[CardIn, CardShape]]] = {}
         content_height = 0.0
         for stage in content.stages:
@@ -556,8 +631,13 @@ def layout_map(
             measured[(stage.id, lane.id)] = rows
             stack = sum(shape[0] for _c, shape in rows) + s.card_gap * max(0, len(rows) - 1)
             content_height = max(content_height, stack + 2 * s.cell_padding if rows else 0.0)
-        name_height = _header_need(
-            lane.name, s.lane_header_width, s.lane_size, s.lane_line_height, measure, pad
+        run_text = measurer.figures.run(runs.get(lane.id)) if lane.kind in MEASURE_KINDS else ()
+        name_height = (
+            _header_need(
+                lane.name, s.lane_header_width, s.lane_size, s.lane_line_height, measure, pad
+            )
+            + len(_run_lines(run_text, s, measure)) * s.note_line_height
+            + (s.kind_icon + s.note_pad if lane.kind in MEASURE_KINDS else 0.0)
         )
         height = max(lane_height, curve_height + content_height, name_height)
         for stage in content.stages:
@@ -591,19 +671,11 @@ def layout_map(
                 Rect(sx, y, sw, height),
                 lane.color,
                 tuple(c.id for c, _shape in rows),
+                figure_boxes.get(stage.id),
             )
         header_rect = Rect(0.0, y, s.lane_header_width, height)
-        lanes_out.append(
-            Header(
-                lane.id,
-                header_rect,
-                _header_lines(
-                    lane.name, header_rect, s.lane_size, s.lane_line_height, measure, pad
-                ),
-                lane.color,
-                lane.kind,
-            )
-        )
+        lanes_out.append(_lane_header(lane, run_text, header_rect, s, measure))
+
         if lane.kind == EMOTION:
             area = Rect(s.lane_header_width, y, total_width - s.lane_header_width, curve_height)
             curves[lane.id] = _curve(lane, content.stages, stage_x, points, area, s, measure)
@@ -625,6 +697,95 @@ def layout_map(
     return MapLayout(
         total_width, y, corner, title, stages_out, lanes_out, cells, cards_out, curves, s
     )
+
+
+def most_reached(measures: Iterable[MeasureIn]) -> int:
+    """The most customers any funnel stage of the map reached: a full bar."""
+    return max(
+        (m.current.reached for m in measures if isinstance(m.current, FunnelFigures)), default=0
+    )
+
+
+def _figures(
+    found: MeasureIn,
+    kind: str,
+    place: Rect,
+    most: int,
+    measurer: CardMeasurer,
+    s: Style,
+) -> tuple[FigureBox, float]:
+    """A measurement cell's bar and rows from `place`'s top-left corner, and its height.
+
+    Every row wraps to the cell's width (a row with a mark to what is left beside it),
+    so every figure is shown whole however narrow the stage.
+    """
+    share = bar_share(found, most)
+    bar = None
+    top = place.y
+    if share is not None:
+        bar = Rect(place.x, top, place.w, s.figure_bar_height)
+        top = bar.bottom + s.figure_gap
+    lines: list[FigureLine] = []
+    marks: list[FigureMark] = []
+    for row in measurer.figures.rows(found):
+        strong = row.tone == STRONG
+        size = s.figure_strong_size if strong else s.figure_size
+        step = s.figure_strong_line_height if strong else s.figure_line_height
+        indent = s.mark_space if row.mark else 0.0
+        wrapped = wrap(row.text, max(10.0, place.w - indent), size, measurer.measure, strong)
+        baseline = top + (step - size) / 2 + size * 0.85
+        if row.mark:
+            side = min(9.0, size * 0.85)
+            middle = baseline - size * 0.35
+            marks.append(FigureMark(row.mark, place.x, middle - side / 2, side, row.tone))
+        for index, text in enumerate(wrapped):
+            line = TextLine(text, place.x + indent, baseline + index * step, size, strong)
+            lines.append(FigureLine(line, row.tone))
+        top += len(wrapped) * step
+    box = FigureBox(bar, share, kind == SURVEY, tuple(lines), tuple(marks))
+    return box, top - place.y
+
+
+def _run_lines(texts: Sequence[str], s: Style, measure: Measure) -> list[str]:
+    """The run's dates under a lane's name, wrapped to the header."""
+    width = s.lane_header_width - 2 * s.header_pad
+    return [line for text in texts for line in wrap(text, width, s.note_size, measure)]
+
+
+def _lane_header(
+    lane: LaneIn, run_text: Sequence[str], rect: Rect, s: Style, measure: Measure
+) -> Header:
+    """A lane's header: its name centred. A measurement lane's shows its kind's pictogram
+    above the name and its run's dates below, the three centred together."""
+    pad = s.header_pad
+    if lane.kind not in MEASURE_KINDS:
+        lines = _header_lines(lane.name, rect, s.lane_size, s.lane_line_height, measure, pad)
+        return Header(lane.id, rect, lines, lane.color, lane.kind)
+    names = wrap(lane.name, rect.w - 2 * pad, s.lane_size, measure, bold=True)
+    dates = _run_lines(run_text, s, measure)
+    icon_row = s.kind_icon + s.note_pad
+    block = icon_row + len(names) * s.lane_line_height + len(dates) * s.note_line_height
+    top = rect.y + (rect.h - block) / 2
+    icon = Rect(rect.x + pad, top, s.kind_icon, s.kind_icon)
+    top += icon_row
+    name_lines = tuple(
+        TextLine(
+            text,
+            rect.x + pad,
+            top + s.lane_size * 0.95 + i * s.lane_line_height,
+            s.lane_size,
+            bold=True,
+        )
+        for i, text in enumerate(names)
+    )
+    below = top + len(names) * s.lane_line_height
+    date_lines = tuple(
+        TextLine(
+            text, rect.x + pad, below + s.note_size * 0.95 + i * s.note_line_height, s.note_size
+        )
+        for i, text in enumerate(dates)
+    )
+    return Header(lane.id, rect, name_lines, lane.color, lane.kind, date_lines, icon)
 
 
 def _curve(

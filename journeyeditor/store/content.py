@@ -11,7 +11,7 @@ commits (so no edit can write a file that would then be refused).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -762,21 +762,35 @@ def check_all(raw: sqlite3.Connection, revision: str) -> None:
 def check_rows(
     execute: Execute, touched: Mapping[str, Iterable[int]], grown: Mapping[str, Sequence[int]]
 ) -> None:
-    """Validate the rows an edit wrote, and the counts of what it added rows to (`grown`)."""
+    """Validate the rows an edit wrote, and the counts of what it added rows to (`grown`).
+
+    Ids are bound CHUNK at a time, so a bulk edit (a merge of many drafts) stays under
+    SQLite's limit of parameters in every build."""
     for table, ids in touched.items():
-        wanted = sorted(set(ids))
-        if not wanted or table not in RULES:
+        if table not in RULES:
             continue
-        marks = ", ".join("?" * len(wanted))
-        _bad_row(execute, table, f"id IN ({marks})", wanted)
-        if table == "image":
-            _images(execute, f"id IN ({marks})", wanted)
-        if table in ("lane", "emotion_point"):
-            column = "lane.id" if table == "lane" else "emotion_point.id"
-            _emotion_lanes(execute, f"{column} IN ({marks})", wanted)
-        if table in ("ballot", "ballot_lane", "vote"):
-            _faults(execute, BALLOT_FAULTS, table, wanted)
-        if table in ("card", "lane", *MEASURE_TABLES):
-            _faults(execute, MEASURE_FAULTS, table, wanted)
-    if grown:
-        _counts(execute, grown)
+        for wanted in chunks(sorted(set(ids))):
+            marks = ", ".join("?" * len(wanted))
+            _bad_row(execute, table, f"id IN ({marks})", wanted)
+            if table == "image":
+                _images(execute, f"id IN ({marks})", wanted)
+            if table in ("lane", "emotion_point"):
+                column = "lane.id" if table == "lane" else "emotion_point.id"
+                _emotion_lanes(execute, f"{column} IN ({marks})", wanted)
+            if table in ("ballot", "ballot_lane", "vote"):
+                _faults(execute, BALLOT_FAULTS, table, wanted)
+            if table in ("card", "lane", *MEASURE_TABLES):
+                _faults(execute, MEASURE_FAULTS, table, wanted)
+    for table, ids in grown.items():
+        for part in chunks(sorted(set(ids))):
+            _counts(execute, {table: part})
+
+
+CHUNK = 5000
+"""Ids bound in one statement: well under SQLite's default limit of parameters (32,766)."""
+
+
+def chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    """`items` in slices of at most CHUNK, for statements with one parameter per item."""
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import math
+import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -315,17 +317,39 @@ def _table(entity: type) -> Table:
 
 
 def _out(row: Any, fields: tuple[Field, ...]) -> Record:
-    record: Record = {}
-    for field in fields:
-        value = getattr(row, field.column)
-        if field.kind is bytes:
-            value = base64.b64encode(value).decode("ascii")
-        elif field.kind is float and value is not None:
-            value = float(value)
-        elif field.kind is bool and value is not None:
-            value = bool(value)
-        record[field.key] = value
-    return record
+    return _records([row], fields)[0]
+
+
+def _records(rows: Sequence[Any], fields: tuple[Field, ...]) -> list[Record]:
+    """Rows of one query as records: each row's values taken by position in one call,
+    then the few that JSON writes otherwise converted (looking a row's attributes up by
+    name, once per field, was most of a large export)."""
+    if not rows:
+        return []
+    take, keys, converted = _reader(fields, rows[0]._fields)
+    records = [dict(zip(keys, take(row), strict=True)) for row in rows]
+    for key, kind in converted:
+        for record in records:
+            value = record[key]
+            if kind is bytes:
+                record[key] = base64.b64encode(value).decode("ascii")
+            elif value is not None:
+                record[key] = kind(value)
+    return records
+
+
+@functools.cache
+def _reader(
+    fields: tuple[Field, ...], columns: tuple[str, ...]
+) -> tuple[Callable[[Any], tuple[Any, ...]], tuple[str, ...], tuple[tuple[str, type], ...]]:
+    """For rows of these `columns`: what takes the fields' values, their keys, and the
+    fields converted (bytes to base64, floats and booleans from SQLite's numbers)."""
+    places = [columns.index(field.column) for field in fields]
+    pick = operator.itemgetter(*places)
+    take = pick if len(places) > 1 else lambda row: (pick(row),)
+    keys = tuple(field.key for field in fields)
+    converted = tuple((f.key, f.kind) for f in fields if f.kind in (bytes, float, bool))
+    return take, keys, converted
 
 
 def export_project(connection: Connection) -> Record:
@@ -335,7 +359,7 @@ def export_project(connection: Connection) -> Record:
         query = select(_table(entity))
         if where is not None:
             query = query.where(where)
-        return list(connection.execute(query.order_by(*order)))
+        return list(connection.execute(query.order_by(*order)).all())
 
     project = connection.execute(select(_table(Project))).first()
     images = [
@@ -352,7 +376,7 @@ def export_project(connection: Connection) -> Record:
         cards = list(
             connection.execute(
                 select(_table(Card)).join(Stage, Stage.id == Card.stage_id).where(in_map)
-            )
+            ).all()
         )
         cards.sort(key=lambda c: (stage_order[c.stage_id], lane_order[c.lane_id], c.position))
         points = list(
@@ -360,32 +384,27 @@ def export_project(connection: Connection) -> Record:
                 select(_table(EmotionPoint))
                 .join(Stage, Stage.id == EmotionPoint.stage_id)
                 .where(in_map)
-            )
+            ).all()
         )
         points.sort(key=lambda p: (lane_order[p.lane_id], stage_order[p.stage_id]))
         ballots = [
             {
                 **_out(ballot, BALLOT),
-                "lanes": [
-                    _out(row, BALLOT_LANE)
-                    for row in rows(
-                        BallotLane, BallotLane.id, where=BallotLane.ballot_id == ballot.id
-                    )
-                ],
-                "votes": [
-                    _out(row, VOTE)
-                    for row in rows(Vote, Vote.id, where=Vote.ballot_id == ballot.id)
-                ],
+                "lanes": _records(
+                    rows(BallotLane, BallotLane.id, where=BallotLane.ballot_id == ballot.id),
+                    BALLOT_LANE,
+                ),
+                "votes": _records(rows(Vote, Vote.id, where=Vote.ballot_id == ballot.id), VOTE),
             }
             for ballot in rows(Ballot, Ballot.id, where=Ballot.map_id == map_row.id)
         ]
         maps.append(
             {
                 **_out(map_row, MAP),
-                "stages": [_out(row, STAGE) for row in stage_rows],
-                "lanes": [_out(row, LANE) for row in lane_rows],
-                "cards": [_out(row, CARD) for row in cards],
-                "emotions": [_out(row, EMOTION) for row in points],
+                "stages": _records(stage_rows, STAGE),
+                "lanes": _records(lane_rows, LANE),
+                "cards": _records(cards, CARD),
+                "emotions": _records(points, EMOTION),
                 "ballots": ballots,
                 "mapping": _export_mapping(rows, map_row.id, stage_rows),
                 "runs": [
@@ -401,11 +420,11 @@ def export_project(connection: Connection) -> Record:
         "version": VERSION,
         "project": _out(project, PROJECT) if project else _defaults(PROJECT),
         "images": images,
-        "departments": [_out(row, DEPARTMENT) for row in rows(Department, Department.position)],
-        "participants": [_out(row, PARTICIPANT) for row in rows(Participant, Participant.position)],
-        "personas": [_out(row, PERSONA) for row in rows(Persona, Persona.position)],
+        "departments": _records(rows(Department, Department.position), DEPARTMENT),
+        "participants": _records(rows(Participant, Participant.position), PARTICIPANT),
+        "personas": _records(rows(Persona, Persona.position), PERSONA),
         "maps": maps,
-        "snapshots": [_out(row, SNAPSHOT) for row in rows(Snapshot, Snapshot.id)],
+        "snapshots": _records(rows(Snapshot, Snapshot.id), SNAPSHOT),
     }
 
 
@@ -462,8 +481,85 @@ def _export_run(rows: Callable[..., list[Any]], run: Any) -> Record:
 
 
 def dumps(data: Record) -> str:
-    """The canonical text of interchange data: sorted keys, two-space indent, UTF-8."""
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """The canonical text of interchange data: sorted keys, two-space indent, UTF-8.
+
+    Exactly `json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)`, but the
+    standard library indents in pure Python generators (its C encoder does not indent),
+    which took most of a 100,000-card export. Here every object or list of plain values
+    (a card, a stage) is written by the C encoder in one call, its item separator
+    carrying the line break and indent of its depth. `data` holds plain JSON types only
+    (dict, list, str, int, float, bool, None), as `export_project` makes it.
+    """
+    out: list[str] = []
+    _encode(data, "\n", out)
+    out.append("\n")
+    return "".join(out)
+
+
+NESTING = {dict, list, tuple}
+
+
+@functools.cache
+def _flat_encoder(newline: str) -> Callable[[Any], str]:
+    """The C encoder writing a flat object or list whose items go on `newline` lines."""
+    separator = "," + newline
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # a Python without the json accelerator
+        encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(separator, ": "))
+        return encoder.encode
+    chunks = make(
+        None,
+        _unencodable,
+        json.encoder.encode_basestring,
+        None,
+        ": ",
+        separator,
+        True,
+        False,
+        True,
+    )
+    return lambda value: "".join(chunks(value, 0))
+
+
+def _key(name: Any) -> str:
+    """An object's key as json writes it: text, or a number, true, false or null quoted."""
+    if not isinstance(name, str):
+        if not isinstance(name, (int, float)) and name is not None:
+            raise TypeError(f"keys must be str, int, float, bool or None, not {name!r}")
+        name = json.dumps(name)
+    return json.dumps(name, ensure_ascii=False)
+
+
+def _unencodable(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _encode(value: Any, newline: str, out: list[str]) -> None:
+    """Append `value`'s text; `newline` is a line break and the indent of its own line."""
+    if type(value) not in NESTING or not value:
+        out.append(json.dumps(value, ensure_ascii=False))
+        return
+    inner = newline + "  "
+    items = value.values() if isinstance(value, dict) else value
+    if NESTING.isdisjoint(map(type, items)):
+        text = _flat_encoder(inner)(value)
+        out += (text[0], inner, text[1:-1], newline, text[-1])
+        return
+    separator = inner
+    if isinstance(value, dict):
+        out.append("{")
+        for name in sorted(value):
+            out += (separator, _key(name), ": ")
+            _encode(value[name], inner, out)
+            separator = "," + inner
+        out.append(newline + "}")
+    else:
+        out.append("[")
+        for item in value:
+            out.append(separator)
+            _encode(item, inner, out)
+            separator = "," + inner
+        out.append(newline + "]")
 
 
 def export_text(engine: Engine) -> str:

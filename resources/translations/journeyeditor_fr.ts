@@ -45,6 +45,37 @@
     </message>
 </context>
 <context>
+    <name>BadRowsDialog</name>
+    <message>
+        <source>Rows that cannot be used</source>
+        <translation>Lignes inutilisables</translation>
+    </message>
+    <message>
+        <source>{bad} of {rows} rows cannot be used and would be left out. {good} rows can be imported.</source>
+        <translation>{bad} lignes sur {rows} sont inutilisables et seraient laissées de côté. {good} lignes peuvent être importées.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>… and {count} more rows that cannot be used.</source>
+        <translation>… et {count} autres lignes inutilisables.</translation>
+    </message>
+    <message>
+        <source>Import the good rows</source>
+        <translation>Importer les lignes valides</translation>
+    </message>
+</context>
+<context>
     <name>BrandingBox</name>
     <message>
         <source>Client branding (cover and footers)</source>
@@ -120,6 +151,10 @@
     <message>
         <source>Insert lane below</source>
         <translation>Insérer un couloir en dessous</translation>
+    </message>
+    <message>
+        <source>Suggest metrics…</source>
+        <translation>Suggérer des indicateurs…</translation>
     </message>
     <message>
         <source>Delete lane</source>
@@ -316,6 +351,89 @@
     </message>
 </context>
 <context>
+    <name>ColumnsPreviewDialog</name>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>How the file is written</source>
+        <translation>Format du fichier</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 with byte-order mark</source>
+        <translation>UTF-8 avec BOM (indicateur d’ordre des octets)</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western Europe, older Excel)</source>
+        <translation>Windows-1252 (Europe occidentale, anciens Excel)</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>Point-virgule ;</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>Virgule ,</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>Vertical bar |</source>
+        <translation>Barre verticale |</translation>
+    </message>
+    <message>
+        <source>Comma (12,50)</source>
+        <translation>Virgule (12,50)</translation>
+    </message>
+    <message>
+        <source>Point (12.50)</source>
+        <translation>Point (12.50)</translation>
+    </message>
+    <message>
+        <source>ISO 8601 (2026-12-31 14:05)</source>
+        <translation>ISO 8601 (2026-12-31 14:05)</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Encodage :</translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation>Séparateur :</translation>
+    </message>
+    <message>
+        <source>Decimal mark:</source>
+        <translation>Séparateur décimal :</translation>
+    </message>
+    <message>
+        <source>Dates look like:</source>
+        <translation>Les dates s’écrivent :</translation>
+    </message>
+    <message>
+        <source>A Parquet file: its columns and types are read from the file itself.</source>
+        <translation>Un fichier Parquet : ses colonnes et leurs types sont lus dans le fichier lui-même.</translation>
+    </message>
+    <message>
+        <source>Detected: {encoding}, separator {separator}, decimal {decimal}, dates like {date}. Change any of these if the rows below do not look right.</source>
+        <translation>Détecté : {encoding}, séparateur {separator}, décimales {decimal}, dates comme {date}. Modifiez ces choix si les lignes ci-dessous ne semblent pas justes.</translation>
+    </message>
+    <message>
+        <source>This time cannot be read in the chosen format</source>
+        <translation>Cette date ne peut pas être lue dans le format choisi</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Journey Editor ran into a problem</source>
@@ -324,6 +442,10 @@
     <message>
         <source>&lt;b&gt;Something went wrong inside Journey Editor.&lt;/b&gt;&lt;br&gt;This is a fault in the program, not in what you did. Every edit you finished is already saved in your file, and you can carry on working.</source>
         <translation>&lt;b&gt;Une erreur s’est produite dans Journey Editor.&lt;/b&gt;&lt;br&gt;C’est un défaut du programme, pas de ce que vous avez fait. Chaque modification terminée est déjà enregistrée dans votre fichier et vous pouvez continuer à travailler.</translation>
+    </message>
+    <message>
+        <source>The change you were making was not applied: the file is as it was before.</source>
+        <translation>La modification en cours n’a pas été appliquée&#xa0;: le fichier est tel qu’il était avant.</translation>
     </message>
     <message>
         <source>What happened: {0}</source>
@@ -441,6 +563,10 @@
 </context>
 <context>
     <name>Document</name>
+    <message>
+        <source>This step was not applied because of an internal error ({0}). Nothing was changed.</source>
+        <translation>Cette étape n’a pas été appliquée à cause d’une erreur interne ({0}). Rien n’a été modifié.</translation>
+    </message>
     <message>
         <source>This step was not applied: another window or program has changed the same part of the map since. Nothing was changed.</source>
         <translation>Cette étape n’a pas été appliquée : une autre fenêtre ou un autre programme a modifié la même partie de la carte entre-temps. Rien n’a été changé.</translation>
@@ -631,6 +757,13 @@
     <message>
         <source>Merge from {0}</source>
         <translation>Fusionner {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EventImport</name>
+    <message>
+        <source>Import events</source>
+        <translation>Importer des événements</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1134,33 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import events: {name}</source>
+        <translation>Importer des événements : {name}</translation>
+    </message>
+    <message>
+        <source>Customer id:</source>
+        <translation>Identifiant client :</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Date et heure :</translation>
+    </message>
+    <message>
+        <source>Event name:</source>
+        <translation>Nom de l’événement :</translation>
+    </message>
+    <message>
+        <source>Break down by:</source>
+        <translation>Ventiler par :</translation>
+    </message>
+    <message>
+        <source>Nothing (all customers together)</source>
+        <translation>Rien (tous les clients ensemble)</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Nothing selected.
@@ -1119,6 +1279,70 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Survey</source>
         <translation>Enquête</translation>
+    </message>
+    <message>
+        <source>{0} reached</source>
+        <translation>{0} atteints</translation>
+    </message>
+    <message>
+        <source>{0} from previous</source>
+        <translation>{0} convertis</translation>
+    </message>
+    <message>
+        <source>{0} dropped</source>
+        <translation>{0} perdus</translation>
+    </message>
+    <message>
+        <source>median {0}, p90 {1}</source>
+        <translation>médiane {0}, p90 {1}</translation>
+    </message>
+    <message>
+        <source>{0} skipped</source>
+        <translation>{0} l’ont sautée</translation>
+    </message>
+    <message>
+        <source>{0} came back</source>
+        <translation>{0} revenus</translation>
+    </message>
+    <message>
+        <source>vs {0}</source>
+        <translation>par rapport au {0}</translation>
+    </message>
+    <message>
+        <source>NPS {0}</source>
+        <translation>NPS {0}</translation>
+    </message>
+    <message>
+        <source>CES {0}</source>
+        <translation>CES {0}</translation>
+    </message>
+    <message>
+        <source>n = {0}</source>
+        <translation>n = {0}</translation>
+    </message>
+    <message>
+        <source>under {0} answers</source>
+        <translation>moins de {0} réponses</translation>
+    </message>
+    <message>
+        <source>Run of {0}</source>
+        <translation>Mesure du {0}</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>d</source>
+        <translation>j</translation>
     </message>
     <message>
         <source>Text</source>
@@ -1356,6 +1580,106 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <source>Image</source>
         <translation>Image</translation>
     </message>
+    <message>
+        <source>Awareness</source>
+        <translation>Sensibilisation</translation>
+    </message>
+    <message>
+        <source>Consideration</source>
+        <translation>Considération</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Fidélisation</translation>
+    </message>
+    <message>
+        <source>Advocacy</source>
+        <translation>Recommandation</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>personnes</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visites</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>visites</translation>
+    </message>
+    <message>
+        <source>SEO rank</source>
+        <translation>Position SEO</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>rang</translation>
+    </message>
+    <message>
+        <source>Click-through rate</source>
+        <translation>Taux de clic</translation>
+    </message>
+    <message>
+        <source>Time on page</source>
+        <translation>Temps passé sur la page</translation>
+    </message>
+    <message>
+        <source>Cost per click</source>
+        <translation>Coût par clic</translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation>Taux de conversion</translation>
+    </message>
+    <message>
+        <source>Average basket</source>
+        <translation>Panier moyen</translation>
+    </message>
+    <message>
+        <source>Cart abandonment</source>
+        <translation>Abandon de panier</translation>
+    </message>
+    <message>
+        <source>Repeat purchase rate</source>
+        <translation>Taux de réachat</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Avis clients</translation>
+    </message>
+    <message>
+        <source>reviews</source>
+        <translation>avis</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Parrainages</translation>
+    </message>
+    <message>
+        <source>referrals</source>
+        <translation>parrainages</translation>
+    </message>
 </context>
 <context>
     <name>LaneForm</name>
@@ -1435,6 +1759,14 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>&amp;Fusionner depuis un fichier…</translation>
     </message>
     <message>
+        <source>Import &amp;Events…</source>
+        <translation>Importer des &amp;événements…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Survey…</source>
+        <translation>Importer une en&amp;quête…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1501,6 +1833,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Données</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1605,6 +1941,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>{0} — Journey Editor</source>
         <translation>{0} — Journey Editor</translation>
+    </message>
+    <message>
+        <source>The figures are on the map (Undo takes them back).</source>
+        <translation>Les chiffres sont sur la carte (Annuler les retire).</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +2102,54 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Delete this map and all its cards? You can undo it.</source>
         <translation>Supprimer cette carte et toutes ses fiches&#xa0;? Vous pourrez annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureProgress</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} min {s:02d} s</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>Opening the file…</source>
+        <translation>Ouverture du fichier…</translation>
+    </message>
+    <message>
+        <source>Converting the file to UTF-8…</source>
+        <translation>Conversion du fichier en UTF-8…</translation>
+    </message>
+    <message>
+        <source>Numbering the lines…</source>
+        <translation>Numérotation des lignes…</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>Vérification des lignes…</translation>
+    </message>
+    <message>
+        <source>Counting the event names…</source>
+        <translation>Décompte des noms d’événements…</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>Calcul des chiffres…</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureRun</name>
+    <message>
+        <source>{message}
+Nothing was changed.</source>
+        <translation>{message}
+Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +2319,45 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Journey Editor files (*.journey)</source>
         <translation>Fichiers Journey Editor (*.journey)</translation>
+    </message>
+</context>
+<context>
+    <name>MetricSuggestionsDialog</name>
+    <message>
+        <source>Suggested metrics</source>
+        <translation>Indicateurs suggérés</translation>
+    </message>
+    <message>
+        <source>Metrics often measured at each stage, for the lane “{0}”. A stage&apos;s kind is guessed from its name: change it if it is wrong. “Add metrics” adds the ticked ones as one step (Undo takes them back).</source>
+        <translation>Indicateurs souvent mesurés à chaque étape, pour le couloir « {0} ». Le type d’une étape est deviné d’après son nom : changez-le s’il est faux. « Ajouter les indicateurs » ajoute ceux qui sont cochés en une seule étape (Annuler les retire).</translation>
+    </message>
+    <message>
+        <source>Stage and metric</source>
+        <translation>Étape et indicateur</translation>
+    </message>
+    <message>
+        <source>Better when</source>
+        <translation>Mieux quand c’est</translation>
+    </message>
+    <message>
+        <source>No suggestion</source>
+        <translation>Aucune suggestion</translation>
+    </message>
+    <message>
+        <source>Add metrics</source>
+        <translation>Ajouter les indicateurs</translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation>plus haut</translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation>plus bas</translation>
+    </message>
+    <message>
+        <source>Add suggested metrics</source>
+        <translation>Ajouter des indicateurs suggérés</translation>
     </message>
 </context>
 <context>
@@ -2192,6 +2619,33 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Rows read: counting…</source>
+        <translation>Lignes lues : décompte…</translation>
+    </message>
+    <message>
+        <source>Rows read: about {done} of {total}</source>
+        <translation>Lignes lues : environ {done} sur {total}</translation>
+    </message>
+    <message>
+        <source>Rows read: about {done}</source>
+        <translation>Lignes lues : environ {done}</translation>
+    </message>
+    <message>
+        <source>{rate} rows per second</source>
+        <translation>{rate} lignes par seconde</translation>
+    </message>
+    <message>
+        <source>Time left: about {t}</source>
+        <translation>Temps restant : environ {t}</translation>
+    </message>
+</context>
+<context>
     <name>RankedPanel</name>
     <message>
         <source>Rank</source>
@@ -2238,6 +2692,101 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     </message>
 </context>
 <context>
+    <name>StageMappingDialog</name>
+    <message>
+        <source>Stages and event names</source>
+        <translation>Étapes et noms d’événements</translation>
+    </message>
+    <message>
+        <source>Give each stage the event names that mean it. * stands for any text and ? for one character; case does not matter. An event counts for the first stage that matches it. Drag names from the file&apos;s list onto a stage.</source>
+        <translation>Donnez à chaque étape les noms d’événements qui la signifient. * remplace n’importe quel texte et ? un caractère ; les majuscules ne comptent pas. Un événement compte pour la première étape qui lui correspond. Faites glisser des noms de la liste du fichier sur une étape.</translation>
+    </message>
+    <message>
+        <source>Stages of the map</source>
+        <translation>Étapes de la carte</translation>
+    </message>
+    <message>
+        <source>Event names of this stage</source>
+        <translation>Noms d’événements de cette étape</translation>
+    </message>
+    <message>
+        <source>a name or a pattern, e.g. visit*</source>
+        <translation>un nom ou un motif, par ex. visite*</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Touchpoint cards these figures belong to (optional)</source>
+        <translation>Cartes de points de contact concernées par ces chiffres (facultatif)</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>Nom de l’événement</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>← Add to the stage</source>
+        <translation>← Ajouter à l’étape</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Charger…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Event names in the file (the {shown} most frequent of {all})</source>
+        <translation>Noms d’événements du fichier (les {shown} plus fréquents sur {all})</translation>
+    </message>
+    <message>
+        <source>Event names in the file ({all})</source>
+        <translation>Noms d’événements du fichier ({all})</translation>
+    </message>
+    <message>
+        <source>{stage} (no event)</source>
+        <translation>{stage} (aucun événement)</translation>
+    </message>
+    <message>
+        <source>{stage} ({count})</source>
+        <translation>{stage} ({count})</translation>
+    </message>
+    <message>
+        <source>{counted} of the {listed} events listed fall in a stage.</source>
+        <translation>{counted} des {listed} événements listés tombent dans une étape.</translation>
+    </message>
+    <message>
+        <source>the mapping</source>
+        <translation>la correspondance</translation>
+    </message>
+    <message>
+        <source>Load a mapping</source>
+        <translation>Charger une correspondance</translation>
+    </message>
+    <message>
+        <source>These stages are not in this map and were left out: {names}</source>
+        <translation>Ces étapes ne sont pas dans cette carte et ont été ignorées : {names}</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>Enregistrer la correspondance</translation>
+    </message>
+</context>
+<context>
     <name>StartVoteDialog</name>
     <message>
         <source>Start vote</source>
@@ -2258,6 +2807,56 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Dots per participant:</source>
         <translation>Gommettes par participant :</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyImport</name>
+    <message>
+        <source>Import survey</source>
+        <translation>Importer une enquête</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPreviewDialog</name>
+    <message>
+        <source>Import survey: {name}</source>
+        <translation>Importer une enquête : {name}</translation>
+    </message>
+    <message>
+        <source>Scores and verbatims</source>
+        <translation>Notes et verbatims</translation>
+    </message>
+    <message>
+        <source>Effort score from:</source>
+        <translation>Note d’effort de :</translation>
+    </message>
+    <message>
+        <source>Verbatims per stage (the most recent):</source>
+        <translation>Verbatims par étape (les plus récents) :</translation>
+    </message>
+    <message>
+        <source>Stage or touchpoint:</source>
+        <translation>Étape ou point de contact :</translation>
+    </message>
+    <message>
+        <source>NPS score (0–10):</source>
+        <translation>Note NPS (0–10) :</translation>
+    </message>
+    <message>
+        <source>Effort score:</source>
+        <translation>Note d’effort :</translation>
+    </message>
+    <message>
+        <source>Free text:</source>
+        <translation>Texte libre :</translation>
+    </message>
+    <message>
+        <source>Answered on:</source>
+        <translation>Date de réponse :</translation>
+    </message>
+    <message>
+        <source>Break down by:</source>
+        <translation>Ventiler par :</translation>
     </message>
 </context>
 <context>
