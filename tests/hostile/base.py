@@ -68,9 +68,11 @@ def measures(data: dict[str, Any]) -> None:
     stages = [stage["id"] for stage in first["stages"]]
     touch = next(lane["id"] for lane in first["lanes"] if lane["kind"] == "touchpoint")
     card = next(card["id"] for card in first["cards"] if card["lane"] == touch)
+    lane = 1 + max(lane["id"] for m in data["maps"] for lane in m["lanes"])
+    run = 1 + max((r["id"] for m in data["maps"] for r in m.get("runs", [])), default=0)
     first["lanes"] += [
-        {"id": 1001, "name": "Funnel", "kind": "funnel", "color": "#eef6f8", "height": 140.0},
-        {"id": 1002, "name": "Survey", "kind": "survey", "color": "#fbf5ea", "height": 140.0},
+        {"id": lane, "name": "Funnel", "kind": "funnel", "color": "#eef6f8", "height": 140.0},
+        {"id": lane + 1, "name": "Survey", "kind": "survey", "color": "#fbf5ea", "height": 140.0},
     ]
     first["mapping"] = {
         "customer": "client",
@@ -81,7 +83,7 @@ def measures(data: dict[str, Any]) -> None:
     }
     first["runs"] = [
         {
-            "id": 1,
+            "id": run,
             "kind": "events",
             "imported": "2026-11-30T09:00:00Z",
             "source": "events.csv",
@@ -105,7 +107,7 @@ def measures(data: dict[str, Any]) -> None:
             ],
         },
         {
-            "id": 2,
+            "id": run + 1,
             "kind": "survey",
             "imported": "2026-11-30T09:10:00Z",
             "source": "survey.csv",

@@ -35,10 +35,13 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from journeyeditor.editing import edits
+from journeyeditor.editing import edits, measures
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.operations import row_values
+from journeyeditor.measure.funnel import Breakdown, FunnelResult, StageFigures, StageRule
+from journeyeditor.measure.sources import BadRows, ColumnMapping, SourceCheck
+from journeyeditor.measure.survey import SurveyFigures, SurveyResult, Verbatim
 from journeyeditor.model import Card, Evidence, Lane, LaneKind
 from journeyeditor.model.enums import FIGURE_LANES
 from journeyeditor.store import database, interchange, templates
@@ -79,6 +82,11 @@ KINDS = [kind.value for kind in LaneKind if kind.value not in FIGURE_LANES]
 """Lane kinds that hold cards or a curve (lanes of figures have their own tests)."""
 
 
+FIGURES = ", ".join(f"'{kind}'" for kind in sorted(FIGURE_LANES))
+CARD_HOLDERS = {"stage": "1", "lane": f"kind NOT IN ({FIGURES})"}
+"""The rows cards may be put in (lanes of figures come from imports and hold none)."""
+
+
 @dataclass
 class World:
     """The ids of everything in the project, read in a handful of queries."""
@@ -99,7 +107,8 @@ class World:
 
         def by_map(table: str) -> dict[int, list[int]]:
             grouped: dict[int, list[int]] = {}
-            for map_id, row_id in rows(f"SELECT map_id, id FROM {table} ORDER BY position"):
+            query = f"SELECT map_id, id FROM {table} WHERE {CARD_HOLDERS[table]} ORDER BY position"
+            for map_id, row_id in rows(query):
                 grouped.setdefault(map_id, []).append(row_id)
             return grouped
 
@@ -315,6 +324,58 @@ class DocumentMachine(RuleBasedStateMachine):
                 edits.set_emotion(self.document, lane, stage, value, note, merge)
             return
         self.push(edits.set_emotion(self.document, lane, stage, value, note, merge))
+
+    # Measurements
+
+    @precondition(lambda self: self.has_grid())
+    @rule(data=st.data(), minute=st.integers(0, 59), segmented=st.booleans())
+    def import_funnel(self, data: st.DataObject, minute: int, segmented: bool) -> None:
+        map_id = self.pick(data, self.world().grids(), "map")
+        stages = data.draw(
+            st.lists(
+                st.sampled_from(self.world().stages[map_id]), min_size=1, max_size=3, unique=True
+            ),
+            label="stages",
+        )
+        cards = [c.id for c in self.document.cards(map_id) if c.stage_id == stages[0]]
+        rules = tuple(
+            StageRule(str(stage), ("ev*",), tuple(str(c) for c in cards[:1]) if n == 0 else ())
+            for n, stage in enumerate(stages)
+        )
+
+        def group(column: str | None, value: str | None, size: int) -> Breakdown:
+            figures = tuple(
+                StageFigures(
+                    str(stage),
+                    size - n,
+                    size - n + 1 if n else None,
+                    size - n if n else None,
+                    0,
+                    0,
+                    0,
+                    None,
+                    None,
+                )
+                for n, stage in enumerate(stages)
+            )
+            return Breakdown(column, value, size, figures)
+
+        segments = (group("channel", "web", 5), group("channel", None, 4)) if segmented else ()
+        result = FunnelResult(rules, group(None, None, 9), segments)
+        columns = ColumnMapping("c", "t", "e", ("channel",) if segmented else ())
+        stamp = f"2026-11-30T09:{minute:02d}:00Z"
+        self.push(measures.apply_funnel(self.document, map_id, result, columns, "e.csv", stamp))
+
+    @precondition(lambda self: self.has_grid())
+    @rule(data=st.data(), said=st.lists(words, max_size=3))
+    def import_survey(self, data: st.DataObject, said: list[str]) -> None:
+        map_id = self.pick(data, self.world().grids(), "map")
+        stage = str(self.pick(data, self.world().stages[map_id], "stage"))
+        figures = (SurveyFigures(stage, None, 3, 1, 1, 1, 2, 2.5),)
+        verbatims = tuple(Verbatim(stage, text, None, None, n + 2) for n, text in enumerate(said))
+        result = SurveyResult(figures, verbatims, SourceCheck(3, 3, BadRows()))
+        stamp = "2026-11-30T10:00:00Z"
+        self.push(measures.apply_survey(self.document, map_id, result, "s.csv", stamp))
 
     # Maps
 
