@@ -28,6 +28,13 @@ def _untranslated(context: str, text: str) -> str:
 
 
 _translate: Translate = _untranslated
+_language = "en"
+
+
+def interface_language() -> str:
+    """The language `install` set the interface to ("en" before it), for figures and
+    dates the interface writes itself (grouped thousands, decimal mark)."""
+    return _language
 
 
 def translate(context: str, text: str) -> str:
@@ -62,7 +69,7 @@ def system_language() -> str:
 
 def install(app: QCoreApplication, language: str | None = None) -> QTranslator | None:
     """Install our translator for `language` (the system's when None); English needs none."""
-    global _translate
+    global _translate, _language
     language = language or system_language()
     if language == "en":
         return None
@@ -76,5 +83,6 @@ def install(app: QCoreApplication, language: str | None = None) -> QTranslator |
     if translator.load(str(resources.translation(language))):
         app.installTranslator(translator)
         _translate = QCoreApplication.translate
+        _language = language
         return translator
     return None

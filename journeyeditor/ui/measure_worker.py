@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeyeditor import i18n
 from journeyeditor.editing.document import translate
 from journeyeditor.measure.sources import MeasureCancelled, Progress
+from journeyeditor.render import numbers
 from journeyeditor.store.errors import JourneyFileError
 
 POLL_MS = 200
@@ -145,7 +147,8 @@ def first_line(error: BaseException) -> str:
 
 
 def rows_text(count: int) -> str:
-    return f"{count:,}".replace(",", "\N{NARROW NO-BREAK SPACE}")
+    """A count of rows as the interface's language writes it ("1,241" / "1 241")."""
+    return numbers.number(count, i18n.interface_language())
 
 
 def duration_text(seconds: float) -> str:
