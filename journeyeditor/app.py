@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QStandardPaths, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QStandardPaths, Qt
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journeyeditor import crash, i18n, resources
@@ -97,6 +97,23 @@ class Windows(QObject):
             bring_forward(window)
 
 
+class FileOpenEvents(QObject):
+    """Files the system asks the running app to open (macOS sends a document
+    double-clicked in the Finder, or dropped on the Dock icon, as a FileOpen event, not
+    as a new launch), opened like a file handed over by a later launch."""
+
+    def __init__(self, windows: Windows) -> None:
+        super().__init__(windows)
+        self.windows = windows
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            if event.file():
+                self.windows.open_files([Path(event.file())])
+            return True
+        return super().eventFilter(watched, event)
+
+
 def bring_forward(window: MainWindow) -> None:
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()
@@ -141,6 +158,7 @@ def run_gui(argv: Sequence[str]) -> int:
     hooks.install()
     try:
         windows = Windows(app)
+        app.installEventFilter(FileOpenEvents(windows))
         if single_instance.enabled():
             server = single_instance.Server(parent=app)
             server.filesArrived.connect(windows.open_files)

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from journeyeditor.app import Windows
+from journeyeditor.app import FileOpenEvents, Windows
 from journeyeditor.ui import single_instance
 from journeyeditor.ui.single_instance import Server
 
@@ -171,3 +172,23 @@ def test_the_switch_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert single_instance.enabled()
     monkeypatch.setenv(single_instance.SWITCH, "0")
     assert not single_instance.enabled()
+
+
+def test_a_file_the_system_asks_to_open_is_opened(
+    running: tuple[Server, Windows], sample_file: Path, qtbot: QtBot, questions: list[str]
+) -> None:
+    """macOS hands a document double-clicked in the Finder to the running app as a
+    FileOpen event; it opens like a file handed over by a second launch, once."""
+    _server, windows = running
+    opener = FileOpenEvents(windows)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(opener)
+    try:
+        for _ in range(2):
+            QApplication.sendEvent(app, QFileOpenEvent(str(sample_file)))
+            qtbot.waitUntil(lambda: shown_paths(windows) == [sample_file], timeout=10_000)
+        assert len(windows.windows) == 1
+        assert questions == []
+    finally:
+        app.removeEventFilter(opener)
