@@ -155,12 +155,20 @@ def parse_stage_mapping(data: object, name: str = "stages") -> tuple[StageRule, 
     raise StageMappingError(name, "expected a JSON object")
 
 
-def load_stage_mapping(path: Path) -> tuple[StageRule, ...]:
+def read_mapping(path: Path) -> dict[str, Any]:
+    """A mapping file's JSON object, for the command line and the window alike;
+    StageMappingError says why it cannot be read as one."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise StageMappingError(path, str(error).splitlines()[0]) from error
-    return parse_stage_mapping(data, str(path))
+    if not isinstance(data, dict):
+        raise StageMappingError(path, "expected a JSON object")
+    return data
+
+
+def load_stage_mapping(path: Path) -> tuple[StageRule, ...]:
+    return parse_stage_mapping(read_mapping(path), str(path))
 
 
 def funnel_sql(relation: str, mapping: ColumnMapping, stages: Sequence[StageRule]) -> str:
