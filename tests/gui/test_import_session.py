@@ -15,12 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import closing
 from pathlib import Path
 from typing import Any, cast
 
@@ -28,8 +26,9 @@ import duckdb
 import pytest
 from PIL import Image
 
+from helpers import xvfb
 from helpers.projects import child_environment
-from helpers.xvfb import require_tools, virtual_display, xdotool
+from helpers.xvfb import AppDriver, query, require_tools, virtual_display
 
 HELPER = Path(__file__).resolve().parent.parent / "helpers" / "xvfb_import.py"
 WIDTH, HEIGHT = 1600, 1000
@@ -77,41 +76,11 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def query(path: Path, sql: str) -> list[tuple[Any, ...]]:
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-        return connection.execute(sql).fetchall()
+def wait_for(what: str, check: Callable[[], Any]) -> Any:
+    return xvfb.wait_for(what, check, WAIT)
 
 
-def wait_for(what: str, check: Callable[[], Any], wait: float = WAIT) -> Any:
-    deadline = time.monotonic() + wait
-    while True:
-        found = check()
-        if found:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-
-
-class Driver:
-    def __init__(self, display: str, app: subprocess.Popen[str]) -> None:
-        self.display = display
-        self.app = app
-
-    def ask(self, question: str) -> Any:
-        assert self.app.stdin is not None and self.app.stdout is not None
-        self.app.stdin.write(question + "\n")
-        self.app.stdin.flush()
-        line = self.app.stdout.readline()
-        assert line, "the app stopped answering"
-        return json.loads(line)
-
-    def x(self, *args: str) -> None:
-        xdotool(self.display, *args)
-
-    def click(self, at: list[int]) -> None:
-        self.x("mousemove", str(at[0]), str(at[1]), "click", "1")
-
+class Driver(AppDriver):
     def menu(self, title: str, entry: str) -> None:
         """Click a menu bar title, then one of its entries (the keyboard's focus is not
         the window's on a screen without a window manager)."""

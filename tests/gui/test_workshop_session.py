@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -32,8 +29,9 @@ from journeyeditor import cli
 from journeyeditor.editing.document import Document
 from journeyeditor.model import LaneKind
 
+from helpers import xvfb
 from helpers.projects import child_environment
-from helpers.xvfb import require_tools, virtual_display, xdotool
+from helpers.xvfb import AppDriver, query, require_tools, virtual_display
 
 HELPER = Path(__file__).resolve().parent.parent / "helpers" / "xvfb_session.py"
 WIDTH, HEIGHT = 1600, 1000
@@ -97,44 +95,12 @@ def workshop_file(sample_file: Path, tmp_path: Path) -> Path:
     return path
 
 
-def query(path: Path, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
-    """Rows read on a read-only connection of the test's own, while the app runs."""
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-        return connection.execute(sql, parameters).fetchall()
-
-
 def wait_for(what: str, check: Callable[[], Any]) -> Any:
-    """Poll until `check` gives something true (the app works at its own pace)."""
-    deadline = time.monotonic() + WAIT
-    while True:
-        found = check()
-        if found:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
+    return xvfb.wait_for(what, check, WAIT)
 
 
-class Driver:
-    """The app in its child process: questions to its helper, X events to its window."""
-
-    def __init__(self, display: str, app: subprocess.Popen[str]) -> None:
-        self.display = display
-        self.app = app
-
-    def ask(self, question: str) -> Any:
-        assert self.app.stdin is not None and self.app.stdout is not None
-        self.app.stdin.write(question + "\n")
-        self.app.stdin.flush()
-        line = self.app.stdout.readline()
-        assert line, "the app stopped answering"
-        return json.loads(line)
-
-    def x(self, *args: str) -> None:
-        xdotool(self.display, *args)
-
-    def click(self, at: list[int], repeat: int = 1) -> None:
-        self.x("mousemove", str(at[0]), str(at[1]), "click", "--repeat", str(repeat), "1")
+class Driver(AppDriver):
+    """The app's window, with the Workshop toolbar's choosers and the board's scrolling."""
 
     def choose(self, combo: str, label: str) -> None:
         """Open a Workshop toolbar chooser with the mouse and click `label` in its list."""

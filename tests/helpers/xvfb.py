@@ -1,12 +1,18 @@
-"""A virtual X screen (Xvfb) and xdotool, shared by the tests that drive the real window."""
+"""A virtual X screen (Xvfb), xdotool and a driver of the app in it (questions to its helper,
+X events to its window, its file read meanwhile), shared by the tests that drive the real window."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import sqlite3
 import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,3 +56,45 @@ def xdotool(display: str, *args: str) -> str:
     env = {**os.environ, "DISPLAY": display}
     done = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=30)
     return done.stdout
+
+
+def query(path: Path, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
+    """Rows read on a read-only connection of the test's own, while the app runs."""
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        return connection.execute(sql, parameters).fetchall()
+
+
+def wait_for(what: str, check: Callable[[], Any], wait: float) -> Any:
+    """Poll until `check` gives something true, at most `wait` seconds (the app works at
+    its own pace)."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = check()
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+class AppDriver:
+    """The app in its child process: questions to its helper (one JSON line each way on
+    its stdin and stdout), X events to its window."""
+
+    def __init__(self, display: str, app: subprocess.Popen[str]) -> None:
+        self.display = display
+        self.app = app
+
+    def ask(self, question: str) -> Any:
+        assert self.app.stdin is not None and self.app.stdout is not None
+        self.app.stdin.write(question + "\n")
+        self.app.stdin.flush()
+        line = self.app.stdout.readline()
+        assert line, "the app stopped answering"
+        return json.loads(line)
+
+    def x(self, *args: str) -> None:
+        xdotool(self.display, *args)
+
+    def click(self, at: list[int], repeat: int = 1) -> None:
+        self.x("mousemove", str(at[0]), str(at[1]), "click", "--repeat", str(repeat), "1")
