@@ -13,10 +13,8 @@ One million rows by default; JOURNEYEDITOR_IMPORT_ROWS sets another size.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,7 +26,7 @@ from PIL import Image
 
 from helpers import xvfb
 from helpers.projects import child_environment
-from helpers.xvfb import AppDriver, query, require_tools, virtual_display
+from helpers.xvfb import AppDriver, query, require_tools, running_app, virtual_display
 
 HELPER = Path(__file__).resolve().parent.parent / "helpers" / "xvfb_import.py"
 WIDTH, HEIGHT = 1600, 1000
@@ -36,7 +34,6 @@ ROWS = int(os.environ.get("JOURNEYEDITOR_IMPORT_ROWS", "1000000"))
 EVENTS_PER_CUSTOMER = 4
 WAIT = 60.0
 """Seconds to wait for the app (a measuring step on a loaded 2-core machine)."""
-QUIET = ("qt.qpa.xcb:", "qt.qpa.fonts:")
 PATTERNS = {
     "Awareness": "ad_*",
     "Consideration": "site_visit",
@@ -153,19 +150,9 @@ def test_import_a_large_events_file_cancel_then_finish(
         "TMPDIR": str(tmp_path / "tmp"),
     }
     (tmp_path / "tmp").mkdir()
-    app = subprocess.Popen(
-        [sys.executable, str(HELPER), str(sample_file), str(WIDTH), str(HEIGHT)],
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
     shot = tmp_path / "funnel.png"
-    try:
-        driver = Driver(display, app)
-        assert app.stdout is not None
-        assert json.loads(app.stdout.readline() or "null") == "ready", "the app did not start"
+    command = [str(HELPER), str(sample_file), str(WIDTH), str(HEIGHT)]
+    with running_app(Driver, display, command, env, tmp_path) as driver:
         cancelled = import_events(driver, events, cancel=True)
         assert cancelled["rows"].startswith("Rows read: about"), cancelled
         assert sha256(sample_file) == before, "a cancelled import changed the file"
@@ -180,23 +167,7 @@ def test_import_a_large_events_file_cancel_then_finish(
         subprocess.run(["import", "-display", display, "-window", "root", str(shot)], check=True)
         print(f"funnel lane screenshot: {shot}")
         driver.menu("&File", "&Quit")
-        assert app.wait(WAIT) == 0
-    except BaseException:
-        failed = tmp_path / "failure.png"
-        subprocess.run(["import", "-display", display, "-window", "root", str(failed)], timeout=60)
-        print(f"the screen when the test failed: {failed}")
-        app.terminate()
-        app.wait(10)
-        print(app.stderr.read() if app.stderr else "")
-        raise
-    finally:
-        if app.poll() is None:
-            app.terminate()
-            app.wait(10)
-    errors = app.stderr.read() if app.stderr else ""
-    assert "Traceback" not in errors, errors
-    noise = [line for line in errors.splitlines() if line and not line.startswith(QUIET)]
-    assert not noise, errors
+        assert driver.app.wait(WAIT) == 0
     new = "SELECT map_id, rows, bad_rows FROM measure_run WHERE source = 'events.csv'"
     assert query(sample_file, new) == [(1, ROWS, 0)]  # the first map, shown at the start
     customers = query(

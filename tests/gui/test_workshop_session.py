@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from journeyeditor.model import LaneKind
 
 from helpers import xvfb
 from helpers.projects import child_environment
-from helpers.xvfb import AppDriver, query, require_tools, virtual_display
+from helpers.xvfb import AppDriver, query, require_tools, running_app, virtual_display
 
 HELPER = Path(__file__).resolve().parent.parent / "helpers" / "xvfb_session.py"
 WIDTH, HEIGHT = 1600, 1000
@@ -61,8 +60,6 @@ WAIT = 20.0
 """Seconds to wait for the app to show or write something (a loaded 2-core machine)."""
 PANEL = (20, 24, 32)
 """The timer overlay's background (`ui/timer_overlay.PANEL`)."""
-QUIET = ("qt.qpa.xcb:", "qt.qpa.fonts:")
-"""Messages of Qt's X platform about the virtual screen itself, not about our code."""
 
 
 def texts(department: str) -> list[str]:
@@ -191,37 +188,14 @@ def test_six_department_workshop_session(display: str, workshop_file: Path, tmp_
         "XDG_RUNTIME_DIR": str(tmp_path),
     }
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    app = subprocess.Popen(
-        [sys.executable, str(HELPER), str(workshop_file), str(WIDTH), str(HEIGHT)],
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
     shot = tmp_path / "presenter.png"
-    try:
-        driver = Driver(display, app)
-        assert app.stdout is not None
-        assert json.loads(app.stdout.readline() or "null") == "ready", "the app did not start"
+    command = [str(HELPER), str(workshop_file), str(WIDTH), str(HEIGHT)]
+    with running_app(Driver, display, command, env, tmp_path) as driver:
         capture(driver, workshop_file, session)
         vote(driver, workshop_file, session)
         timer = present(driver, shot)
         driver.x("key", "ctrl+q")
-        assert app.wait(WAIT) == 0
-    except BaseException:
-        failed = tmp_path / "failure.png"
-        subprocess.run(["import", "-display", display, "-window", "root", str(failed)], timeout=60)
-        print(f"the screen when the test failed: {failed}")
-        raise
-    finally:
-        if app.poll() is None:
-            app.terminate()
-            app.wait(10)
-    errors = app.stderr.read() if app.stderr else ""
-    assert "Traceback" not in errors, errors
-    noise = [line for line in errors.splitlines() if line and not line.startswith(QUIET)]
-    assert not noise, errors
+        assert driver.app.wait(WAIT) == 0
     check_file(workshop_file, session, started)
     check_screenshot(shot, timer)
 

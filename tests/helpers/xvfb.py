@@ -8,15 +8,18 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
 NEEDED = ("Xvfb", "xdotool")
+QUIET = ("qt.qpa.xcb:", "qt.qpa.fonts:")
+"""Messages of Qt's X platform about the virtual screen itself, not about our code."""
 
 
 def require_tools(*more: str) -> None:
@@ -98,3 +101,48 @@ class AppDriver:
 
     def click(self, at: list[int], repeat: int = 1) -> None:
         self.x("mousemove", str(at[0]), str(at[1]), "click", "--repeat", str(repeat), "1")
+
+
+D = TypeVar("D", bound=AppDriver)
+
+
+@contextmanager
+def running_app(
+    driver: Callable[[str, subprocess.Popen[str]], D],
+    display: str,
+    command: list[str],
+    env: dict[str, str],
+    folder: Path,
+) -> Iterator[D]:
+    """The app started by `command` (a helper script and its arguments, run by this
+    Python), driven by a `driver`, once it says it is ready. On a failure the screen goes
+    to `folder`/failure.png and the app's messages are printed; it never outlives the
+    test, and when the test passes its stderr holds no traceback and nothing but QUIET."""
+    app = subprocess.Popen(
+        [sys.executable, *command],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert app.stdout is not None
+        assert json.loads(app.stdout.readline() or "null") == "ready", "the app did not start"
+        yield driver(display, app)
+    except BaseException:
+        failed = folder / "failure.png"
+        subprocess.run(["import", "-display", display, "-window", "root", str(failed)], timeout=60)
+        print(f"the screen when the test failed: {failed}")
+        app.terminate()
+        app.wait(10)
+        print(app.stderr.read() if app.stderr else "")
+        raise
+    finally:
+        if app.poll() is None:
+            app.terminate()
+            app.wait(10)
+    errors = app.stderr.read() if app.stderr else ""
+    assert "Traceback" not in errors, errors
+    noise = [line for line in errors.splitlines() if line and not line.startswith(QUIET)]
+    assert not noise, errors
