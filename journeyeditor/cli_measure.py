@@ -23,7 +23,6 @@ written unless --skip-bad-rows.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -210,16 +209,13 @@ def _stage_names(document: Document, map_id: int) -> dict[str, str]:
 
 def _survey_mapping(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, list[str]]]:
     """The survey's columns (mapping file, then options) and its stages by map name."""
+    from journeyeditor.measure.funnel import read_mapping
+
     columns: dict[str, Any] = dict(SURVEY_COLUMNS)
     stages: dict[str, list[str]] = {}
     if args.mapping:
         path = Path(args.mapping)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError) as error:
-            raise StageMappingError(path, str(error).splitlines()[0]) from error
-        if not isinstance(data, dict):
-            raise StageMappingError(path, "expected a JSON object")
+        data = read_mapping(path)
         given = data.get("columns", {})
         listed = data.get("stages", {})
         if not isinstance(given, dict) or not all(isinstance(v, str) for v in given.values()):

@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from journeyeditor.measure.funnel import StageFigures
+from journeyeditor.measure.survey import SurveyFigures
 from journeyeditor.model import (
     EventMapping,
     FunnelFigure,
@@ -26,53 +28,17 @@ from journeyeditor.model import (
 
 
 @dataclass(frozen=True)
-class FunnelRow:
-    """A stored funnel figure: `measure.funnel.StageFigures` at a stage id, with its
-    group's `customers`; `segment` None is everyone, '' the customers without a value."""
+class FunnelRow(StageFigures[int]):
+    """A stored funnel figure: `measure.funnel.StageFigures` at a stage id (`stage`), with
+    its group's `customers`; `segment` None is everyone, '' the customers without a value."""
 
-    stage_id: int
     segment: str | None
     customers: int
-    reached: int
-    previous_reached: int | None
-    from_previous: int | None
-    skipped: int
-    came_back: int
-    timed: int
-    median_seconds: float | None
-    p90_seconds: float | None
-
-    @property
-    def conversion(self) -> float | None:
-        if not self.previous_reached or self.from_previous is None:
-            return None
-        return self.from_previous / self.previous_reached
-
-    @property
-    def dropped(self) -> int | None:
-        if self.previous_reached is None or self.from_previous is None:
-            return None
-        return self.previous_reached - self.from_previous
 
 
 @dataclass(frozen=True)
-class SurveyRow:
-    """A stored survey figure at a stage id (`segment` as in FunnelRow)."""
-
-    stage_id: int
-    segment: str | None
-    answers: int
-    promoters: int
-    passives: int
-    detractors: int
-    effort_answers: int
-    effort_mean: float | None
-
-    @property
-    def nps(self) -> float | None:
-        """Net promoter score, −100…100, None without answers."""
-        rated = self.promoters + self.passives + self.detractors
-        return None if not rated else 100.0 * (self.promoters - self.detractors) / rated
+class SurveyRow(SurveyFigures[int]):
+    """A stored survey figure: `measure.survey.SurveyFigures` at a stage id (`stage`)."""
 
 
 @dataclass(frozen=True)
@@ -92,9 +58,7 @@ class Run:
 
     def at(self, stage_id: int, segment: str | None = None) -> Any:
         """The figure of a stage for everyone (or one segment value), None if absent."""
-        return next(
-            (f for f in self.figures if f.stage_id == stage_id and f.segment == segment), None
-        )
+        return next((f for f in self.figures if f.stage == stage_id and f.segment == segment), None)
 
     def segments(self) -> tuple[str, ...]:
         """The segment values this run has figures for, in order."""
@@ -151,17 +115,17 @@ def read_run(session: Session, run: MeasureRun) -> Run:
     if entity is FunnelFigure:
         figures: tuple[Any, ...] = tuple(
             FunnelRow(
-                f.stage_id,
-                f.segment,
-                f.customers,
-                f.reached,
-                f.previous_reached,
-                f.from_previous,
-                f.skipped,
-                f.came_back,
-                f.timed,
-                f.median_seconds,
-                f.p90_seconds,
+                stage=f.stage_id,
+                reached=f.reached,
+                previous_reached=f.previous_reached,
+                from_previous=f.from_previous,
+                skipped=f.skipped,
+                came_back=f.came_back,
+                timed=f.timed,
+                median_seconds=f.median_seconds,
+                p90_seconds=f.p90_seconds,
+                segment=f.segment,
+                customers=f.customers,
             )
             for f in rows
         )

@@ -261,6 +261,57 @@ def _run_operations(
     return run_id, [insert], pruned
 
 
+@dataclass(frozen=True)
+class _RunSteps:
+    """What every import writes besides its figures: the run, the older runs it pushes
+    past the limit, and the figure lane when the map has none."""
+
+    run_id: int
+    run: list[Operation]
+    pruned: list[Operation]
+    lane_id: int
+    lane: list[Operation]
+
+    def applied(self, stages: int, figures: int, verbatims: int = 0) -> Applied:
+        pruned = sum(isinstance(s, Delete) and s.entity is MeasureRun for s in self.pruned)
+        return Applied(
+            self.run_id,
+            self.lane_id,
+            stages,
+            figures,
+            pruned,
+            verbatims=verbatims,
+            lane_added=bool(self.lane),
+        )
+
+
+def _run_steps(
+    document: Document,
+    map_id: int,
+    kind: RunKind,
+    lane: tuple[LaneKind, str],
+    source_name: str,
+    imported: str,
+    rows: int,
+    bad_rows: int,
+    segment_column: str,
+) -> _RunSteps:
+    """The run's Insert and pruning (`_run_operations`), then its lane (`_figure_lane`)."""
+    run_id, run, pruned = _run_operations(
+        document, map_id, kind, source_name, imported, rows, bad_rows, segment_column
+    )
+    lane_id, lane_insert = _figure_lane(document, map_id, *lane)
+    return _RunSteps(run_id, run, pruned, lane_id, lane_insert)
+
+
+def _stage_id(stage_of: dict[str, int], key: str) -> int:
+    """The id of the stage a figure's key names; a map without it refuses the import."""
+    stage_id = stage_of.get(key)
+    if stage_id is None:
+        raise _refuse(translate("Measures", "The map has no stage {key}."), key=key)
+    return stage_id
+
+
 def _segment_value(value: str | None) -> str:
     """A segment value as stored: None (no value in the column) is ''."""
     text = "" if value is None else value
@@ -317,29 +368,25 @@ def plan_funnel(
         raise _refuse(translate("Measures", "A run is broken down by one segment column at most."))
     _check_segments({b.value for b in result.segments})
     operations = _mapping_operations(document, map_id, mapping, result.stages)
-    run_id, run, pruned = _run_operations(
+    steps = _run_steps(
         document,
         map_id,
         RunKind.EVENTS,
+        (LaneKind.FUNNEL, translate("Measures", "Funnel")),
         source_name,
         imported,
         rows,
         bad_rows,
         next(iter(columns), None) or "",
     )
-    lane_id, lane = _figure_lane(document, map_id, LaneKind.FUNNEL, translate("Measures", "Funnel"))
     figures: list[Operation] = []
     for breakdown in (result.overall, *result.segments):
         segment = None if breakdown.column is None else _segment_value(breakdown.value)
         for figure in breakdown.stages:
-            stage_id = stage_of.get(figure.stage)
-            if stage_id is None:
-                raise _refuse(
-                    translate("Measures", "The map has no stage {key}."), key=figure.stage
-                )
+            stage_id = _stage_id(stage_of, figure.stage)
             values = {
                 "id": document.next_id(FunnelFigure),
-                "run_id": run_id,
+                "run_id": steps.run_id,
                 "stage_id": stage_id,
                 "segment": segment,
                 "customers": _count(breakdown.customers),
@@ -356,17 +403,9 @@ def plan_funnel(
     command = EditCommand(
         document,
         translate("Measures", "Import events"),
-        [*pruned, *operations, *lane, *run, *figures],
+        [*steps.pruned, *operations, *steps.lane, *steps.run, *figures],
     )
-    applied = Applied(
-        run_id,
-        lane_id,
-        len(result.stages),
-        len(figures),
-        sum(isinstance(step, Delete) and step.entity is MeasureRun for step in pruned),
-        lane_added=bool(lane),
-    )
-    return command, applied
+    return command, steps.applied(len(result.stages), len(figures))
 
 
 def apply_funnel(
@@ -417,15 +456,20 @@ def plan_survey(
     imported = imported or stamp()
     stage_of = _stage_ids(document, map_id)
     _check_segments({f.segment for f in result.figures if f.segment is not None})
-    run_id, run, pruned = _run_operations(
-        document, map_id, RunKind.SURVEY, source_name, imported, rows, bad_rows, segment_column
+    steps = _run_steps(
+        document,
+        map_id,
+        RunKind.SURVEY,
+        (LaneKind.SURVEY, translate("Measures", "Survey")),
+        source_name,
+        imported,
+        rows,
+        bad_rows,
+        segment_column,
     )
-    lane_id, lane = _figure_lane(document, map_id, LaneKind.SURVEY, translate("Measures", "Survey"))
     figures: list[Operation] = []
     for figure in result.figures:
-        stage_id = stage_of.get(figure.stage)
-        if stage_id is None:
-            raise _refuse(translate("Measures", "The map has no stage {key}."), key=figure.stage)
+        stage_id = _stage_id(stage_of, figure.stage)
         if figure.effort_mean is not None and not (
             limits.EFFORT_RANGE[0] <= figure.effort_mean <= limits.EFFORT_RANGE[1]
         ):
@@ -435,7 +479,7 @@ def plan_survey(
             )
         values = {
             "id": document.next_id(SurveyFigure),
-            "run_id": run_id,
+            "run_id": steps.run_id,
             "stage_id": stage_id,
             "segment": None if figure.segment is None else _segment_value(figure.segment),
             "answers": _count(figure.answers),
@@ -447,23 +491,15 @@ def plan_survey(
         }
         figures.append(Insert(SurveyFigure, values))
     cards, verbatim_lane = _verbatim_cards(
-        document, map_id, result, source_name, imported, len(lane)
+        document, map_id, result, source_name, imported, len(steps.lane)
     )
     command = EditCommand(
         document,
         translate("Measures", "Import survey"),
-        [*pruned, *lane, *run, *figures, *verbatim_lane, *cards],
+        [*steps.pruned, *steps.lane, *steps.run, *figures, *verbatim_lane, *cards],
     )
-    applied = Applied(
-        run_id,
-        lane_id,
-        len({f.stage for f in result.figures}),
-        len(figures),
-        sum(isinstance(step, Delete) and step.entity is MeasureRun for step in pruned),
-        verbatims=len(cards),
-        lane_added=bool(lane),
-    )
-    return command, applied
+    stages = len({f.stage for f in result.figures})
+    return command, steps.applied(stages, len(figures), verbatims=len(cards))
 
 
 def _verbatim_cards(

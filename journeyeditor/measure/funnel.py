@@ -23,7 +23,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from journeyeditor.measure.job import MeasureJob
 from journeyeditor.measure.sources import ColumnMapping, Source, literal, quote
@@ -31,6 +31,9 @@ from journeyeditor.model.limits import MAX_STAGES_PER_MAP, NAME_MAX_CHARS
 from journeyeditor.store.errors import EventSourceError, StageMappingError
 
 ANY_STAGE = -1
+
+K = TypeVar("K")
+"""What names a figure's stage: its key (str) when measured, its id (int) when stored."""
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,10 @@ class StageRule:
 
 
 @dataclass(frozen=True)
-class StageFigures:
-    stage: str
+class StageFigures(Generic[K]):
+    """One stage's funnel figures; `editing.measured.FunnelRow` reads them back stored."""
+
+    stage: K
     reached: int
     previous_reached: int | None
     from_previous: int | None
@@ -76,7 +81,7 @@ class Breakdown:
     column: str | None
     value: str | None
     customers: int
-    stages: tuple[StageFigures, ...]
+    stages: tuple[StageFigures[str], ...]
 
 
 @dataclass(frozen=True)
@@ -150,12 +155,20 @@ def parse_stage_mapping(data: object, name: str = "stages") -> tuple[StageRule, 
     raise StageMappingError(name, "expected a JSON object")
 
 
-def load_stage_mapping(path: Path) -> tuple[StageRule, ...]:
+def read_mapping(path: Path) -> dict[str, Any]:
+    """A mapping file's JSON object, for the command line and the window alike;
+    StageMappingError says why it cannot be read as one."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise StageMappingError(path, str(error).splitlines()[0]) from error
-    return parse_stage_mapping(data, str(path))
+    if not isinstance(data, dict):
+        raise StageMappingError(path, "expected a JSON object")
+    return data
+
+
+def load_stage_mapping(path: Path) -> tuple[StageRule, ...]:
+    return parse_stage_mapping(read_mapping(path), str(path))
 
 
 def funnel_sql(relation: str, mapping: ColumnMapping, stages: Sequence[StageRule]) -> str:
@@ -301,7 +314,7 @@ def _breakdown(
 ) -> Breakdown:
     """One group's figures; a group with no row at all (an empty source) is all zeros."""
     nothing = (0, 0, 0, 0, 0, None, None)
-    figures: list[StageFigures] = []
+    figures: list[StageFigures[str]] = []
     for k, rule in enumerate(stages):
         reached, from_previous, skipped, back, timed, median, p90 = by_stage.get(k, nothing)
         figures.append(

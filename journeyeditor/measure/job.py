@@ -80,12 +80,14 @@ class MeasureJob:
             self.close()
             raise
 
-    def query(self, make_sql: Callable[[Session], str]) -> list[tuple[Any, ...]]:
-        """Run the SQL `make_sql` writes for the open session; a cancel or an error
-        closes the job (nothing is left behind)."""
+    def query(
+        self, make_sql: Callable[[Session], str], phase: str = "computing"
+    ) -> list[tuple[Any, ...]]:
+        """Run the SQL `make_sql` writes for the open session, shown as `phase`; a cancel
+        or an error closes the job (nothing is left behind)."""
         try:
             session = self._open()
-            return session.execute(make_sql(session))
+            return session.execute(make_sql(session), phase)
         except BaseException:
             self.close()
             raise

@@ -12,25 +12,20 @@ import codecs
 import csv
 import dataclasses
 import re
-import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 
 import duckdb
 
 from journeyeditor.measure.csvdialect import SAMPLE_LINES, CsvDialect, read_sample
 from journeyeditor.measure.funnel import StageRule
+from journeyeditor.measure.job import MeasureJob
 from journeyeditor.measure.sources import (
     FileSource,
-    MeasureCancelled,
-    Progress,
-    Session,
     Source,
     literal,
-    open_session,
     quote,
 )
 from journeyeditor.store.errors import EventSourceError
@@ -170,10 +165,9 @@ def event_names_sql(relation: str, column: str, limit: int) -> str:
     )
 
 
-class EventNamesJob:
-    """The distinct event names of a source with their counts, most frequent first; like
-    `FunnelJob`, `cancel()` and `progress()` may be called from another thread, and
-    closing removes everything it made."""
+class EventNamesJob(MeasureJob):
+    """The distinct event names of a source with their counts, most frequent first; a
+    `MeasureJob` like `FunnelJob` (cancel, progress, nothing left behind)."""
 
     def __init__(
         self,
@@ -183,54 +177,14 @@ class EventNamesJob:
         work_parent: Path | None = None,
         on_phase: Callable[[str], None] | None = None,
     ) -> None:
-        self.source = source
+        super().__init__(source, work_parent, on_phase)
         self.column = column
         self.limit = limit
-        self._work_parent = work_parent
-        self._on_phase = on_phase
-        self._session: Session | None = None
-        self._lock = threading.Lock()
-        self._cancelled = threading.Event()
-
-    def __enter__(self) -> EventNamesJob:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def run(self) -> EventNames:
-        try:
-            if self._cancelled.is_set():
-                raise MeasureCancelled
-            session = open_session(self.source, self._work_parent, self._on_phase, self._cancelled)
-            with self._lock:
-                self._session = session
-            sql = event_names_sql(session.relation, self.column, self.limit)
-            rows = session.execute(sql, "counting")
-        except BaseException:
-            self.close()
-            raise
+        rows = self.query(
+            lambda session: event_names_sql(session.relation, self.column, self.limit),
+            "counting",
+        )
         distinct = int(rows[0][2]) if rows else 0
         return EventNames(tuple((str(name), int(n)) for name, n, _d in rows), distinct)
-
-    def cancel(self) -> None:
-        with self._lock:
-            self._cancelled.set()
-            session = self._session
-        if session is not None:
-            session.cancel()
-
-    def progress(self) -> Progress:
-        session = self._session
-        return session.progress() if session is not None else Progress("opening")
-
-    def close(self) -> None:
-        with self._lock:
-            session, self._session = self._session, None
-        if session is not None:
-            session.close()

@@ -26,9 +26,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic
 
 from journeyeditor.measure.csvdialect import LINE_COLUMN
+from journeyeditor.measure.funnel import K
 from journeyeditor.measure.job import MeasureJob
 from journeyeditor.measure.sources import (
     REASON_COLUMN,
@@ -71,10 +72,11 @@ class SurveyColumns:
 
 
 @dataclass(frozen=True)
-class SurveyFigures:
-    """One stage's answers, overall (`segment` None) or for one segment value."""
+class SurveyFigures(Generic[K]):
+    """One stage's answers, overall (`segment` None) or for one segment value; the stage
+    is its key (str) when measured, its id (int) as `editing.measured.SurveyRow`."""
 
-    stage: str
+    stage: K
     segment: str | None
     answers: int
     promoters: int
@@ -85,9 +87,10 @@ class SurveyFigures:
 
     @property
     def nps(self) -> float | None:
-        if not self.answers:
-            return None
-        return 100 * (self.promoters - self.detractors) / self.answers
+        """Net promoter score, −100…100, None without answers (counted from the three
+        groups, not `answers`, so that a stored row that disagrees cannot divide by 0)."""
+        rated = self.promoters + self.passives + self.detractors
+        return None if not rated else 100.0 * (self.promoters - self.detractors) / rated
 
     @property
     def low_sample(self) -> bool:
@@ -107,7 +110,7 @@ class Verbatim:
 
 @dataclass(frozen=True)
 class SurveyResult:
-    figures: tuple[SurveyFigures, ...]
+    figures: tuple[SurveyFigures[str], ...]
     verbatims: tuple[Verbatim, ...]
     check: SourceCheck
 
@@ -271,7 +274,7 @@ SELECT stage_key, max_by(
     {n})
 FROM answers WHERE verbatim <> '' GROUP BY stage_key"""
 
-    def _figures(self, rows: Sequence[Sequence[Any]]) -> tuple[SurveyFigures, ...]:
+    def _figures(self, rows: Sequence[Sequence[Any]]) -> tuple[SurveyFigures[str], ...]:
         found: dict[tuple[str, str | None], Sequence[Any]] = {}
         values: set[str] = set()
         for overall, stage, segment, *counts in rows:

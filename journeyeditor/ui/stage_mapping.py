@@ -39,7 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from journeyeditor.editing.document import Document, translate
-from journeyeditor.measure.funnel import StageRule, check_stages, parse_stage_mapping
+from journeyeditor.measure.funnel import (
+    StageRule,
+    check_stages,
+    parse_stage_mapping,
+    read_mapping,
+)
 from journeyeditor.measure.preview import EventNames, stage_of
 from journeyeditor.measure.sources import ColumnMapping
 from journeyeditor.model import (
@@ -458,13 +463,7 @@ class StageMappingDialog(QDialog):
         return unknown
 
     def load(self, path: Path) -> list[str]:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError) as error:
-            raise StageMappingError(path, str(error).splitlines()[0]) from error
-        if not isinstance(data, dict):
-            raise StageMappingError(path, "expected a JSON object")
-        return self.apply_json(data)
+        return self.apply_json(read_mapping(path))
 
     def save(self, path: Path) -> None:
         check_stages(self.rules(), str(path))

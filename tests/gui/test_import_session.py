@@ -13,14 +13,10 @@ One million rows by default; JOURNEYEDITOR_IMPORT_ROWS sets another size.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import sqlite3
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import closing
 from pathlib import Path
 from typing import Any, cast
 
@@ -28,8 +24,9 @@ import duckdb
 import pytest
 from PIL import Image
 
+from helpers import xvfb
 from helpers.projects import child_environment
-from helpers.xvfb import require_tools, virtual_display, xdotool
+from helpers.xvfb import AppDriver, query, require_tools, running_app, virtual_display
 
 HELPER = Path(__file__).resolve().parent.parent / "helpers" / "xvfb_import.py"
 WIDTH, HEIGHT = 1600, 1000
@@ -37,7 +34,6 @@ ROWS = int(os.environ.get("JOURNEYEDITOR_IMPORT_ROWS", "1000000"))
 EVENTS_PER_CUSTOMER = 4
 WAIT = 60.0
 """Seconds to wait for the app (a measuring step on a loaded 2-core machine)."""
-QUIET = ("qt.qpa.xcb:", "qt.qpa.fonts:")
 PATTERNS = {
     "Awareness": "ad_*",
     "Consideration": "site_visit",
@@ -77,41 +73,11 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def query(path: Path, sql: str) -> list[tuple[Any, ...]]:
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-        return connection.execute(sql).fetchall()
+def wait_for(what: str, check: Callable[[], Any]) -> Any:
+    return xvfb.wait_for(what, check, WAIT)
 
 
-def wait_for(what: str, check: Callable[[], Any], wait: float = WAIT) -> Any:
-    deadline = time.monotonic() + wait
-    while True:
-        found = check()
-        if found:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-
-
-class Driver:
-    def __init__(self, display: str, app: subprocess.Popen[str]) -> None:
-        self.display = display
-        self.app = app
-
-    def ask(self, question: str) -> Any:
-        assert self.app.stdin is not None and self.app.stdout is not None
-        self.app.stdin.write(question + "\n")
-        self.app.stdin.flush()
-        line = self.app.stdout.readline()
-        assert line, "the app stopped answering"
-        return json.loads(line)
-
-    def x(self, *args: str) -> None:
-        xdotool(self.display, *args)
-
-    def click(self, at: list[int]) -> None:
-        self.x("mousemove", str(at[0]), str(at[1]), "click", "1")
-
+class Driver(AppDriver):
     def menu(self, title: str, entry: str) -> None:
         """Click a menu bar title, then one of its entries (the keyboard's focus is not
         the window's on a screen without a window manager)."""
@@ -184,19 +150,9 @@ def test_import_a_large_events_file_cancel_then_finish(
         "TMPDIR": str(tmp_path / "tmp"),
     }
     (tmp_path / "tmp").mkdir()
-    app = subprocess.Popen(
-        [sys.executable, str(HELPER), str(sample_file), str(WIDTH), str(HEIGHT)],
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
     shot = tmp_path / "funnel.png"
-    try:
-        driver = Driver(display, app)
-        assert app.stdout is not None
-        assert json.loads(app.stdout.readline() or "null") == "ready", "the app did not start"
+    command = [str(HELPER), str(sample_file), str(WIDTH), str(HEIGHT)]
+    with running_app(Driver, display, command, env, tmp_path) as driver:
         cancelled = import_events(driver, events, cancel=True)
         assert cancelled["rows"].startswith("Rows read: about"), cancelled
         assert sha256(sample_file) == before, "a cancelled import changed the file"
@@ -211,23 +167,7 @@ def test_import_a_large_events_file_cancel_then_finish(
         subprocess.run(["import", "-display", display, "-window", "root", str(shot)], check=True)
         print(f"funnel lane screenshot: {shot}")
         driver.menu("&File", "&Quit")
-        assert app.wait(WAIT) == 0
-    except BaseException:
-        failed = tmp_path / "failure.png"
-        subprocess.run(["import", "-display", display, "-window", "root", str(failed)], timeout=60)
-        print(f"the screen when the test failed: {failed}")
-        app.terminate()
-        app.wait(10)
-        print(app.stderr.read() if app.stderr else "")
-        raise
-    finally:
-        if app.poll() is None:
-            app.terminate()
-            app.wait(10)
-    errors = app.stderr.read() if app.stderr else ""
-    assert "Traceback" not in errors, errors
-    noise = [line for line in errors.splitlines() if line and not line.startswith(QUIET)]
-    assert not noise, errors
+        assert driver.app.wait(WAIT) == 0
     new = "SELECT map_id, rows, bad_rows FROM measure_run WHERE source = 'events.csv'"
     assert query(sample_file, new) == [(1, ROWS, 0)]  # the first map, shown at the start
     customers = query(

@@ -14,13 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import subprocess
-import sys
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -32,8 +28,9 @@ from journeyeditor import cli
 from journeyeditor.editing.document import Document
 from journeyeditor.model import LaneKind
 
+from helpers import xvfb
 from helpers.projects import child_environment
-from helpers.xvfb import require_tools, virtual_display, xdotool
+from helpers.xvfb import AppDriver, query, require_tools, running_app, virtual_display
 
 HELPER = Path(__file__).resolve().parent.parent / "helpers" / "xvfb_session.py"
 WIDTH, HEIGHT = 1600, 1000
@@ -63,8 +60,6 @@ WAIT = 20.0
 """Seconds to wait for the app to show or write something (a loaded 2-core machine)."""
 PANEL = (20, 24, 32)
 """The timer overlay's background (`ui/timer_overlay.PANEL`)."""
-QUIET = ("qt.qpa.xcb:", "qt.qpa.fonts:")
-"""Messages of Qt's X platform about the virtual screen itself, not about our code."""
 
 
 def texts(department: str) -> list[str]:
@@ -97,44 +92,12 @@ def workshop_file(sample_file: Path, tmp_path: Path) -> Path:
     return path
 
 
-def query(path: Path, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
-    """Rows read on a read-only connection of the test's own, while the app runs."""
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-        return connection.execute(sql, parameters).fetchall()
-
-
 def wait_for(what: str, check: Callable[[], Any]) -> Any:
-    """Poll until `check` gives something true (the app works at its own pace)."""
-    deadline = time.monotonic() + WAIT
-    while True:
-        found = check()
-        if found:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
+    return xvfb.wait_for(what, check, WAIT)
 
 
-class Driver:
-    """The app in its child process: questions to its helper, X events to its window."""
-
-    def __init__(self, display: str, app: subprocess.Popen[str]) -> None:
-        self.display = display
-        self.app = app
-
-    def ask(self, question: str) -> Any:
-        assert self.app.stdin is not None and self.app.stdout is not None
-        self.app.stdin.write(question + "\n")
-        self.app.stdin.flush()
-        line = self.app.stdout.readline()
-        assert line, "the app stopped answering"
-        return json.loads(line)
-
-    def x(self, *args: str) -> None:
-        xdotool(self.display, *args)
-
-    def click(self, at: list[int], repeat: int = 1) -> None:
-        self.x("mousemove", str(at[0]), str(at[1]), "click", "--repeat", str(repeat), "1")
+class Driver(AppDriver):
+    """The app's window, with the Workshop toolbar's choosers and the board's scrolling."""
 
     def choose(self, combo: str, label: str) -> None:
         """Open a Workshop toolbar chooser with the mouse and click `label` in its list."""
@@ -225,37 +188,14 @@ def test_six_department_workshop_session(display: str, workshop_file: Path, tmp_
         "XDG_RUNTIME_DIR": str(tmp_path),
     }
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    app = subprocess.Popen(
-        [sys.executable, str(HELPER), str(workshop_file), str(WIDTH), str(HEIGHT)],
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
     shot = tmp_path / "presenter.png"
-    try:
-        driver = Driver(display, app)
-        assert app.stdout is not None
-        assert json.loads(app.stdout.readline() or "null") == "ready", "the app did not start"
+    command = [str(HELPER), str(workshop_file), str(WIDTH), str(HEIGHT)]
+    with running_app(Driver, display, command, env, tmp_path) as driver:
         capture(driver, workshop_file, session)
         vote(driver, workshop_file, session)
         timer = present(driver, shot)
         driver.x("key", "ctrl+q")
-        assert app.wait(WAIT) == 0
-    except BaseException:
-        failed = tmp_path / "failure.png"
-        subprocess.run(["import", "-display", display, "-window", "root", str(failed)], timeout=60)
-        print(f"the screen when the test failed: {failed}")
-        raise
-    finally:
-        if app.poll() is None:
-            app.terminate()
-            app.wait(10)
-    errors = app.stderr.read() if app.stderr else ""
-    assert "Traceback" not in errors, errors
-    noise = [line for line in errors.splitlines() if line and not line.startswith(QUIET)]
-    assert not noise, errors
+        assert driver.app.wait(WAIT) == 0
     check_file(workshop_file, session, started)
     check_screenshot(shot, timer)
 
