@@ -37,6 +37,7 @@ from journeyeditor.editing import edits
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 from journeyeditor.model import Card
+from journeyeditor.model.enums import FIGURE_LANES
 
 CARD_STATE = "SELECT id, stage_id, lane_id, position, text FROM card ORDER BY id"
 PAUSE_S = 30.0
@@ -70,6 +71,7 @@ class Child:
             for journey_map in self.document.maps()
             for stage in self.document.stages(journey_map.id)
             for lane in self.document.lanes(journey_map.id)
+            if lane.kind not in FIGURE_LANES  # funnel and survey lanes hold no cards
         ]
         self.mine: list[int] = []  # cards this process made and has not deleted
 
@@ -118,7 +120,7 @@ class Child:
                 (stage.id, lane.id)
                 for stage in self.document.stages(map_id)
                 for lane in self.document.lanes(map_id)
-                if (stage.id, lane.id) != card
+                if (stage.id, lane.id) != card and lane.kind not in FIGURE_LANES
             ]
             stage, lane = rng.choice(others)
             command = edits.move_cards(self.document, [card_id], stage, lane, rng.randint(0, 3))
