@@ -1,14 +1,18 @@
 """MapScene: one map of the Document on a QGraphicsScene, kept in step by its signals.
 
-The scene mirrors the map as plain layout content, updates only what a signal names,
-lays the map out again once per committed edit (card measurements are cached), and
-moves, adds or removes just the items whose boxes changed. It never writes the file:
-gestures end in commands pushed on the Document.
+The scene mirrors the map as plain layout content and updates only what a signal
+names: a card's record is read again when that card changed, and a cell whose cards
+moved reads only its ids in order. Once per committed edit its `Layouter` lays out
+again only the cells and rows the edit touched, and the scene touches just the items
+whose boxes changed; each lane's cards are children of one row item, so the rows below
+a row that grew move as one `setPos` each. It never writes the file: gestures end in
+commands pushed on the Document.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -37,6 +41,7 @@ from journeyeditor.canvas.items import (
     HeaderItem,
     OverviewCard,
     PointItem,
+    RowItem,
 )
 from journeyeditor.canvas.legend import LegendItem, map_departments
 from journeyeditor.canvas.palette_drop import PaletteDrop
@@ -54,17 +59,22 @@ from journeyeditor.render.layout import (
     CardMeasurer,
     Cell,
     LaneIn,
+    Layouter,
     MapContent,
     MapLayout,
     PointIn,
     StageIn,
-    layout_map,
 )
 from journeyeditor.render.pictures import decode
 from journeyeditor.render.ranking import ranked
 
 FADED = 0.18
 MARGIN = 40.0
+
+
+def _holds(name: str) -> Callable[[Any, Any], bool]:
+    """Whether an item still holds this very box of the layout (in its attribute `name`)."""
+    return lambda item, box: getattr(item, name) is box
 
 
 class MapScene(QGraphicsScene):
@@ -83,6 +93,9 @@ class MapScene(QGraphicsScene):
         self, document: Document, labels: drawing.Labels, workshop: Workshop | None = None
     ) -> None:
         super().__init__()
+        # Edits move whole rows of items; keeping a BSP index of thousands of cards up to
+        # date costs more than finding the few hundred items a viewport shows.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.document = document
         self.workshop = workshop
         """Whose words new cards are (department, participant); none outside workshops."""
@@ -93,6 +106,7 @@ class MapScene(QGraphicsScene):
             self.measure, self.map_style, drawing.meta_lines(labels, self.measure)
         )
         self.map_id: int | None = None
+        self.layouter = Layouter(self.measurer, self.map_style)
         self.layout: MapLayout | None = None
         self.title = ""
         self.stages: list[StageIn] = []
@@ -101,6 +115,7 @@ class MapScene(QGraphicsScene):
         self.points: dict[tuple[int, int], PointIn] = {}
         self.departments: dict[int, tuple[str, str]] = {}
         self.card_items: dict[int, CardItem] = {}
+        self.row_items: dict[int, RowItem] = {}
         self.cell_items: dict[tuple[int, int], CellItem] = {}
         self.stage_items: dict[int, HeaderItem] = {}
         self.lane_items: dict[int, HeaderItem] = {}
@@ -183,9 +198,17 @@ class MapScene(QGraphicsScene):
             self._dirty = True
 
     def _cell_changed(self, map_id: int, stage_id: int, lane_id: int) -> None:
+        """Cards came, went or moved in a cell: only its ids are read, in order, and a
+        card whose place changed gets a new record (its own signal reads it again)."""
         if self._mine(map_id):
-            for card in self.document.cell(stage_id, lane_id):
-                self.card_data[card.id] = card_in(card, self.departments)
+            for position, card_id in enumerate(self.document.cell_ids(stage_id, lane_id)):
+                card = self.card_data.get(card_id)
+                if card is None:
+                    self._card_touched(map_id, card_id)
+                elif (card.stage_id, card.lane_id, card.position) != (stage_id, lane_id, position):
+                    self.card_data[card_id] = replace(
+                        card, stage_id=stage_id, lane_id=lane_id, position=position
+                    )
             self._dirty = True
 
     def _stages_changed(self, map_id: int, *_ids: int) -> None:
@@ -254,6 +277,7 @@ class MapScene(QGraphicsScene):
             }
         self.clearSelection()
         self.current_cell = None
+        self.layouter = Layouter(self.measurer, self.map_style)
         self.relayout()
 
     def content(self) -> MapContent:
@@ -268,26 +292,45 @@ class MapScene(QGraphicsScene):
     # Layout and items
 
     def relayout(self) -> None:
-        """Lay the map out again and bring items in line, touching only what changed."""
+        """Lay out again what changed and bring items in line, touching only those."""
         self._dirty = False
-        layout = layout_map(self.content(), self.measurer, self.map_style)
+        changes = self.layouter.update(self.content())
+        layout = self.layouter.layout
+        assert layout is not None
         self.layout = layout
-        self._sync(self.card_items, layout.cards, CardItem, CardItem.set_box)
-        self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell)
+        rows = {header.id: header.rect.y for header in layout.lanes}
+        for lane_id, top in rows.items():
+            row = self.row_items.get(lane_id)
+            if row is None:
+                row = self.row_items[lane_id] = RowItem()
+                self.addItem(row)
+            if row.y() != top:
+                row.setPos(0.0, top)
+        if changes.full:
+            for card_id in [i for i in self.card_items if i not in layout.cards]:
+                self.removeItem(self.card_items.pop(card_id))
+            self._place_cards(layout.cards)
+        else:
+            self._place_cards(changes.cards)
+        for lane_id in [i for i in self.row_items if i not in rows]:
+            self.removeItem(self.row_items.pop(lane_id))
+        self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell, _holds("cell"))
         self.set_current_cell(self.current_cell)
         self._sync(
             self.stage_items,
             {h.id: h for h in layout.stages},
             lambda h: HeaderItem(h, True),
             HeaderItem.set_header,
+            _holds("header"),
         )
         self._sync(
             self.lane_items,
             {h.id: h for h in layout.lanes},
             lambda h: HeaderItem(h, False),
             HeaderItem.set_header,
+            _holds("header"),
         )
-        self._sync(self.curve_items, layout.curves, CurveItem, CurveItem.set_curve)
+        self._sync(self.curve_items, layout.curves, CurveItem, CurveItem.set_curve, _holds("curve"))
         places = {
             (curve.lane_id, point.stage_id): (curve, index)
             for curve in layout.curves.values()
@@ -298,12 +341,15 @@ class MapScene(QGraphicsScene):
             places,
             lambda place: PointItem(place[0], place[1], self.map_style.face_radius),
             lambda item, place: item.set_point(*place),
+            lambda item, place: item.curve is place[0] and item.index == place[1],
         )
         self.corner.set_shapes(drawing.corner_shapes(layout), layout.corner)
         above = self.legend.place(
             self.legend_shown,
             self.tr("Departments"),
-            map_departments(list(self.card_data.values()), self.departments),
+            map_departments(list(self.card_data.values()), self.departments)
+            if self.legend_shown
+            else (),
             layout.width,
             self.measure,
         )
@@ -361,7 +407,46 @@ class MapScene(QGraphicsScene):
         for key, cell in self.cell_items.items():
             cell.set_overview(cells.get(key, []))
 
-    def _sync(self, items: dict[Any, Any], boxes: dict[Any, Any], make: Any, update: Any) -> None:
+    def _place_cards(self, card_ids: Iterable[int]) -> None:
+        """Card items for these cards' boxes, in their lane's row; gone boxes, gone items."""
+        assert self.layout is not None
+        for card_id in card_ids:
+            box = self.layout.cards.get(card_id)
+            item = self.card_items.get(card_id)
+            if box is None:
+                if item is not None:
+                    self.removeItem(self.card_items.pop(card_id))
+                continue
+            row = self.row_items[box.card.lane_id]
+            if item is None:
+                item = self.card_items[card_id] = CardItem(box)
+                if self.overview:
+                    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+            if item.parentItem() is not row:
+                item.setParentItem(row)
+            item.set_box(box, row.y())
+
+    def put_back(self, card_ids: Iterable[int] = (), lane_id: int | None = None) -> None:
+        """Items a gesture moved by hand, back on their boxes (the gesture wrote nothing)."""
+        self._place_cards(card_ids)
+        if self.layout is None or lane_id is None:
+            return
+        curve = self.layout.curves.get(lane_id)
+        if curve is not None:
+            self.curve_items[lane_id].set_curve(curve)
+            for index, point in enumerate(curve.points):
+                self.point_items[(lane_id, point.stage_id)].set_point(curve, index)
+
+    def _sync(
+        self,
+        items: dict[Any, Any],
+        boxes: dict[Any, Any],
+        make: Any,
+        update: Any,
+        same: Callable[[Any, Any], bool],
+    ) -> None:
+        """Items for a few boxes (cells, headers, curves, faces): made, dropped, or given
+        their box when the layout made a new one (`same`: the item holds this box)."""
         for key in [k for k in items if k not in boxes]:
             self.removeItem(items.pop(key))
         for key, box in boxes.items():
@@ -369,7 +454,7 @@ class MapScene(QGraphicsScene):
             if item is None:
                 item = items[key] = make(box)
                 self.addItem(item)
-            else:
+            elif not same(item, box):
                 update(item, box)
 
     def image(self, image_id: int) -> QImage | None:

@@ -252,6 +252,11 @@ class Document(QObject):
         query = select(Card).where(Card.stage_id == stage_id, Card.lane_id == lane_id)
         return self._all(query.order_by(Card.position))
 
+    def cell_ids(self, stage_id: int, lane_id: int) -> list[int]:
+        """The ids of a cell's cards in order: what a view needs after cards moved."""
+        query = select(Card.id).where(Card.stage_id == stage_id, Card.lane_id == lane_id)
+        return self._all(query.order_by(Card.position))
+
     def emotion_points(self, map_id: int) -> list[EmotionPoint]:
         query = (
             select(EmotionPoint)
