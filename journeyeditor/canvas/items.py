@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeyeditor.render import drawing, icons, qt_painter
-from journeyeditor.render.layout import CardBox, Cell, Curve, Header, Rect
+from journeyeditor.render.layout import CardBox, Cell, Curve, Header, Rect, same_look
 from journeyeditor.render.primitives import Primitive
 
 if TYPE_CHECKING:
@@ -228,7 +228,12 @@ class CardItem(ShapesItem):
             self.prepareGeometryChange()
             self.bounds = QRectF(-2, -2, box.rect.w + 6, box.rect.h + 6)
         self.setPos(box.rect.x, box.rect.y - top)
-        if old is None or old.card != box.card or old.lines != box.lines or old.meta != box.meta:
+        if (
+            old is None
+            or not same_look(old.card, box.card)
+            or old.lines != box.lines
+            or old.meta != box.meta
+        ):
             self.shapes = []
             self.update()
 

@@ -534,7 +534,7 @@ def _order(card: CardIn) -> tuple[int, int]:
     return card.position, card.id
 
 
-def _same_look(old: CardIn, new: CardIn) -> bool:
+def same_look(old: CardIn, new: CardIn) -> bool:
     """Whether two records of a card lay out alike: every field equal but its position."""
     return old is new or replace(new, position=old.position) == old
 
@@ -779,7 +779,7 @@ class Layouter:
                 cached is not None
                 and cached[1] == width
                 and cached[2] == lane_kind
-                and _same_look(cached[0], card)
+                and same_look(cached[0], card)
             ):
                 shape = cached[3]
             else:
