@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from itertools import pairwise
+from operator import attrgetter
 
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN
 from journeyeditor.model.limits import LANE_HEIGHT_RANGE, STAGE_WIDTH_RANGE
@@ -534,9 +535,12 @@ def _order(card: CardIn) -> tuple[int, int]:
     return card.position, card.id
 
 
+_LOOK = attrgetter(*(f.name for f in fields(CardIn) if f.name != "position"))
+
+
 def same_look(old: CardIn, new: CardIn) -> bool:
     """Whether two records of a card lay out alike: every field equal but its position."""
-    return old is new or replace(new, position=old.position) == old
+    return old is new or bool(_LOOK(old) == _LOOK(new))
 
 
 class Layouter:
@@ -576,6 +580,7 @@ class Layouter:
         ):
             return self._full(content)
         changes = Changes()
+        touched: list[int] = []
         dirty: set[CellKey] = set()
         arrived: dict[CellKey, list[CardIn]] = {}
         known, before = self._cards, len(self._cards)
@@ -591,9 +596,8 @@ class Layouter:
             key = (card.stage_id, card.lane_id)
             dirty.add(key)
             arrived.setdefault(key, []).append(card)
-            changes.cards.add(card.id)
+            touched.append(card.id)
             known[card.id] = card
-            self.layout.cards.pop(card.id, None)
         if kept < before:
             present = {card.id for card in content.cards}
             for card_id in [i for i in known if i not in present]:
@@ -601,8 +605,9 @@ class Layouter:
                 dirty.add((gone.stage_id, gone.lane_id))
                 changes.cards.add(card_id)
                 self._forget(card_id)
+        renewed = {*touched, *changes.cards}
         for key in dirty:
-            cards = [card for card in self._cells.get(key, ()) if card.id not in changes.cards]
+            cards = [card for card in self._cells.get(key, ()) if card.id not in renewed]
             cards += arrived.get(key, [])
             cards.sort(key=_order)
             self._cells[key] = cards
@@ -619,6 +624,11 @@ class Layouter:
         }
         self._points, self._lanes = points, content.lanes
         self._rows(dirty, lanes_changed, changes)
+        for card_id in touched:
+            box = self.layout.cards.get(card_id)
+            if box is not None and box.card is not known[card_id]:
+                self._forget(card_id)  # its cell is not on the map (no such stage or lane)
+                changes.cards.add(card_id)
         return changes
 
     def _forget(self, card_id: int) -> None:
@@ -801,7 +811,8 @@ class Layouter:
         changes: Changes,
     ) -> None:
         """A cell's cards stacked from the top of its row (below the curve of an emotion
-        lane); a card whose box is as it was keeps its box object."""
+        lane); a card whose box is as it was keeps its box object (given the card's new
+        record when only its position in the cell changed)."""
         s = self.style
         layout = self.layout
         assert layout is not None
@@ -813,10 +824,11 @@ class Layouter:
             old = layout.cards.get(card.id)
             if (
                 old is not None
-                and old.card is card
                 and old.rect == rect
                 and old.lane_kind == lane_kind
+                and same_look(old.card, card)
             ):
+                old.card = card
                 continue
             meta = None
             if lane_kind in META_KINDS:
