@@ -256,14 +256,16 @@ def main() -> None:
     args = parser.parse_args()
     QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="bench-canvas-"))
-    print(f"{'cards':>6}  {'measure':<18} {'ours':>10} {'bare Qt':>10} {'ratio':>7}")
+    print(f"load average {os.getloadavg()[0]:.1f} (2 cores: above 1 other work shares them)")
+    print(f"{'cards':>6}  {'measure':<22} {'ours':>10} {'bare Qt':>10} {'ratio':>7}")
     for count in args.cards:
         path = make_project(folder / f"{count}.journey", count)
         mine = ours(path, args.repeat)
         base = bare(path, args.repeat, count)
         for key, value in mine.items():
             ratio = value / base[key] if base[key] else float("nan")
-            print(f"{count:>6}  {key:<18} {value:>10.3f} {base[key]:>10.3f} {ratio:>6.1f}×")
+            print(f"{count:>6}  {key:<22} {value:>10.3f} {base[key]:>10.3f} {ratio:>6.1f}×")
+    print(f"load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -11,12 +11,12 @@ commands pushed on the Document.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -72,6 +72,34 @@ FADED = 0.18
 MARGIN = 40.0
 
 
+class CardItems(Mapping[int, CardItem]):
+    """The card items by card id. An item is made when first shown (the view asks for
+    what it is about to paint), or when first asked for here: opening a map of
+    thousands of cards makes only the few hundred items on screen."""
+
+    def __init__(self, scene: MapScene) -> None:
+        self.scene = scene
+        self.made: dict[int, CardItem] = {}
+
+    def __getitem__(self, card_id: int) -> CardItem:
+        item = self.made.get(card_id) or self.scene.make_card(card_id)
+        if item is None:
+            raise KeyError(card_id)
+        return item
+
+    def __iter__(self) -> Iterator[int]:
+        layout = self.scene.layout
+        return iter(list(layout.cards) if layout else [])
+
+    def __len__(self) -> int:
+        layout = self.scene.layout
+        return len(layout.cards) if layout else 0
+
+    def __contains__(self, card_id: object) -> bool:
+        layout = self.scene.layout
+        return layout is not None and card_id in layout.cards
+
+
 def _holds(name: str) -> Callable[[Any, Any], bool]:
     """Whether an item still holds this very box of the layout (in its attribute `name`)."""
     return lambda item, box: getattr(item, name) is box
@@ -114,7 +142,11 @@ class MapScene(QGraphicsScene):
         self.card_data: dict[int, CardIn] = {}
         self.points: dict[tuple[int, int], PointIn] = {}
         self.departments: dict[int, tuple[str, str]] = {}
-        self.card_items: dict[int, CardItem] = {}
+        self.card_items = CardItems(self)
+        self._shown = QRectF()
+        """Where every card item is made (reset by each layout: rows move)."""
+        self._found: set[int] = set()
+        self._top: set[int] | None = None
         self.row_items: dict[int, RowItem] = {}
         self.cell_items: dict[tuple[int, int], CellItem] = {}
         self.stage_items: dict[int, HeaderItem] = {}
@@ -270,7 +302,7 @@ class MapScene(QGraphicsScene):
             self._stages_changed(map_id)
             self._lanes_changed(map_id)
             self.card_data = {
-                c.id: card_in(c, self.departments) for c in self.document.cards(map_id)
+                c.id: card_in(c, self.departments) for c in self.document.card_rows(map_id)
             }
             self.points = {
                 (p.lane_id, p.stage_id): point_in(p) for p in self.document.emotion_points(map_id)
@@ -306,12 +338,9 @@ class MapScene(QGraphicsScene):
                 self.addItem(row)
             if row.y() != top:
                 row.setPos(0.0, top)
-        if changes.full:
-            for card_id in [i for i in self.card_items if i not in layout.cards]:
-                self.removeItem(self.card_items.pop(card_id))
-            self._place_cards(layout.cards)
-        else:
-            self._place_cards(changes.cards)
+        self._shown = QRectF()
+        made = self.card_items.made
+        self._place_cards(list(made) if changes.full else changes.cards)
         for lane_id in [i for i in self.row_items if i not in rows]:
             self.removeItem(self.row_items.pop(lane_id))
         self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell, _holds("cell"))
@@ -385,46 +414,94 @@ class MapScene(QGraphicsScene):
         if on == self.overview:
             return
         self.overview = on
-        for item in self.card_items.values():
+        for item in self.card_items.made.values():
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, on)
         self._refresh_overview()
 
     def _refresh_overview(self) -> None:
         cells: dict[tuple[int, int], list[OverviewCard]] = {key: [] for key in self.cell_items}
         if self.overview and self.layout is not None:
+            made = self.card_items.made
             for card_id, box in self.layout.cards.items():
-                item = self.card_items[card_id]
-                if not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
+                item = made.get(card_id)
+                if item is not None and not (
+                    item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+                ):
                     item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
                 r = box.rect
                 entry = (
                     QRectF(r.x, r.y, r.w, r.h),
                     drawing.card_fill(box),
-                    item.isSelected(),
-                    item.opacity() < 1.0,
+                    item is not None and item.isSelected(),
+                    self._emphasis(card_id)[0] < 1.0,
                 )
                 cells.setdefault((box.card.stage_id, box.card.lane_id), []).append(entry)
         for key, cell in self.cell_items.items():
             cell.set_overview(cells.get(key, []))
 
     def _place_cards(self, card_ids: Iterable[int]) -> None:
-        """Card items for these cards' boxes, in their lane's row; gone boxes, gone items."""
+        """The made items of these cards on their new boxes, in their lane's row; gone
+        boxes, gone items (an item not made yet is made where it is first shown)."""
         assert self.layout is not None
+        made = self.card_items.made
         for card_id in card_ids:
+            item = made.get(card_id)
+            if item is None:
+                continue
             box = self.layout.cards.get(card_id)
-            item = self.card_items.get(card_id)
             if box is None:
-                if item is not None:
-                    self.removeItem(self.card_items.pop(card_id))
+                self.removeItem(made.pop(card_id))
                 continue
             row = self.row_items[box.card.lane_id]
-            if item is None:
-                item = self.card_items[card_id] = CardItem(box)
-                if self.overview:
-                    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
             if item.parentItem() is not row:
                 item.setParentItem(row)
             item.set_box(box, row.y())
+
+    def make_card(self, card_id: int) -> CardItem | None:
+        """The item of a card the layout placed, made now, as faded and highlighted as
+        the others; None for a card not on the map."""
+        box = self.layout.cards.get(card_id) if self.layout else None
+        if box is None:
+            return None
+        item = self.card_items.made[card_id] = CardItem(box)
+        if self.overview:
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+        opacity, highlighted = self._emphasis(card_id)
+        item.setOpacity(opacity)
+        item.set_highlighted(highlighted)
+        row = self.row_items[box.card.lane_id]
+        item.setParentItem(row)
+        item.set_box(box, row.y())
+        return item
+
+    def show_cards(self, rect: QRectF) -> None:
+        """Make the items of every card in `rect` (scene coordinates) not made yet."""
+        if self.layout is None or self._shown.contains(rect):
+            return
+        made = self.card_items.made
+        for cell in self.layout.cells.values():
+            c = cell.rect
+            if not rect.intersects(QRectF(c.x, c.y, c.w, c.h)):
+                continue
+            for card_id in cell.card_ids:
+                if card_id not in made:
+                    r = self.layout.cards[card_id].rect
+                    if rect.intersects(QRectF(r.x - 4, r.y - 4, r.w + 8, r.h + 8)):
+                        self.make_card(card_id)
+        self._shown = rect if self._shown.isEmpty() else self._shown.united(rect)
+
+    def render(
+        self,
+        painter: QPainter,
+        target: QRectF | QRect = QRectF(),  # noqa: B008
+        source: QRectF | QRect = QRectF(),  # noqa: B008
+        mode: Qt.AspectRatioMode = Qt.AspectRatioMode.KeepAspectRatio,
+    ) -> None:
+        """Draw the scene elsewhere (a picture, a printer): every card in `source` first
+        gets its item."""
+        shown = QRectF(source)
+        self.show_cards(self.sceneRect() if shown.isEmpty() else shown)
+        super().render(painter, target, source, mode)
 
     def put_back(self, card_ids: Iterable[int] = (), lane_id: int | None = None) -> None:
         """Items a gesture moved by hand, back on their boxes (the gesture wrote nothing)."""
@@ -499,16 +576,25 @@ class MapScene(QGraphicsScene):
         if not found and not filtering and not self._emphasized:
             return
         self._emphasized = bool(found) or filtering
-        for card_id, item in self.card_items.items():
-            card = self.card_data.get(card_id)
-            keep = card is None or (
-                (not self.filter.active or self.filter.keeps(card))
-                and (top is None or card_id in top)
-            )
-            item.setOpacity(1.0 if keep else FADED)
-            item.set_highlighted(card_id in found)
+        self._found, self._top = found, top
+        for card_id, item in self.card_items.made.items():
+            opacity, highlighted = self._emphasis(card_id)
+            item.setOpacity(opacity)
+            item.set_highlighted(highlighted)
         self.matchesChanged.emit(len(found))
         self._refresh_overview()
+
+    def _emphasis(self, card_id: int) -> tuple[float, bool]:
+        """A card's opacity (faded by the filter or the top-N ranking) and whether find
+        highlights it."""
+        if not self._emphasized:
+            return 1.0, False
+        card = self.card_data.get(card_id)
+        keep = card is None or (
+            (not self.filter.active or self.filter.keeps(card))
+            and (self._top is None or card_id in self._top)
+        )
+        return (1.0 if keep else FADED), card_id in self._found
 
     # Selection
 
