@@ -12,7 +12,6 @@ commands pushed on the Document.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
@@ -64,6 +63,7 @@ from journeyeditor.render.layout import (
     MapLayout,
     PointIn,
     StageIn,
+    relocated,
 )
 from journeyeditor.render.pictures import decode
 from journeyeditor.render.ranking import ranked
@@ -238,9 +238,7 @@ class MapScene(QGraphicsScene):
                 if card is None:
                     self._card_touched(map_id, card_id)
                 elif (card.stage_id, card.lane_id, card.position) != (stage_id, lane_id, position):
-                    self.card_data[card_id] = replace(
-                        card, stage_id=stage_id, lane_id=lane_id, position=position
-                    )
+                    self.card_data[card_id] = relocated(card, stage_id, lane_id, position)
             self._dirty = True
 
     def _stages_changed(self, map_id: int, *_ids: int) -> None:

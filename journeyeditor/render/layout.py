@@ -536,6 +536,15 @@ def _order(card: CardIn) -> tuple[int, int]:
 
 
 _LOOK = attrgetter(*(f.name for f in fields(CardIn) if f.name != "position"))
+_FIELDS = attrgetter(*(f.name for f in fields(CardIn)))
+
+
+def relocated(card: CardIn, stage_id: int, lane_id: int, position: int) -> CardIn:
+    """A new record of a card at another place (a view reading moves without reading
+    the cards again); several times quicker than `dataclasses.replace`."""
+    moved = CardIn(*_FIELDS(card))
+    moved.stage_id, moved.lane_id, moved.position = stage_id, lane_id, position
+    return moved
 
 
 def same_look(old: CardIn, new: CardIn) -> bool:
