@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,6 +40,7 @@ from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MapView
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
+from journeyeditor.render import fonts
 from journeyeditor.render.drawing import Labels
 
 WIDTH, HEIGHT = 1920, 1080
@@ -82,6 +85,7 @@ def ours(path: Path, repeat: int) -> dict[str, float]:
         view.viewport().grab()
         holder.update(document=document, scene=scene, view=view)
 
+    figures["font tables, once (s)"] = timed(fonts.metrics)
     figures["first paint (s)"] = timed(open_and_paint)
     view, scene = holder["view"], holder["scene"]
     assert isinstance(view, MapView) and isinstance(scene, MapScene)
@@ -215,6 +219,7 @@ def bare(path: Path, repeat: int, count: int) -> dict[str, float]:
         view.viewport().grab()
         holder.update(scene=plain, view=view)
 
+    figures["font tables, once (s)"] = 0.0
     figures["first paint (s)"] = timed(build_and_paint)
     view = holder["view"]
     assert isinstance(view, QGraphicsView)
@@ -249,6 +254,25 @@ def bare(path: Path, repeat: int, count: int) -> dict[str, float]:
     return figures
 
 
+def commit_floor(path: Path, count: int) -> tuple[float, float]:
+    """The least an edit committed to the file costs: one card's text changed with plain
+    sqlite3 in a write transaction, with the editor's journal mode and synchronous
+    setting (milliseconds: median, p95)."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.execute("PRAGMA synchronous = FULL")
+    card_id = connection.execute("SELECT min(id) FROM card").fetchone()[0]
+
+    def commit(n: int) -> None:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("UPDATE card SET text = ? WHERE id = ?", (f"floor {n}", card_id))
+        connection.execute("COMMIT")
+
+    samples = [timed(partial(commit, n)) * 1000 for n in range(count)]
+    connection.close()
+    return statistics.median(samples), p95(samples)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cards", type=int, nargs="+", default=[2000, 10000])
@@ -265,6 +289,8 @@ def main() -> None:
         for key, value in mine.items():
             ratio = value / base[key] if base[key] else float("nan")
             print(f"{count:>6}  {key:<22} {value:>10.3f} {base[key]:>10.3f} {ratio:>6.1f}×")
+        median, high = commit_floor(path, max(5, args.repeat))
+        print(f"{count:>6}  commit floor (sqlite3 UPDATE + COMMIT) {median:.1f} ms, p95 {high:.1f}")
     print(f"load average {os.getloadavg()[0]:.1f}")
 
 
