@@ -69,6 +69,8 @@ from journeyeditor.render.pictures import decode
 from journeyeditor.render.ranking import ranked
 
 FADED = 0.18
+KEPT_ITEMS = 3000
+"""Above this many card items, those far off screen are dropped (made again if shown)."""
 MARGIN = 40.0
 
 
@@ -472,11 +474,16 @@ class MapScene(QGraphicsScene):
         item.set_box(box, row.y())
         return item
 
-    def show_cards(self, rect: QRectF) -> None:
-        """Make the items of every card in `rect` (scene coordinates) not made yet."""
-        if self.layout is None or self._shown.contains(rect):
+    def show_cards(self, rect: QRectF, painting: bool = False) -> None:
+        """Make the items of every card in `rect` (scene coordinates) not made yet. Far
+        zoomed out the cells paint the cards, so painting (or hovering) makes none; at a
+        closer zoom, when many were made, those far from `rect` are dropped again (finding
+        the item under the mouse visits every item)."""
+        if self.layout is None or (painting and self.overview) or self._shown.contains(rect):
             return
         made = self.card_items.made
+        if not self.overview and len(made) > KEPT_ITEMS:
+            self._drop_cards(rect)
         for cell in self.layout.cells.values():
             c = cell.rect
             if not rect.intersects(QRectF(c.x, c.y, c.w, c.h)):
@@ -487,6 +494,18 @@ class MapScene(QGraphicsScene):
                     if rect.intersects(QRectF(r.x - 4, r.y - 4, r.w + 8, r.h + 8)):
                         self.make_card(card_id)
         self._shown = rect if self._shown.isEmpty() else self._shown.united(rect)
+
+    def _drop_cards(self, rect: QRectF) -> None:
+        """Drop the items of cards far from `rect`, unless selected or hidden."""
+        assert self.layout is not None
+        near = rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height())
+        made = self.card_items.made
+        for card_id, item in list(made.items()):
+            r = self.layout.cards[card_id].rect
+            far = not near.intersects(QRectF(r.x, r.y, r.w, r.h))
+            if far and item.isVisible() and not item.isSelected():
+                self.removeItem(made.pop(card_id))
+        self._shown = QRectF()
 
     def render(
         self,

@@ -124,7 +124,9 @@ class MapView(QGraphicsView):
         if event.type() in SHOWING:
             scene = self.scene()
             if isinstance(scene, MapScene):
-                scene.show_cards(self.mapToScene(self.viewport().rect()).boundingRect())
+                shown = self.mapToScene(self.viewport().rect()).boundingRect()
+                looking = event.type() in (QEvent.Type.Paint, QEvent.Type.MouseMove)
+                scene.show_cards(shown, painting=looking)
         if event.type() == QEvent.Type.NativeGesture:
             assert isinstance(event, QNativeGestureEvent)
             if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:

@@ -9,7 +9,7 @@ is what the client gets. Units are pixels at 100 % zoom (1/96 inch).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import pairwise
 from operator import attrgetter
@@ -579,8 +579,15 @@ class Layouter:
         """Each card's top below its row's top: a moved row's cards are placed by adding."""
         self._stage_x: dict[int, tuple[float, float]] = {}
 
-    def update(self, content: MapContent) -> Changes:
-        """Bring the layout in line with `content`; say which card boxes are new."""
+    def update(
+        self, content: MapContent, changed: Mapping[int, CardIn | None] | None = None
+    ) -> Changes:
+        """Bring the layout in line with `content`; say which card boxes are new.
+
+        `changed`, when given, holds every card whose record may differ from the last
+        update (None for a card gone), so the cards are not all looked at; a view that
+        keeps track of what its signals named passes it.
+        """
         if (
             self.layout is None
             or content.title != self._title
@@ -592,28 +599,22 @@ class Layouter:
         touched: list[int] = []
         dirty: set[CellKey] = set()
         arrived: dict[CellKey, list[CardIn]] = {}
-        known, before = self._cards, len(self._cards)
-        kept = 0
-        for card in content.cards:
-            prev = known.get(card.id)
-            if prev is card:
-                kept += 1
-                continue
+        known = self._cards
+        for card_id, card in self._differences(content, changed):
+            prev = known.get(card_id)
             if prev is not None:
-                kept += 1
                 dirty.add((prev.stage_id, prev.lane_id))
+            if card is None:
+                if prev is not None:
+                    del known[card_id]
+                    changes.cards.add(card_id)
+                    self._forget(card_id)
+                continue
             key = (card.stage_id, card.lane_id)
             dirty.add(key)
             arrived.setdefault(key, []).append(card)
-            touched.append(card.id)
-            known[card.id] = card
-        if kept < before:
-            present = {card.id for card in content.cards}
-            for card_id in [i for i in known if i not in present]:
-                gone = known.pop(card_id)
-                dirty.add((gone.stage_id, gone.lane_id))
-                changes.cards.add(card_id)
-                self._forget(card_id)
+            touched.append(card_id)
+            known[card_id] = card
         renewed = {*touched, *changes.cards}
         for key in dirty:
             cards = [card for card in self._cells.get(key, ()) if card.id not in renewed]
@@ -639,6 +640,26 @@ class Layouter:
                 self._forget(card_id)  # its cell is not on the map (no such stage or lane)
                 changes.cards.add(card_id)
         return changes
+
+    def _differences(
+        self, content: MapContent, changed: Mapping[int, CardIn | None] | None
+    ) -> list[tuple[int, CardIn | None]]:
+        """The cards whose record is not the one laid out last (None: gone)."""
+        known = self._cards
+        if changed is not None:
+            return [(i, card) for i, card in changed.items() if known.get(i) is not card]
+        found: list[tuple[int, CardIn | None]] = []
+        kept = 0
+        for card in content.cards:
+            prev = known.get(card.id)
+            if prev is not None:
+                kept += 1
+            if prev is not card:
+                found.append((card.id, card))
+        if kept < len(known):
+            present = {card.id for card in content.cards}
+            found += [(card_id, None) for card_id in known if card_id not in present]
+        return found
 
     def _forget(self, card_id: int) -> None:
         assert self.layout is not None

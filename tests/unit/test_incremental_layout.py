@@ -14,7 +14,13 @@ from dataclasses import replace
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+)
 
 from journeyeditor.render import fonts
 from journeyeditor.render.layout import (
@@ -55,6 +61,14 @@ class Edits(RuleBasedStateMachine):
         self.future: list[tuple[object, ...]] = []
         self.layouter = Layouter(self.measurer)
         self.layouter.update(self.content())
+        self.told = dict(self.cards)
+        self.hinted = False
+
+    @initialize(hinted=st.booleans())
+    def tell_what_changed(self, hinted: bool) -> None:
+        """Either the layouter finds the changed cards itself, or it is told them, as
+        the canvas tells it what its signals named."""
+        self.hinted = hinted
 
     def content(self) -> MapContent:
         return MapContent(
@@ -66,7 +80,13 @@ class Edits(RuleBasedStateMachine):
         )
 
     def state(self) -> tuple[object, ...]:
-        return (self.title, list(self.stages), list(self.lanes), dict(self.cards), dict(self.points))
+        return (
+            self.title,
+            list(self.stages),
+            list(self.lanes),
+            dict(self.cards),
+            dict(self.points),
+        )
 
     def remember(self) -> None:
         self.past.append(self.state())
@@ -84,7 +104,13 @@ class Edits(RuleBasedStateMachine):
 
     def apply(self) -> None:
         before = dict(self.layouter.layout.cards) if self.layouter.layout else {}
-        changes = self.layouter.update(self.content())
+        changed = {
+            card_id: self.cards.get(card_id)
+            for card_id in self.told.keys() | self.cards.keys()
+            if self.told.get(card_id) is not self.cards.get(card_id)
+        }
+        self.told = dict(self.cards)
+        changes = self.layouter.update(self.content(), changed if self.hinted else None)
         after = self.layouter.layout
         assert after is not None
         if changes.full:
