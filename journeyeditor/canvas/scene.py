@@ -142,6 +142,8 @@ class MapScene(QGraphicsScene):
         self.stages: list[StageIn] = []
         self.lanes: list[LaneIn] = []
         self.card_data: dict[int, CardIn] = {}
+        self._changed: dict[int, CardIn | None] = {}
+        """Cards whose record changed since the last layout (None: gone), for the Layouter."""
         self.points: dict[tuple[int, int], PointIn] = {}
         self.departments: dict[int, tuple[str, str]] = {}
         self.card_items = CardItems(self)
@@ -223,12 +225,13 @@ class MapScene(QGraphicsScene):
         if self._mine(map_id):
             card = self.document.get(Card, card_id)
             if card is not None:
-                self.card_data[card_id] = card_in(card, self.departments)
+                self.card_data[card_id] = self._changed[card_id] = card_in(card, self.departments)
                 self._dirty = True
 
     def _card_removed(self, map_id: int, card_id: int) -> None:
         if self._mine(map_id):
             self.card_data.pop(card_id, None)
+            self._changed[card_id] = None
             self._dirty = True
 
     def _cell_changed(self, map_id: int, stage_id: int, lane_id: int) -> None:
@@ -240,7 +243,8 @@ class MapScene(QGraphicsScene):
                 if card is None:
                     self._card_touched(map_id, card_id)
                 elif (card.stage_id, card.lane_id, card.position) != (stage_id, lane_id, position):
-                    self.card_data[card_id] = relocated(card, stage_id, lane_id, position)
+                    moved = relocated(card, stage_id, lane_id, position)
+                    self.card_data[card_id] = self._changed[card_id] = moved
             self._dirty = True
 
     def _stages_changed(self, map_id: int, *_ids: int) -> None:
@@ -326,7 +330,8 @@ class MapScene(QGraphicsScene):
     def relayout(self) -> None:
         """Lay out again what changed and bring items in line, touching only those."""
         self._dirty = False
-        changes = self.layouter.update(self.content())
+        changes = self.layouter.update(self.content(), self._changed)
+        self._changed = {}
         layout = self.layouter.layout
         assert layout is not None
         self.layout = layout
