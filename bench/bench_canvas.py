@@ -1,7 +1,7 @@
 """Canvas figures for maps of 2,000 and 10,000 cards, each beside a bare QGraphicsScene
 holding the same number of plain rectangles and texts (the ratio is ours ÷ bare).
 
-    python bench/bench_canvas.py [--cards 2000 10000] [--repeat 20]
+    python bench/bench_canvas.py [--cards 2000 10000] [--repeat 20] [--folder /dev/shm]
 
 Prints figures; asserts nothing. Targets (issue 12): first paint within 1.5× of the bare
 scene at 10,000 cards and 3× at 2,000; each edit (card move, card add, text edit,
@@ -277,9 +277,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cards", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--folder",
+        help="where the project files go (the system's temporary folder by default); "
+        "a tmpfs such as /dev/shm leaves the disk's flushes out of the edits' figures",
+    )
     args = parser.parse_args()
     QApplication.instance() or QApplication([])
-    folder = Path(tempfile.mkdtemp(prefix="bench-canvas-"))
+    folder = Path(tempfile.mkdtemp(prefix="bench-canvas-", dir=args.folder))
     print(f"load average {os.getloadavg()[0]:.1f} (2 cores: above 1 other work shares them)")
     print(f"{'cards':>6}  {'measure':<22} {'ours':>10} {'bare Qt':>10} {'ratio':>7}")
     for count in args.cards:
