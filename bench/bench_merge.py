@@ -7,9 +7,11 @@ copy of it in which one department wrote `--cards` cards of its own, spelt its s
 names in capitals and felt differently at each stage. The merge is what File → Merge
 from File… and `journeyeditor merge` do: open the master, read and check every draft,
 plan (match names, skip the master's cards, average feelings) and push one undo step in
-one transaction. The baseline is the JSON importer writing a project holding the master
-and every draft's cards (interchange.plan_import, then write_plan into a fresh file):
-about the same rows, without matching, checks of the drafts or undo. See bench/README.md.
+one transaction, once row by row (one Insert per card, as before the bulk path) and
+once in bulk (InsertMany: one executemany), then the bulk step's undo and redo. The
+baseline is the JSON importer writing a project holding the master and every draft's
+cards (interchange.plan_import, then write_plan into a fresh file): about the same rows,
+without matching, checks of the drafts or undo. See bench/README.md.
 """
 
 from __future__ import annotations
@@ -34,9 +36,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.projects import project_data
 from journeyeditor.editing import merge
+from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.operations import one_by_one
 from journeyeditor.store import database, interchange
 
+PATHS = ("row by row", "bulk")
+"""Before: one Insert per card (operations.one_by_one); after: one InsertMany."""
 DEPARTMENTS = ("Sales", "Marketing", "Support", "Logistics", "UX", "Légal")
 
 
@@ -101,27 +107,37 @@ def main() -> None:
             card["id"] = number
             card.pop("department", None)
         phases: dict[str, list[float]] = {"open master": [], "read drafts": [], "plan": []}
-        phases |= {"push (one transaction)": [], "merge in all": [], "JSON import": []}
+        for path in PATHS:
+            phases |= {f"push, {path}": [], f"merge in all, {path}": []}
+        phases |= {"undo, bulk": [], "redo, bulk": [], "JSON import": []}
         added = 0
         for run in range(args.repeat):
-            target = folder / f"run-{run}.journey"
-            shutil.copyfile(master, target)
-            start = time.perf_counter()
-            document = Document.open(target)
-            opened = time.perf_counter()
-            read = [merge.read_draft(path, target) for path in drafts]
-            loaded = time.perf_counter()
-            plan = merge.plan_merge(document, read)
-            planned = time.perf_counter()
-            assert document.push(plan.command(document))
-            pushed = time.perf_counter()
-            document.close()
-            added = sum(summary.cards_added for summary in plan.drafts)
-            phases["open master"].append(opened - start)
-            phases["read drafts"].append(loaded - opened)
-            phases["plan"].append(planned - loaded)
-            phases["push (one transaction)"].append(pushed - planned)
-            phases["merge in all"].append(pushed - start)
+            for path in PATHS:
+                target = folder / f"run-{run}-{path}.journey"
+                shutil.copyfile(master, target)
+                start = time.perf_counter()
+                document = Document.open(target)
+                opened = time.perf_counter()
+                read = [merge.read_draft(path, target) for path in drafts]
+                loaded = time.perf_counter()
+                plan = merge.plan_merge(document, read)
+                planned = time.perf_counter()
+                command = plan.command(document)
+                if path == "row by row":
+                    command = EditCommand(document, command.text(), one_by_one(plan.operations))
+                assert document.push(command)
+                pushed = time.perf_counter()
+                if path == "bulk":
+                    phases["undo, bulk"].append(timed(document.undo))
+                    phases["redo, bulk"].append(timed(document.redo))
+                    assert document.stack.index() == 1
+                document.close()
+                added = sum(summary.cards_added for summary in plan.drafts)
+                phases["open master"].append(opened - start)
+                phases["read drafts"].append(loaded - opened)
+                phases["plan"].append(planned - loaded)
+                phases[f"push, {path}"].append(pushed - planned)
+                phases[f"merge in all, {path}"].append(pushed - start)
             imported = folder / f"import-{run}.journey"
             phases["JSON import"].append(
                 timed(lambda path=imported: write(path, combined))  # type: ignore[misc]
@@ -132,9 +148,10 @@ def main() -> None:
             f"({added} cards added), median of {args.repeat}"
         )
         for name, value in figures.items():
-            print(f"  {name:<24} {value * 1000:8.0f} ms")
-        ratio = figures["merge in all"] / figures["JSON import"]
-        print(f"  merge / JSON import      {ratio:8.1f} ×")
+            print(f"  {name:<28} {value * 1000:8.0f} ms")
+        for path in PATHS:
+            ratio = figures[f"merge in all, {path}"] / figures["JSON import"]
+            print(f"  merge / JSON import, {path:<10} {ratio:6.1f} ×")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -72,3 +72,48 @@ def make_project(path: Path, cards: int) -> Path:
     plan = interchange.plan_import(project_data(cards), path)
     database.create_file(path, interchange.populate_from(plan))
     return path
+
+
+def big_project_data(maps: int, cards: int, stages: int = 10) -> dict[str, Any]:
+    """`maps` maps like `project_data`'s, each of `cards` cards, with ids of their own."""
+    one = project_data(cards, stages)["maps"][0]
+    journeys = []
+    for number in range(maps):
+        stage_base, lane_base, card_base = number * stages, number * 100, number * cards
+        journeys.append(
+            {
+                "id": number + 1,
+                "name": f"Map {number + 1}",
+                "stages": [{**s, "id": s["id"] + stage_base} for s in one["stages"]],
+                "lanes": [{**ln, "id": ln["id"] + lane_base} for ln in one["lanes"]],
+                "cards": [
+                    {
+                        **c,
+                        "id": c["id"] + card_base,
+                        "stage": c["stage"] + stage_base,
+                        "lane": c["lane"] + lane_base,
+                        "text": f"{c['text']} m{number + 1}",
+                    }
+                    for c in one["cards"]
+                ],
+                "emotions": [
+                    {
+                        **e,
+                        "id": e["id"] + stage_base,
+                        "lane": e["lane"] + lane_base,
+                        "stage": e["stage"] + stage_base,
+                    }
+                    for e in one["emotions"]
+                ],
+            }
+        )
+    data = project_data(0, stages)
+    data["project"]["name"] = f"Bench {maps} × {cards}"
+    data["maps"] = journeys
+    return data
+
+
+def make_big_project(path: Path, maps: int, cards: int) -> Path:
+    plan = interchange.plan_import(big_project_data(maps, cards), path)
+    database.create_file(path, interchange.populate_from(plan))
+    return path

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, QStandardPaths, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journeyeditor import crash, i18n
+from journeyeditor import crash, i18n, resources
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError
 from journeyeditor.store.files import is_same_file
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 ORGANIZATION = crash.ORGANIZATION
 APPLICATION = crash.APPLICATION
-ICON = Path(__file__).resolve().parent / "resources" / "icons" / "journeyeditor.svg"
 CASCADE = QPoint(32, 32)
 """How far a new window sits from the last one, so it does not hide it exactly."""
 
@@ -52,7 +51,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
         return existing
     crash.identify()
     app = QApplication([sys.argv[0], *argv])
-    app.setWindowIcon(QIcon(str(ICON)))
+    app.setWindowIcon(QIcon(str(resources.ICON)))
     return app
 
 

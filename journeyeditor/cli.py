@@ -17,6 +17,10 @@
     journeyeditor merge MASTER DRAFT... [--map NAME] [--into MAP] [--dry-run]
     journeyeditor funnel EVENTS.csv|--source URL --table T --stages MAPPING.json
                          [--segment COL] [--json] [--skip-bad-rows]   (cli_funnel.py)
+    journeyeditor import-events FILE EVENTS.csv|--source URL --table T --map NAME
+                         --mapping MAPPING.json [--segment COL] [--skip-bad-rows]
+    journeyeditor import-survey FILE SURVEY.csv --map NAME [--mapping MAPPING.json]
+                         [--segment COL] [--verbatims N] [--skip-bad-rows]   (cli_measure.py)
 
 --landscape is short for --orientation landscape. With --orientation auto each map's
 pages (its cover too) are turned the way that prints the map larger, or on fewer sheets
@@ -44,7 +48,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeyeditor import __version__, cli_funnel, crash, i18n
+from journeyeditor import __version__, cli_funnel, cli_measure, crash, i18n
 from journeyeditor.render.pages import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, MergeError, OutputExistsError
@@ -55,7 +59,18 @@ if TYPE_CHECKING:
 
     from journeyeditor.editing.document import Document
 
-COMMANDS = ("new", "templates", "info", "check", "export", "import", "funnel", "merge")
+COMMANDS = (
+    "new",
+    "templates",
+    "info",
+    "check",
+    "export",
+    "import",
+    "funnel",
+    "import-events",
+    "import-survey",
+    "merge",
+)
 Exporter = Callable[[argparse.Namespace], None]
 EXPORTERS: dict[str, Exporter] = {}
 
@@ -117,6 +132,10 @@ def summary(path: Path) -> dict[str, Any]:
                 "lanes": [{"name": lane["name"], "kind": lane["kind"]} for lane in m["lanes"]],
                 "cards": len(m["cards"]),
                 "emotion_points": len(m["emotions"]),
+                "runs": [
+                    {key: run[key] for key in ("kind", "imported", "source", "rows", "bad_rows")}
+                    for run in m["runs"]
+                ],
             }
             for m in data["maps"]
         ],
@@ -146,6 +165,16 @@ def cmd_info(args: argparse.Namespace) -> None:
             )
         )
         _say("   " + " → ".join(journey_map["stages"]))
+        runs = journey_map["runs"]
+        for kind in dict.fromkeys(run["kind"] for run in runs):
+            mine = [run for run in runs if run["kind"] == kind]
+            latest = max(mine, key=lambda run: run["imported"])
+            _say(
+                "   "
+                + translate("cli", "measured ({0}): {1} runs, the latest {2} from {3}").format(
+                    kind, len(mine), latest["imported"], latest["source"]
+                )
+            )
 
 
 def cmd_check(args: argparse.Namespace) -> None:
@@ -391,6 +420,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.set_defaults(run=cmd_import)
     cli_funnel.add_parser(sub)
+    cli_measure.add_parsers(sub)
     merging = sub.add_parser("merge", help=translate("cli", "merge draft copies into a project"))
     merging.add_argument("master")
     merging.add_argument("drafts", nargs="+")

@@ -39,19 +39,10 @@ def add_parser(sub: Any) -> None:
     funnel = sub.add_parser(
         "funnel", help=translate("cli", "funnel figures per stage from event data")
     )
-    funnel.add_argument("events", nargs="?", help=translate("cli", "a CSV or Parquet file"))
-    funnel.add_argument("--source", help=translate("cli", "a database URL instead of a file"))
-    funnel.add_argument("--table", help=translate("cli", "the table of events (with --source)"))
+    add_source_options(funnel)
     funnel.add_argument(
         "--stages", required=True, help=translate("cli", "JSON file: stages and event names")
     )
-    columns = {
-        "customer": translate("cli", "the column of customer ids (default: customer)"),
-        "time": translate("cli", "the column of event times (default: timestamp)"),
-        "event": translate("cli", "the column of event names (default: event)"),
-    }
-    for name, text in columns.items():
-        funnel.add_argument(f"--{name}", help=text)
     funnel.add_argument(
         "--segment",
         action="append",
@@ -59,18 +50,41 @@ def add_parser(sub: Any) -> None:
         help=translate("cli", "a column to break the figures down by (repeatable)"),
     )
     funnel.add_argument("--json", action="store_true")
-    funnel.add_argument(
+    add_skip_option(funnel)
+    funnel.set_defaults(run=cmd_funnel)
+
+
+def add_source_options(parser: Any) -> None:
+    """The events (a file, or --source with --table) and their columns' options."""
+    parser.add_argument("events", nargs="?", help=translate("cli", "a CSV or Parquet file"))
+    parser.add_argument("--source", help=translate("cli", "a database URL instead of a file"))
+    parser.add_argument("--table", help=translate("cli", "the table of events (with --source)"))
+    columns = {
+        "customer": translate("cli", "the column of customer ids (default: customer)"),
+        "time": translate("cli", "the column of event times (default: timestamp)"),
+        "event": translate("cli", "the column of event names (default: event)"),
+    }
+    for name, text in columns.items():
+        parser.add_argument(f"--{name}", help=text)
+
+
+def add_skip_option(parser: Any) -> None:
+    parser.add_argument(
         "--skip-bad-rows",
         action="store_true",
         help=translate("cli", "measure the good rows when some rows cannot be used"),
     )
-    funnel.set_defaults(run=cmd_funnel)
 
 
 def _mapping(args: argparse.Namespace) -> ColumnMapping:
+    return column_mapping(Path(args.stages), args)
+
+
+def column_mapping(path: Path, args: argparse.Namespace) -> ColumnMapping:
+    """The columns named in the mapping file's "columns", then by the options (which
+    win), else the defaults; `args.segment` lists the segment columns."""
     from journeyeditor.measure.sources import ColumnMapping
 
-    path = Path(args.stages)
     columns = dict(DEFAULT_COLUMNS)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -84,7 +98,7 @@ def _mapping(args: argparse.Namespace) -> ColumnMapping:
     )
 
 
-def _source(args: argparse.Namespace, mapping: ColumnMapping) -> FileSource | SqlSource:
+def event_source(args: argparse.Namespace, mapping: ColumnMapping) -> FileSource | SqlSource:
     from journeyeditor.measure.sources import FileSource, SqlSource
 
     if args.source:
@@ -194,7 +208,7 @@ def cmd_funnel(args: argparse.Namespace) -> None:
     from journeyeditor.measure.funnel import FunnelJob, load_stage_mapping
 
     stages = load_stage_mapping(Path(args.stages))
-    source = _source(args, _mapping(args))
+    source = event_source(args, _mapping(args))
     with FunnelJob(source, stages) as job:
         check = job.check()
         report_bad_rows(check)

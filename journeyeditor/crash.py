@@ -8,6 +8,8 @@ rotating log file, and the person is told in plain words, with the log's path.
   pytest-qt's own capture of exceptions in slots. PySide6 hands an exception raised in a
   slot or a virtual method to `sys.excepthook` and carries on; a Python thread's goes to
   `threading.excepthook`. Both are logged, then passed to the window's reporter.
+- A bug caught where it happened and undone there (an edit, rolled back by the Document)
+  goes the same way through `report_caught`, while the hooks are installed.
 - The command line (`command_line`) prints one line and the log's path, never a
   traceback, and exits with `EXIT_SOFTWARE`; a closed pipe (`info F | head -1`) ends it
   quietly with `EXIT_BROKEN_PIPE`.
@@ -115,7 +117,7 @@ class Failure:
     """One unexpected exception, as the dialog and the log show it."""
 
     kind: str
-    """Where it happened: "slot", "thread" or "start-up"."""
+    """Where it happened: "slot", "thread", "start-up" or "edit" (rolled back)."""
     summary: str
     """`Type: message` on one line."""
     trace: str
@@ -142,6 +144,10 @@ def log_failure(failure: Failure) -> None:
     LOG.error("unexpected exception (%s)\n%s%s", failure.kind, environment(), failure.trace)
 
 
+_installed: list[Hooks] = []
+"""The hooks installed now, the latest last (`report_caught` hands bugs to it)."""
+
+
 class Hooks:
     """sys.excepthook and threading.excepthook, while installed: log, then `report`.
 
@@ -159,11 +165,13 @@ class Hooks:
             self._saved = (sys.excepthook, threading.excepthook)
             sys.excepthook = self.excepthook
             threading.excepthook = self.thread_excepthook
+            _installed.append(self)
 
     def uninstall(self) -> None:
         if self._saved is not None:
             sys.excepthook, threading.excepthook = self._saved  # type: ignore[assignment]
             self._saved = None
+            _installed.remove(self)
 
     def excepthook(
         self, error_type: type[BaseException], error: BaseException, tb: TracebackType | None
@@ -192,6 +200,16 @@ class Hooks:
             LOG.exception("the failure could not be reported")
         finally:
             self._reporting.active = False
+
+
+def report_caught(kind: str, error: BaseException) -> bool:
+    """A bug caught and undone where it happened: logged and shown as the hooks show any
+    other. False when no hooks are installed (the command line, most tests): the caller
+    then tells of it its own way."""
+    if not _installed:
+        return False
+    _installed[-1].handle(kind, (type(error), error, error.__traceback__))
+    return True
 
 
 def _one_line(error: BaseException, path: Path | None, reason: str) -> str:

@@ -10,13 +10,13 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from journeyeditor import resources
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-FOLDER = Path(__file__).resolve().parent / "resources" / "translations"
 LANGUAGES = ("en", "fr")
 
 Translate = Callable[[str, str], str]
@@ -73,7 +73,7 @@ def install(app: QCoreApplication, language: str | None = None) -> QTranslator |
     if qt_own.load(f"qtbase_{language}", qt_folder):
         app.installTranslator(qt_own)  # Qt's own buttons: OK, Cancel, Yes, No…
     translator = QTranslator(app)
-    if translator.load(str(FOLDER / f"journeyeditor_{language}.qm")):
+    if translator.load(str(resources.translation(language))):
         app.installTranslator(translator)
         _translate = QCoreApplication.translate
         return translator

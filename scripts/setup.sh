@@ -5,7 +5,8 @@
 # unshare, from e2fsprogs and util-linux, protect files for real in the tests run as root;
 # LibreOffice Calc and Impress, headless, open the Excel and PowerPoint exports in their
 # tests: about a minute to install; the PostgreSQL server runs the funnel SQL in
-# tests/helpers/postgres.py).
+# tests/helpers/postgres.py; binutils for PyInstaller, which scripts/package runs, and
+# xdg-utils, desktop-file-utils, shared-mime-info and gio for the bundle's install test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +15,7 @@ PACKAGES=(
   xvfb xauth xdotool imagemagick libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
   poppler-utils qpdf e2fsprogs util-linux libreoffice-calc-nogui libreoffice-impress-nogui
-  postgresql
+  postgresql binutils xdg-utils desktop-file-utils shared-mime-info libglib2.0-bin
 )
 
 missing=()

@@ -1,7 +1,9 @@
 """Keep the Qt Linguist files in step with the code.
 
     python tools/translations.py update    # collect strings into resources/translations/*.ts
-    python tools/translations.py release   # compile the .ts files into the .qm the app loads
+    python tools/translations.py release   # compile them into the .qm beside them, which the
+                                           # app loads (journeyeditor/resources.py) and the
+                                           # wheel and the bundle ship
 
 `update` keeps existing translations and marks new strings unfinished; translate them in
 the .ts file (by hand or in Qt Linguist: `pyside6-linguist FILE.ts`), then `release`.
@@ -14,8 +16,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from journeyeditor import resources  # noqa: E402
+
 PACKAGE = ROOT / "journeyeditor"
-FOLDER = PACKAGE / "resources" / "translations"
 LANGUAGES = ("fr",)
 BIN = Path(sys.executable).parent
 
@@ -30,7 +35,7 @@ def sources() -> list[str]:
 
 
 def ts_file(language: str) -> Path:
-    return FOLDER / f"journeyeditor_{language}.ts"
+    return resources.translation_source(language)
 
 
 def update(target: Path | None = None, language: str = "fr") -> Path:
@@ -56,9 +61,9 @@ def update(target: Path | None = None, language: str = "fr") -> Path:
 
 
 def release(language: str = "fr", target: Path | None = None) -> Path:
-    """Compile the .ts file into `target` (the .qm the app loads by default)."""
+    """Compile the .ts file into `target` (by default the .qm the app loads, beside it)."""
     source = ts_file(language)
-    target = target or source.with_suffix(".qm")
+    target = target or resources.translation(language)
     subprocess.run(
         [str(BIN / "pyside6-lrelease"), str(source), "-qm", str(target)],
         cwd=ROOT,

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QColorDialog, QMenu, QWidget
 
 from journeyeditor.canvas.items import CardItem, HeaderItem
 from journeyeditor.editing import edits, voting
+from journeyeditor.editing.command import EditCommand
+from journeyeditor.editing.operations import Insert
 from journeyeditor.model import LaneKind
 from journeyeditor.render.labels import LANE_KINDS
 from journeyeditor.render.layout import LaneIn, StageIn
@@ -24,6 +26,16 @@ translate = QCoreApplication.translate
 def pick_color(parent: QWidget | None, current: str) -> str | None:
     color = QColorDialog.getColor(QColor(current), parent, translate("Canvas", "Choose a colour"))
     return color.name() if color.isValid() else None
+
+
+def added_lane(scene: MapScene, command: EditCommand) -> bool:
+    """Push a new lane; a metric lane is then offered its suggested metrics."""
+    if not scene.document.push(command):
+        return False
+    lane = command.operations[0]
+    if isinstance(lane, Insert) and lane.values["kind"] == LaneKind.METRIC.value:
+        scene.suggestMetrics.emit(lane.values["id"])
+    return True
 
 
 def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu | None:
@@ -86,10 +98,15 @@ def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu |
             for kind in LaneKind:
 
                 def add_lane(_checked: bool = False, k: str = kind.value) -> None:
-                    document.push(edits.add_lane(document, map_id, k, index + 1))
+                    added_lane(scene, edits.add_lane(document, map_id, k, index + 1))
 
                 below.addAction(
                     QCoreApplication.translate("Labels", LANE_KINDS[kind.value]), add_lane
+                )
+            if scene.lanes[index].kind == LaneKind.METRIC.value:
+                menu.addAction(
+                    translate("Canvas", "Suggest metrics…"),
+                    lambda: scene.suggestMetrics.emit(entity),
                 )
             menu.addSeparator()
             menu.addAction(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from journeyeditor.canvas.items import Z_CARD, CardItem, HeaderItem, PointItem
 from journeyeditor.editing import edits
+from journeyeditor.model.enums import FIGURE_LANES
 from journeyeditor.render import drawing
 from journeyeditor.render.layout import Cell, smooth
 from journeyeditor.render.layout import Curve as CurveBox
@@ -89,6 +90,9 @@ class CardDrag(Gesture):
         cell = layout.cell_at(pos.x(), pos.y()) if layout else None
         if layout is None or cell is None:
             return None
+        kind = next((lane.kind for lane in self.scene.lanes if lane.id == cell.lane_id), "")
+        if kind in FIGURE_LANES:
+            return None  # a lane of figures holds no card
         others = [c for c in cell.card_ids if c not in self.origins]
         index = sum(
             1 for c in others if layout.cards[c].rect.y + layout.cards[c].rect.h / 2 < pos.y()

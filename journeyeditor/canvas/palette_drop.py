@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QPointF
 
 from journeyeditor.canvas import mime
+from journeyeditor.canvas.context_menu import added_lane
 from journeyeditor.editing import edits
 from journeyeditor.model import LaneKind
+from journeyeditor.model.enums import FIGURE_LANES
 from journeyeditor.render.labels import LANE_KINDS
 
 if TYPE_CHECKING:
@@ -59,6 +61,10 @@ class PaletteDrop:
             return QCoreApplication.translate(
                 "Canvas", "The emotion lane holds its curve only: drop this card in another lane."
             )
+        if lane_kind in FIGURE_LANES:
+            return QCoreApplication.translate(
+                "Canvas", "This lane shows measured figures: drop this card in another lane."
+            )
         if kind in ("", LaneKind.TEXT.value) or kind == lane_kind:
             return ""
         name = QCoreApplication.translate("Labels", LANE_KINDS.get(kind, kind))
@@ -78,4 +84,4 @@ class PaletteDrop:
         if target[0] == "stage":
             return document.push(edits.add_stage(document, scene.map_id, target[1]))
         kind = LaneKind(item.kind or LaneKind.TEXT.value).value
-        return document.push(edits.add_lane(document, scene.map_id, kind, target[1]))
+        return added_lane(scene, edits.add_lane(document, scene.map_id, kind, target[1]))

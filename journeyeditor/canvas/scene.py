@@ -49,9 +49,10 @@ from journeyeditor.canvas.view_filter import ViewFilter, text_matches
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document, image_bytes
 from journeyeditor.editing.workshop import Workshop
-from journeyeditor.model import Card, Image, JourneyMap, LaneKind
+from journeyeditor.model import Card, Image, JourneyMap
+from journeyeditor.model.enums import CARDLESS_LANES
 from journeyeditor.render import drawing, fonts
-from journeyeditor.render.content import card_in, department_table, point_in
+from journeyeditor.render.content import card_in, department_table, measures_in, point_in
 from journeyeditor.render.layout import (
     STYLE,
     CardIn,
@@ -65,6 +66,7 @@ from journeyeditor.render.layout import (
     StageIn,
     relocated,
 )
+from journeyeditor.render.measures import MeasureIn, RunIn
 from journeyeditor.render.pictures import decode
 from journeyeditor.render.ranking import ranked
 
@@ -117,6 +119,8 @@ class MapScene(QGraphicsScene):
     statusMessage = Signal(str)
     """A word for the status bar, such as why a drop is refused."""
     cardClicked = Signal(int)
+    suggestMetrics = Signal(int)
+    """A metric lane (its id) was just added, or its menu asked for suggested metrics."""
     """A plain left click on a card, not a drag (a vote, while one is running)."""
 
     def __init__(
@@ -133,7 +137,10 @@ class MapScene(QGraphicsScene):
         self.map_style = STYLE
         self.measure = fonts.metrics().width
         self.measurer = CardMeasurer(
-            self.measure, self.map_style, drawing.meta_lines(labels, self.measure)
+            self.measure,
+            self.map_style,
+            drawing.meta_lines(labels, self.measure),
+            drawing.figure_text(labels),
         )
         self.map_id: int | None = None
         self.layouter = Layouter(self.measurer, self.map_style)
@@ -145,6 +152,8 @@ class MapScene(QGraphicsScene):
         self._changed: dict[int, CardIn | None] = {}
         """Cards whose record changed since the last layout (None: gone), for the Layouter."""
         self.points: dict[tuple[int, int], PointIn] = {}
+        self.measures: tuple[MeasureIn, ...] = ()
+        self.runs: tuple[RunIn, ...] = ()
         self.departments: dict[int, tuple[str, str]] = {}
         self.card_items = CardItems(self)
         self._shown = QRectF()
@@ -205,6 +214,7 @@ class MapScene(QGraphicsScene):
             signal.connect(self._lanes_changed)
         document.lanesReordered.connect(self._lanes_changed)
         document.emotionChanged.connect(self._emotion_changed)
+        document.measuresChanged.connect(self._measures_changed)
         document.mapChanged.connect(self._map_changed)
         document.mapRemoved.connect(self._map_removed)
         for signal in (
@@ -252,7 +262,7 @@ class MapScene(QGraphicsScene):
             self.stages = [
                 StageIn(s.id, s.name, s.color, s.width) for s in self.document.stages(map_id)
             ]
-            self._dirty = True
+            self._measures_changed(map_id)
 
     def _lanes_changed(self, map_id: int, *_ids: int) -> None:
         if self._mine(map_id):
@@ -260,6 +270,13 @@ class MapScene(QGraphicsScene):
                 LaneIn(lane.id, lane.name, lane.kind, lane.color, lane.height)
                 for lane in self.document.lanes(map_id)
             ]
+            self._measures_changed(map_id)
+
+    def _measures_changed(self, map_id: int) -> None:
+        """Figures of the funnel and survey lanes, read again (an import, its undo, a
+        stage or lane added, removed or moved)."""
+        if self._mine(map_id):
+            self.measures, self.runs = measures_in(self.document, map_id, self.lanes, self.stages)
             self._dirty = True
 
     def _emotion_changed(self, map_id: int, lane_id: int, stage_id: int) -> None:
@@ -300,6 +317,7 @@ class MapScene(QGraphicsScene):
         if map_id is None:
             self.title, self.stages, self.lanes = "", [], []
             self.card_data, self.points = {}, {}
+            self.measures, self.runs = (), ()
         else:
             journey_map = self.document.get(JourneyMap, map_id)
             self.title = journey_map.name if journey_map else ""
@@ -323,6 +341,8 @@ class MapScene(QGraphicsScene):
             tuple(self.lanes),
             tuple(self.card_data.values()),
             tuple(self.points.values()),
+            self.measures,
+            self.runs,
         )
 
     # Layout and items
@@ -663,9 +683,9 @@ class MapScene(QGraphicsScene):
         return {**fields, **(self.workshop.card_fields() if self.workshop else {})}
 
     def holds_cards(self, lane_id: int) -> bool:
-        """Every lane but an emotion lane (its curve is all it holds)."""
+        """Every lane but an emotion lane (its curve is all it holds) or a lane of figures."""
         kind = next((lane.kind for lane in self.lanes if lane.id == lane_id), None)
-        return kind is not None and kind != LaneKind.EMOTION.value
+        return kind is not None and kind not in CARDLESS_LANES
 
     def empty_cell_at(self, pos: QPointF) -> Cell | None:
         """The cell under `pos` if nothing that takes the mouse is there (card, header,
@@ -834,9 +854,7 @@ class MapScene(QGraphicsScene):
             stage_id, lane_id = self.current_cell
             return stage_id, lane_id, len(self.layout.cells[self.current_cell].card_ids)
         if self.stages and self.lanes:
-            lane = next(
-                (ln for ln in self.lanes if ln.kind != LaneKind.EMOTION.value), self.lanes[0]
-            )
+            lane = next((ln for ln in self.lanes if ln.kind not in CARDLESS_LANES), self.lanes[0])
             return (
                 self.stages[0].id,
                 lane.id,

@@ -19,11 +19,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from journeyeditor import crash
+from journeyeditor.editing import measured
 from journeyeditor.editing.notices import Notices
 from journeyeditor.editing.operations import (
-    Insert,
     Operation,
     StaleRowError,
+    inserted,
     renumber,
     touched_rows,
 )
@@ -41,6 +43,7 @@ from journeyeditor.model import (
     Project,
     Snapshot,
     Stage,
+    StageTouchpoint,
     Vote,
 )
 from journeyeditor.store import content, database, interchange
@@ -59,6 +62,11 @@ LOG = logging.getLogger(__name__)
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+FORESEEN = (SQLAlchemyError, LookupError, ValueError, UnicodeError)
+"""What the file or its rules can refuse (locked, read-only, full, a broken rule, a row
+gone): each has a plain message. Anything else inside an edit is a bug."""
 
 
 class EditFailed(Exception):
@@ -101,6 +109,8 @@ class Document(QObject):
     imageRemoved = Signal(int)
     imageChanged = Signal(int)
     snapshotsChanged = Signal()
+    measuresChanged = Signal(int)
+    """A map's event mapping or measurement runs changed (map id)."""
     pathChanged = Signal(str)
     errorOccurred = Signal(str)
     committed = Signal()
@@ -328,6 +338,31 @@ class Document(QObject):
             return []
         return self._all(select(Vote).where(Vote.card_id.in_(card_ids)).order_by(Vote.id))
 
+    def measure_rows(self, entity: type[T], map_id: int) -> list[T]:
+        """A map's rows of a measurement table (mapping, patterns, runs, figures)."""
+        return self._all(measured.map_rows_query(entity, map_id))
+
+    def touchpoints_of(self, card_ids: Sequence[int]) -> list[StageTouchpoint]:
+        """The stage mappings that name these cards as touchpoints."""
+        if not card_ids:
+            return []
+        query = select(StageTouchpoint).where(StageTouchpoint.card_id.in_(card_ids))
+        return self._all(query.order_by(StageTouchpoint.id))
+
+    def runs(self, map_id: int, kind: str) -> list[Any]:
+        """A map's measurement runs of `kind` ('events', 'survey'), newest first."""
+        return self._all(measured.runs_query(map_id, kind))
+
+    def latest_runs(
+        self, map_id: int, kind: str
+    ) -> tuple[measured.Run | None, measured.Run | None]:
+        """The newest run of `kind` and the one before, with figures (`measured.Run`)."""
+        self._begin_read()
+        try:
+            return measured.latest_runs(self.session, map_id, kind)
+        finally:
+            self._end_read()
+
     def snapshots(self) -> list[Snapshot]:
         return self._all(select(Snapshot).order_by(Snapshot.id))
 
@@ -350,12 +385,14 @@ class Document(QObject):
 
         The highest id is read once per table; this Document is the file's only writer,
         so counting on from there stays unique (ids freed by undo are simply not reused).
+        Later ids touch no file (a merge takes thousands): another program's rows that
+        took some are renumbered under the write lock (`_claim_ids`).
         """
-        self._begin_read()
         if entity not in self._reserved:
+            self._begin_read()
             column = entity.id  # type: ignore[attr-defined]
             self._reserved[entity] = self.session.scalar(select(func.max(column))) or 0
-        self._end_read()
+            self._end_read()
         self._reserved[entity] += 1
         return self._reserved[entity]
 
@@ -367,13 +404,16 @@ class Document(QObject):
         two never refuse each other's edits.
         """
         wanted: dict[type, list[int]] = {}
-        for step in operations:
-            if isinstance(step, Insert):
-                wanted.setdefault(step.entity, []).append(step.values["id"])
+        for entity, values in inserted(operations):
+            wanted.setdefault(entity, []).append(values["id"])
         new_ids: dict[tuple[type, int], int] = {}
         for entity, ids in wanted.items():
             column = entity.id  # type: ignore[attr-defined]
-            taken = set(self.session.scalars(select(column).where(column.in_(ids))))
+            taken = {
+                row_id
+                for chunk in content.chunks(ids)
+                for row_id in self.session.scalars(select(column).where(column.in_(chunk)))
+            }
             if not taken:
                 continue
             highest = max(self.session.scalar(select(func.max(column))) or 0, *ids)
@@ -450,9 +490,10 @@ class Document(QObject):
         except Exception as exc:
             # Every failure, whatever raised it, is rolled back whole and reported.
             self.session.rollback()
-            if not isinstance(exc, (SQLAlchemyError, LookupError, ValueError, UnicodeError)):
-                LOG.exception("an edit failed and was rolled back")
-            self._report(self._explain(exc))
+            if isinstance(exc, FORESEEN):
+                self._report(self._explain(exc))
+            else:
+                self._unforeseen(exc)
             return False
         except BaseException:
             self.session.rollback()
@@ -479,6 +520,21 @@ class Document(QObject):
         """Run SQL inside the current transaction (for the content rules)."""
         rows = self.session.connection().exec_driver_sql(sql, tuple(params))
         return [tuple(row) for row in rows]
+
+    def _unforeseen(self, exc: Exception) -> None:
+        """A bug inside an edit, already rolled back: the window's crash dialog (through
+        crash.py's hooks) rather than a message blaming the file; without the hooks (the
+        command line, tests) it is logged and told through errorOccurred."""
+        if crash.report_caught("edit", exc):
+            return
+        LOG.error("an edit failed and was rolled back", exc_info=exc)
+        self._report(
+            translate(
+                "Document",
+                "This step was not applied because of an internal error ({0}). "
+                "Nothing was changed.",
+            ).format(crash.Failure.of("edit", (type(exc), exc, None)).summary)
+        )
 
     def _explain(self, exc: Exception) -> str:
         text = str(getattr(exc, "orig", exc))

@@ -27,20 +27,27 @@ from journeyeditor.model import (
     Card,
     Department,
     EmotionPoint,
+    EventMapping,
+    FunnelFigure,
     Image,
     JourneyMap,
     Lane,
     LaneKind,
+    MappingSegment,
     MapState,
+    MeasureRun,
     Participant,
     Persona,
     Project,
     Snapshot,
     Stage,
+    StagePattern,
+    StageTouchpoint,
+    SurveyFigure,
     Vote,
     limits,
 )
-from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN
+from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN, FIGURE_LANES
 from journeyeditor.store.images import CheckedImage
 from journeyeditor.store.interchange import dumps
 
@@ -54,6 +61,8 @@ LANE_COLORS = {
     LaneKind.OPPORTUNITY.value: "#eef9f1",
     LaneKind.METRIC.value: "#f5f1fb",
     LaneKind.IMAGE.value: "#f4f4f4",
+    LaneKind.FUNNEL.value: "#eef6f8",
+    LaneKind.SURVEY.value: "#fbf5ea",
 }
 
 
@@ -103,6 +112,15 @@ def edit(
 # Cards
 
 
+def _card_cell(document: Document, stage_id: int, lane_id: int) -> None:
+    """Refuse a cell no card may go to: stage and lane of two maps, or a lane of figures."""
+    stage, lane = document.get(Stage, stage_id), document.get(Lane, lane_id)
+    if stage is None or lane is None or stage.map_id != lane.map_id:
+        raise ValueError("a card needs a stage and a lane of the same map")
+    if lane.kind in FIGURE_LANES:
+        raise ValueError(translate("Edits", "A lane of figures holds no cards."))
+
+
 def add_cards(
     document: Document,
     stage_id: int,
@@ -114,9 +132,7 @@ def add_cards(
 
     Each records when it was written (`created`, now unless the fields say otherwise).
     """
-    stage, lane = document.get(Stage, stage_id), document.get(Lane, lane_id)
-    if stage is None or lane is None or stage.map_id != lane.map_id:
-        raise ValueError("a card needs a stage and a lane of the same map")
+    _card_cell(document, stage_id, lane_id)
     start = len(document.cell(stage_id, lane_id)) if index is None else index
     operations: list[Operation] = []
     now = stamp()
@@ -173,9 +189,7 @@ def move_cards(
     document: Document, card_ids: Sequence[int], stage_id: int, lane_id: int, index: int
 ) -> EditCommand:
     """Move cards, in the given order, to a cell starting at `index`."""
-    stage, lane = document.get(Stage, stage_id), document.get(Lane, lane_id)
-    if stage is None or lane is None or stage.map_id != lane.map_id:
-        raise ValueError("a card needs a stage and a lane of the same map")
+    _card_cell(document, stage_id, lane_id)
     operations: list[Operation] = [
         Relocate(Card, card_id, {"stage_id": stage_id, "lane_id": lane_id, "position": index + n})
         for n, card_id in enumerate(card_ids)
@@ -187,9 +201,16 @@ def move_cards(
 
 
 def _card_removals(document: Document, card_ids: Sequence[int]) -> list[Operation]:
-    """Deletions of cards and, first, of the votes given to them, so undo gives both back
-    (the database would drop the votes silently, out of the undo's sight)."""
+    """Deletions of cards and, first, of the votes given to them and of the stage
+    mappings naming them as touchpoints, so undo gives all back (the database would drop
+    them silently, out of the undo's sight)."""
     operations: list[Operation] = [Delete(Vote, vote.id) for vote in document.votes_on(card_ids)]
+    wanted = set(card_ids)
+    operations += [
+        Delete(StageTouchpoint, row.id)
+        for row in document.touchpoints_of(card_ids)
+        if row.card_id in wanted
+    ]
     return operations + [Delete(Card, card_id) for card_id in card_ids]
 
 
@@ -346,7 +367,23 @@ def _cell_contents(
     for point in document.emotion_points(map_id):
         if point.stage_id == stage_id or point.lane_id == lane_id:
             operations.append(Delete(EmotionPoint, point.id))
+    if stage_id is not None:
+        operations += _stage_measures(document, map_id, stage_id, operations)
     return operations
+
+
+def _stage_measures(
+    document: Document, map_id: int, stage_id: int, already: Sequence[Operation]
+) -> list[Operation]:
+    """Deletions of a stage's event names, touchpoints and figures (those of runs stay)."""
+    gone = {(step.entity, step.id) for step in already if isinstance(step, Delete)}
+    entities: tuple[Any, ...] = (StagePattern, StageTouchpoint, FunnelFigure, SurveyFigure)
+    return [
+        Delete(entity, row.id)
+        for entity in entities
+        for row in document.measure_rows(entity, map_id)
+        if row.stage_id == stage_id and (entity, row.id) not in gone
+    ]
 
 
 def delete_stage(document: Document, stage_id: int) -> EditCommand:
@@ -444,7 +481,8 @@ def add_map(
 def duplicate_map(
     document: Document, map_id: int, name: str, state: str | None = None
 ) -> EditCommand:
-    """A full copy of a map (to draw the ideal journey from the current one)."""
+    """A full copy of a map (to draw the ideal journey from the current one), with its
+    event mapping but not its measurements (they measured the original)."""
     source = document.get(JourneyMap, map_id)
     if source is None:
         raise ValueError(f"no map {map_id}")
@@ -453,7 +491,7 @@ def duplicate_map(
     if state is not None:
         copy["state"] = MapState(state).value
     operations: list[Operation] = [Insert(JourneyMap, copy)]
-    copied: dict[type, dict[int, int]] = {Stage: {}, Lane: {}}
+    copied: dict[type, dict[int, int]] = {Stage: {}, Lane: {}, Card: {}}
     columns: Sequence[tuple[type, Sequence[Any]]] = (
         (Stage, document.stages(map_id)),
         (Lane, document.lanes(map_id)),
@@ -475,8 +513,27 @@ def duplicate_map(
                 "stage_id": copied[Stage][row.stage_id],
                 "lane_id": copied[Lane][row.lane_id],
             }
+            copied.setdefault(entity, {})[row.id] = values["id"]
             operations.append(Insert(entity, values))
+    operations += _copied_mapping(document, map_id, new_map, copied)
     return _command(document, translate("Edits", "Duplicate map"), operations)
+
+
+def _copied_mapping(
+    document: Document, map_id: int, new_map: int, copied: dict[type, dict[int, int]]
+) -> list[Operation]:
+    """Inserts copying a map's event mapping onto its copy (`copied`: old id → new)."""
+    references = {"map_id": (None, new_map), "stage_id": (Stage, 0), "card_id": (Card, 0)}
+    entities: tuple[Any, ...] = (EventMapping, MappingSegment, StagePattern, StageTouchpoint)
+    operations: list[Operation] = []
+    for entity in entities:
+        for row in document.measure_rows(entity, map_id):
+            values = {**row_values(row), "id": document.next_id(entity)}
+            for column, (target, fixed) in references.items():
+                if column in values:
+                    values[column] = fixed if target is None else copied[target][values[column]]
+            operations.append(Insert(entity, values))
+    return operations
 
 
 def edit_map(document: Document, map_id: int, **changes: Any) -> EditCommand:
@@ -498,6 +555,22 @@ def delete_map(document: Document, map_id: int) -> EditCommand:
     operations += [Delete(BallotLane, row.id) for row in document.ballot_lane_rows(map_id)]
     operations += [Delete(Ballot, ballot.id) for ballot in document.ballots(map_id)]
     operations += [Delete(EmotionPoint, p.id) for p in document.emotion_points(map_id)]
+    gone = {(step.entity, step.id) for step in operations if isinstance(step, Delete)}
+    measures: tuple[Any, ...] = (
+        FunnelFigure,
+        SurveyFigure,
+        MeasureRun,
+        StageTouchpoint,
+        StagePattern,
+        MappingSegment,
+        EventMapping,
+    )
+    operations += [
+        Delete(entity, row.id)
+        for entity in measures
+        for row in document.measure_rows(entity, map_id)
+        if (entity, row.id) not in gone
+    ]
     operations += [Delete(Stage, stage.id) for stage in document.stages(map_id)]
     operations += [Delete(Lane, lane.id) for lane in document.lanes(map_id)]
     operations.append(Delete(JourneyMap, map_id))

@@ -30,7 +30,7 @@ from typing import Any
 
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document, translate
-from journeyeditor.editing.operations import Insert, Operation, Update, Values
+from journeyeditor.editing.operations import Insert, InsertMany, Operation, Update, Values
 from journeyeditor.model import (
     Card,
     Department,
@@ -54,6 +54,8 @@ SHOWN = 8
 
 def key(name: str) -> str:
     """How names and card texts are compared: without accents, case or extra spaces."""
+    if name.isascii():  # no accents to drop: the same result, without decomposing
+        return " ".join(name.casefold().split())
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().split())
@@ -181,7 +183,8 @@ class _Planner:
         self.document = document
         master = document.export_data()
         self.operations: list[Operation] = []
-        self.tail: list[Operation] = []
+        self.cards: list[Values] = []
+        """New cards, inserted together after every row they refer to (the bulk path)."""
         self.departments = _first([(d["name"], d["id"]) for d in master["departments"]])
         self.department_count = len(master["departments"])
         self.participants = _first([(p["name"], p["id"]) for p in master["participants"]])
@@ -354,7 +357,7 @@ class _Planner:
                 source=draft.name,
             )
             target.cell_counts[cell] = values["position"] + 1
-            self.operations.append(Insert(Card, values))
+            self.cards.append(values)
             summary.cards_added += 1
             summary.added_texts.append(card["text"])
         if feelings:
@@ -440,8 +443,10 @@ def plan_merge(
             planner.merge_map(draft, journey, target, people, summary, not summary.already_merged)
         planner.merged_names.add(draft.name)
         summaries.append(summary)
-    operations = planner.operations + planner.emotion_operations()
-    return MergePlan(summaries, operations)
+    operations = list(planner.operations)
+    if planner.cards:
+        operations.append(InsertMany(Card, planner.cards))
+    return MergePlan(summaries, operations + planner.emotion_operations())
 
 
 @dataclass(frozen=True)

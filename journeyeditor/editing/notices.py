@@ -6,8 +6,10 @@ change that did not reach the file, and a failed edit announces nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from journeyeditor.model import (
@@ -16,16 +18,24 @@ from journeyeditor.model import (
     Card,
     Department,
     EmotionPoint,
+    EventMapping,
+    FunnelFigure,
     Image,
     JourneyMap,
     Lane,
+    MappingSegment,
+    MeasureRun,
     Participant,
     Persona,
     Project,
     Snapshot,
     Stage,
+    StagePattern,
+    StageTouchpoint,
+    SurveyFigure,
     Vote,
 )
+from journeyeditor.store.content import chunks
 
 Notice = tuple[str, tuple[int, ...]]
 
@@ -48,6 +58,16 @@ def _map_of(session: Session, row: Any) -> tuple[int, ...]:
         stage = session.get(Stage, row.stage_id)
         return (stage.map_id,) if stage is not None else (0,)
     return ()
+
+
+def _measured_map(session: Session, row: Any) -> int | None:
+    """The map a measurement row belongs to; None for other rows."""
+    if isinstance(row, (EventMapping, MappingSegment, MeasureRun)):
+        return int(row.map_id)
+    if isinstance(row, (FunnelFigure, SurveyFigure, StagePattern, StageTouchpoint)):
+        stage = session.get(Stage, row.stage_id)
+        return stage.map_id if stage is not None else 0
+    return None
 
 
 class Notices:
@@ -76,6 +96,8 @@ class Notices:
             self.add("participantsChanged")
         elif isinstance(row, (Ballot, BallotLane, Vote)):
             self.add("votingChanged")
+        elif (map_id := _measured_map(session, row)) is not None:
+            self.add("measuresChanged", map_id)
         else:
             return False
         return True
@@ -93,6 +115,34 @@ class Notices:
         if not self._special(session, row):
             self.add(f"{PREFIX[type(row)]}Removed", *_map_of(session, row), row.id)
             self._cell(session, row)
+
+    def rows_added(self, session: Session, entity: type, rows: Sequence[dict[str, Any]]) -> None:
+        """`added` for many rows given as values (the bulk path)."""
+        self._rows(session, entity, rows, "Added")
+
+    def rows_removed(self, session: Session, entity: type, rows: Sequence[dict[str, Any]]) -> None:
+        """`removed` for many rows given as values, before they go."""
+        self._rows(session, entity, rows, "Removed")
+
+    def _rows(
+        self, session: Session, entity: type, rows: Sequence[dict[str, Any]], verb: str
+    ) -> None:
+        """Cards' notices with their maps read in one query per 5,000 stages (an ORM object
+        and a stage lookup per card took most of a bulk insert); other rows one by one."""
+        if entity is not Card:
+            tell = self.added if verb == "Added" else self.removed
+            for values in rows:
+                tell(session, entity(**values))
+            return
+        stage_ids = sorted({values["stage_id"] for values in rows})
+        maps: dict[int, int] = {}
+        for chunk in chunks(stage_ids):
+            query = select(Stage.id, Stage.map_id).where(Stage.id.in_(chunk))
+            maps.update((stage_id, map_id) for stage_id, map_id in session.execute(query))
+        for values in rows:
+            map_id = maps.get(values["stage_id"], 0)
+            self.add(f"card{verb}", map_id, values["id"])
+            self.add("cellChanged", map_id, values["stage_id"], values["lane_id"])
 
     def changed(self, session: Session, row: Any) -> None:
         if not self._special(session, row):

@@ -8,11 +8,11 @@ Rows that have a `position` are kept numbered 0…n-1 inside their container.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, inspect, select, update
+from sqlalchemy import delete, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from journeyeditor.model import (
@@ -26,6 +26,7 @@ from journeyeditor.model import (
     Stage,
 )
 from journeyeditor.store import content
+from journeyeditor.store.content import chunks
 
 if TYPE_CHECKING:
     from journeyeditor.editing.notices import Notices
@@ -135,6 +136,84 @@ class Insert(Operation):
     def undo(self, session: Session, notices: Notices) -> None:
         _expect(self.entity, _row(session, self.entity, self.values["id"]), self.values)
         Delete(self.entity, self.values["id"]).do(session, notices)
+
+
+def _container_of(entity: type, values: Values) -> tuple[Any, ...]:
+    return tuple(values[column] for column in CONTAINERS[entity])
+
+
+def _counts(session: Session, entity: type, containers: set[tuple[Any, ...]]) -> dict[Any, Any]:
+    """Per container: (how many rows it holds, its highest position), in grouped reads."""
+    columns = [getattr(entity, c) for c in CONTAINERS[entity]]
+    position = getattr(entity, "position")  # noqa: B009
+    found: dict[Any, Any] = {}
+    for chunk in chunks(sorted({container[0] for container in containers})):
+        query = select(*columns, func.count(), func.max(position)).where(columns[0].in_(chunk))
+        for row in session.execute(query.group_by(*columns)):
+            found[tuple(row[: len(columns)])] = (row[-2], row[-1])
+    return found
+
+
+@dataclass
+class InsertMany(Operation):
+    """Add many rows of one table (ids known), each at the end of its container.
+
+    The bulk path of large edits (merging drafts): one executemany INSERT for all the
+    rows instead of a read of the siblings and a flush per row. Rows land in the order
+    given after what their containers hold, as Inserts at the end would; undo checks
+    every row is as this step left it, then deletes them all.
+    """
+
+    entity: type
+    rows: list[Values]
+
+    def do(self, session: Session, notices: Notices) -> None:
+        if self.entity in CONTAINERS:
+            self._append(session)
+        table = self.entity.__table__  # type: ignore[attr-defined]
+        for chunk in chunks(self.rows):
+            session.execute(insert(table), [dict(values) for values in chunk])
+        notices.rows_added(session, self.entity, self.rows)
+
+    def _append(self, session: Session) -> None:
+        """Give each row the next position of its container (0…n-1 kept)."""
+        containers = {_container_of(self.entity, values) for values in self.rows}
+        following = {
+            place: count for place, (count, _) in _counts(session, self.entity, containers).items()
+        }
+        for values in self.rows:
+            place = _container_of(self.entity, values)
+            values["position"] = following.get(place, 0)
+            following[place] = values["position"] + 1
+
+    def undo(self, session: Session, notices: Notices) -> None:
+        mapper: Any = inspect(self.entity)
+        keys = [attr.key for attr in mapper.column_attrs]
+        ident = getattr(self.entity, "id")  # noqa: B009
+        ids = [values["id"] for values in self.rows]
+        found: dict[int, Any] = {}
+        for chunk in chunks(ids):
+            query = select(*[getattr(self.entity, k) for k in keys]).where(ident.in_(chunk))
+            found.update((row.id, row) for row in session.execute(query))
+        for values in self.rows:
+            row = found.get(values["id"])
+            if row is None or any(getattr(row, k) != v for k, v in values.items()):
+                raise StaleRowError(self.entity, values["id"])
+        notices.rows_removed(session, self.entity, self.rows)
+        for chunk in chunks(ids):
+            session.execute(delete(self.entity).where(ident.in_(chunk)))
+        if self.entity in CONTAINERS:
+            self._close_gaps(session)
+
+    def _close_gaps(self, session: Session) -> None:
+        """Number again the containers where rows added after these are left behind a gap."""
+        containers = {_container_of(self.entity, values) for values in self.rows}
+        for place, (count, highest) in _counts(session, self.entity, containers).items():
+            if place in containers and highest != count - 1:
+                where = dict(zip(CONTAINERS[self.entity], place, strict=True))
+                for index, sibling in enumerate(_siblings(session, self.entity, where)):
+                    sibling.position = index
+        session.flush()
 
 
 @dataclass
@@ -254,15 +333,36 @@ def renumber(operations: list[Operation], new_ids: dict[tuple[type, int], int]) 
         if "id" in values and (entity, values["id"]) in new_ids:
             values["id"] = new_ids[(entity, values["id"])]
 
+    for entity, values in inserted(operations):
+        fix(entity, values)
     for step in operations:
-        if isinstance(step, Insert):
-            fix(step.entity, step.values)
-        elif isinstance(step, Update):
+        if isinstance(step, Update):
             fix(step.entity, step.after)
         elif isinstance(step, Relocate):
             fix(step.entity, step.target)
         if isinstance(step, (Delete, Update, Relocate)):
             step.id = new_ids.get((step.entity, step.id), step.id)
+
+
+def inserted(operations: Sequence[Operation]) -> Iterator[tuple[type, Values]]:
+    """Every row that operations insert when run forward: (entity, its values)."""
+    for step in operations:
+        if isinstance(step, Insert):
+            yield step.entity, step.values
+        elif isinstance(step, InsertMany):
+            yield from ((step.entity, values) for values in step.rows)
+
+
+def one_by_one(operations: Sequence[Operation]) -> list[Operation]:
+    """The same edit with each bulk insert made row by row (an Insert at the end of its
+    container per row): the path bulk inserts replaced, kept to compare them with it."""
+    single: list[Operation] = []
+    for step in operations:
+        if isinstance(step, InsertMany):
+            single += [Insert(step.entity, dict(values)) for values in step.rows]
+        else:
+            single.append(step)
+    return single
 
 
 def touched_rows(
@@ -274,6 +374,12 @@ def touched_rows(
     grown: dict[str, list[int]] = {}
     for step in operations:
         table = step.entity.__tablename__  # type: ignore[attr-defined]
+        if isinstance(step, InsertMany):
+            if forward:
+                ids = [values["id"] for values in step.rows]
+                touched.setdefault(table, []).extend(ids)
+                grown.setdefault(table, []).extend(ids)
+            continue
         added = (isinstance(step, Insert) and forward) or (isinstance(step, Delete) and not forward)
         if isinstance(step, Insert) and forward:
             row_id = step.values["id"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -186,3 +187,64 @@ def transcode_to_utf8(
             if on_chunk is not None:
                 on_chunk(done)
         out.write(decoder.decode(b"", final=True))
+
+
+LINE_COLUMN = "je__line"
+PROBLEM_COLUMN = "je__problem"
+RAW_COLUMN = "je__raw"
+NUMBERED_COLUMNS = (LINE_COLUMN, PROBLEM_COLUMN, RAW_COLUMN)
+_PROGRESS_EVERY = 10_000
+
+
+def number_records(
+    source: Path,
+    target: Path,
+    dialect: CsvDialect,
+    on_chunk: Callable[[int], None] | None = None,
+) -> int:
+    """Copy `source` into `target` as a plain UTF-8 CSV (`,`, `"`) whose records start
+    with their first line's number, what is wrong with their shape ("columns": not as
+    many fields as the header, "encoding": bytes that are not UTF-8) and then their text
+    as read, then exactly the header's fields; return how many records there are.
+
+    DuckDB's CSV reader tells no line numbers for the rows it reads; with this copy a
+    view can list bad rows by line and keep each row's line, all in SQL, and never
+    rejects a row (a bad shape is a reason like the others). `on_chunk` gets the bytes
+    read so far now and then and may raise to stop (cancel).
+    """
+    errors = "surrogateescape" if dialect.encoding in (UTF8, UTF8_BOM) else "replace"
+    width = len(dialect.header)
+    records = 0
+    with (
+        source.open("rb") as raw_input,
+        io.TextIOWrapper(raw_input, dialect.encoding, errors, newline="") as inp,
+        target.open("w", encoding=UTF8, newline="") as out,
+    ):
+        reader = csv.reader(inp, delimiter=dialect.delimiter)
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow((*NUMBERED_COLUMNS, *dialect.header))
+        next(reader, None)
+        last = reader.line_num
+        for row in reader:
+            first, last = last + 1, reader.line_num
+            if not row:
+                continue
+            if len(row) == width:
+                problem = raw = ""
+            else:
+                problem, raw = "columns", dialect.delimiter.join(row)
+                row = (row + [""] * width)[:width]
+            try:
+                writer.writerow((first, problem, raw, *row))
+            except UnicodeEncodeError:
+                raw = _valid(dialect.delimiter.join(row))
+                writer.writerow((first, "encoding", raw, *(_valid(field) for field in row)))
+            records += 1
+            if on_chunk is not None and records % _PROGRESS_EVERY == 0:
+                on_chunk(raw_input.tell())
+    return records
+
+
+def _valid(field: str) -> str:
+    """A field read with `surrogateescape`, its undecodable bytes shown as U+FFFD."""
+    return field.encode(UTF8, "surrogateescape").decode(UTF8, "replace")

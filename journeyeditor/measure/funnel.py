@@ -20,26 +20,15 @@ aggregates travel. Definitions, per customer:
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
-from journeyeditor.measure.sources import (
-    ColumnMapping,
-    MeasureCancelled,
-    Progress,
-    Session,
-    Source,
-    SourceCheck,
-    literal,
-    open_session,
-    quote,
-)
+from journeyeditor.measure.job import MeasureJob
+from journeyeditor.measure.sources import ColumnMapping, Source, literal, quote
 from journeyeditor.model.limits import MAX_STAGES_PER_MAP, NAME_MAX_CHARS
-from journeyeditor.store.errors import StageMappingError
+from journeyeditor.store.errors import EventSourceError, StageMappingError
 
 ANY_STAGE = -1
 
@@ -332,10 +321,8 @@ def _breakdown(
     return Breakdown(column, value, customers, tuple(figures))
 
 
-class FunnelJob:
-    """Check a source, then compute its funnel; `cancel()` and `progress()` may be called
-    from any other thread. Use as a context manager: leaving it removes everything the job
-    made, whether it finished, failed or was cancelled."""
+class FunnelJob(MeasureJob):
+    """Check an event source, then compute its funnel (see `MeasureJob`)."""
 
     def __init__(
         self,
@@ -344,67 +331,16 @@ class FunnelJob:
         work_parent: Path | None = None,
         on_phase: Callable[[str], None] | None = None,
     ) -> None:
-        self.source = source
+        if source.mapping is None:
+            raise EventSourceError(source.name, "no columns given")
+        super().__init__(source, work_parent, on_phase)
+        self.mapping: ColumnMapping = source.mapping
         self.stages = check_stages(stages)
-        self._work_parent = work_parent
-        self._on_phase = on_phase
-        self._session: Session | None = None
-        self._lock = threading.Lock()
-        self._cancelled = threading.Event()
-
-    def __enter__(self) -> FunnelJob:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def _open(self) -> Session:
-        if self._cancelled.is_set():
-            raise MeasureCancelled
-        if self._session is None:
-            session = open_session(self.source, self._work_parent, self._on_phase, self._cancelled)
-            with self._lock:
-                self._session = session
-        return self._session
-
-    def check(self) -> SourceCheck:
-        """Rows read, rows usable and the bad rows, before anything is computed."""
-        try:
-            return self._open().check()
-        except BaseException:
-            self.close()
-            raise
 
     def sql(self) -> str:
-        return funnel_sql(self._open().relation, self.source.mapping, self.stages)
+        return funnel_sql(self._open().relation, self.mapping, self.stages)
 
     def run(self) -> FunnelResult:
         """The figures; a cancel or an error closes the job (nothing is left behind)."""
-        try:
-            rows = self._open().execute(self.sql())
-        except BaseException:
-            self.close()
-            raise
-        return read_rows(rows, self.source.mapping, self.stages)
-
-    def cancel(self) -> None:
-        with self._lock:
-            self._cancelled.set()
-            session = self._session
-        if session is not None:
-            session.cancel()
-
-    def progress(self) -> Progress:
-        session = self._session
-        return session.progress() if session is not None else Progress("opening")
-
-    def close(self) -> None:
-        with self._lock:
-            session, self._session = self._session, None
-        if session is not None:
-            session.close()
+        rows = self.query(lambda session: funnel_sql(session.relation, self.mapping, self.stages))
+        return read_rows(rows, self.mapping, self.stages)

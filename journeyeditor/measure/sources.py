@@ -8,7 +8,6 @@ and removes it on close, after a cancel or an error as after success.
 
 from __future__ import annotations
 
-import csv
 import re
 import shutil
 import tempfile
@@ -24,7 +23,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from journeyeditor.marks import QT_TRANSLATE_NOOP
-from journeyeditor.measure.csvdialect import UTF8_BOM, CsvDialect, detect_dialect, read_sample
+from journeyeditor.measure.csvdialect import (
+    LINE_COLUMN,
+    NUMBERED_COLUMNS,
+    PROBLEM_COLUMN,
+    RAW_COLUMN,
+    CsvDialect,
+    detect_dialect,
+    number_records,
+    read_sample,
+)
 from journeyeditor.measure.csvdialect import transcode_to_utf8 as _transcode
 from journeyeditor.store.errors import EventSourceError
 
@@ -32,7 +40,9 @@ BAD_ROWS_LISTED = 100
 DEFAULT_TABLE = "events"
 MEMORY_LIMIT = "1GB"
 THREADS = 2
-_CHECK_EVERY = 10_000
+REASON_COLUMN = "je__reason"
+TIME_TEXT_COLUMN = "je__time_text"
+CHECKED_VIEW = "checked"
 
 REASON_CONTEXT = "BadRow"
 REASONS = {
@@ -42,6 +52,10 @@ REASONS = {
     "columns": QT_TRANSLATE_NOOP("BadRow", "wrong number of columns"),
     "encoding": QT_TRANSLATE_NOOP("BadRow", "characters that are not in the file's encoding"),
     "other": QT_TRANSLATE_NOOP("BadRow", "the line cannot be read"),
+    "stage": QT_TRANSLATE_NOOP("BadRow", "the stage is not one of the map's"),
+    "nps": QT_TRANSLATE_NOOP("BadRow", "the NPS score is not a whole number from 0 to 10"),
+    "effort": QT_TRANSLATE_NOOP("BadRow", "the effort score is not a number on its scale"),
+    "answered": QT_TRANSLATE_NOOP("BadRow", "the date cannot be read"),
 }
 _REJECT_REASONS = {
     "MISSING COLUMNS": "columns",
@@ -54,6 +68,18 @@ class MeasureCancelled(Exception):
     """The person cancelled; everything the work had made is already removed."""
 
 
+class ReadSpec(Protocol):
+    """What a job reads from a source: the columns it needs, the one read as a time
+    (None: none), and why a row cannot be used, as an SQL CASE over those columns giving
+    a key of REASONS, NULL when the row is good. In a checked view the time column holds
+    the time read (NULL when it cannot be) and TIME_TEXT_COLUMN its text as written."""
+
+    @property
+    def time_column(self) -> str | None: ...
+    def columns(self) -> tuple[str, ...]: ...
+    def bad_row_sql(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class ColumnMapping:
     """Which source columns hold the customer, the time, the event name and segments."""
@@ -63,16 +89,31 @@ class ColumnMapping:
     event: str
     segments: tuple[str, ...] = ()
 
+    @property
+    def time_column(self) -> str:
+        return self.timestamp
+
     def columns(self) -> tuple[str, ...]:
         return (self.customer, self.timestamp, self.event, *self.segments)
+
+    def bad_row_sql(self) -> str:
+        """A row without a customer, a readable time or an event name."""
+        customer = f"CAST({quote(self.customer)} AS VARCHAR)"
+        event = f"CAST({quote(self.event)} AS VARCHAR)"
+        return (
+            f"CASE WHEN {customer} IS NULL OR trim({customer}) = '' THEN 'customer' "
+            f"WHEN {quote(self.timestamp)} IS NULL THEN 'timestamp' "
+            f"WHEN {event} IS NULL OR trim({event}) = '' THEN 'event' END"
+        )
 
 
 @dataclass(frozen=True)
 class FileSource:
-    """A CSV or Parquet file; `dialect` None means detect it (CSV only)."""
+    """A CSV or Parquet file; `dialect` None means detect it (CSV only). `mapping` is the
+    events' columns; a survey brings its own (`survey.SurveyColumns`) and needs none."""
 
     path: Path
-    mapping: ColumnMapping
+    mapping: ColumnMapping | None = None
     dialect: CsvDialect | None = None
     memory_limit: str = MEMORY_LIMIT
     threads: int = THREADS
@@ -177,26 +218,20 @@ def open_session(
     work_parent: Path | None = None,
     phase: Callable[[str], None] | None = None,
     cancelled: threading.Event | None = None,
+    spec: ReadSpec | None = None,
+    numbered: bool = False,
 ) -> Session:
     """A DuckDB session for a file, a database session for a URL; close it when done.
-    Setting `cancelled` stops the opening itself (a long transcoding)."""
+    Setting `cancelled` stops the opening itself (a long transcoding). `spec` replaces
+    the source's column mapping; `numbered` reads a file through its checked view from
+    the start (every row keeps its line: LINE_COLUMN, and REASON_COLUMN says why it is
+    bad), for work that needs lines, such as a survey's verbatims."""
     if isinstance(source, FileSource):
-        return DuckDbSession(source, work_parent, phase, cancelled)
+        return DuckDbSession(source, work_parent, phase, cancelled, spec, numbered)
     return SqlSession(source, cancelled)
 
 
-def _bad_row_sql(mapping: ColumnMapping) -> str:
-    """CASE giving the reason a row cannot be used, NULL when it can."""
-    customer = f"CAST({quote(mapping.customer)} AS VARCHAR)"
-    event = f"CAST({quote(mapping.event)} AS VARCHAR)"
-    return (
-        f"CASE WHEN {customer} IS NULL OR trim({customer}) = '' THEN 'customer' "
-        f"WHEN {quote(mapping.timestamp)} IS NULL THEN 'timestamp' "
-        f"WHEN {event} IS NULL OR trim({event}) = '' THEN 'event' END"
-    )
-
-
-def _check_columns(name: str, found: Sequence[str], mapping: ColumnMapping) -> None:
+def _check_columns(name: str, found: Sequence[str], mapping: ReadSpec) -> None:
     missing = [column for column in mapping.columns() if column not in found]
     if missing:
         raise EventSourceError(
@@ -223,7 +258,15 @@ class _Cancellable:
 
 class DuckDbSession(_Cancellable):
     """A file read by an in-memory DuckDB with bounded memory; its spill folder and any
-    transcoded copy live in a private temporary folder removed on close."""
+    transcoded or numbered copy live in a private temporary folder removed on close.
+
+    A CSV is first read straight (`relation`), the fast way. Its check counts rows and
+    bad ones there; only when some are bad is the file copied once with line numbers
+    (`csvdialect.number_records`) into a checked view (CHECKED_VIEW) that lists them by
+    line in SQL. Nothing grows with the number of bad rows: DuckDB keeps at most one
+    rejected row per scan, the list is a top-100 query and the rest a count. A Parquet
+    file, and a CSV opened `numbered`, is read through its checked view from the start.
+    """
 
     def __init__(
         self,
@@ -231,25 +274,34 @@ class DuckDbSession(_Cancellable):
         work_parent: Path | None = None,
         phase: Callable[[str], None] | None = None,
         cancelled: threading.Event | None = None,
+        spec: ReadSpec | None = None,
+        numbered: bool = False,
     ) -> None:
         super().__init__(cancelled)
         self.source = source
         self.relation = quote(DEFAULT_TABLE)
+        self.checked: str | None = None
+        spec = spec or source.mapping
+        if spec is None:
+            raise EventSourceError(source.path, "no columns given")
+        self.spec: ReadSpec = spec
         self._on_phase = phase
         if not source.path.is_file():
             raise EventSourceError(source.path, "no such file")
         self._size = source.path.stat().st_size
         self._rows_estimate: int | None = None
-        self._transcoded = 0
+        self._bytes_done = 0
         self.workdir = Path(tempfile.mkdtemp(prefix="journeyeditor-measure-", dir=work_parent))
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._path = source.path
         try:
             self.dialect = (
                 None
                 if source.is_parquet
-                else source.dialect or detect_dialect(source.path, source.mapping.timestamp)
+                else source.dialect or detect_dialect(source.path, spec.time_column)
             )
-            self._path = self._readable_path()
+            if self.dialect is not None:
+                self._estimate_rows()
             self._con = duckdb.connect(
                 ":memory:",
                 config={
@@ -261,7 +313,16 @@ class DuckDbSession(_Cancellable):
             # query_progress() answers only with the progress bar on (never printed)
             self._con.execute("SET enable_progress_bar = true")
             self._con.execute("SET enable_progress_bar_print = false")
-            self._create_view()
+            if self.dialect is None:
+                self._create_view(self.relation, self._parquet_scan())
+                self._create_checked_view(self.relation)
+            elif numbered:
+                self._number()
+            else:
+                self._path = self._readable_path(self.dialect)
+                self._create_view(self.relation, self._read_csv(self.dialect, self._path))
+            if numbered:
+                self.relation = self.checked or self.relation
         except BaseException:
             self.close()
             raise
@@ -272,64 +333,125 @@ class DuckDbSession(_Cancellable):
         if self._on_phase is not None:
             self._on_phase(name)
 
-    def _readable_path(self) -> Path:
-        dialect = self.dialect
-        if dialect is None:
-            return self.source.path
+    def _chunk_done(self, done: int) -> None:
+        self._bytes_done = done
+        self.raise_if_cancelled()
+
+    def _estimate_rows(self) -> None:
         sample = read_sample(self.source.path)
         lines = max(1, sample.count(b"\n"))
         self._rows_estimate = max(0, round(self._size / max(1, len(sample)) * lines) - 1)
+
+    def _readable_path(self, dialect: CsvDialect) -> Path:
+        """The file itself when DuckDB reads its encoding, else a UTF-8 copy."""
         if not dialect.needs_transcoding:
             return self.source.path
         self._set_phase("transcoding")
-        target = self.workdir / "events-utf8.csv"
-
-        def chunk(done: int) -> None:
-            self._transcoded = done
-            self.raise_if_cancelled()
-
-        _transcode(self.source.path, target, dialect.encoding, chunk)
+        target = self.workdir / "source-utf8.csv"
+        self._bytes_done = 0
+        _transcode(self.source.path, target, dialect.encoding, self._chunk_done)
         return target
 
-    def _create_view(self) -> None:
-        assert self._con is not None
-        path = literal(str(self._path))
-        if self.dialect is None:
-            ts = quote(self.source.mapping.timestamp)
+    def _number(self) -> None:
+        """Copy the file with each record's line and make the checked view over it."""
+        dialect = self.dialect
+        assert dialect is not None
+        _check_columns(str(self.source.path), dialect.header, self.spec)
+        self._set_phase("numbering")
+        target = self.workdir / "numbered.csv"
+        self._bytes_done = 0
+        number_records(self.source.path, target, dialect, self._chunk_done)
+        numbered = CsvDialect("utf-8", ",", ".", None, (*NUMBERED_COLUMNS, *dialect.header))
+        time = self.spec.time_column
+        text_types = {name: "VARCHAR" for name in numbered.header}
+        text_types[LINE_COLUMN] = "BIGINT"
+        scan = self._read_csv(numbered, target, text_types, strict=True)
+        if time is not None:
+            read = _time_sql(quote(time), dialect.timestamp_format)
             scan = (
-                f"SELECT * REPLACE (TRY_CAST({ts} AS TIMESTAMP) AS {ts}) "
-                f"FROM read_parquet({path}, file_row_number = true)"
+                f"SELECT * REPLACE ({read} AS {quote(time)}), {quote(time)} AS "
+                f"{TIME_TEXT_COLUMN} FROM {scan}"
             )
         else:
-            scan = f"SELECT * FROM {self._read_csv(self.dialect, path)}"
+            scan = f"SELECT *, CAST(NULL AS VARCHAR) AS {TIME_TEXT_COLUMN} FROM {scan}"
+        self._create_view(quote("numbered"), scan)
+        self._create_checked_view(quote("numbered"))
+
+    def _parquet_scan(self) -> str:
+        path = literal(str(self.source.path))
+        time = self.spec.time_column
+        extra = (
+            f"file_row_number + 1 AS {LINE_COLUMN}, CAST(NULL AS VARCHAR) AS {PROBLEM_COLUMN}, "
+            f"CAST(NULL AS VARCHAR) AS {RAW_COLUMN}"
+        )
+        if time is None:
+            return (
+                f"SELECT *, {extra}, CAST(NULL AS VARCHAR) AS {TIME_TEXT_COLUMN} "
+                f"FROM read_parquet({path}, file_row_number = true)"
+            )
+        ts = quote(time)
+        return (
+            f"SELECT * REPLACE (TRY_CAST({ts} AS TIMESTAMP) AS {ts}), {extra}, "
+            f"CAST({ts} AS VARCHAR) AS {TIME_TEXT_COLUMN} "
+            f"FROM read_parquet({path}, file_row_number = true)"
+        )
+
+    def _create_view(self, name: str, scan: str) -> None:
+        assert self._con is not None
+        if not scan.startswith("SELECT"):
+            scan = f"SELECT * FROM {scan}"
         try:
-            self._con.execute(f"CREATE TEMP VIEW {self.relation} AS {scan}")
-            found = [row[0] for row in self._con.execute(f"DESCRIBE {self.relation}").fetchall()]
+            self._con.execute(f"CREATE TEMP VIEW {name} AS {scan}")
+            found = [row[0] for row in self._con.execute(f"DESCRIBE {name}").fetchall()]
         except duckdb.Error as error:
             raise EventSourceError(self.source.path, str(error).splitlines()[0]) from error
-        _check_columns(str(self.source.path), found, self.source.mapping)
+        _check_columns(str(self.source.path), found, self.spec)
 
-    def _read_csv(self, dialect: CsvDialect, path: str) -> str:
-        timestamp = self.source.mapping.timestamp
-        if timestamp not in dialect.header:
-            _check_columns(str(self.source.path), dialect.header, self.source.mapping)
-        columns = ", ".join(
-            f"{literal(name)}: {literal('TIMESTAMP' if name == timestamp else 'VARCHAR')}"
-            for name in dialect.header
+    def _create_checked_view(self, numbered: str) -> None:
+        """Every row with its line and the reason it is bad (NULL when it is good)."""
+        assert self._con is not None
+        self.checked = quote(CHECKED_VIEW)
+        self._con.execute(
+            f"CREATE TEMP VIEW {self.checked} AS SELECT *, CASE WHEN {PROBLEM_COLUMN} "
+            f"IS NOT NULL THEN {PROBLEM_COLUMN} ELSE {self.spec.bad_row_sql()} END "
+            f"AS {REASON_COLUMN} FROM {numbered}"
         )
+
+    def _read_csv(
+        self,
+        dialect: CsvDialect,
+        path: Path,
+        types: dict[str, str] | None = None,
+        strict: bool = False,
+    ) -> str:
+        """read_csv of `path` as `dialect` says, the time column typed; a row of the wrong
+        shape or with an unreadable time is left out, and at most one of them per scan
+        is kept (rejects_limit) to tell that there were some."""
+        timestamp = self.spec.time_column
+        if types is None:
+            if timestamp not in dialect.header:
+                _check_columns(str(self.source.path), dialect.header, self.spec)
+            types = {
+                name: "TIMESTAMP" if name == timestamp else "VARCHAR" for name in dialect.header
+            }
+        columns = ", ".join(f"{literal(name)}: {literal(kind)}" for name, kind in types.items())
         options = [
             f"delim = {literal(dialect.delimiter)}",
             "header = true",
             "quote = '\"'",
             f"columns = {{{columns}}}",
             f"decimal_separator = {literal(dialect.decimal)}",
-            "store_rejects = true",
-            "rejects_table = 'measure_rejects'",
-            "rejects_scan = 'measure_reject_scans'",
         ]
-        if dialect.timestamp_format:
+        if not strict:
+            options += [
+                "store_rejects = true",
+                "rejects_limit = 1",
+                "rejects_table = 'measure_rejects'",
+                "rejects_scan = 'measure_reject_scans'",
+            ]
+        if dialect.timestamp_format and not strict:
             options.append(f"timestampformat = {literal(dialect.timestamp_format)}")
-        return f"read_csv({path}, {', '.join(options)})"
+        return f"read_csv({literal(str(path))}, {', '.join(options)})"
 
     def execute(self, sql: str, phase: str = "computing") -> list[tuple[Any, ...]]:
         self._set_phase(phase)
@@ -344,77 +466,61 @@ class DuckDbSession(_Cancellable):
         return rows
 
     def check(self) -> SourceCheck:
-        """Count rows and list bad ones: DuckDB's rejects (wrong column count, unreadable
-        time) carry their line; rows DuckDB reads but that miss a customer, a time or an
-        event name are found in a Python pass, only when there are some, to get theirs."""
-        mapping = self.source.mapping
+        """Count rows and list bad ones. A CSV read straight is counted there first; only
+        when some rows are bad (DuckDB rejected one, or the spec's rule finds one) is it
+        numbered, so that the bad rows are listed by line from the checked view."""
+        if self.checked is None:
+            counts = self.execute(
+                f"SELECT count(*), count({self.spec.bad_row_sql()}) FROM {self.relation}",
+                "checking",
+            )
+            rows, bad = (int(value) for value in counts[0])
+            if not bad and not self._rejected():
+                return SourceCheck(rows, rows, BadRows(), self.dialect)
+            self._number()
+        assert self.checked is not None
         counts = self.execute(
-            f"SELECT count(*), count({_bad_row_sql(mapping)}) FROM {self.relation}", "checking"
+            f"SELECT count(*), count({REASON_COLUMN}) FROM {self.checked}", "checking"
         )
-        rows, missing = (int(value) for value in counts[0])
-        if self.dialect is None:
-            listed = self._parquet_bad_rows(mapping)
-            rejected = 0
-        else:
-            rejected, listed = self._rejects()
-            if missing:
-                found = {row.line: row for row in reversed(listed + self._csv_bad_rows())}
-                listed = sorted(found.values(), key=_line)
-        bad = BadRows(tuple(listed[:BAD_ROWS_LISTED]), missing + rejected)
-        return SourceCheck(rows + rejected, rows - missing, bad, self.dialect)
-
-    def _rejects(self) -> tuple[int, list[BadRow]]:
-        assert self._con is not None
-        latest = "scan_id = (SELECT max(scan_id) FROM measure_rejects)"
-        total = self.execute(
-            f"SELECT count(DISTINCT line) FROM measure_rejects WHERE {latest}", "checking"
-        )
+        rows, bad = (int(value) for value in counts[0])
         found = self.execute(
-            "SELECT line, min(error_type::VARCHAR), min(csv_line) FROM measure_rejects "
-            f"WHERE {latest} GROUP BY line ORDER BY line LIMIT {BAD_ROWS_LISTED}",
+            f"SELECT {LINE_COLUMN}, {REASON_COLUMN}, {self._row_text_sql()} FROM {self.checked} "
+            f"WHERE {REASON_COLUMN} IS NOT NULL ORDER BY {LINE_COLUMN} LIMIT {BAD_ROWS_LISTED}",
             "checking",
         )
-        listed = []
-        for line, kind, text in found:
-            reason = _REJECT_REASONS.get(kind, "other")
-            if kind == "CAST":
-                reason = "timestamp"
-            listed.append(BadRow(int(line), reason, (text or "").strip("\r\n")))
-        return int(total[0][0]), listed
+        listed = tuple(BadRow(int(line), str(why), text or "") for line, why, text in found)
+        return SourceCheck(rows, rows - bad, BadRows(listed, bad), self.dialect)
 
-    def _parquet_bad_rows(self, mapping: ColumnMapping) -> list[BadRow]:
-        reason = _bad_row_sql(mapping)
-        found = self.execute(
-            f"SELECT file_row_number + 1, {reason} FROM {self.relation} "
-            f"WHERE {reason} IS NOT NULL ORDER BY 1 LIMIT {BAD_ROWS_LISTED}",
-            "checking",
-        )
-        return [BadRow(int(row), str(why)) for row, why in found]
-
-    def _csv_bad_rows(self) -> list[BadRow]:
-        """Lines DuckDB read whole but that miss a field; wrong widths are its rejects."""
+    def _row_text_sql(self) -> str:
+        """A checked row's text as read: its fields joined by the file's separator, or
+        the whole line when it had the wrong number of fields (nothing for Parquet)."""
         dialect = self.dialect
-        assert dialect is not None
-        header = dialect.header
-        index = [header.index(name) for name in self.source.mapping.columns()[:3]]
-        reasons = ("customer", "timestamp", "event")
-        found: list[BadRow] = []
-        with self._path.open(encoding=UTF8_BOM, newline="", errors="replace") as stream:
-            reader = csv.reader(stream, delimiter=dialect.delimiter)
-            next(reader, None)
-            for count, row in enumerate(reader):
-                if count % _CHECK_EVERY == 0:
-                    self.raise_if_cancelled()
-                if len(row) != len(header):
-                    continue
-                for position, reason in zip(index, reasons, strict=True):
-                    if not row[position].strip():
-                        text = dialect.delimiter.join(row)
-                        found.append(BadRow(reader.line_num, reason, text))
-                        break
-                if len(found) >= BAD_ROWS_LISTED:
-                    break
-        return found
+        if dialect is None:
+            return RAW_COLUMN
+        time = self.spec.time_column
+        fields = ", ".join(
+            f"coalesce({TIME_TEXT_COLUMN if name == time else quote(name)}, '')"
+            for name in dialect.header
+        )
+        return f"coalesce({RAW_COLUMN}, concat_ws({literal(dialect.delimiter)}, {fields}))"
+
+    def _rejected(self) -> bool:
+        """Whether DuckDB left a row out in the latest scan of the file."""
+        found = self.execute(
+            "SELECT count(*) FROM measure_rejects "
+            "WHERE scan_id = (SELECT max(scan_id) FROM measure_rejects)",
+            "checking",
+        )
+        return bool(found[0][0])
+
+    def rejects_kept(self) -> int:
+        """How many rejected rows DuckDB holds in all (bounded: one per scan at most)."""
+        if self.dialect is None:
+            return 0
+        try:
+            return int(self.execute("SELECT count(*) FROM measure_rejects", "checking")[0][0])
+        except EventSourceError:
+            return 0  # never scanned straight
 
     def cancel(self) -> None:
         self._cancelled.set()
@@ -425,8 +531,8 @@ class DuckDbSession(_Cancellable):
     def progress(self) -> Progress:
         total = self._rows_estimate
         fraction: float | None
-        if self._phase == "transcoding":
-            fraction = self._transcoded / max(1, self._size)
+        if self._phase in ("transcoding", "numbering"):
+            fraction = self._bytes_done / max(1, self._size)
         else:
             con = self._con
             percent = con.query_progress() if con is not None else -1.0
@@ -441,8 +547,12 @@ class DuckDbSession(_Cancellable):
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-def _line(row: BadRow) -> int:
-    return row.line or 0
+def _time_sql(column: str, fmt: str | None) -> str:
+    """A time written as text read as the fast path's reader reads it (NULL if not)."""
+    text = f"trim({column})"
+    if fmt is None:
+        return f"TRY_CAST({text} AS TIMESTAMP)"
+    return f"try_strptime({text}, {literal(fmt)})"
 
 
 class SqlSession(_Cancellable):
@@ -492,7 +602,7 @@ class SqlSession(_Cancellable):
 
     def check(self) -> SourceCheck:
         """Counts only: a table has no line numbers to list."""
-        reason = _bad_row_sql(self.source.mapping)
+        reason = self.source.mapping.bad_row_sql()
         found = self.execute(f"SELECT count(*), count({reason}) FROM {self.relation}", "checking")
         rows, bad = (int(value) for value in found[0])
         return SourceCheck(rows, rows - bad, BadRows((), bad))
@@ -523,14 +633,18 @@ def _first_line(error: BaseException) -> str:
 
 __all__ = [
     "BAD_ROWS_LISTED",
+    "CHECKED_VIEW",
     "REASONS",
+    "REASON_COLUMN",
     "REASON_CONTEXT",
+    "TIME_TEXT_COLUMN",
     "BadRow",
     "BadRows",
     "ColumnMapping",
     "FileSource",
     "MeasureCancelled",
     "Progress",
+    "ReadSpec",
     "Session",
     "SourceCheck",
     "SqlSource",

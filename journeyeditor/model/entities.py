@@ -28,6 +28,7 @@ from journeyeditor.model.enums import (
     LaneKind,
     MapState,
     Priority,
+    RunKind,
 )
 
 
@@ -301,3 +302,122 @@ class Snapshot(Base):
     name: Mapped[str] = mapped_column(String, default="")
     created: Mapped[str] = mapped_column(String, default="")
     data: Mapped[str] = mapped_column(Text, default="")
+
+
+class EventMapping(Base):
+    """How a map reads event data (version 4): the columns holding the customer, the time
+    and the event name; its segment columns are `MappingSegment` rows, each stage's event
+    names `StagePattern` rows."""
+
+    __tablename__ = "event_mapping"
+    __table_args__ = (UniqueConstraint("map_id", name="uq_event_mapping_map"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    map_id: Mapped[int] = mapped_column(ForeignKey("journey_map.id", ondelete="CASCADE"))
+    customer_column: Mapped[str] = mapped_column(String, default="customer")
+    time_column: Mapped[str] = mapped_column(String, default="timestamp")
+    event_column: Mapped[str] = mapped_column(String, default="event")
+
+
+class MappingSegment(Base):
+    """A column of event data the map's figures may be broken down by, in order."""
+
+    __tablename__ = "mapping_segment"
+    __table_args__ = (Index("ix_mapping_segment_map", "map_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    map_id: Mapped[int] = mapped_column(ForeignKey("journey_map.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String, default="")
+
+
+class StagePattern(Base):
+    """An event name (glob: `*`, `?`, any case) meaning a stage; tried in `position` order,
+    and an event belongs to the first stage of the map with a matching name."""
+
+    __tablename__ = "stage_pattern"
+    __table_args__ = (Index("ix_stage_pattern_stage", "stage_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    pattern: Mapped[str] = mapped_column(String, default="")
+
+
+class StageTouchpoint(Base):
+    """A card (of the stage's map) that a stage's measured figures belong to."""
+
+    __tablename__ = "stage_touchpoint"
+    __table_args__ = (
+        UniqueConstraint("stage_id", "card_id", name="uq_stage_touchpoint"),
+        Index("ix_stage_touchpoint_card", "card_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"))
+    card_id: Mapped[int] = mapped_column(ForeignKey("card.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MeasureRun(Base):
+    """One import of event data or survey answers into a map, kept as dated history."""
+
+    __tablename__ = "measure_run"
+    __table_args__ = (
+        CheckConstraint(_in("kind", RunKind), name="ck_run_kind"),
+        Index("ix_measure_run_map", "map_id", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    map_id: Mapped[int] = mapped_column(ForeignKey("journey_map.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String, default=RunKind.EVENTS.value)
+    imported: Mapped[str] = mapped_column(String, default="")
+    """When, ISO 8601 UTC to the second ("2026-11-30T09:15:00Z")."""
+    source: Mapped[str] = mapped_column(String, default="")
+    """The file name, or the database URL without its password and the table."""
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    bad_rows: Mapped[int] = mapped_column(Integer, default=0)
+    segment_column: Mapped[str] = mapped_column(String, default="")
+    """The column the figures are broken down by, '' for none."""
+
+
+class FunnelFigure(Base):
+    """A run's funnel at one stage, for everyone (`segment` NULL) or one segment value
+    ('' is a value: customers with an empty one); `measure.funnel.StageFigures` and its
+    breakdown's `customers`."""
+
+    __tablename__ = "funnel_figure"
+    __table_args__ = (Index("ix_funnel_figure_run", "run_id", "stage_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("measure_run.id", ondelete="CASCADE"))
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"))
+    segment: Mapped[str | None] = mapped_column(String, nullable=True)
+    customers: Mapped[int] = mapped_column(Integer, default=0)
+    reached: Mapped[int] = mapped_column(Integer, default=0)
+    previous_reached: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    from_previous: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    came_back: Mapped[int] = mapped_column(Integer, default=0)
+    timed: Mapped[int] = mapped_column(Integer, default=0)
+    median_seconds: Mapped[float | None] = mapped_column(nullable=True)
+    p90_seconds: Mapped[float | None] = mapped_column(nullable=True)
+
+
+class SurveyFigure(Base):
+    """A survey run's answers at one stage, for everyone (`segment` NULL) or one value:
+    NPS counts (promoters 9–10, passives 7–8, detractors 0–6) and the mean effort."""
+
+    __tablename__ = "survey_figure"
+    __table_args__ = (Index("ix_survey_figure_run", "run_id", "stage_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("measure_run.id", ondelete="CASCADE"))
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"))
+    segment: Mapped[str | None] = mapped_column(String, nullable=True)
+    answers: Mapped[int] = mapped_column(Integer, default=0)
+    promoters: Mapped[int] = mapped_column(Integer, default=0)
+    passives: Mapped[int] = mapped_column(Integer, default=0)
+    detractors: Mapped[int] = mapped_column(Integer, default=0)
+    effort_answers: Mapped[int] = mapped_column(Integer, default=0)
+    effort_mean: Mapped[float | None] = mapped_column(nullable=True)

@@ -22,6 +22,21 @@ class LaneKind(StrEnum):
     OPPORTUNITY = "opportunity"
     METRIC = "metric"
     IMAGE = "image"
+    FUNNEL = "funnel"
+    SURVEY = "survey"
+
+
+FIGURE_LANES = frozenset({LaneKind.FUNNEL.value, LaneKind.SURVEY.value})
+"""Lane kinds whose cells show measured figures (version 4): no card may sit there."""
+CARDLESS_LANES = frozenset({LaneKind.EMOTION.value}) | FIGURE_LANES
+"""Lanes the canvas puts no card in: the emotion curve's, and the lanes of figures."""
+
+
+class RunKind(StrEnum):
+    """What a measurement run read: event data (a funnel) or survey answers."""
+
+    EVENTS = "events"
+    SURVEY = "survey"
 
 
 class Evidence(StrEnum):

@@ -45,6 +45,23 @@ MAX_MERGED_SAMPLES = 1_000_000
 STAMP_MAX_CHARS = 40
 """A date and time as ISO 8601 text ("2026-11-30T05:40:12Z")."""
 
+MAX_RUNS_PER_KIND = 50
+"""Measurement runs kept per map and kind (events, survey): an import deletes older ones."""
+MAX_SEGMENT_VALUES = 200
+"""Segment values one run may break its figures down by (besides everyone)."""
+MAX_FIGURES_PER_RUN = MAX_STAGES_PER_MAP * (MAX_SEGMENT_VALUES + 1)
+"""Figure rows of one run: per stage, everyone and each segment value."""
+MAX_SEGMENT_COLUMNS = 10
+"""Segment columns a map's event mapping names."""
+MAX_PATTERNS_PER_STAGE = 100
+"""Event-name patterns (globs) one stage's mapping lists; touchpoint cards likewise."""
+COUNT_MAX = 10**15
+"""Rows, customers and answers counted by a run: whole numbers from 0 to this."""
+SECONDS_MAX = 1e12
+"""Times between stages, in seconds (some 31,700 years): from 0 to this."""
+EFFORT_RANGE = (0.0, 10.0)
+"""A survey's mean effort score: on the scale of its answers, at most 0 to 10."""
+
 IMAGE_MAX_BYTES = 25 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
 
@@ -58,3 +75,9 @@ COLOR_PATTERN = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 def is_color(value: object) -> bool:
     """Whether `value` is a colour as the model writes it."""
     return isinstance(value, str) and COLOR_PATTERN.fullmatch(value) is not None
+
+
+SURVEY_MIN_ANSWERS = 30
+"""Below this many answers a survey figure (NPS, CES) is flagged as a low sample."""
+VERBATIMS_PER_STAGE_MAX = 100
+"""Quotes a survey import may bring per stage (cards per map stay within their limit)."""

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 from journeyeditor.editing.document import Document
-from journeyeditor.model import Card, EmotionPoint, JourneyMap
+from journeyeditor.editing.measured import FunnelRow, SurveyRow
+from journeyeditor.model import Card, EmotionPoint, JourneyMap, RunKind
 from journeyeditor.render.layout import CardIn, LaneIn, MapContent, PointIn, StageIn
+from journeyeditor.render.measures import (
+    FUNNEL,
+    SURVEY,
+    Figures,
+    FunnelFigures,
+    MeasureIn,
+    RunIn,
+    SurveyFigures,
+)
+
+RUN_KINDS = {FUNNEL: RunKind.EVENTS.value, SURVEY: RunKind.SURVEY.value}
+"""The runs each measurement lane kind shows: the map's newest of that kind."""
 
 
 def card_in(card: Card, departments: dict[int, tuple[str, str]]) -> CardIn:
@@ -41,6 +57,60 @@ def point_in(point: EmotionPoint) -> PointIn:
     return PointIn(point.lane_id, point.stage_id, point.value, point.note, point.samples)
 
 
+def run_day(imported: str) -> dt.date | None:
+    """The day of a run's import stamp ("2026-11-02T08:00:00Z"); None if unreadable."""
+    try:
+        return dt.date.fromisoformat(imported[:10])
+    except ValueError:
+        return None
+
+
+def figures_in(row: FunnelRow | SurveyRow | None) -> Figures | None:
+    """A stored figure for everyone at a stage, as drawing takes it."""
+    if isinstance(row, FunnelRow):
+        return FunnelFigures(
+            row.reached,
+            row.conversion,
+            row.dropped,
+            row.median_seconds,
+            row.p90_seconds,
+            row.skipped,
+            row.came_back,
+        )
+    if isinstance(row, SurveyRow):
+        effort = row.effort_mean if row.effort_answers else None
+        return SurveyFigures(row.nps, effort, row.answers)
+    return None
+
+
+def measures_in(
+    document: Document, map_id: int, lanes: Sequence[LaneIn], stages: Sequence[StageIn]
+) -> tuple[tuple[MeasureIn, ...], tuple[RunIn, ...]]:
+    """Each funnel and survey lane's figures per stage (the newest run of its kind, and
+    the one before for the change), and the runs' dates; nothing for other maps' lanes.
+    A stage the run has no figure for gets none (drawn as a dash)."""
+    found: list[MeasureIn] = []
+    runs: list[RunIn] = []
+    for kind, run_kind in RUN_KINDS.items():
+        shown = [lane for lane in lanes if lane.kind == kind]
+        if not shown:
+            continue
+        newest, before = document.latest_runs(map_id, run_kind)
+        if newest is None:
+            continue
+        for lane in shown:
+            runs.append(
+                RunIn(
+                    lane.id, run_day(newest.imported), run_day(before.imported) if before else None
+                )
+            )
+            for stage in stages:
+                now = figures_in(newest.at(stage.id))
+                then = figures_in(before.at(stage.id)) if before is not None else None
+                found.append(MeasureIn(lane.id, stage.id, now, then))
+    return tuple(found), tuple(runs)
+
+
 def department_table(document: Document) -> dict[int, tuple[str, str]]:
     return {d.id: (d.name, d.color) for d in document.departments()}
 
@@ -49,13 +119,18 @@ def map_content(document: Document, map_id: int) -> MapContent:
     """Everything of one map that drawing needs, detached from the database."""
     journey_map = document.get(JourneyMap, map_id)
     departments = department_table(document)
+    stages = tuple(StageIn(s.id, s.name, s.color, s.width) for s in document.stages(map_id))
+    lanes = tuple(
+        LaneIn(lane.id, lane.name, lane.kind, lane.color, lane.height)
+        for lane in document.lanes(map_id)
+    )
+    measured, runs = measures_in(document, map_id, lanes, stages)
     return MapContent(
         title=journey_map.name if journey_map else "",
-        stages=tuple(StageIn(s.id, s.name, s.color, s.width) for s in document.stages(map_id)),
-        lanes=tuple(
-            LaneIn(lane.id, lane.name, lane.kind, lane.color, lane.height)
-            for lane in document.lanes(map_id)
-        ),
+        stages=stages,
+        lanes=lanes,
         cards=tuple(card_in(card, departments) for card in document.cards(map_id)),
         points=tuple(point_in(p) for p in document.emotion_points(map_id)),
+        measures=measured,
+        runs=runs,
     )

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journeyeditor.model.metrics import Status, goal, status
-from journeyeditor.render import departments, icons, numbers
+from journeyeditor.render import departments, icons, measures, numbers
 from journeyeditor.render.layout import (
     STYLE,
     CardBox,
     CardIn,
     Cell,
+    FigureBox,
     Header,
     MapLayout,
     Measure,
@@ -45,6 +46,8 @@ CARD_FILL = {
     "opportunity": "#ddf3e4",
     "metric": "#ebe5fa",
     "image": "#ffffff",
+    "funnel": "#e0f0f7",
+    "survey": "#fdf0dc",
 }
 KIND_ACCENT = {
     "text": "#e2c84a",
@@ -54,6 +57,8 @@ KIND_ACCENT = {
     "opportunity": "#2f9e5b",
     "metric": "#7a5cc7",
     "image": "#9aa0aa",
+    "funnel": "#1f8fb8",
+    "survey": "#d98a12",
 }
 NOTE_BACKDROP = "#ffffffd9"
 """Behind an emotion note: light enough to read it over the lane's colour."""
@@ -69,6 +74,19 @@ BAR_TRACK = "#b9b3cc"
 VOTE_COLOR = "#2f6fdb"
 """Vote dots, and their count when there are more than the dots drawn."""
 RANGE_BAND = "#ddd7ee"
+TONE_COLOR = {
+    measures.STRONG: INK,
+    measures.PLAIN: INK,
+    measures.MUTED: MUTED,
+    measures.BETTER: "#1f7a45",
+    measures.WORSE: "#c03434",
+    measures.CAUTION: "#a65d00",
+}
+"""A figure row's colour: a change better or worse than the previous run, too few answers."""
+FIGURE_TRACK = "#ffffff"
+FIGURE_EDGE = "#9aa0aa"
+NPS_COLOR = {True: "#2f9e5b", False: "#d64545"}
+"""A survey bar: positive NPS green, negative red."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +99,12 @@ class Labels:
     external: str = "External"
     channels: dict[str, str] = field(default_factory=dict)
     priorities: dict[str, str] = field(default_factory=dict)
+    measures: measures.MeasureWords = field(default_factory=measures.MeasureWords)
+
+
+def figure_text(labels: Labels) -> measures.FigureText:
+    """How the layout words a measurement lane's figures: the map's words and language."""
+    return measures.FigureText(labels.measures, labels.language)
 
 
 def card_fill(box: CardBox) -> str:
@@ -261,11 +285,44 @@ def lane_shapes(header: Header) -> list[Primitive]:
         Box(r, "#f7f7f8", GRID, 1.0),
         Box(Rect(r.x, r.y, 4, r.h), accent),
         *[Text(line, INK) for line in header.lines],
+        *[Text(line, MUTED) for line in header.sub_lines],
+        *(icons.lane_kind(header.kind, *_square(header.icon), accent) if header.icon else []),
     ]
 
 
+def _square(rect: Rect) -> tuple[float, float, float]:
+    return rect.x, rect.y, rect.w
+
+
 def cell_shapes(cell: Cell) -> list[Primitive]:
-    return [Box(cell.rect, cell.color, GRID, 1.0)]
+    shapes: list[Primitive] = [Box(cell.rect, cell.color, GRID, 1.0)]
+    if cell.figures is not None:
+        shapes += figure_shapes(cell.figures)
+    return shapes
+
+
+def figure_shapes(box: FigureBox) -> list[Primitive]:
+    """A measurement cell: its bar (an empty one for a stage nobody reached), the rows of
+    figures in their tones, and the marks before them (arrows, the few-answers warning)."""
+    shapes: list[Primitive] = []
+    if box.bar is not None and box.share is not None:
+        bar = box.bar
+        shapes.append(Box(bar, FIGURE_TRACK, FIGURE_EDGE, 1.0, 2))
+        if box.centred:
+            middle = bar.x + bar.w / 2
+            reach = bar.w / 2 * abs(box.share)
+            start = middle if box.share >= 0 else middle - reach
+            if reach > 0:
+                fill = NPS_COLOR[box.share >= 0]
+                shapes.append(Box(Rect(start, bar.y, reach, bar.h), fill, None, 0, 2))
+            shapes.append(Line(((middle, bar.y - 2), (middle, bar.bottom + 2)), INK, 1.0))
+        elif box.share > 0:
+            filled = Rect(bar.x, bar.y, max(bar.h / 2, bar.w * box.share), bar.h)
+            shapes.append(Box(filled, KIND_ACCENT[measures.FUNNEL], None, 0, 2))
+    for mark in box.marks:
+        shapes += icons.figure_mark(mark.kind, mark.x, mark.y, mark.size, TONE_COLOR[mark.tone])
+    shapes += [Text(figure.line, TONE_COLOR[figure.tone]) for figure in box.lines]
+    return shapes
 
 
 def corner_shapes(layout: MapLayout) -> list[Primitive]:

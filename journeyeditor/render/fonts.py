@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import repeat
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FOLDER = Path(__file__).resolve().parent.parent / "resources" / "fonts"
-REGULAR = FOLDER / "DejaVuSans.ttf"
-BOLD = FOLDER / "DejaVuSans-Bold.ttf"
+from journeyeditor import resources
+
+REGULAR = resources.FONT_REGULAR
+BOLD = resources.FONT_BOLD
 FAMILY = "DejaVu Sans"
 PDF_REGULAR = "JourneySans"
 PDF_BOLD = "JourneySans-Bold"

@@ -133,3 +133,56 @@ DOTS_DRAWN = 5
 def dots(count: int, x: float, cy: float, r: float, color: str) -> list[Primitive]:
     """Vote dots, at most `DOTS_DRAWN` drawn (a card writes its count beside more)."""
     return [Circle(x + i * (2 * r + 2), cy, r, color) for i in range(min(count, DOTS_DRAWN))]
+
+
+def figure_mark(kind: str, x: float, y: float, size: float, color: str) -> list[Primitive]:
+    """Before a row of figures, in the square (x, y, size): ▲ up, ▼ down, = unchanged,
+    and a warning triangle with "!" for too few answers."""
+    s = size
+
+    def p(u: float, v: float) -> tuple[float, float]:
+        return (x + u * s, y + v * s)
+
+    if kind == "up":
+        return [Polygon((p(0, 0.9), p(0.5, 0.1), p(1, 0.9)), color)]
+    if kind == "down":
+        return [Polygon((p(0, 0.1), p(0.5, 0.9), p(1, 0.1)), color)]
+    if kind == "same":
+        w = max(1.0, s / 6)
+        return [
+            Line((p(0.1, 0.35), p(0.9, 0.35)), color, w),
+            Line((p(0.1, 0.65), p(0.9, 0.65)), color, w),
+        ]
+    if kind == "warn":
+        w = max(1.0, s / 8)
+        return [
+            Polygon((p(0, 1), p(0.5, 0), p(1, 1)), color),
+            Line((p(0.5, 0.35), p(0.5, 0.68)), "#ffffff", w),
+            Circle(*p(0.5, 0.84), w * 0.6, "#ffffff"),
+        ]
+    return []
+
+
+def lane_kind(kind: str, x: float, y: float, size: float, color: str = INK) -> list[Primitive]:
+    """A measurement lane's pictogram in the square (x, y, size): a funnel, a speech bubble."""
+    s = size
+
+    def p(u: float, v: float) -> tuple[float, float]:
+        return (x + u * s, y + v * s)
+
+    w = max(1.0, s / 10)
+    if kind == "funnel":
+        return [
+            Polygon(
+                (p(0.05, 0.1), p(0.95, 0.1), p(0.6, 0.55), p(0.6, 0.9), p(0.4, 0.9), p(0.4, 0.55)),
+                None,
+                color,
+                w,
+            ),
+        ]
+    if kind == "survey":
+        return [
+            Box(Rect(x + 0.05 * s, y + 0.1 * s, 0.9 * s, 0.6 * s), None, color, w, 0.12 * s),
+            Polygon((p(0.25, 0.7), p(0.25, 0.92), p(0.45, 0.7)), color),
+        ]
+    return []

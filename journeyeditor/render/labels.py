@@ -10,9 +10,10 @@ from functools import lru_cache
 
 from PySide6.QtCore import QTranslator
 
-from journeyeditor import i18n
+from journeyeditor import resources
 from journeyeditor.marks import QT_TRANSLATE_NOOP
 from journeyeditor.render.drawing import Labels
+from journeyeditor.render.measures import MeasureWords
 
 CONTEXT = "Labels"
 OWN = QT_TRANSLATE_NOOP("Labels", "Own")
@@ -46,7 +47,28 @@ LANE_KINDS = {
     "opportunity": QT_TRANSLATE_NOOP("Labels", "Opportunities"),
     "metric": QT_TRANSLATE_NOOP("Labels", "Metrics"),
     "image": QT_TRANSLATE_NOOP("Labels", "Images"),
+    "funnel": QT_TRANSLATE_NOOP("Labels", "Funnel"),
+    "survey": QT_TRANSLATE_NOOP("Labels", "Survey"),
 }
+MEASURE_WORDS = {
+    "reached": QT_TRANSLATE_NOOP("Labels", "{0} reached"),
+    "converted": QT_TRANSLATE_NOOP("Labels", "{0} from previous"),
+    "dropped": QT_TRANSLATE_NOOP("Labels", "{0} dropped"),
+    "times": QT_TRANSLATE_NOOP("Labels", "median {0}, p90 {1}"),
+    "skipped": QT_TRANSLATE_NOOP("Labels", "{0} skipped"),
+    "came_back": QT_TRANSLATE_NOOP("Labels", "{0} came back"),
+    "since": QT_TRANSLATE_NOOP("Labels", "vs {0}"),
+    "nps": QT_TRANSLATE_NOOP("Labels", "NPS {0}"),
+    "ces": QT_TRANSLATE_NOOP("Labels", "CES {0}"),
+    "answers": QT_TRANSLATE_NOOP("Labels", "n = {0}"),
+    "few": QT_TRANSLATE_NOOP("Labels", "under {0} answers"),
+    "run": QT_TRANSLATE_NOOP("Labels", "Run of {0}"),
+    "seconds": QT_TRANSLATE_NOOP("Labels", "s"),
+    "minutes": QT_TRANSLATE_NOOP("Labels", "min"),
+    "hours": QT_TRANSLATE_NOOP("Labels", "h"),
+    "days": QT_TRANSLATE_NOOP("Labels", "d"),
+}
+"""The words of funnel and survey lanes (render/measures.py MeasureWords, field by field)."""
 
 
 @lru_cache(maxsize=4)
@@ -54,7 +76,7 @@ def translator(language: str) -> QTranslator | None:
     if language == "en":
         return None
     candidate = QTranslator()
-    return candidate if candidate.load(str(i18n.FOLDER / f"journeyeditor_{language}.qm")) else None
+    return candidate if candidate.load(str(resources.translation(language))) else None
 
 
 def word(text: str, language: str) -> str:
@@ -70,4 +92,5 @@ def labels(language: str) -> Labels:
         external=word(EXTERNAL, language),
         channels={key: word(text, language) for key, text in CHANNELS.items()},
         priorities={key: word(text, language) for key, text in PRIORITIES.items()},
+        measures=MeasureWords(**{key: word(text, language) for key, text in MEASURE_WORDS.items()}),
     )

@@ -13,9 +13,20 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import pairwise
 from operator import attrgetter
+from typing import TypeVar
 
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN
 from journeyeditor.model.limits import LANE_HEIGHT_RANGE, STAGE_WIDTH_RANGE
+from journeyeditor.render.measures import (
+    MEASURE_KINDS,
+    STRONG,
+    SURVEY,
+    FigureText,
+    FunnelFigures,
+    MeasureIn,
+    RunIn,
+    bar_share,
+)
 
 EMOTION = "emotion"
 META_KINDS = frozenset({"touchpoint", "pain_point", "opportunity", "metric"})
@@ -56,6 +67,14 @@ class Style:
     header_pad: float = 10.0
     tag_height: float = 14.0
     tag_gap: float = 4.0
+    figure_size: float = 10.5
+    figure_line_height: float = 13.0
+    figure_strong_size: float = 13.0
+    figure_strong_line_height: float = 17.0
+    figure_bar_height: float = 10.0
+    figure_gap: float = 6.0
+    mark_space: float = 13.0
+    kind_icon: float = 14.0
 
 
 STYLE = Style()
@@ -159,6 +178,9 @@ class MapContent:
     lanes: tuple[LaneIn, ...]
     cards: tuple[CardIn, ...]
     points: tuple[PointIn, ...] = ()
+    measures: tuple[MeasureIn, ...] = ()
+    """Figures of the funnel and survey lanes, per stage (render/measures.py)."""
+    runs: tuple[RunIn, ...] = ()
 
 
 @dataclass(slots=True)
@@ -168,6 +190,41 @@ class Header:
     lines: tuple[TextLine, ...]
     color: str
     kind: str = ""
+    sub_lines: tuple[TextLine, ...] = ()
+    """Under a measurement lane's name: the date of its figures, in plain muted type."""
+    icon: Rect | None = None
+    """Above a measurement lane's name: where its kind's pictogram goes."""
+
+
+@dataclass(slots=True)
+class FigureLine:
+    """A wrapped line of a stage's figures and its tone (render/measures.py)."""
+
+    line: TextLine
+    tone: str
+
+
+@dataclass(slots=True)
+class FigureMark:
+    """An arrow or warning drawn in the square (x, y, size) before a row's first line."""
+
+    kind: str
+    x: float
+    y: float
+    size: float
+    tone: str
+
+
+@dataclass(slots=True)
+class FigureBox:
+    """A measurement cell's drawing: a bar filled to `share` (funnel: 0…1 from its left
+    end; survey: −1…+1 from its middle), then the rows of figures, wrapped."""
+
+    bar: Rect | None
+    share: float | None
+    centred: bool
+    lines: tuple[FigureLine, ...]
+    marks: tuple[FigureMark, ...]
 
 
 @dataclass(slots=True)
@@ -194,6 +251,7 @@ class Cell:
     rect: Rect
     color: str
     card_ids: tuple[int, ...]
+    figures: FigureBox | None = None
 
 
 @dataclass(slots=True)
@@ -353,11 +411,17 @@ class CardMeasurer:
     detail row's words)."""
 
     def __init__(
-        self, measure: Measure, style: Style = STYLE, meta: MetaLines | None = None
+        self,
+        measure: Measure,
+        style: Style = STYLE,
+        meta: MetaLines | None = None,
+        figures: FigureText | None = None,
     ) -> None:
         self.measure = measure
         self.style = style
         self.meta = meta
+        self.figures = figures or FigureText()
+        """How a measurement lane's figures are put in words (the map's language)."""
         self._cache: dict[tuple[str, float, str, bool, tuple[str, ...], bool], CardShape] = {}
 
     def card(self, card: CardIn, width: float, lane_kind: str) -> CardShape:
@@ -556,10 +620,13 @@ class Layouter:
     """A map's layout kept up to date edit after edit, always equal to `layout_map` of the
     same content (tests/unit/test_incremental_layout.py).
 
-    An update lays out again only the cells whose cards changed and the rows whose lane
-    or emotion points changed; rows below a row whose height changed move, their cards'
-    shapes kept. A change of the stages or the title (columns, header row) or of the
-    lanes' order lays everything out again, reusing every card measured before.
+    An update lays out again only the cells whose cards changed and the rows whose lane,
+    emotion points, figures or run changed (a change of the map's most reached stage
+    changes every lane showing funnel figures: their bars are shares of it); rows below a
+    row whose height changed move, their cards' shapes kept, a measurement lane's figures
+    made again (they are placed at absolute heights). A change of the stages or the title
+    (columns, header row) or of the lanes' order lays everything out again, reusing every
+    card measured before.
     """
 
     def __init__(self, measurer: CardMeasurer, style: Style | None = None) -> None:
@@ -570,6 +637,11 @@ class Layouter:
         self._stages: tuple[StageIn, ...] = ()
         self._lanes: tuple[LaneIn, ...] = ()
         self._points: dict[CellKey, PointIn] = {}
+        self._measures: dict[CellKey, MeasureIn] = {}
+        self._runs: dict[int, RunIn] = {}
+        self._most = 0
+        self._bands: dict[int, tuple[float, dict[int, FigureBox]]] = {}
+        """Each measurement lane's band of figures above its cards: height, boxes by stage."""
         self._cards: dict[int, CardIn] = {}
         self._cells: dict[CellKey, list[CardIn]] = {}
         self._shapes: dict[int, tuple[CardIn, float, str, CardShape]] = {}
@@ -622,17 +694,23 @@ class Layouter:
             cards.sort(key=_order)
             self._cells[key] = cards
         points = {(p.lane_id, p.stage_id): p for p in content.points}
+        measures = {(m.lane_id, m.stage_id): m for m in content.measures}
+        runs = {r.lane_id: r for r in content.runs}
+        most = most_reached(content.measures)
         lanes_changed = {
             lane.id
             for lane, before_lane in zip(content.lanes, self._lanes, strict=True)
             if lane != before_lane
         }
-        lanes_changed |= {
-            key[0]
-            for key in points.keys() | self._points.keys()
-            if points.get(key) != self._points.get(key)
-        }
+        lanes_changed |= {key[0] for key in _differing(points, self._points)}
+        lanes_changed |= {key[0] for key in _differing(measures, self._measures)}
+        lanes_changed |= _differing(runs, self._runs)
+        if most != self._most:
+            lanes_changed |= {
+                m.lane_id for m in content.measures if isinstance(m.current, FunnelFigures)
+            }
         self._points, self._lanes = points, content.lanes
+        self._measures, self._runs, self._most = measures, runs, most
         self._rows(dirty, lanes_changed, changes)
         for card_id in touched:
             box = self.layout.cards.get(card_id)
@@ -673,6 +751,10 @@ class Layouter:
         pad = s.header_pad
         self._title, self._stages, self._lanes = content.title, content.stages, content.lanes
         self._points = {(p.lane_id, p.stage_id): p for p in content.points}
+        self._measures = {(m.lane_id, m.stage_id): m for m in content.measures}
+        self._runs = {r.lane_id: r for r in content.runs}
+        self._most = most_reached(content.measures)
+        self._bands = {}
         self._cards = {card.id: card for card in content.cards}
         self._shapes = {k: v for k, v in self._shapes.items() if k in self._cards}
         self._cells, self._measured, self._stacks, self._rel = {}, {}, {}, {}
@@ -757,8 +839,19 @@ class Layouter:
         layout = self.layout
         assert layout is not None
         before = layout.lanes[index]
+        moved = before.rect.y != y
         lane_height = within(lane.height, s.min_lane_height, LANE_HEIGHT_RANGE[1])
+        # The band above the cards: the emotion curve, or a measurement lane's figures.
         curve_height = lane_height if lane.kind == EMOTION else 0.0
+        boxes: dict[int, FigureBox] = {}
+        run_text: tuple[str, ...] = ()
+        if lane.kind in MEASURE_KINDS:
+            if changed or moved:
+                self._bands[lane.id] = self._figure_band(lane, y)
+            curve_height, boxes = self._bands[lane.id]
+            run_text = self.measurer.figures.run(self._runs.get(lane.id))
+        else:
+            self._bands.pop(lane.id, None)
         if not cells and not changed:
             height = before.rect.h
         else:
@@ -767,16 +860,19 @@ class Layouter:
             content_height = max(
                 [0.0, *(self._stacks.get((stage.id, lane.id), 0.0) for stage in self._stages)]
             )
-            name_height = _header_need(
-                lane.name,
-                s.lane_header_width,
-                s.lane_size,
-                s.lane_line_height,
-                measure,
-                s.header_pad,
+            name_height = (
+                _header_need(
+                    lane.name,
+                    s.lane_header_width,
+                    s.lane_size,
+                    s.lane_line_height,
+                    measure,
+                    s.header_pad,
+                )
+                + len(_run_lines(run_text, s, measure)) * s.note_line_height
+                + (s.kind_icon + s.note_pad if lane.kind in MEASURE_KINDS else 0.0)
             )
             height = max(lane_height, curve_height + content_height, name_height)
-        moved = before.rect.y != y
         resized = moved or before.rect.h != height
         if not cells and not changed and not resized:
             return height
@@ -792,13 +888,10 @@ class Layouter:
             if key in chosen or resized:
                 ids = tuple(card.id for card in self._cells.get(key, ()))
                 layout.cells[key] = Cell(
-                    stage.id, lane.id, Rect(sx, y, sw, height), lane.color, ids
+                    stage.id, lane.id, Rect(sx, y, sw, height), lane.color, ids, boxes.get(stage.id)
                 )
         rect = Rect(0.0, y, s.lane_header_width, height)
-        lines = _header_lines(
-            lane.name, rect, s.lane_size, s.lane_line_height, measure, s.header_pad
-        )
-        layout.lanes[index] = Header(lane.id, rect, lines, lane.color, lane.kind)
+        layout.lanes[index] = _lane_header(lane, run_text, rect, s, measure)
         if lane.kind == EMOTION:
             area = Rect(s.lane_header_width, y, layout.width - s.lane_header_width, curve_height)
             layout.curves[lane.id] = _curve(
@@ -807,6 +900,20 @@ class Layouter:
         else:
             layout.curves.pop(lane.id, None)
         return height
+
+    def _figure_band(self, lane: LaneIn, y: float) -> tuple[float, dict[int, FigureBox]]:
+        """A measurement lane's figures for a row at height `y`, by stage, and the height
+        of the band they take above the row's cards."""
+        s = self.style
+        band = 0.0
+        boxes: dict[int, FigureBox] = {}
+        for stage in self._stages:
+            sx, sw = self._stage_x[stage.id]
+            found = self._measures.get((lane.id, stage.id), MeasureIn(lane.id, stage.id, None))
+            place = Rect(sx + s.cell_padding, y + s.cell_padding, sw - 2 * s.cell_padding, 0)
+            boxes[stage.id], need = _figures(found, lane.kind, place, self._most, self.measurer, s)
+            band = max(band, need + 2 * s.cell_padding)
+        return band, boxes
 
     def _measure(self, key: CellKey, lane_kind: str) -> None:
         """A cell's cards measured (a card whose look and width did not change is not)."""
@@ -879,6 +986,103 @@ class Layouter:
                 )
             layout.cards[card.id] = CardBox(card, rect, lane_kind, lines, meta, image, meta_lines)
             changes.cards.add(card.id)
+
+
+K = TypeVar("K")
+
+
+def _differing(new: Mapping[K, object], old: Mapping[K, object]) -> set[K]:
+    """The keys whose value is not the same in both (added, removed or changed)."""
+    return {key for key in new.keys() | old.keys() if new.get(key) != old.get(key)}
+
+
+def most_reached(measures: Iterable[MeasureIn]) -> int:
+    """The most customers any funnel stage of the map reached: a full bar."""
+    return max(
+        (m.current.reached for m in measures if isinstance(m.current, FunnelFigures)), default=0
+    )
+
+
+def _figures(
+    found: MeasureIn,
+    kind: str,
+    place: Rect,
+    most: int,
+    measurer: CardMeasurer,
+    s: Style,
+) -> tuple[FigureBox, float]:
+    """A measurement cell's bar and rows from `place`'s top-left corner, and its height.
+
+    Every row wraps to the cell's width (a row with a mark to what is left beside it),
+    so every figure is shown whole however narrow the stage.
+    """
+    share = bar_share(found, most)
+    bar = None
+    top = place.y
+    if share is not None:
+        bar = Rect(place.x, top, place.w, s.figure_bar_height)
+        top = bar.bottom + s.figure_gap
+    lines: list[FigureLine] = []
+    marks: list[FigureMark] = []
+    for row in measurer.figures.rows(found):
+        strong = row.tone == STRONG
+        size = s.figure_strong_size if strong else s.figure_size
+        step = s.figure_strong_line_height if strong else s.figure_line_height
+        indent = s.mark_space if row.mark else 0.0
+        wrapped = wrap(row.text, max(10.0, place.w - indent), size, measurer.measure, strong)
+        baseline = top + (step - size) / 2 + size * 0.85
+        if row.mark:
+            side = min(9.0, size * 0.85)
+            middle = baseline - size * 0.35
+            marks.append(FigureMark(row.mark, place.x, middle - side / 2, side, row.tone))
+        for index, text in enumerate(wrapped):
+            line = TextLine(text, place.x + indent, baseline + index * step, size, strong)
+            lines.append(FigureLine(line, row.tone))
+        top += len(wrapped) * step
+    box = FigureBox(bar, share, kind == SURVEY, tuple(lines), tuple(marks))
+    return box, top - place.y
+
+
+def _run_lines(texts: Sequence[str], s: Style, measure: Measure) -> list[str]:
+    """The run's dates under a lane's name, wrapped to the header."""
+    width = s.lane_header_width - 2 * s.header_pad
+    return [line for text in texts for line in wrap(text, width, s.note_size, measure)]
+
+
+def _lane_header(
+    lane: LaneIn, run_text: Sequence[str], rect: Rect, s: Style, measure: Measure
+) -> Header:
+    """A lane's header: its name centred. A measurement lane's shows its kind's pictogram
+    above the name and its run's dates below, the three centred together."""
+    pad = s.header_pad
+    if lane.kind not in MEASURE_KINDS:
+        lines = _header_lines(lane.name, rect, s.lane_size, s.lane_line_height, measure, pad)
+        return Header(lane.id, rect, lines, lane.color, lane.kind)
+    names = wrap(lane.name, rect.w - 2 * pad, s.lane_size, measure, bold=True)
+    dates = _run_lines(run_text, s, measure)
+    icon_row = s.kind_icon + s.note_pad
+    block = icon_row + len(names) * s.lane_line_height + len(dates) * s.note_line_height
+    top = rect.y + (rect.h - block) / 2
+    icon = Rect(rect.x + pad, top, s.kind_icon, s.kind_icon)
+    top += icon_row
+    name_lines = tuple(
+        TextLine(
+            text,
+            rect.x + pad,
+            top + s.lane_size * 0.95 + i * s.lane_line_height,
+            s.lane_size,
+            bold=True,
+        )
+        for i, text in enumerate(names)
+    )
+    below = top + len(names) * s.lane_line_height
+    date_lines = tuple(
+        TextLine(
+            text, rect.x + pad, below + s.note_size * 0.95 + i * s.note_line_height, s.note_size
+        )
+        for i, text in enumerate(dates)
+    )
+    return Header(lane.id, rect, name_lines, lane.color, lane.kind, date_lines, icon)
 
 
 def _curve(

@@ -53,6 +53,7 @@ from journeyeditor.render.layout import (
     MapLayout,
     Rect,
     Style,
+    TextLine,
     bezier_points,
 )
 from journeyeditor.render.layout import Curve as CurveBox
@@ -606,6 +607,8 @@ class DeckWriter:
                 lane_names[lane.id],
                 style.lane_size,
                 style.lane_line_height,
+                lane.sub_lines,
+                style.kind_icon + style.note_pad if lane.icon is not None else 0.0,
             )
         painter.shift = (-dx, 0.0)
         for stage in stages:
@@ -642,13 +645,21 @@ class DeckWriter:
         name: str,
         size: float,
         line_height: float,
+        notes: Sequence[TextLine] = (),
+        above: float = 0.0,
     ) -> None:
-        """A stage, lane or corner header: its box holds its name; its other marks follow."""
-        body, *rest = [p for p in primitives if not isinstance(p, Text)]
+        """A stage, lane or corner header: its box holds its name; its other marks follow.
+
+        A funnel or survey lane's run dates (`notes`) are drawn as laid out, under the
+        name, and its kind's pictogram `above` it: the name is centred between them."""
+        rest = [p for p in primitives if not isinstance(p, Text) or any(p.line is n for n in notes)]
+        body = rest.pop(0)
         assert isinstance(body, Box)
         shape = painter.box(shapes, body.rect, body.fill, body.stroke, body.width)
         pad = STYLE.header_pad
-        margins = (painter.size(pad), 0, painter.size(pad - SLACK), 0)
+        top = painter.size(above) if above else 0
+        below = painter.size(len(notes) * STYLE.note_line_height) if notes else 0
+        margins = (painter.size(pad), top, painter.size(pad - SLACK), below)
         frame(shape, margins, anchor=MSO_ANCHOR.MIDDLE)
         paragraph(shape, name, painter.points(size), drawing.INK, True, painter.points(line_height))
         for primitive in rest:

@@ -163,7 +163,9 @@ class ExportSource:
             mapped = self.content(map_id)
             words = labels.labels(self.language)
             measurer = layout.CardMeasurer(
-                self.measure, meta=drawing.meta_lines(words, self.measure)
+                self.measure,
+                meta=drawing.meta_lines(words, self.measure),
+                figures=drawing.figure_text(words),
             )
             found = (mapped, layout.layout_map(mapped, measurer))
             self._layouts[map_id] = found

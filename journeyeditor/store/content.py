@@ -11,7 +11,7 @@ commits (so no edit can write a file that would then be refused).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -21,6 +21,7 @@ from journeyeditor.model import limits
 from journeyeditor.model.enums import (
     EMOTION_MAX,
     EMOTION_MIN,
+    FIGURE_LANES,
     SEVERITY_MAX,
     SEVERITY_MIN,
     Channel,
@@ -29,6 +30,7 @@ from journeyeditor.model.enums import (
     LaneKind,
     MapState,
     Priority,
+    RunKind,
 )
 from journeyeditor.store import images
 from journeyeditor.store.errors import BadImageError
@@ -161,7 +163,12 @@ def _color(column: str, nullable: bool = False) -> Rule:
     return Rule(column, "text", nullable=nullable, color=True)
 
 
+def _count(column: str, nullable: bool = False) -> Rule:
+    return Rule(column, "integer", nullable=nullable, bounds=(0, limits.COUNT_MAX))
+
+
 POSITION = Rule("position", "integer", bounds=(0, limits.MAX_CARDS_PER_MAP))
+COUNT = _count("rows")
 NUMBER = (-limits.NUMBER_MAX_ABS, limits.NUMBER_MAX_ABS)
 
 RULES: dict[str, tuple[Rule, ...]] = {
@@ -265,6 +272,68 @@ RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "ballot_lane": (_id(), _id("ballot_id"), _id("lane_id")),
     "vote": (_id(), _id("ballot_id"), _id("card_id"), _id("participant_id", nullable=True)),
+    "event_mapping": (
+        _id(),
+        _id("map_id"),
+        _name("customer_column"),
+        _name("time_column"),
+        _name("event_column"),
+    ),
+    "mapping_segment": (
+        _id(),
+        _id("map_id"),
+        Rule("position", "integer", bounds=(0, limits.MAX_SEGMENT_COLUMNS)),
+        _name("name"),
+    ),
+    "stage_pattern": (
+        _id(),
+        _id("stage_id"),
+        Rule("position", "integer", bounds=(0, limits.MAX_PATTERNS_PER_STAGE)),
+        _name("pattern"),
+    ),
+    "stage_touchpoint": (
+        _id(),
+        _id("stage_id"),
+        _id("card_id"),
+        Rule("position", "integer", bounds=(0, limits.MAX_PATTERNS_PER_STAGE)),
+    ),
+    "measure_run": (
+        _id(),
+        _id("map_id"),
+        Rule("kind", "text", choices=_values(RunKind)),
+        Rule("imported", "text", max_chars=limits.STAMP_MAX_CHARS),
+        _name("source"),
+        COUNT,
+        Rule("bad_rows", "integer", bounds=(0, limits.COUNT_MAX)),
+        _name("segment_column"),
+    ),
+    "funnel_figure": (
+        _id(),
+        _id("run_id"),
+        _id("stage_id"),
+        _name("segment", nullable=True),
+        _count("customers"),
+        _count("reached"),
+        _count("previous_reached", nullable=True),
+        _count("from_previous", nullable=True),
+        _count("skipped"),
+        _count("came_back"),
+        _count("timed"),
+        Rule("median_seconds", "real", nullable=True, bounds=(0, limits.SECONDS_MAX)),
+        Rule("p90_seconds", "real", nullable=True, bounds=(0, limits.SECONDS_MAX)),
+    ),
+    "survey_figure": (
+        _id(),
+        _id("run_id"),
+        _id("stage_id"),
+        _name("segment", nullable=True),
+        _count("answers"),
+        _count("promoters"),
+        _count("passives"),
+        _count("detractors"),
+        _count("effort_answers"),
+        Rule("effort_mean", "real", nullable=True, bounds=limits.EFFORT_RANGE),
+    ),
     "snapshot": (
         _id(),
         _name("name"),
@@ -273,7 +342,23 @@ RULES: dict[str, tuple[Rule, ...]] = {
     ),
 }
 
-TABLES_SINCE = {"participant": 3, "ballot": 3, "ballot_lane": 3, "vote": 3}
+MEASURE_TABLES = (
+    "event_mapping",
+    "mapping_segment",
+    "stage_pattern",
+    "stage_touchpoint",
+    "measure_run",
+    "funnel_figure",
+    "survey_figure",
+)
+"""Tables of schema version 4: how a map reads event data, and what was measured."""
+TABLES_SINCE = {
+    "participant": 3,
+    "ballot": 3,
+    "ballot_lane": 3,
+    "vote": 3,
+    **dict.fromkeys(MEASURE_TABLES, 4),
+}
 """Tables a schema version added: an older file is checked without them."""
 
 
@@ -327,6 +412,46 @@ COUNTS: dict[str, tuple[str, str, int]] = {
         " WHERE {maps} GROUP BY stage.map_id ORDER BY n DESC LIMIT 1",
         limits.MAX_CARDS_PER_MAP,
     ),
+    "mapping_segment": (
+        "segment columns",
+        "SELECT map_id, count(*) AS n FROM mapping_segment WHERE {maps} GROUP BY map_id"
+        " ORDER BY n DESC LIMIT 1",
+        limits.MAX_SEGMENT_COLUMNS,
+    ),
+    "stage_pattern": (
+        "event names",
+        "SELECT 'stage ' || stage_id, count(*) AS n FROM stage_pattern JOIN stage"
+        " ON stage.id = stage_pattern.stage_id WHERE {maps} GROUP BY stage_id"
+        " ORDER BY n DESC LIMIT 1",
+        limits.MAX_PATTERNS_PER_STAGE,
+    ),
+    "stage_touchpoint": (
+        "touchpoints",
+        "SELECT 'stage ' || stage_id, count(*) AS n FROM stage_touchpoint JOIN stage"
+        " ON stage.id = stage_touchpoint.stage_id WHERE {maps} GROUP BY stage_id"
+        " ORDER BY n DESC LIMIT 1",
+        limits.MAX_PATTERNS_PER_STAGE,
+    ),
+    "measure_run": (
+        "runs",
+        "SELECT map_id, count(*) AS n FROM measure_run WHERE {maps} GROUP BY map_id, kind"
+        " ORDER BY n DESC LIMIT 1",
+        limits.MAX_RUNS_PER_KIND,
+    ),
+    "funnel_figure": (
+        "figures",
+        "SELECT 'run ' || run_id, count(*) AS n FROM funnel_figure JOIN measure_run"
+        " ON measure_run.id = funnel_figure.run_id WHERE {maps} GROUP BY run_id"
+        " ORDER BY n DESC LIMIT 1",
+        limits.MAX_FIGURES_PER_RUN,
+    ),
+    "survey_figure": (
+        "figures",
+        "SELECT 'run ' || run_id, count(*) AS n FROM survey_figure JOIN measure_run"
+        " ON measure_run.id = survey_figure.run_id WHERE {maps} GROUP BY run_id"
+        " ORDER BY n DESC LIMIT 1",
+        limits.MAX_FIGURES_PER_RUN,
+    ),
 }
 """Per table: what is counted, the query (per map where `{maps}` appears), the limit."""
 
@@ -334,6 +459,16 @@ MAP_OF = {
     "stage": "SELECT map_id FROM stage WHERE id IN ({ids})",
     "lane": "SELECT map_id FROM lane WHERE id IN ({ids})",
     "card": "SELECT map_id FROM stage WHERE id IN (SELECT stage_id FROM card WHERE id IN ({ids}))",
+    "mapping_segment": "SELECT map_id FROM mapping_segment WHERE id IN ({ids})",
+    "stage_pattern": "SELECT map_id FROM stage WHERE id IN"
+    " (SELECT stage_id FROM stage_pattern WHERE id IN ({ids}))",
+    "stage_touchpoint": "SELECT map_id FROM stage WHERE id IN"
+    " (SELECT stage_id FROM stage_touchpoint WHERE id IN ({ids}))",
+    "measure_run": "SELECT map_id FROM measure_run WHERE id IN ({ids})",
+    "funnel_figure": "SELECT map_id FROM measure_run WHERE id IN"
+    " (SELECT run_id FROM funnel_figure WHERE id IN ({ids}))",
+    "survey_figure": "SELECT map_id FROM measure_run WHERE id IN"
+    " (SELECT run_id FROM survey_figure WHERE id IN ({ids}))",
 }
 """The maps that rows of a per-map table belong to."""
 
@@ -407,7 +542,9 @@ def _counts(
             sql = sql.format(maps="1")
         rows = execute(sql, params)
         if rows and rows[0][1] > most:
-            where = f"map {rows[0][0]}" if rows[0][0] is not None else "project"
+            place = rows[0][0]
+            where = place if isinstance(place, str) else f"map {place}"
+            where = "project" if place is None else where
             raise ContentError(what, where, "count", f"{rows[0][1]:,} is more than {most:,}")
 
 
@@ -431,7 +568,9 @@ def _references(execute: Execute, version: int | None = None) -> None:
         raise ContentError("project", rows[0][1], "id", "a file holds exactly one project")
     _emotion_lanes(execute, "1", ())
     if _has("ballot", version):
-        _ballots(execute)
+        _faults(execute, BALLOT_FAULTS)
+    if _has("measure_run", version):
+        _faults(execute, MEASURE_FAULTS)
 
 
 BALLOT_FAULTS = (
@@ -462,10 +601,102 @@ BALLOT_FAULTS = (
 """What a vote may not be: (table, field, fault, query of the offending rows' ids)."""
 
 
-def _ballots(execute: Execute, table: str | None = None, ids: Sequence[int] = ()) -> None:
-    """Votes stay inside their ballot's map, and a map has one open vote at most: over the
-    whole file, or over rows `ids` of `table`."""
-    for faulty, field, fault, sql in BALLOT_FAULTS:
+FIGURES = ", ".join(f"'{kind}'" for kind in sorted(FIGURE_LANES))
+SAME_ROW = "(other.run_id, other.stage_id) = (f.run_id, f.stage_id) AND other.segment IS f.segment"
+
+
+def _figure_faults(table: str, kind: str) -> tuple[tuple[str, str, str, str], ...]:
+    """A figure belongs to a run of its kind, at a stage of the run's map, once per segment."""
+    return (
+        (
+            table,
+            "run_id",
+            f"figures of a run that is not of {kind}",
+            f"SELECT f.id AS id FROM {table} AS f JOIN measure_run AS r ON r.id = f.run_id"
+            f" WHERE r.kind != '{kind}'",
+        ),
+        (
+            table,
+            "stage_id",
+            "a stage of another map",
+            f"SELECT f.id AS id FROM {table} AS f JOIN measure_run AS r ON r.id = f.run_id"
+            " JOIN stage ON stage.id = f.stage_id WHERE stage.map_id != r.map_id",
+        ),
+        (
+            table,
+            "segment",
+            "a second figure for the same run, stage and segment",
+            f"SELECT f.id AS id FROM {table} AS f WHERE EXISTS (SELECT 1 FROM {table} AS other"
+            f" WHERE {SAME_ROW} AND other.id != f.id)",
+        ),
+    )
+
+
+MEASURE_FAULTS = (
+    (
+        "card",
+        "lane_id",
+        "on a lane of figures (funnel, survey), which holds no cards",
+        f"SELECT card.id AS id FROM card JOIN lane ON lane.id = card.lane_id"
+        f" WHERE lane.kind IN ({FIGURES})",
+    ),
+    (
+        "lane",
+        "kind",
+        "a lane of figures (funnel, survey) holding cards",
+        f"SELECT lane.id AS id FROM lane WHERE lane.kind IN ({FIGURES})"
+        " AND EXISTS (SELECT 1 FROM card WHERE card.lane_id = lane.id)",
+    ),
+    (
+        "stage_touchpoint",
+        "card_id",
+        "a card of another map",
+        "SELECT t.id AS id FROM stage_touchpoint AS t JOIN stage ON stage.id = t.stage_id"
+        " JOIN card ON card.id = t.card_id JOIN stage AS at ON at.id = card.stage_id"
+        " WHERE at.map_id != stage.map_id",
+    ),
+    *(
+        (
+            table,
+            column,
+            "part of an event mapping that the map does not have",
+            f"SELECT t.id AS id FROM {table} AS t {join} WHERE NOT EXISTS"
+            f" (SELECT 1 FROM event_mapping AS m WHERE m.map_id = {owner})",
+        )
+        for table, column, join, owner in (
+            ("mapping_segment", "map_id", "", "t.map_id"),
+            ("stage_pattern", "stage_id", "JOIN stage ON stage.id = t.stage_id", "stage.map_id"),
+            (
+                "stage_touchpoint",
+                "stage_id",
+                "JOIN stage ON stage.id = t.stage_id",
+                "stage.map_id",
+            ),
+        )
+    ),
+    (
+        "measure_run",
+        "bad_rows",
+        "more bad rows than rows",
+        "SELECT id FROM measure_run WHERE bad_rows > rows",
+    ),
+    *_figure_faults("funnel_figure", RunKind.EVENTS.value),
+    *_figure_faults("survey_figure", RunKind.SURVEY.value),
+)
+"""What measurements may not be: no card on a lane of figures, figures of their run's
+kind and map, once per run, stage and segment."""
+
+
+def _faults(
+    execute: Execute,
+    faults: Sequence[tuple[str, str, str, str]],
+    table: str | None = None,
+    ids: Sequence[int] = (),
+) -> None:
+    """Raise for the first row a fault query finds: over the whole file, or over rows
+    `ids` of `table` (votes stay inside their ballot's map, a map has one open vote at
+    most, measurements as MEASURE_FAULTS says)."""
+    for faulty, field, fault, sql in faults:
         if table is not None and faulty != table:
             continue
         where = f"id IN ({', '.join('?' * len(ids))})" if table is not None else "1"
@@ -531,19 +762,35 @@ def check_all(raw: sqlite3.Connection, revision: str) -> None:
 def check_rows(
     execute: Execute, touched: Mapping[str, Iterable[int]], grown: Mapping[str, Sequence[int]]
 ) -> None:
-    """Validate the rows an edit wrote, and the counts of what it added rows to (`grown`)."""
+    """Validate the rows an edit wrote, and the counts of what it added rows to (`grown`).
+
+    Ids are bound CHUNK at a time, so a bulk edit (a merge of many drafts) stays under
+    SQLite's limit of parameters in every build."""
     for table, ids in touched.items():
-        wanted = sorted(set(ids))
-        if not wanted or table not in RULES:
+        if table not in RULES:
             continue
-        marks = ", ".join("?" * len(wanted))
-        _bad_row(execute, table, f"id IN ({marks})", wanted)
-        if table == "image":
-            _images(execute, f"id IN ({marks})", wanted)
-        if table in ("lane", "emotion_point"):
-            column = "lane.id" if table == "lane" else "emotion_point.id"
-            _emotion_lanes(execute, f"{column} IN ({marks})", wanted)
-        if table in ("ballot", "ballot_lane", "vote"):
-            _ballots(execute, table, wanted)
-    if grown:
-        _counts(execute, grown)
+        for wanted in chunks(sorted(set(ids))):
+            marks = ", ".join("?" * len(wanted))
+            _bad_row(execute, table, f"id IN ({marks})", wanted)
+            if table == "image":
+                _images(execute, f"id IN ({marks})", wanted)
+            if table in ("lane", "emotion_point"):
+                column = "lane.id" if table == "lane" else "emotion_point.id"
+                _emotion_lanes(execute, f"{column} IN ({marks})", wanted)
+            if table in ("ballot", "ballot_lane", "vote"):
+                _faults(execute, BALLOT_FAULTS, table, wanted)
+            if table in ("card", "lane", *MEASURE_TABLES):
+                _faults(execute, MEASURE_FAULTS, table, wanted)
+    for table, ids in grown.items():
+        for part in chunks(sorted(set(ids))):
+            _counts(execute, {table: part})
+
+
+CHUNK = 5000
+"""Ids bound in one statement: well under SQLite's default limit of parameters (32,766)."""
+
+
+def chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    """`items` in slices of at most CHUNK, for statements with one parameter per item."""
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]

@@ -153,6 +153,12 @@ class EventSourceError(JourneyFileError):
     exit_code = 17
 
 
+class SurveySourceError(EventSourceError):
+    """A survey file that cannot be read (the same exit code as events)."""
+
+    template = QT_TRANSLATE_NOOP("FileError", "{file} cannot be read as a survey: {detail}.")
+
+
 class StageMappingError(JourneyFileError):
     template = QT_TRANSLATE_NOOP("FileError", "{file} is not a usable stage mapping: {detail}.")
     exit_code = 18
@@ -170,3 +176,10 @@ class BadEventRowsError(JourneyFileError):
 class MergeError(JourneyFileError):
     template = QT_TRANSLATE_NOOP("FileError", "{file} cannot be merged: {detail}.")
     exit_code = 20
+
+
+class MeasureImportError(JourneyFileError):
+    template = QT_TRANSLATE_NOOP(
+        "FileError", "{file} cannot take these figures: {detail}. Nothing was written."
+    )
+    exit_code = 21

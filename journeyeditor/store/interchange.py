@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import math
+import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,22 +28,36 @@ from journeyeditor.model import (
     Department,
     Direction,
     EmotionPoint,
+    EventMapping,
     Evidence,
+    FunnelFigure,
     Image,
     JourneyMap,
     Lane,
     LaneKind,
+    MappingSegment,
     MapState,
+    MeasureRun,
     Participant,
     Persona,
     Priority,
     Project,
+    RunKind,
     Snapshot,
     Stage,
+    StagePattern,
+    StageTouchpoint,
+    SurveyFigure,
     Vote,
     limits,
 )
-from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN
+from journeyeditor.model.enums import (
+    EMOTION_MAX,
+    EMOTION_MIN,
+    FIGURE_LANES,
+    SEVERITY_MAX,
+    SEVERITY_MIN,
+)
 from journeyeditor.store.engine import write_transaction
 from journeyeditor.store.errors import BadImageError, BadInterchangeError
 from journeyeditor.store.images import check_image
@@ -197,6 +213,56 @@ VOTE = (
     _reference("card", "card_id", nullable=False),
     _reference("participant", "participant_id"),
 )
+MAPPING = (
+    Field("customer", "customer_column", str, "customer"),
+    Field("time", "time_column", str, "timestamp"),
+    Field("event", "event_column", str, "event"),
+)
+MAPPING_STAGE = (_reference("stage", "stage_id", nullable=False),)
+COUNTED: Bounds = (0, limits.COUNT_MAX)
+RUN = (
+    ID,
+    Field("kind", "kind", str, RunKind.EVENTS.value, choices=_enum(RunKind)),
+    Field("imported", "imported", str, "", max_chars=limits.STAMP_MAX_CHARS),
+    Field("source", "source", str, ""),
+    Field("rows", "rows", int, 0, bounds=COUNTED),
+    Field("bad_rows", "bad_rows", int, 0, bounds=COUNTED),
+    Field("segment_column", "segment_column", str, ""),
+)
+SECONDS: Bounds = (0, limits.SECONDS_MAX)
+
+
+def _counted(key: str, nullable: bool = False) -> Field:
+    return Field(key, key, int, None if nullable else 0, nullable=nullable, bounds=COUNTED)
+
+
+FIGURE_BASE = (
+    _reference("stage", "stage_id", nullable=False),
+    Field("segment", "segment", str, None, nullable=True),
+)
+FUNNEL = (
+    *FIGURE_BASE,
+    _counted("customers"),
+    _counted("reached"),
+    _counted("previous_reached", nullable=True),
+    _counted("from_previous", nullable=True),
+    _counted("skipped"),
+    _counted("came_back"),
+    _counted("timed"),
+    Field("median_seconds", "median_seconds", float, nullable=True, bounds=SECONDS),
+    Field("p90_seconds", "p90_seconds", float, nullable=True, bounds=SECONDS),
+)
+SURVEY = (
+    *FIGURE_BASE,
+    _counted("answers"),
+    _counted("promoters"),
+    _counted("passives"),
+    _counted("detractors"),
+    _counted("effort_answers"),
+    Field("effort_mean", "effort_mean", float, nullable=True, bounds=limits.EFFORT_RANGE),
+)
+FIGURE_FIELDS = {RunKind.EVENTS.value: ("funnel", FUNNEL), RunKind.SURVEY.value: ("survey", SURVEY)}
+"""A run kind's list of figures in JSON and their fields."""
 SNAPSHOT = (
     ID,
     Field("name", "name", str, ""),
@@ -216,6 +282,9 @@ COUNTS = {
     "lanes": limits.MAX_LANES_PER_MAP,
     "cards": limits.MAX_CARDS_PER_MAP,
     "emotions": limits.MAX_STAGES_PER_MAP * limits.MAX_LANES_PER_MAP,
+    "runs": limits.MAX_RUNS_PER_KIND * len(RunKind),
+    "funnel": limits.MAX_FIGURES_PER_RUN,
+    "survey": limits.MAX_FIGURES_PER_RUN,
 }
 """Most objects in each list (emotions: one per stage and emotion lane at most)."""
 
@@ -223,7 +292,21 @@ NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 """NUL, and halves of surrogate pairs (JSON's "\\ud800" escape alone): not text anywhere."""
 
 REQUIRED = {"id", "stage", "lane", "card", "format", "data"}
-NESTED = {"stages", "lanes", "cards", "emotions", "ballots", "votes"}
+NESTED = {
+    "stages",
+    "lanes",
+    "cards",
+    "emotions",
+    "ballots",
+    "votes",
+    "mapping",
+    "runs",
+    "segments",
+    "events",
+    "touchpoints",
+    "funnel",
+    "survey",
+}
 """Keys of lists inside an object (a map's parts, a ballot's lanes and votes)."""
 
 
@@ -234,17 +317,39 @@ def _table(entity: type) -> Table:
 
 
 def _out(row: Any, fields: tuple[Field, ...]) -> Record:
-    record: Record = {}
-    for field in fields:
-        value = getattr(row, field.column)
-        if field.kind is bytes:
-            value = base64.b64encode(value).decode("ascii")
-        elif field.kind is float and value is not None:
-            value = float(value)
-        elif field.kind is bool and value is not None:
-            value = bool(value)
-        record[field.key] = value
-    return record
+    return _records([row], fields)[0]
+
+
+def _records(rows: Sequence[Any], fields: tuple[Field, ...]) -> list[Record]:
+    """Rows of one query as records: each row's values taken by position in one call,
+    then the few that JSON writes otherwise converted (looking a row's attributes up by
+    name, once per field, was most of a large export)."""
+    if not rows:
+        return []
+    take, keys, converted = _reader(fields, rows[0]._fields)
+    records = [dict(zip(keys, take(row), strict=True)) for row in rows]
+    for key, kind in converted:
+        for record in records:
+            value = record[key]
+            if kind is bytes:
+                record[key] = base64.b64encode(value).decode("ascii")
+            elif value is not None:
+                record[key] = kind(value)
+    return records
+
+
+@functools.cache
+def _reader(
+    fields: tuple[Field, ...], columns: tuple[str, ...]
+) -> tuple[Callable[[Any], tuple[Any, ...]], tuple[str, ...], tuple[tuple[str, type], ...]]:
+    """For rows of these `columns`: what takes the fields' values, their keys, and the
+    fields converted (bytes to base64, floats and booleans from SQLite's numbers)."""
+    places = [columns.index(field.column) for field in fields]
+    pick = operator.itemgetter(*places)
+    take = pick if len(places) > 1 else lambda row: (pick(row),)
+    keys = tuple(field.key for field in fields)
+    converted = tuple((f.key, f.kind) for f in fields if f.kind in (bytes, float, bool))
+    return take, keys, converted
 
 
 def export_project(connection: Connection) -> Record:
@@ -254,7 +359,7 @@ def export_project(connection: Connection) -> Record:
         query = select(_table(entity))
         if where is not None:
             query = query.where(where)
-        return list(connection.execute(query.order_by(*order)))
+        return list(connection.execute(query.order_by(*order)).all())
 
     project = connection.execute(select(_table(Project))).first()
     images = [
@@ -271,7 +376,7 @@ def export_project(connection: Connection) -> Record:
         cards = list(
             connection.execute(
                 select(_table(Card)).join(Stage, Stage.id == Card.stage_id).where(in_map)
-            )
+            ).all()
         )
         cards.sort(key=lambda c: (stage_order[c.stage_id], lane_order[c.lane_id], c.position))
         points = list(
@@ -279,33 +384,35 @@ def export_project(connection: Connection) -> Record:
                 select(_table(EmotionPoint))
                 .join(Stage, Stage.id == EmotionPoint.stage_id)
                 .where(in_map)
-            )
+            ).all()
         )
         points.sort(key=lambda p: (lane_order[p.lane_id], stage_order[p.stage_id]))
         ballots = [
             {
                 **_out(ballot, BALLOT),
-                "lanes": [
-                    _out(row, BALLOT_LANE)
-                    for row in rows(
-                        BallotLane, BallotLane.id, where=BallotLane.ballot_id == ballot.id
-                    )
-                ],
-                "votes": [
-                    _out(row, VOTE)
-                    for row in rows(Vote, Vote.id, where=Vote.ballot_id == ballot.id)
-                ],
+                "lanes": _records(
+                    rows(BallotLane, BallotLane.id, where=BallotLane.ballot_id == ballot.id),
+                    BALLOT_LANE,
+                ),
+                "votes": _records(rows(Vote, Vote.id, where=Vote.ballot_id == ballot.id), VOTE),
             }
             for ballot in rows(Ballot, Ballot.id, where=Ballot.map_id == map_row.id)
         ]
         maps.append(
             {
                 **_out(map_row, MAP),
-                "stages": [_out(row, STAGE) for row in stage_rows],
-                "lanes": [_out(row, LANE) for row in lane_rows],
-                "cards": [_out(row, CARD) for row in cards],
-                "emotions": [_out(row, EMOTION) for row in points],
+                "stages": _records(stage_rows, STAGE),
+                "lanes": _records(lane_rows, LANE),
+                "cards": _records(cards, CARD),
+                "emotions": _records(points, EMOTION),
                 "ballots": ballots,
+                "mapping": _export_mapping(rows, map_row.id, stage_rows),
+                "runs": [
+                    _export_run(rows, run)
+                    for run in rows(
+                        MeasureRun, MeasureRun.id, where=MeasureRun.map_id == map_row.id
+                    )
+                ],
             }
         )
     return {
@@ -313,17 +420,146 @@ def export_project(connection: Connection) -> Record:
         "version": VERSION,
         "project": _out(project, PROJECT) if project else _defaults(PROJECT),
         "images": images,
-        "departments": [_out(row, DEPARTMENT) for row in rows(Department, Department.position)],
-        "participants": [_out(row, PARTICIPANT) for row in rows(Participant, Participant.position)],
-        "personas": [_out(row, PERSONA) for row in rows(Persona, Persona.position)],
+        "departments": _records(rows(Department, Department.position), DEPARTMENT),
+        "participants": _records(rows(Participant, Participant.position), PARTICIPANT),
+        "personas": _records(rows(Persona, Persona.position), PERSONA),
         "maps": maps,
-        "snapshots": [_out(row, SNAPSHOT) for row in rows(Snapshot, Snapshot.id)],
+        "snapshots": _records(rows(Snapshot, Snapshot.id), SNAPSHOT),
     }
 
 
+def _export_mapping(rows: Callable[..., list[Any]], map_id: int, stages: list[Any]) -> Any:
+    """A map's event mapping: columns, segment columns, and per stage (in stage order,
+    those with any) its event names and touchpoint cards; None without one."""
+    found = rows(EventMapping, EventMapping.id, where=EventMapping.map_id == map_id)
+    if not found:
+        return None
+    segments = rows(
+        MappingSegment,
+        MappingSegment.position,
+        MappingSegment.id,
+        where=MappingSegment.map_id == map_id,
+    )
+    per_stage = []
+    for stage in stages:
+        events = rows(
+            StagePattern,
+            StagePattern.position,
+            StagePattern.id,
+            where=StagePattern.stage_id == stage.id,
+        )
+        touchpoints = rows(
+            StageTouchpoint,
+            StageTouchpoint.position,
+            StageTouchpoint.id,
+            where=StageTouchpoint.stage_id == stage.id,
+        )
+        if events or touchpoints:
+            per_stage.append(
+                {
+                    "stage": stage.id,
+                    "events": [row.pattern for row in events],
+                    "touchpoints": [row.card_id for row in touchpoints],
+                }
+            )
+    return {
+        **_out(found[0], MAPPING),
+        "segments": [row.name for row in segments],
+        "stages": per_stage,
+    }
+
+
+def _export_run(rows: Callable[..., list[Any]], run: Any) -> Record:
+    """A run with its figures, in the order they were written (by id)."""
+    record = _out(run, RUN)
+    for kind, (key, fields) in FIGURE_FIELDS.items():
+        entity: Any = FunnelFigure if kind == RunKind.EVENTS.value else SurveyFigure
+        record[key] = [
+            _out(row, fields) for row in rows(entity, entity.id, where=entity.run_id == run.id)
+        ]
+    return record
+
+
 def dumps(data: Record) -> str:
-    """The canonical text of interchange data: sorted keys, two-space indent, UTF-8."""
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """The canonical text of interchange data: sorted keys, two-space indent, UTF-8.
+
+    Exactly `json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)`, but the
+    standard library indents in pure Python generators (its C encoder does not indent),
+    which took most of a 100,000-card export. Here every object or list of plain values
+    (a card, a stage) is written by the C encoder in one call, its item separator
+    carrying the line break and indent of its depth. `data` holds plain JSON types only
+    (dict, list, str, int, float, bool, None), as `export_project` makes it.
+    """
+    out: list[str] = []
+    _encode(data, "\n", out)
+    out.append("\n")
+    return "".join(out)
+
+
+NESTING = {dict, list, tuple}
+
+
+@functools.cache
+def _flat_encoder(newline: str) -> Callable[[Any], str]:
+    """The C encoder writing a flat object or list whose items go on `newline` lines."""
+    separator = "," + newline
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # a Python without the json accelerator
+        encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(separator, ": "))
+        return encoder.encode
+    chunks = make(
+        None,
+        _unencodable,
+        json.encoder.encode_basestring,
+        None,
+        ": ",
+        separator,
+        True,
+        False,
+        True,
+    )
+    return lambda value: "".join(chunks(value, 0))
+
+
+def _key(name: Any) -> str:
+    """An object's key as json writes it: text, or a number, true, false or null quoted."""
+    if not isinstance(name, str):
+        if not isinstance(name, (int, float)) and name is not None:
+            raise TypeError(f"keys must be str, int, float, bool or None, not {name!r}")
+        name = json.dumps(name)
+    return json.dumps(name, ensure_ascii=False)
+
+
+def _unencodable(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _encode(value: Any, newline: str, out: list[str]) -> None:
+    """Append `value`'s text; `newline` is a line break and the indent of its own line."""
+    if type(value) not in NESTING or not value:
+        out.append(json.dumps(value, ensure_ascii=False))
+        return
+    inner = newline + "  "
+    items = value.values() if isinstance(value, dict) else value
+    if NESTING.isdisjoint(map(type, items)):
+        text = _flat_encoder(inner)(value)
+        out += (text[0], inner, text[1:-1], newline, text[-1])
+        return
+    separator = inner
+    if isinstance(value, dict):
+        out.append("{")
+        for name in sorted(value):
+            out += (separator, _key(name), ": ")
+            _encode(value[name], inner, out)
+            separator = "," + inner
+        out.append(newline + "}")
+    else:
+        out.append("[")
+        for item in value:
+            out.append(separator)
+            _encode(item, inner, out)
+            separator = "," + inner
+        out.append(newline + "]")
 
 
 def export_text(engine: Engine) -> str:
@@ -418,6 +654,23 @@ class _Reader:
         if field.color and not limits.is_color(value):
             raise self.fail(spot, "must be a colour: #rgb, #rrggbb or #rrggbbaa")
 
+    def listed(self, parent: Record, key: str, where: str, kind: type, most: int) -> list[Any]:
+        """A list of plain values (texts or ids) under `key`, each checked as a name
+        (non-empty text) or an id."""
+        value = parent.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(f"{where}.{key}", "must be a list")
+        if len(value) > most:
+            raise self.fail(f"{where}.{key}", f"holds {len(value)} values, more than {most}")
+        field = Field(key, key, kind, bounds=IDS if kind is int else None)
+        out = []
+        for index, item in enumerate(value):
+            spot = f"{where}.{key}[{index}]"
+            out.append(self.value(item, field, spot))
+            if kind is str and not item:
+                raise self.fail(spot, "must not be empty")
+        return out
+
     def base64(self, value: Any, field: Field, spot: str) -> bytes:
         if not isinstance(value, str):
             raise self.fail(spot, "must be base64 text")
@@ -488,6 +741,7 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
     for index, persona in enumerate(personas):
         refer(persona["photo_image_id"], "image", f"personas[{index}].photo_image")
     maps, stages, lanes, cards, points = [], [], [], [], []
+    measured: dict[type, list[Record]] = {}
     ballots: list[Record] = []
     ballot_lanes: list[Record] = []
     votes: list[Record] = []
@@ -507,11 +761,14 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
         stage_ids = {row["id"] for row in map_stages}
         lane_ids = {row["id"] for row in map_lanes}
         emotion_lanes = {row["id"] for row in map_lanes if row["kind"] == LaneKind.EMOTION.value}
+        figure_lanes = {row["id"] for row in map_lanes if row["kind"] in FIGURE_LANES}
         cell_sizes: dict[tuple[int, int], int] = {}
         for c, card in enumerate(collect("card", "cards", CARD, raw_map, f"{where}.")):
             spot = f"{where}.cards[{c}]"
             refer(card["stage_id"], "stage", f"{spot}.stage", stage_ids)
             refer(card["lane_id"], "lane", f"{spot}.lane", lane_ids)
+            if card["lane_id"] in figure_lanes:
+                raise reader.fail(f"{spot}.lane", "is a lane of figures, which holds no cards")
             refer(card["department_id"], "department", f"{spot}.department")
             refer(card["participant_id"], "participant", f"{spot}.participant")
             refer(card["image_id"], "image", f"{spot}.image")
@@ -559,6 +816,9 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
                 row["ballot_id"] = ballot["id"]
                 del row["position"]
                 votes.append(row)
+        map_cards = {card["id"] for card in cards if card["stage_id"] in stage_ids}
+        _plan_mapping(reader, raw_map, where, values["id"], stage_ids, map_cards, measured)
+        _plan_runs(reader, raw_map, where, values["id"], stage_ids, measured, collect)
         stages += map_stages
         lanes += map_lanes
     snapshots = collect("snapshot", "snapshots", SNAPSHOT, data)
@@ -579,9 +839,118 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
             (Ballot, ballots),
             (BallotLane, ballot_lanes),
             (Vote, votes),
+            *((entity, measured.get(entity, [])) for entity in MEASURED),
             (Snapshot, snapshots),
         ]
     )
+
+
+MEASURED: tuple[type, ...] = (
+    EventMapping,
+    MappingSegment,
+    StagePattern,
+    StageTouchpoint,
+    MeasureRun,
+    FunnelFigure,
+    SurveyFigure,
+)
+"""Measurement tables (schema version 4), in an order foreign keys accept."""
+
+
+def _add(measured: dict[type, list[Record]], entity: type, record: Record) -> None:
+    """Add a row to the plan; rows without an id in JSON are numbered in order."""
+    rows = measured.setdefault(entity, [])
+    record.setdefault("id", len(rows) + 1)
+    rows.append(record)
+
+
+def _plan_mapping(
+    reader: _Reader,
+    raw_map: Record,
+    where: str,
+    map_id: int,
+    stage_ids: set[int],
+    card_ids: set[int],
+    measured: dict[type, list[Record]],
+) -> None:
+    """A map's event mapping: its columns, segment columns, and per stage the event
+    names and touchpoint cards (of the map)."""
+    raw = raw_map.get("mapping")
+    if raw is None:
+        return
+    spot = f"{where}.mapping"
+    if not isinstance(raw, dict):
+        raise reader.fail(spot, "must be an object or null")
+    _add(measured, EventMapping, {**reader.record(raw, MAPPING, spot), "map_id": map_id})
+    segments = reader.listed(raw, "segments", spot, str, limits.MAX_SEGMENT_COLUMNS)
+    for position, name in enumerate(segments):
+        record = {"map_id": map_id, "position": position, "name": name}
+        _add(measured, MappingSegment, record)
+    seen: set[int] = set()
+    for n, item in enumerate(reader.items(raw, "stages", f"{spot}.")):
+        place = f"{spot}.stages[{n}]"
+        stage_id = reader.record(item, MAPPING_STAGE, place)["stage_id"]
+        if stage_id not in stage_ids:
+            raise reader.fail(f"{place}.stage", f"names a missing stage ({stage_id})")
+        if stage_id in seen:
+            raise reader.fail(f"{place}.stage", "is listed twice")
+        seen.add(stage_id)
+        most = limits.MAX_PATTERNS_PER_STAGE
+        for position, pattern in enumerate(reader.listed(item, "events", place, str, most)):
+            record = {"stage_id": stage_id, "position": position, "pattern": pattern}
+            _add(measured, StagePattern, record)
+        cards = reader.listed(item, "touchpoints", place, int, most)
+        for position, card in enumerate(cards):
+            if card not in card_ids:
+                raise reader.fail(
+                    f"{place}.touchpoints[{position}]", f"names a missing card ({card})"
+                )
+            if card in cards[:position]:
+                raise reader.fail(f"{place}.touchpoints[{position}]", "is listed twice")
+            record = {"stage_id": stage_id, "card_id": card, "position": position}
+            _add(measured, StageTouchpoint, record)
+
+
+def _plan_runs(
+    reader: _Reader,
+    raw_map: Record,
+    where: str,
+    map_id: int,
+    stage_ids: set[int],
+    measured: dict[type, list[Record]],
+    collect: Callable[..., list[Record]],
+) -> None:
+    """A map's measurement runs and their figures: of the run's kind, at the map's
+    stages, once per stage and segment."""
+    per_kind: dict[str, int] = {}
+    for r, run in enumerate(collect("run", "runs", RUN, raw_map, f"{where}.")):
+        spot = f"{where}.runs[{r}]"
+        if run["bad_rows"] > run["rows"]:
+            raise reader.fail(f"{spot}.bad_rows", "is more than rows")
+        per_kind[run["kind"]] = per_kind.get(run["kind"], 0) + 1
+        if per_kind[run["kind"]] > limits.MAX_RUNS_PER_KIND:
+            raise reader.fail(spot, f"more than {limits.MAX_RUNS_PER_KIND} runs of one kind")
+        del run["position"]
+        _add(measured, MeasureRun, {**run, "map_id": map_id})
+        raw_run = raw_map["runs"][r]
+        for kind, (key, fields) in FIGURE_FIELDS.items():
+            listed = reader.items(raw_run, key, f"{spot}.")
+            if listed and kind != run["kind"]:
+                raise reader.fail(f"{spot}.{key}", f"figures of a run that is not of {kind}")
+            entity = FunnelFigure if kind == RunKind.EVENTS.value else SurveyFigure
+            cells: set[tuple[int, str | None]] = set()
+            for n, raw_figure in enumerate(listed):
+                place = f"{spot}.{key}[{n}]"
+                figure = reader.record(raw_figure, fields, place)
+                if figure["stage_id"] not in stage_ids:
+                    raise reader.fail(
+                        f"{place}.stage", f"names a missing stage ({figure['stage_id']})"
+                    )
+                cell = (figure["stage_id"], figure["segment"])
+                if cell in cells:
+                    raise reader.fail(place, "a second figure for the same stage and segment")
+                cells.add(cell)
+                _add(measured, entity, {**figure, "run_id": run["id"]})
 
 
 def write_plan(connection: Connection, plan: Plan, *, replace: bool = False) -> None:

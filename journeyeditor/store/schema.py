@@ -29,7 +29,7 @@ from journeyeditor.store.engine import make_engine, write_transaction
 MIGRATIONS = Path(__file__).with_name("migrations")
 SIGNATURE_FILE = Path(__file__).with_name("schema_signature.json")
 APPLICATION_ID = 0x4A524E59  # "JRNY": marks a SQLite file as ours
-LATEST_VERSION = 3
+LATEST_VERSION = 4
 
 Signature = dict[str, Any]
 
@@ -57,12 +57,24 @@ def head_revision() -> str:
 
 
 def migrate(raw: sqlite3.Connection, version: int = LATEST_VERSION) -> None:
-    """Run our migrations on `raw` up to `version`, in one transaction."""
+    """Run our migrations on `raw` up to `version`, in one transaction.
+
+    Foreign keys are off meanwhile (SQLite ignores the switch inside a transaction), so a
+    migration may rebuild a table others refer to without its DROP cascading to them;
+    every reference is checked before the commit instead.
+    """
     from alembic import command
 
-    with write_transaction(make_engine(raw)) as connection:
-        command.upgrade(_alembic_config(connection), revision_for(version))
-        connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with write_transaction(make_engine(raw)) as connection:
+            command.upgrade(_alembic_config(connection), revision_for(version))
+            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+            if dangling is not None:
+                raise sqlite3.IntegrityError(f"{dangling[0]} {dangling[1]} points to nothing")
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
 
 
 def normalised_sql(sql: str | None) -> str | None:

@@ -1,27 +1,25 @@
 """Built-in templates and sample projects, in English and French.
 
 A template is a project in the JSON interchange format, one file per language:
-`resources/templates/<id>.<lang>.json`.
+`resources/templates/<id>.<lang>.json` (found through journeyeditor/resources.py).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from journeyeditor import resources
 from journeyeditor.store.errors import BadInterchangeError
 from journeyeditor.store.interchange import Plan, plan_import, read_json_file
 
-FOLDER = Path(__file__).resolve().parent.parent / "resources" / "templates"
 LANGUAGES = ("en", "fr")
 DEFAULT = "awareness-advocacy"
 
 
 def template_ids() -> list[str]:
     """Ids of the templates that exist in every language."""
-    ids = {path.name.split(".")[0] for path in FOLDER.glob("*.json")}
-    return sorted(
-        i for i in ids if all((FOLDER / f"{i}.{lang}.json").exists() for lang in LANGUAGES)
-    )
+    ids = {path.name.split(".")[0] for path in resources.TEMPLATES.glob("*.json")}
+    return sorted(i for i in ids if all(resources.template(i, lang).exists() for lang in LANGUAGES))
 
 
 def template_path(template_id: str, language: str) -> Path:
@@ -29,7 +27,7 @@ def template_path(template_id: str, language: str) -> Path:
         raise BadInterchangeError(template_id, "no such template; see `journeyeditor templates`")
     if language not in LANGUAGES:
         raise BadInterchangeError(template_id, f"language must be one of {', '.join(LANGUAGES)}")
-    return FOLDER / f"{template_id}.{language}.json"
+    return resources.template(template_id, language)
 
 
 def template_plan(template_id: str, language: str) -> Plan:

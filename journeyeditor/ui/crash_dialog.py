@@ -53,6 +53,11 @@ class CrashDialog(QDialog):
             )
         )
         headline.setWordWrap(True)
+        self.undone = QLabel(
+            self.tr("The change you were making was not applied: the file is as it was before.")
+        )
+        self.undone.setWordWrap(True)
+        self.undone.setVisible(failure.kind == "edit")
         self.what = QLabel(self.tr("What happened: {0}").format(failure.summary))
         self.what.setWordWrap(True)
         self.what.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -72,7 +77,7 @@ class CrashDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         texts = QVBoxLayout()
-        for widget in (headline, self.what, self.count, self.log):
+        for widget in (headline, self.undone, self.what, self.count, self.log):
             texts.addWidget(widget)
         top = QHBoxLayout()
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -82,7 +87,7 @@ class CrashDialog(QDialog):
         layout.addWidget(buttons)
         # Sized to its contents, the wrapped labels at a readable width.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
-        for label in (headline, self.what, self.count, self.log):
+        for label in (headline, self.undone, self.what, self.count, self.log):
             label.setMinimumWidth(TEXT_WIDTH)
 
     def copy_details(self) -> None:

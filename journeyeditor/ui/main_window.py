@@ -28,16 +28,19 @@ from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, ReadOnlyFileError
 from journeyeditor.ui import recent
 from journeyeditor.ui.departments_panel import DepartmentsPanel
+from journeyeditor.ui.event_import import EventImport
 from journeyeditor.ui.export_dialog import ExportDialog
 from journeyeditor.ui.find_bar import FindBar
 from journeyeditor.ui.inspector import Inspector
 from journeyeditor.ui.maps_panel import MapsPanel
 from journeyeditor.ui.merge_dialog import choose_and_merge
+from journeyeditor.ui.metric_suggestions import suggest_metrics
 from journeyeditor.ui.open_lock import OpenLock
 from journeyeditor.ui.palette import Palette
 from journeyeditor.ui.personas_panel import PersonasPanel
 from journeyeditor.ui.presenter import Presenter
 from journeyeditor.ui.ranked_panel import RankedPanel
+from journeyeditor.ui.survey_import import SurveyImport
 from journeyeditor.ui.voting_panel import VotingPanel
 from journeyeditor.ui.workshop_bar import WorkshopBar
 
@@ -53,6 +56,8 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self._lock: OpenLock | None = None
         self.scene: MapScene | None = None
+        self.importing: EventImport | SurveyImport | None = None
+        """The import under way (kept alive while its dialogs and worker run)."""
         self.workshop: Workshop | None = None
         """Whose turn it is in a workshop, one per open document: new cards are stamped
         with it, votes are given in its participant's name."""
@@ -140,6 +145,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(self.tr("&Export…"), "Ctrl+E", self.export)
         self.print_action = self._action(self.tr("&Print…"), keys.Print, self.print_map)
         self.merge_action = self._action(self.tr("&Merge from File…"), None, self.merge_drafts)
+        self.import_events_action = self._action(
+            self.tr("Import &Events…"), None, self.import_events
+        )
+        self.import_survey_action = self._action(
+            self.tr("Import &Survey…"), None, self.import_survey
+        )
         self.quit_action = self._action(self.tr("&Quit"), keys.Quit, self.close)
         self.undo_action = self._action(self.tr("&Undo"), keys.Undo, self._undo)
         self.redo_action = self._action(self.tr("&Redo"), keys.Redo, self._redo)
@@ -188,6 +199,8 @@ class MainWindow(QMainWindow):
         )
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.select_all_action, self.find_action])
+        data_menu = self.menuBar().addMenu(self.tr("&Data"))
+        data_menu.addActions([self.import_events_action, self.import_survey_action])
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addActions(
             [self.zoom_in_action, self.zoom_out_action, self.zoom_actual_action, self.fit_action]
@@ -282,6 +295,7 @@ class MainWindow(QMainWindow):
         scene = MapScene(document, labels(document.project().language), self.workshop)
         scene.selectionInfo.connect(self._show_selection)
         scene.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        scene.suggestMetrics.connect(lambda lane: suggest_metrics(document, lane, self))
         scene.set_legend_shown(self.legend_action.isChecked())
         old = self.view.scene()
         self.scene = scene
@@ -512,6 +526,39 @@ class MainWindow(QMainWindow):
             self.inspector.commit_pending()
             choose_and_merge(self.document, self)
 
+    def _current_map(self) -> int | None:
+        if self.document is None or self.scene is None:
+            return None
+        self.inspector.commit_pending()
+        return self.scene.map_id
+
+    def import_events(self) -> None:
+        """Data → Import Events…: a funnel for the map shown, measured off the GUI thread,
+        applied as one undo step (`ui/event_import.py`)."""
+        map_id = self._current_map()
+        if self.document is not None and map_id is not None:
+            self._start_import(EventImport(self.document, map_id, parent=self))
+
+    def import_survey(self) -> None:
+        """Data → Import Survey…: NPS, CES and verbatims for the map shown."""
+        map_id = self._current_map()
+        if self.document is not None and map_id is not None:
+            self._start_import(SurveyImport(self.document, map_id, parent=self))
+
+    def _start_import(self, flow: EventImport | SurveyImport) -> None:
+        self.importing = flow
+        flow.finished.connect(self._import_finished)
+        flow.choose_file()
+
+    def _import_finished(self, applied: bool) -> None:
+        if applied:
+            self.statusBar().showMessage(
+                self.tr("The figures are on the map (Undo takes them back)."), 8000
+            )
+        if self.importing is not None:
+            self.importing.deleteLater()
+        self.importing = None
+
     def print_map(self) -> None:
         """Straight to the print dialog, with the choices of the last export."""
         dialog = self._export_dialog()
@@ -561,6 +608,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", geometry)
         settings.setValue("window/state", state)
+        if self.importing is not None and self.importing.run is not None:
+            self.importing.run.abort()  # nothing written; the worker ends before the file closes
         if self.document is not None:
             self.document.close()
             self.document = None

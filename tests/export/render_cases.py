@@ -23,10 +23,12 @@ from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.model import Persona, Project
 from journeyeditor.render.export import ExportOptions, ExportSource, export_pdf, render_png
+from journeyeditor.render.measures import MEASURE_KINDS
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.images import check_image
 
 from .canvas import map_scene, map_size, scene_image
+from .measured_cases import make_measured
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 DATE = dt.date(2025, 3, 14)
@@ -126,6 +128,26 @@ def framed_png(document: Document, folder: Path) -> PilImage.Image:
         return image.convert("RGB")
 
 
+def measured_lanes(language: str) -> Callable[[Document, Path], PilImage.Image]:
+    """The funnel and survey lanes of a measured sample (tests/export/measured_cases.py)
+    as the window's scene draws them, cut from the whole map at 100 %."""
+
+    def make(document: Document, folder: Path) -> PilImage.Image:
+        del document
+        path = make_measured(folder / f"measured_{language}.journey", language)
+        measured = Document.open(path, read_only=True)
+        try:
+            map_id = first_map(measured)
+            _content, laid = ExportSource(measured).layout(map_id)
+            top = min(h.rect.y for h in laid.lanes if h.kind in MEASURE_KINDS)
+            image = canvas_image(measured, map_id)
+        finally:
+            measured.close()
+        return image.crop((0, round(top), image.width, image.height))
+
+    return make
+
+
 GOLDENS: dict[str, Callable[[Document, Path], PilImage.Image]] = {
     "canvas_fr.png": lambda document, _folder: canvas_image(document, first_map(document)),
     "pdf_cover_a4_landscape.png": _pdf_page(
@@ -137,6 +159,8 @@ GOLDENS: dict[str, Callable[[Document, Path], PilImage.Image]] = {
     "pdf_cover_a3_portrait.png": _pdf_page(ExportOptions(page="A3", cover=True, date=DATE), 1),
     "pdf_tile_a4_portrait_2.png": _pdf_page(ExportOptions(page="A4", tile=True, date=DATE), 2),
     "png_framed_fr.png": framed_png,
+    "measured_lanes_en.png": measured_lanes("en"),
+    "measured_lanes_fr.png": measured_lanes("fr"),
 }
 
 

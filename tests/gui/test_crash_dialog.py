@@ -7,6 +7,7 @@ off after each test, so pytest-qt's own capture stays on for every other test.
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -19,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from journeyeditor import crash
 from journeyeditor.editing import edits
@@ -124,17 +126,18 @@ def test_a_slot_failing_for_each_signal_of_an_edit_is_one_dialog(
     assert document.export_json() == before
 
 
-def test_a_failing_step_of_a_command_is_rolled_back_and_logged(
-    window: MainWindow, log: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_failing_step_of_a_command_shows_the_dialog_and_leaves_the_file_as_it_was(
+    window: MainWindow, log: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The Document catches a bug inside a command itself: rolled back, reported through
-    errorOccurred (here to a list instead of the window's message box), traceback logged."""
+    """A bug inside a command itself (its second step raises): rolled back by the Document,
+    logged, shown in the crash dialog (not as a message blaming the file); then on."""
     document = window.document
     assert document is not None
-    document.errorOccurred.disconnect()
+    document.errorOccurred.disconnect()  # the window's message box would wait for a click
     messages: list[str] = []
     document.errorOccurred.connect(messages.append)
     cards = document.cards(document.maps()[0].id)[:2]
+    on_disk = document.path.read_bytes()
     before = document.export_json()
     original = Update.do
     calls = 0
@@ -148,10 +151,42 @@ def test_a_failing_step_of_a_command_is_rolled_back_and_logged(
 
     monkeypatch.setattr(Update, "do", second_fails)
     assert not document.push(edits.edit_cards(document, [c.id for c in cards], text="half"))
-    assert calls == 2 and len(messages) == 1
-    assert document.export_json() == before
+    dialog = shown(qtbot)
+    assert calls == 2 and messages == []
+    assert "RuntimeError: injected failure in a step" in dialog.what.text()
+    assert dialog.undone.isVisibleTo(dialog) and str(log) in dialog.log.text()
+    assert document.path.read_bytes() == on_disk and document.export_json() == before
+    assert document.stack.count() == 0
     text = log.read_text(encoding="utf-8")
-    assert "rolled back" in text and "injected failure in a step" in text and "second_fails" in text
+    assert "unexpected exception (edit)" in text and "second_fails" in text
+    dialog.close()
+    monkeypatch.undo()
+    assert document.push(edits.edit_cards(document, [c.id for c in cards], text="whole"))
+    assert [document.get(Card, c.id).text for c in cards] == ["whole", "whole"]  # type: ignore[union-attr]
+    assert document.path.read_bytes() != on_disk and messages == [] and dialogs() == []
+
+
+def test_a_full_disk_inside_an_edit_keeps_its_plain_message(
+    window: MainWindow, log: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the file refuses is no bug: its own message, no crash dialog, nothing logged."""
+    document = window.document
+    assert document is not None
+    document.errorOccurred.disconnect()
+    messages: list[str] = []
+    document.errorOccurred.connect(messages.append)
+    card = document.cards(document.maps()[0].id)[0]
+    before = document.export_json()
+
+    def full(*_args: Any) -> None:
+        raise OperationalError("UPDATE cards", {}, sqlite3.OperationalError("disk is full"))
+
+    monkeypatch.setattr(Update, "do", full)
+    assert not document.push(edits.edit_card(document, card.id, text="more"))
+    qtbot.wait(50)
+    assert dialogs() == [] and len(messages) == 1 and "disk is full" in messages[0]
+    assert document.export_json() == before
+    assert "unexpected exception" not in log.read_text(encoding="utf-8")
 
 
 def test_a_thread_failure_shows_the_dialog(log: Path, qtbot: QtBot) -> None:

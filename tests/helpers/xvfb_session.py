@@ -161,14 +161,16 @@ class Reporter:
         ]
 
 
-def main() -> int:
+def main(reporting: type[Reporter] = Reporter) -> int:
+    """`reporting`: the Reporter class that answers (another session's driver may ask
+    more questions)."""
     app = make_application([])
     window = MainWindow()
     window.open_path(Path(sys.argv[1]))
     window.move(0, 0)
     window.resize(int(sys.argv[2]), int(sys.argv[3]))
     window.show()
-    reporter = Reporter(window)
+    reporter = reporting(window)
 
     def say(value: Any) -> None:
         print(json.dumps(value), flush=True)

@@ -57,7 +57,73 @@ def base_project() -> dict[str, Any]:
         {"id": 1, "name": "Before", "created": "2026-01-01T00:00:00", "data": frozen}
     ]
     workshop(data)
+    measures(data)
     return data
+
+
+def measures(data: dict[str, Any]) -> None:
+    """A funnel and a survey lane, an event mapping and two runs with figures (schema 4),
+    so that every measurement table has rows for the hostile values to go into."""
+    first = data["maps"][0]
+    stages = [stage["id"] for stage in first["stages"]]
+    touch = next(lane["id"] for lane in first["lanes"] if lane["kind"] == "touchpoint")
+    card = next(card["id"] for card in first["cards"] if card["lane"] == touch)
+    first["lanes"] += [
+        {"id": 1001, "name": "Funnel", "kind": "funnel", "color": "#eef6f8", "height": 140.0},
+        {"id": 1002, "name": "Survey", "kind": "survey", "color": "#fbf5ea", "height": 140.0},
+    ]
+    first["mapping"] = {
+        "customer": "client",
+        "time": "at",
+        "event": "what",
+        "segments": ["channel"],
+        "stages": [{"stage": stages[0], "events": ["ad *", "visit*"], "touchpoints": [card]}],
+    }
+    first["runs"] = [
+        {
+            "id": 1,
+            "kind": "events",
+            "imported": "2026-11-30T09:00:00Z",
+            "source": "events.csv",
+            "rows": 500,
+            "bad_rows": 2,
+            "segment_column": "channel",
+            "funnel": [
+                {"stage": stages[0], "segment": None, "customers": 90, "reached": 90},
+                {
+                    "stage": stages[1],
+                    "segment": None,
+                    "customers": 90,
+                    "reached": 40,
+                    "previous_reached": 90,
+                    "from_previous": 35,
+                    "timed": 35,
+                    "median_seconds": 600.0,
+                    "p90_seconds": 7200.0,
+                },
+                {"stage": stages[0], "segment": "", "customers": 10, "reached": 10},
+            ],
+        },
+        {
+            "id": 2,
+            "kind": "survey",
+            "imported": "2026-11-30T09:10:00Z",
+            "source": "survey.csv",
+            "rows": 60,
+            "survey": [
+                {
+                    "stage": stages[1],
+                    "segment": None,
+                    "answers": 50,
+                    "promoters": 20,
+                    "passives": 20,
+                    "detractors": 10,
+                    "effort_answers": 40,
+                    "effort_mean": 3.2,
+                }
+            ],
+        },
+    ]
 
 
 def workshop(data: dict[str, Any]) -> None:

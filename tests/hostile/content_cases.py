@@ -86,6 +86,13 @@ OUT_OF_RANGE: dict[tuple[str, str], tuple[tuple[str, object], ...]] = {
     ("image", "width"): (("zero", 0), ("negative", -5)),
     ("image", "height"): (("zero", 0), ("negative", -5)),
     ("alembic_version", "version_num"): (("unknown_revision", "9999"),),
+    ("measure_run", "kind"): (("unknown_kind", "rumours"),),
+    ("measure_run", "rows"): (("negative", -1), ("over_limit", limits.COUNT_MAX + 1)),
+    ("funnel_figure", "reached"): (("negative", -1),),
+    ("funnel_figure", "median_seconds"): (("negative", -0.5), ("over_limit", 1e13)),
+    ("survey_figure", "effort_mean"): (("over_limit", limits.EFFORT_RANGE[1] + 0.5),),
+    ("survey_figure", "detractors"): (("negative", -2),),
+    ("stage_pattern", "position"): (("over_limit", limits.MAX_PATTERNS_PER_STAGE + 1),),
 }
 # Snapshots may hold up to SNAPSHOT_MAX_CHARS (200 MB): too big to build here.
 NOT_TOO_LONG = {("snapshot", "data")}
@@ -237,6 +244,7 @@ def reference_cases() -> list[Case]:
                 f" AND kind = 'text') WHERE {first_map_point}"
             ),
         ),
+        *measure_cases(),
         Case("project.table.no_row", "reference", edited("DELETE FROM project")),
         Case(
             "project.table.second_row",
@@ -251,6 +259,58 @@ def reference_cases() -> list[Case]:
         ),
     ]
     return cases
+
+
+def measure_cases() -> list[Case]:
+    """What measurements may not be: a card on a lane of figures, figures of another run
+    kind, map or twice over, more bad rows than rows, a mapping's parts without it."""
+    figure = "id = (SELECT min(id) FROM funnel_figure)"
+    return [
+        Case(
+            "card.lane_id.figure_lane",
+            "reference",
+            edited(
+                "UPDATE card SET lane_id = (SELECT min(id) FROM lane WHERE kind = 'funnel'),"
+                " position = 0 WHERE id = (SELECT min(card.id) FROM card JOIN stage ON"
+                " stage.id = card.stage_id WHERE stage.map_id = 1)"
+            ),
+        ),
+        Case(
+            "funnel_figure.run_id.survey_run",
+            "reference",
+            edited(
+                "UPDATE funnel_figure SET run_id = (SELECT id FROM measure_run WHERE kind ="
+                f" 'survey') WHERE {figure}"
+            ),
+        ),
+        Case(
+            "funnel_figure.stage_id.other_map",
+            "reference",
+            edited(
+                "UPDATE funnel_figure SET stage_id = (SELECT min(id) FROM stage WHERE map_id = 2)"
+                f" WHERE {figure}"
+            ),
+        ),
+        Case(
+            "funnel_figure.segment.twice",
+            "reference",
+            edited(
+                "INSERT INTO funnel_figure SELECT 99, run_id, stage_id, segment, customers,"
+                " reached, previous_reached, from_previous, skipped, came_back, timed,"
+                f" median_seconds, p90_seconds FROM funnel_figure WHERE {figure}"
+            ),
+        ),
+        Case(
+            "measure_run.bad_rows.more_than_rows",
+            "reference",
+            edited("UPDATE measure_run SET bad_rows = rows + 1"),
+        ),
+        Case(
+            "stage_pattern.stage_id.no_mapping",
+            "reference",
+            edited("DELETE FROM event_mapping"),
+        ),
+    ]
 
 
 def order_cases() -> list[Case]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.model import Card, Stage, limits
-from journeyeditor.store import content, database
+from journeyeditor.store import content, database, interchange, templates
 
 from helpers.projects import export_file
 
@@ -75,3 +76,16 @@ def test_adding_past_a_count_limit_is_refused(
     other_map = document.maps()[1].id
     other_stage, other_lane = document.stages(other_map)[0], document.lanes(other_map)[0]
     assert document.push(edits.add_card(document, other_stage.id, other_lane.id, text="fine"))
+
+
+def test_check_rows_binds_ids_in_chunks(tmp_path: Path) -> None:
+    """A bulk edit's 40,000 rows are checked under SQLite's default limit of 32,766 bound
+    parameters (this build allows more: the limit is set to the default here)."""
+    path = tmp_path / "many.journey"
+    database.create_file(path, interchange.populate_from(templates.template_plan("sample", "en")))
+    raw = sqlite3.connect(path)
+    raw.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32766)
+    content.install(raw)
+    ids = list(range(1, 40_001))
+    content.check_rows(content.sqlite_execute(raw), {"card": ids}, {"card": ids})
+    raw.close()

@@ -253,3 +253,27 @@ def test_command_line_errors_have_their_codes(run: Any, tmp_path: Path) -> None:
     stages.write_text('{"see": "x*"}', encoding="utf-8")
     code, _out, err = run("funnel", "--stages", stages, "--source", "sqlite://")
     assert code == EventSourceError.exit_code and "--table" in err
+
+
+def test_two_hundred_thousand_bad_rows_keep_a_hundred_and_a_count(tmp_path: Path) -> None:
+    """Rows DuckDB rejects (wrong width) and rows it reads but cannot use (no customer),
+    200,000 in all among good ones: the first 100 by line are listed and the rest
+    counted, and DuckDB itself keeps at most one rejected row per scan of the file."""
+    bad = 200_000
+    lines = ["client;quand;événement;canal", "c;01/03/2026 10:00;Visite;web"]
+    for i in range(bad):
+        lines.append(f"c{i};01/03/2026 10:00;Visite" if i % 2 else ";01/03/2026 10:00;Visite;w")
+    path = write(tmp_path / "bad.csv", lines, "utf-8")
+    mapping = ColumnMapping("client", "quand", "événement", ("canal",))
+    session = open_session(FileSource(path, mapping), tmp_path)
+    try:
+        check = session.check()
+        kept = session.rejects_kept()  # type: ignore[attr-defined]
+    finally:
+        session.close()
+    assert (check.rows, check.good_rows, check.bad.total) == (bad + 1, 1, bad)
+    assert check.bad.unlisted == bad - BAD_ROWS_LISTED
+    assert [row.line for row in check.bad.listed] == list(range(3, 3 + BAD_ROWS_LISTED))
+    assert [row.reason for row in check.bad.listed[:2]] == ["customer", "columns"]
+    assert [row.text for row in check.bad.listed[:2]] == lines[2:4]
+    assert 1 <= kept <= 2

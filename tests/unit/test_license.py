@@ -11,7 +11,7 @@ from pathlib import Path
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[2]
-FONTS = ROOT / "journeyeditor" / "resources" / "fonts"
+FONTS = ROOT / "resources" / "fonts"
 
 
 def project() -> dict[str, object]:

@@ -40,6 +40,7 @@ from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.operations import row_values
 from journeyeditor.model import Card, Evidence, Lane, LaneKind
+from journeyeditor.model.enums import FIGURE_LANES
 from journeyeditor.store import database, interchange, templates
 
 from helpers.projects import (
@@ -74,7 +75,8 @@ words = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"], exclude_characters="\x00"),
     max_size=12,
 )
-KINDS = [kind.value for kind in LaneKind]
+KINDS = [kind.value for kind in LaneKind if kind.value not in FIGURE_LANES]
+"""Lane kinds that hold cards or a curve (lanes of figures have their own tests)."""
 
 
 @dataclass

@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import translations  # noqa: E402
 
-from journeyeditor import i18n  # noqa: E402
+from journeyeditor import resources  # noqa: E402
 from journeyeditor.render.labels import labels  # noqa: E402
 
 
@@ -64,7 +64,7 @@ def test_compiled_translation_is_current_and_loads(tmp_path: Path) -> None:
     fresh = translations.release("fr", tmp_path / "fresh.qm")
     assert qm.read_bytes() == fresh.read_bytes(), "run `python tools/translations.py release`"
     translator = QTranslator()
-    assert translator.load(str(i18n.FOLDER / "journeyeditor_fr.qm"))
+    assert translator.load(str(resources.translation("fr")))
     assert translator.translate("MainWindow", "&File") not in ("", "&File")
     french = labels("fr")
     assert french.own != "Own" and french.channels["website"] != "Website"

@@ -1,0 +1,197 @@
+"""`journeyeditor import-events` and `import-survey` end to end in child processes: what
+they print, bad rows listed and nothing written without --skip-bad-rows, a re-import
+keeping the previous run, wrong maps and stages refused with the file unchanged."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from journeyeditor.editing.document import Document
+from journeyeditor.editing.measures import source_label
+from journeyeditor.measure.sources import ColumnMapping, SqlSource
+from journeyeditor.model import Card, LaneKind
+from journeyeditor.store.errors import (
+    BadEventRowsError,
+    MeasureImportError,
+    StageMappingError,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+EVENTS = """customer,timestamp,event,channel
+c1,2026-11-01 10:00:00,ad click,web
+c1,2026-11-01 10:05:00,product page,web
+c1,2026-11-02 09:00:00,purchase,web
+c2,2026-11-01 11:00:00,ad view,shop
+c2,2026-11-03 11:00:00,product page,shop
+c3,2026-11-01 12:00:00,page_view,
+"""
+BAD = "c4,,ad click,web\nc5,2026-11-01 12:00:00,,web\n"
+MAPPING = {
+    "stages": [
+        {"key": "awareness", "events": ["ad *", "page_view*"]},
+        {"key": "Consideration", "events": ["product?page"]},
+        {"key": "PURCHASE", "events": ["purchase*"]},
+    ]
+}
+SURVEY = """stage,nps,effort,comment,answered
+Awareness,9,2,Loved the ad,2026-11-20
+awareness,3,6,Too many ads,2026-11-21
+Purchase,10,1,Quick checkout,2026-11-22
+"""
+
+
+def journeyeditor(*argv: str | Path) -> subprocess.CompletedProcess[str]:
+    """The real command line, this worktree's code, in a child process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "journeyeditor", *map(str, argv)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    project = tmp_path / "p.journey"
+    made = journeyeditor("new", project)
+    assert made.returncode == 0, made.stderr
+    events, bad = tmp_path / "events.csv", tmp_path / "bad.csv"
+    events.write_text(EVENTS, encoding="utf-8")
+    bad.write_text(EVENTS + BAD, encoding="utf-8")
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps(MAPPING), encoding="utf-8")
+    survey = tmp_path / "survey.csv"
+    survey.write_text(SURVEY, encoding="utf-8")
+    return {"project": project, "events": events, "bad": bad, "mapping": mapping, "survey": survey}
+
+
+def _events(files: dict[str, Path], source: str = "events", *extra: str) -> Any:
+    return journeyeditor(
+        "import-events",
+        files["project"],
+        files[source],
+        "--map",
+        "current journey",
+        "--mapping",
+        files["mapping"],
+        "--segment",
+        "channel",
+        *extra,
+    )
+
+
+def test_bad_rows_are_listed_and_nothing_is_written(files: dict[str, Path]) -> None:
+    before = files["project"].read_bytes()
+    done = _events(files, "bad")
+    assert done.returncode == BadEventRowsError.exit_code
+    assert "line 8" in done.stderr and "line 9" in done.stderr
+    assert files["project"].read_bytes() == before
+    assert sorted(p.name for p in files["project"].parent.glob("p*")) == ["p.journey"]
+
+
+def test_import_events_saves_a_run_and_a_reimport_keeps_the_previous(
+    files: dict[str, Path], qapp: Any
+) -> None:
+    del qapp
+    done = _events(files, "bad", "--skip-bad-rows")
+    assert done.returncode == 0, done.stderr
+    assert "Run 1 saved into the map “Current journey” of p.journey." in done.stdout
+    assert "3 stages, 12 figures written." in done.stdout
+    assert "A funnel lane was added to the map." in done.stdout
+    assert "Consideration" in done.stdout and "66.7 %" in done.stdout
+    again = _events(files)
+    assert again.returncode == 0, again.stderr
+    assert "Run 2 saved" in again.stdout and "lane was added" not in again.stdout
+    info = journeyeditor("info", files["project"])
+    assert "measured (events): 2 runs, the latest " in info.stdout and "events.csv" in info.stdout
+    document = Document.open(files["project"], read_only=True)
+    try:
+        map_id = document.maps()[0].id
+        newest, previous = document.latest_runs(map_id, "events")
+        assert newest is not None and previous is not None
+        assert (newest.id, previous.id) == (2, 1)
+        assert (previous.rows, previous.bad_rows, newest.bad_rows) == (8, 2, 0)
+        assert (newest.source, newest.segment_column) == ("events.csv", "channel")
+        stages = document.stages(map_id)
+        assert newest.at(stages[1].id).reached == 2
+        assert newest.at(stages[0].id, "").reached == 1  # c3 has no channel
+        kinds = [lane.kind for lane in document.lanes(map_id)]
+        assert kinds.count(LaneKind.FUNNEL.value) == 1
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        ({"map": "no such map"}, MeasureImportError.exit_code),
+        ({"stage": "Nowhere"}, StageMappingError.exit_code),
+    ],
+)
+def test_wrong_map_or_stage_is_refused_unchanged(
+    files: dict[str, Path], change: dict[str, str], code: int
+) -> None:
+    if "stage" in change:
+        files["mapping"].write_text(
+            json.dumps({"stages": [{"key": change["stage"], "events": ["x"]}]}), encoding="utf-8"
+        )
+    before = files["project"].read_bytes()
+    done = journeyeditor(
+        "import-events",
+        files["project"],
+        files["events"],
+        "--map",
+        change.get("map", "Current journey"),
+        "--mapping",
+        files["mapping"],
+    )
+    assert done.returncode == code, done.stderr
+    assert "p.journey" in done.stderr or "mapping.json" in done.stderr
+    assert files["project"].read_bytes() == before
+
+
+def test_import_survey_adds_figures_and_verbatims(files: dict[str, Path], qapp: Any) -> None:
+    del qapp
+    done = journeyeditor(
+        "import-survey",
+        files["project"],
+        files["survey"],
+        "--map",
+        "Current journey",
+        "--answered-column",
+        "answered",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "3 verbatims added as cards." in done.stdout
+    assert "A survey lane was added to the map." in done.stdout
+    document = Document.open(files["project"], read_only=True)
+    try:
+        map_id = document.maps()[0].id
+        newest, previous = document.latest_runs(map_id, "survey")
+        assert newest is not None and previous is None
+        awareness = document.stages(map_id)[0].id
+        assert (newest.at(awareness).answers, newest.at(awareness).nps) == (2, 0.0)
+        cards = document.cards(map_id)
+        verbatims = [c for c in cards if c.source == "survey.csv"]
+        assert {c.text for c in verbatims} == {"Loved the ad", "Too many ads", "Quick checkout"}
+        assert all(isinstance(c, Card) and c.evidence == "research" for c in verbatims)
+        lanes = {lane.id: lane for lane in document.lanes(map_id)}
+        assert {lanes[c.lane_id].name for c in verbatims} == {"Verbatims"}
+    finally:
+        document.close()
+
+
+def test_a_database_source_is_named_without_its_password() -> None:
+    columns = ColumnMapping("customer", "timestamp", "event")
+    label = source_label(SqlSource("postgresql://ann:s3cret@db.example:5432/shop", "ev", columns))
+    assert "s3cret" not in label
+    assert label.startswith("postgresql://ann:***@db.example:5432/shop") and label.endswith(" ev")
