@@ -79,6 +79,6 @@ class QuickCapture:
         document = self.scene.document
         if document.get(Stage, stage_id) is None or document.get(Lane, lane_id) is None:
             return False  # the cell went away while the card was being typed
-        index = min(index, len(document.cell(stage_id, lane_id)))
+        index = min(index, len(document.cell_ids(stage_id, lane_id)))
         fields = self.scene.stamped({"text": text})
         return document.push(edits.add_card(document, stage_id, lane_id, index, **fields))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QApplication
 
-from journeyeditor.canvas.items import CardItem, HeaderItem, PointItem
+from journeyeditor.canvas.items import Z_CARD, CardItem, HeaderItem, PointItem
 from journeyeditor.editing import edits
 from journeyeditor.model.enums import FIGURE_LANES
 from journeyeditor.render import drawing
@@ -71,6 +71,7 @@ class CardDrag(Gesture):
         self.origins = {item.card_id: item.pos() for item in self.items}
         for item in self.items:
             item.setZValue(item.zValue() + 1)
+            self._lift(item, 1)
 
     def move(self, pos: QPointF) -> None:
         if not self._begin(pos) or self.start is None:
@@ -118,15 +119,24 @@ class CardDrag(Gesture):
             return False
         for item in self.items:
             item.setZValue(item.zValue() - 1)
+            self._lift(item, 0)
         self.items, self.origins = [], {}
         if target is None or not ids or not self._changes(ids, target[0], target[1]):
-            self.scene.relayout()
+            self.scene.put_back(ids)
             return True
         cell, index = target
         command = edits.move_cards(self.scene.document, ids, cell.stage_id, cell.lane_id, index)
         if not self.scene.document.push(command):
-            self.scene.relayout()
+            self.scene.put_back(ids)
         return True
+
+    @staticmethod
+    def _lift(item: CardItem, by: float) -> None:
+        """Raise a dragged card's row over the other rows (its cards are the row's
+        children, drawn with it), and put it back."""
+        row = item.parentItem()
+        if row is not None:
+            row.setZValue(Z_CARD + by)
 
     def _changes(self, ids: list[int], cell: Cell, index: int) -> bool:
         """False when the cards would land exactly where they already are."""
@@ -274,8 +284,8 @@ class PointDrag(Gesture):
             return
         self.item = None
         if value == item.value:
-            self.scene.relayout()
+            self.scene.put_back(lane_id=item.lane_id)
             return
         command = edits.set_emotion(self.scene.document, item.lane_id, item.stage_id, value)
         if not self.scene.document.push(command):
-            self.scene.relayout()
+            self.scene.put_back(lane_id=item.lane_id)

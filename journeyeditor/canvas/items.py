@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeyeditor.render import drawing, icons, qt_painter
-from journeyeditor.render.layout import CardBox, Cell, Curve, Header, Rect
+from journeyeditor.render.layout import CardBox, Cell, Curve, Header, Rect, same_look
 from journeyeditor.render.primitives import Primitive
 
 if TYPE_CHECKING:
@@ -219,15 +219,21 @@ class CardItem(ShapesItem):
         assert self.box is not None
         return self.box.card.id
 
-    def set_box(self, box: CardBox) -> None:
-        """Take a new layout box; repaint only when the card looks different."""
+    def set_box(self, box: CardBox, top: float = 0.0) -> None:
+        """Take a new layout box; repaint only when the card looks different. `top` is
+        where the parent row item starts (the item's place is relative to it)."""
         old = self.box
         self.box = box
         if old is None or old.rect.w != box.rect.w or old.rect.h != box.rect.h:
             self.prepareGeometryChange()
             self.bounds = QRectF(-2, -2, box.rect.w + 6, box.rect.h + 6)
-        self.setPos(box.rect.x, box.rect.y)
-        if old is None or old.card != box.card or old.lines != box.lines or old.meta != box.meta:
+        self.setPos(box.rect.x, box.rect.y - top)
+        if (
+            old is None
+            or not same_look(old.card, box.card)
+            or old.lines != box.lines
+            or old.meta != box.meta
+        ):
             self.shapes = []
             self.update()
 
@@ -285,6 +291,24 @@ class CardItem(ShapesItem):
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.map_scene().edit_card(self.card_id)
+
+
+class RowItem(QGraphicsItem):
+    """A lane's row, drawing nothing: its card items are its children, so when a row
+    above grows the whole row moves with one `setPos`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(Z_CARD)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Nothing: the cards draw themselves."""
 
 
 class CurveItem(ShapesItem):

@@ -1,18 +1,21 @@
 """MapScene: one map of the Document on a QGraphicsScene, kept in step by its signals.
 
-The scene mirrors the map as plain layout content, updates only what a signal names,
-lays the map out again once per committed edit (card measurements are cached), and
-moves, adds or removes just the items whose boxes changed. It never writes the file:
-gestures end in commands pushed on the Document.
+The scene mirrors the map as plain layout content and updates only what a signal
+names: a card's record is read again when that card changed, and a cell whose cards
+moved reads only its ids in order. Once per committed edit its `Layouter` lays out
+again only the cells and rows the edit touched, and the scene touches just the items
+whose boxes changed; each lane's cards are children of one row item, so the rows below
+a row that grew move as one `setPos` each. It never writes the file: gestures end in
+commands pushed on the Document.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -37,6 +40,7 @@ from journeyeditor.canvas.items import (
     HeaderItem,
     OverviewCard,
     PointItem,
+    RowItem,
 )
 from journeyeditor.canvas.legend import LegendItem, map_departments
 from journeyeditor.canvas.palette_drop import PaletteDrop
@@ -55,18 +59,54 @@ from journeyeditor.render.layout import (
     CardMeasurer,
     Cell,
     LaneIn,
+    Layouter,
     MapContent,
     MapLayout,
     PointIn,
     StageIn,
-    layout_map,
+    relocated,
 )
 from journeyeditor.render.measures import MeasureIn, RunIn
 from journeyeditor.render.pictures import decode
 from journeyeditor.render.ranking import ranked
 
 FADED = 0.18
+KEPT_ITEMS = 3000
+"""Above this many card items, those far off screen are dropped (made again if shown)."""
 MARGIN = 40.0
+
+
+class CardItems(Mapping[int, CardItem]):
+    """The card items by card id. An item is made when first shown (the view asks for
+    what it is about to paint), or when first asked for here: opening a map of
+    thousands of cards makes only the few hundred items on screen."""
+
+    def __init__(self, scene: MapScene) -> None:
+        self.scene = scene
+        self.made: dict[int, CardItem] = {}
+
+    def __getitem__(self, card_id: int) -> CardItem:
+        item = self.made.get(card_id) or self.scene.make_card(card_id)
+        if item is None:
+            raise KeyError(card_id)
+        return item
+
+    def __iter__(self) -> Iterator[int]:
+        layout = self.scene.layout
+        return iter(list(layout.cards) if layout else [])
+
+    def __len__(self) -> int:
+        layout = self.scene.layout
+        return len(layout.cards) if layout else 0
+
+    def __contains__(self, card_id: object) -> bool:
+        layout = self.scene.layout
+        return layout is not None and card_id in layout.cards
+
+
+def _holds(name: str) -> Callable[[Any, Any], bool]:
+    """Whether an item still holds this very box of the layout (in its attribute `name`)."""
+    return lambda item, box: getattr(item, name) is box
 
 
 class MapScene(QGraphicsScene):
@@ -87,6 +127,9 @@ class MapScene(QGraphicsScene):
         self, document: Document, labels: drawing.Labels, workshop: Workshop | None = None
     ) -> None:
         super().__init__()
+        # Edits move whole rows of items; keeping a BSP index of thousands of cards up to
+        # date costs more than finding the few hundred items a viewport shows.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.document = document
         self.workshop = workshop
         """Whose words new cards are (department, participant); none outside workshops."""
@@ -100,16 +143,24 @@ class MapScene(QGraphicsScene):
             drawing.figure_text(labels),
         )
         self.map_id: int | None = None
+        self.layouter = Layouter(self.measurer, self.map_style)
         self.layout: MapLayout | None = None
         self.title = ""
         self.stages: list[StageIn] = []
         self.lanes: list[LaneIn] = []
         self.card_data: dict[int, CardIn] = {}
+        self._changed: dict[int, CardIn | None] = {}
+        """Cards whose record changed since the last layout (None: gone), for the Layouter."""
         self.points: dict[tuple[int, int], PointIn] = {}
         self.measures: tuple[MeasureIn, ...] = ()
         self.runs: tuple[RunIn, ...] = ()
         self.departments: dict[int, tuple[str, str]] = {}
-        self.card_items: dict[int, CardItem] = {}
+        self.card_items = CardItems(self)
+        self._shown = QRectF()
+        """Where every card item is made (reset by each layout: rows move)."""
+        self._found: set[int] = set()
+        self._top: set[int] | None = None
+        self.row_items: dict[int, RowItem] = {}
         self.cell_items: dict[tuple[int, int], CellItem] = {}
         self.stage_items: dict[int, HeaderItem] = {}
         self.lane_items: dict[int, HeaderItem] = {}
@@ -184,18 +235,26 @@ class MapScene(QGraphicsScene):
         if self._mine(map_id):
             card = self.document.get(Card, card_id)
             if card is not None:
-                self.card_data[card_id] = card_in(card, self.departments)
+                self.card_data[card_id] = self._changed[card_id] = card_in(card, self.departments)
                 self._dirty = True
 
     def _card_removed(self, map_id: int, card_id: int) -> None:
         if self._mine(map_id):
             self.card_data.pop(card_id, None)
+            self._changed[card_id] = None
             self._dirty = True
 
     def _cell_changed(self, map_id: int, stage_id: int, lane_id: int) -> None:
+        """Cards came, went or moved in a cell: only its ids are read, in order, and a
+        card whose place changed gets a new record (its own signal reads it again)."""
         if self._mine(map_id):
-            for card in self.document.cell(stage_id, lane_id):
-                self.card_data[card.id] = card_in(card, self.departments)
+            for position, card_id in enumerate(self.document.cell_ids(stage_id, lane_id)):
+                card = self.card_data.get(card_id)
+                if card is None:
+                    self._card_touched(map_id, card_id)
+                elif (card.stage_id, card.lane_id, card.position) != (stage_id, lane_id, position):
+                    moved = relocated(card, stage_id, lane_id, position)
+                    self.card_data[card_id] = self._changed[card_id] = moved
             self._dirty = True
 
     def _stages_changed(self, map_id: int, *_ids: int) -> None:
@@ -265,13 +324,14 @@ class MapScene(QGraphicsScene):
             self._stages_changed(map_id)
             self._lanes_changed(map_id)
             self.card_data = {
-                c.id: card_in(c, self.departments) for c in self.document.cards(map_id)
+                c.id: card_in(c, self.departments) for c in self.document.card_rows(map_id)
             }
             self.points = {
                 (p.lane_id, p.stage_id): point_in(p) for p in self.document.emotion_points(map_id)
             }
         self.clearSelection()
         self.current_cell = None
+        self.layouter = Layouter(self.measurer, self.map_style)
         self.relayout()
 
     def content(self) -> MapContent:
@@ -288,26 +348,43 @@ class MapScene(QGraphicsScene):
     # Layout and items
 
     def relayout(self) -> None:
-        """Lay the map out again and bring items in line, touching only what changed."""
+        """Lay out again what changed and bring items in line, touching only those."""
         self._dirty = False
-        layout = layout_map(self.content(), self.measurer, self.map_style)
+        changes = self.layouter.update(self.content(), self._changed)
+        self._changed = {}
+        layout = self.layouter.layout
+        assert layout is not None
         self.layout = layout
-        self._sync(self.card_items, layout.cards, CardItem, CardItem.set_box)
-        self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell)
+        rows = {header.id: header.rect.y for header in layout.lanes}
+        for lane_id, top in rows.items():
+            row = self.row_items.get(lane_id)
+            if row is None:
+                row = self.row_items[lane_id] = RowItem()
+                self.addItem(row)
+            if row.y() != top:
+                row.setPos(0.0, top)
+        self._shown = QRectF()
+        made = self.card_items.made
+        self._place_cards(list(made) if changes.full else changes.cards)
+        for lane_id in [i for i in self.row_items if i not in rows]:
+            self.removeItem(self.row_items.pop(lane_id))
+        self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell, _holds("cell"))
         self.set_current_cell(self.current_cell)
         self._sync(
             self.stage_items,
             {h.id: h for h in layout.stages},
             lambda h: HeaderItem(h, True),
             HeaderItem.set_header,
+            _holds("header"),
         )
         self._sync(
             self.lane_items,
             {h.id: h for h in layout.lanes},
             lambda h: HeaderItem(h, False),
             HeaderItem.set_header,
+            _holds("header"),
         )
-        self._sync(self.curve_items, layout.curves, CurveItem, CurveItem.set_curve)
+        self._sync(self.curve_items, layout.curves, CurveItem, CurveItem.set_curve, _holds("curve"))
         places = {
             (curve.lane_id, point.stage_id): (curve, index)
             for curve in layout.curves.values()
@@ -318,12 +395,15 @@ class MapScene(QGraphicsScene):
             places,
             lambda place: PointItem(place[0], place[1], self.map_style.face_radius),
             lambda item, place: item.set_point(*place),
+            lambda item, place: item.curve is place[0] and item.index == place[1],
         )
         self.corner.set_shapes(drawing.corner_shapes(layout), layout.corner)
         above = self.legend.place(
             self.legend_shown,
             self.tr("Departments"),
-            map_departments(list(self.card_data.values()), self.departments),
+            map_departments(list(self.card_data.values()), self.departments)
+            if self.legend_shown
+            else (),
             layout.width,
             self.measure,
         )
@@ -359,29 +439,133 @@ class MapScene(QGraphicsScene):
         if on == self.overview:
             return
         self.overview = on
-        for item in self.card_items.values():
+        for item in self.card_items.made.values():
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, on)
         self._refresh_overview()
 
     def _refresh_overview(self) -> None:
         cells: dict[tuple[int, int], list[OverviewCard]] = {key: [] for key in self.cell_items}
         if self.overview and self.layout is not None:
+            made = self.card_items.made
             for card_id, box in self.layout.cards.items():
-                item = self.card_items[card_id]
-                if not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
+                item = made.get(card_id)
+                if item is not None and not (
+                    item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+                ):
                     item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
                 r = box.rect
                 entry = (
                     QRectF(r.x, r.y, r.w, r.h),
                     drawing.card_fill(box),
-                    item.isSelected(),
-                    item.opacity() < 1.0,
+                    item is not None and item.isSelected(),
+                    self._emphasis(card_id)[0] < 1.0,
                 )
                 cells.setdefault((box.card.stage_id, box.card.lane_id), []).append(entry)
         for key, cell in self.cell_items.items():
             cell.set_overview(cells.get(key, []))
 
-    def _sync(self, items: dict[Any, Any], boxes: dict[Any, Any], make: Any, update: Any) -> None:
+    def _place_cards(self, card_ids: Iterable[int]) -> None:
+        """The made items of these cards on their new boxes, in their lane's row; gone
+        boxes, gone items (an item not made yet is made where it is first shown)."""
+        assert self.layout is not None
+        made = self.card_items.made
+        for card_id in card_ids:
+            item = made.get(card_id)
+            if item is None:
+                continue
+            box = self.layout.cards.get(card_id)
+            if box is None:
+                self.removeItem(made.pop(card_id))
+                continue
+            row = self.row_items[box.card.lane_id]
+            if item.parentItem() is not row:
+                item.setParentItem(row)
+            item.set_box(box, row.y())
+
+    def make_card(self, card_id: int) -> CardItem | None:
+        """The item of a card the layout placed, made now, as faded and highlighted as
+        the others; None for a card not on the map."""
+        box = self.layout.cards.get(card_id) if self.layout else None
+        if box is None:
+            return None
+        item = self.card_items.made[card_id] = CardItem(box)
+        if self.overview:
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+        opacity, highlighted = self._emphasis(card_id)
+        item.setOpacity(opacity)
+        item.set_highlighted(highlighted)
+        row = self.row_items[box.card.lane_id]
+        item.setParentItem(row)
+        item.set_box(box, row.y())
+        return item
+
+    def show_cards(self, rect: QRectF, painting: bool = False) -> None:
+        """Make the items of every card in `rect` (scene coordinates) not made yet. Far
+        zoomed out the cells paint the cards, so painting (or hovering) makes none; at a
+        closer zoom, when many were made, those far from `rect` are dropped again (finding
+        the item under the mouse visits every item)."""
+        if self.layout is None or (painting and self.overview) or self._shown.contains(rect):
+            return
+        made = self.card_items.made
+        if not self.overview and len(made) > KEPT_ITEMS:
+            self._drop_cards(rect)
+        for cell in self.layout.cells.values():
+            c = cell.rect
+            if not rect.intersects(QRectF(c.x, c.y, c.w, c.h)):
+                continue
+            for card_id in cell.card_ids:
+                if card_id not in made:
+                    r = self.layout.cards[card_id].rect
+                    if rect.intersects(QRectF(r.x - 4, r.y - 4, r.w + 8, r.h + 8)):
+                        self.make_card(card_id)
+        self._shown = rect if self._shown.isEmpty() else self._shown.united(rect)
+
+    def _drop_cards(self, rect: QRectF) -> None:
+        """Drop the items of cards far from `rect`, unless selected or hidden."""
+        assert self.layout is not None
+        near = rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height())
+        made = self.card_items.made
+        for card_id, item in list(made.items()):
+            r = self.layout.cards[card_id].rect
+            far = not near.intersects(QRectF(r.x, r.y, r.w, r.h))
+            if far and item.isVisible() and not item.isSelected():
+                self.removeItem(made.pop(card_id))
+        self._shown = QRectF()
+
+    def render(
+        self,
+        painter: QPainter,
+        target: QRectF | QRect = QRectF(),  # noqa: B008
+        source: QRectF | QRect = QRectF(),  # noqa: B008
+        mode: Qt.AspectRatioMode = Qt.AspectRatioMode.KeepAspectRatio,
+    ) -> None:
+        """Draw the scene elsewhere (a picture, a printer): every card in `source` first
+        gets its item."""
+        shown = QRectF(source)
+        self.show_cards(self.sceneRect() if shown.isEmpty() else shown)
+        super().render(painter, target, source, mode)
+
+    def put_back(self, card_ids: Iterable[int] = (), lane_id: int | None = None) -> None:
+        """Items a gesture moved by hand, back on their boxes (the gesture wrote nothing)."""
+        self._place_cards(card_ids)
+        if self.layout is None or lane_id is None:
+            return
+        curve = self.layout.curves.get(lane_id)
+        if curve is not None:
+            self.curve_items[lane_id].set_curve(curve)
+            for index, point in enumerate(curve.points):
+                self.point_items[(lane_id, point.stage_id)].set_point(curve, index)
+
+    def _sync(
+        self,
+        items: dict[Any, Any],
+        boxes: dict[Any, Any],
+        make: Any,
+        update: Any,
+        same: Callable[[Any, Any], bool],
+    ) -> None:
+        """Items for a few boxes (cells, headers, curves, faces): made, dropped, or given
+        their box when the layout made a new one (`same`: the item holds this box)."""
         for key in [k for k in items if k not in boxes]:
             self.removeItem(items.pop(key))
         for key, box in boxes.items():
@@ -389,7 +573,7 @@ class MapScene(QGraphicsScene):
             if item is None:
                 item = items[key] = make(box)
                 self.addItem(item)
-            else:
+            elif not same(item, box):
                 update(item, box)
 
     def image(self, image_id: int) -> QImage | None:
@@ -434,16 +618,25 @@ class MapScene(QGraphicsScene):
         if not found and not filtering and not self._emphasized:
             return
         self._emphasized = bool(found) or filtering
-        for card_id, item in self.card_items.items():
-            card = self.card_data.get(card_id)
-            keep = card is None or (
-                (not self.filter.active or self.filter.keeps(card))
-                and (top is None or card_id in top)
-            )
-            item.setOpacity(1.0 if keep else FADED)
-            item.set_highlighted(card_id in found)
+        self._found, self._top = found, top
+        for card_id, item in self.card_items.made.items():
+            opacity, highlighted = self._emphasis(card_id)
+            item.setOpacity(opacity)
+            item.set_highlighted(highlighted)
         self.matchesChanged.emit(len(found))
         self._refresh_overview()
+
+    def _emphasis(self, card_id: int) -> tuple[float, bool]:
+        """A card's opacity (faded by the filter or the top-N ranking) and whether find
+        highlights it."""
+        if not self._emphasized:
+            return 1.0, False
+        card = self.card_data.get(card_id)
+        keep = card is None or (
+            (not self.filter.active or self.filter.keeps(card))
+            and (self._top is None or card_id in self._top)
+        )
+        return (1.0 if keep else FADED), card_id in self._found
 
     # Selection
 

@@ -32,6 +32,20 @@ ARROWS: dict[int, tuple[int, int]] = {
 """How each arrow key moves the current cell: (stages, lanes)."""
 
 
+SHOWING = frozenset(
+    {
+        QEvent.Type.Paint,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.ContextMenu,
+        QEvent.Type.DragMove,
+        QEvent.Type.Drop,
+    }
+)
+"""Viewport events before which the cards on screen get their items (made lazily)."""
+
+
 class MapView(QGraphicsView):
     """The window onto the map. `zoomChanged` carries the zoom factor (1.0 = 100 %)."""
 
@@ -107,6 +121,12 @@ class MapView(QGraphicsView):
             super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() in SHOWING:
+            scene = self.scene()
+            if isinstance(scene, MapScene):
+                shown = self.mapToScene(self.viewport().rect()).boundingRect()
+                looking = event.type() in (QEvent.Type.Paint, QEvent.Type.MouseMove)
+                scene.show_cards(shown, painting=looking)
         if event.type() == QEvent.Type.NativeGesture:
             assert isinstance(event, QNativeGestureEvent)
             if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, insert, inspect, select
+from sqlalchemy import delete, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from journeyeditor.model import (
@@ -52,19 +52,31 @@ def _siblings(session: Session, entity: type, where: Values) -> list[Any]:
     return list(session.scalars(query.order_by(*order)))
 
 
+def _shift(session: Session, entity: type, where: Values, start: int, by: int) -> None:
+    """Move the positions from `start` on in a container by `by`, in one statement (a
+    cell of hundreds of cards is not read row by row); rows held by the session follow."""
+    position = getattr(entity, "position")  # noqa: B009
+    inside = [getattr(entity, c) == where[c] for c in CONTAINERS[entity]]
+    session.execute(
+        update(entity).where(*inside, position >= start).values(position=position + by),
+        execution_options={"synchronize_session": "evaluate"},
+    )
+
+
 def _open_gap(session: Session, entity: type, where: Values, position: int) -> int:
-    """Shift siblings at or after `position` down by one; return the clamped position."""
-    siblings = _siblings(session, entity, where)
-    position = max(0, min(position, len(siblings)))
-    for index, sibling in enumerate(siblings):
-        sibling.position = index + 1 if index >= position else index
+    """Shift siblings at or after `position` down by one; return the clamped position.
+    A row parked at position -1 while it moves is not counted."""
+    position_column = getattr(entity, "position")  # noqa: B009
+    inside = [getattr(entity, c) == where[c] for c in CONTAINERS[entity]]
+    count = session.scalar(select(func.count()).where(*inside, position_column >= 0)) or 0
+    position = max(0, min(position, count))
+    _shift(session, entity, where, position, 1)
     return position
 
 
 def _close_gap(session: Session, entity: type, row: Any) -> None:
-    siblings = [s for s in _siblings(session, entity, row_values(row)) if s is not row]
-    for index, sibling in enumerate(siblings):
-        sibling.position = index
+    """The siblings after `row` move up by one (positions stay 0…n-1 without it)."""
+    _shift(session, entity, row_values(row), row.position + 1, -1)
 
 
 class StaleRowError(LookupError):
@@ -287,11 +299,7 @@ class Relocate(Operation):
             setattr(row, key, place[key])
         row.position = -1
         session.flush()
-        siblings = [s for s in _siblings(session, self.entity, place) if s is not row]
-        position = max(0, min(place["position"], len(siblings)))
-        siblings.insert(position, row)
-        for index, sibling in enumerate(siblings):
-            sibling.position = index
+        row.position = _open_gap(session, self.entity, place, place["position"])
         session.flush()
         notices.moved(session, row)
         self.landed = {key: getattr(row, key) for key in keys}

@@ -9,9 +9,11 @@ is what the client gets. Units are pixels at 100 % zoom (1/96 inch).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from itertools import pairwise
+from operator import attrgetter
+from typing import TypeVar
 
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN
 from journeyeditor.model.limits import LANE_HEIGHT_RANGE, STAGE_WIDTH_RANGE
@@ -570,133 +572,428 @@ def layout_map(
 ) -> MapLayout:
     """Lay a whole map out; rows grow to fit their cards and their names, columns keep
     their widths, and the header row grows to the tallest stage name or map title."""
-    s = style or measurer.style
-    measure = measurer.measure
-    pad = s.header_pad
-    widths = [
-        within(stage.width, s.min_stage_width, STAGE_WIDTH_RANGE[1]) for stage in content.stages
-    ]
-    xs: list[float] = []
-    x = s.lane_header_width
-    for width in widths:
-        xs.append(x)
-        x += width
-    total_width = x
-    header_height = max(
-        [
-            s.header_height,
-            _header_need(
-                content.title, s.lane_header_width, s.lane_size, s.lane_line_height, measure, pad
-            ),
-            *(
-                _header_need(stage.name, width, s.header_size, s.header_line_height, measure, pad)
-                for stage, width in zip(content.stages, widths, strict=True)
-            ),
-        ]
-    )
-    by_cell: dict[tuple[int, int], list[CardIn]] = {}
-    for card in content.cards:
-        by_cell.setdefault((card.stage_id, card.lane_id), []).append(card)
-    for cards in by_cell.values():
-        cards.sort(key=lambda c: c.position)
-    stage_x = {stage.id: (xs[i], widths[i]) for i, stage in enumerate(content.stages)}
+    layouter = Layouter(measurer, style)
+    layouter.update(content)
+    assert layouter.layout is not None
+    return layouter.layout
 
-    cards_out: dict[int, CardBox] = {}
-    cells: dict[tuple[int, int], Cell] = {}
-    lanes_out: list[Header] = []
-    curves: dict[int, Curve] = {}
-    points = {(p.lane_id, p.stage_id): p for p in content.points}
-    measures = {(m.lane_id, m.stage_id): m for m in content.measures}
-    runs = {r.lane_id: r for r in content.runs}
-    most = most_reached(content.measures)
-    y = header_height
-    for lane in content.lanes:
+
+CellKey = tuple[int, int]
+
+
+@dataclass
+class Changes:
+    """What an update laid out anew, so a view with an item per box touches only those.
+
+    `full`: everything is new (first layout; stages, title or the lanes' order changed).
+    Else `cards` are the cards whose box is new or gone (not in `layout.cards` any more);
+    the cards of a row that only moved keep their box objects, `rect.y` updated in place
+    (a view moves the row, not each card).
+    """
+
+    full: bool = False
+    cards: set[int] = field(default_factory=set)
+
+
+def _order(card: CardIn) -> tuple[int, int]:
+    return card.position, card.id
+
+
+_LOOK = attrgetter(*(f.name for f in fields(CardIn) if f.name != "position"))
+_FIELDS = attrgetter(*(f.name for f in fields(CardIn)))
+
+
+def relocated(card: CardIn, stage_id: int, lane_id: int, position: int) -> CardIn:
+    """A new record of a card at another place (a view reading moves without reading
+    the cards again); several times quicker than `dataclasses.replace`."""
+    moved = CardIn(*_FIELDS(card))
+    moved.stage_id, moved.lane_id, moved.position = stage_id, lane_id, position
+    return moved
+
+
+def same_look(old: CardIn, new: CardIn) -> bool:
+    """Whether two records of a card lay out alike: every field equal but its position."""
+    return old is new or bool(_LOOK(old) == _LOOK(new))
+
+
+class Layouter:
+    """A map's layout kept up to date edit after edit, always equal to `layout_map` of the
+    same content (tests/unit/test_incremental_layout.py).
+
+    An update lays out again only the cells whose cards changed and the rows whose lane,
+    emotion points, figures or run changed (a change of the map's most reached stage
+    changes every lane showing funnel figures: their bars are shares of it); rows below a
+    row whose height changed move, their cards' shapes kept, a measurement lane's figures
+    made again (they are placed at absolute heights). A change of the stages or the title
+    (columns, header row) or of the lanes' order lays everything out again, reusing every
+    card measured before.
+    """
+
+    def __init__(self, measurer: CardMeasurer, style: Style | None = None) -> None:
+        self.measurer = measurer
+        self.style = style or measurer.style
+        self.layout: MapLayout | None = None
+        self._title = ""
+        self._stages: tuple[StageIn, ...] = ()
+        self._lanes: tuple[LaneIn, ...] = ()
+        self._points: dict[CellKey, PointIn] = {}
+        self._measures: dict[CellKey, MeasureIn] = {}
+        self._runs: dict[int, RunIn] = {}
+        self._most = 0
+        self._bands: dict[int, tuple[float, dict[int, FigureBox]]] = {}
+        """Each measurement lane's band of figures above its cards: height, boxes by stage."""
+        self._cards: dict[int, CardIn] = {}
+        self._cells: dict[CellKey, list[CardIn]] = {}
+        self._shapes: dict[int, tuple[CardIn, float, str, CardShape]] = {}
+        self._measured: dict[CellKey, list[tuple[CardIn, CardShape]]] = {}
+        self._stacks: dict[CellKey, float] = {}
+        self._rel: dict[int, float] = {}
+        """Each card's top below its row's top: a moved row's cards are placed by adding."""
+        self._stage_x: dict[int, tuple[float, float]] = {}
+
+    def update(
+        self, content: MapContent, changed: Mapping[int, CardIn | None] | None = None
+    ) -> Changes:
+        """Bring the layout in line with `content`; say which card boxes are new.
+
+        `changed`, when given, holds every card whose record may differ from the last
+        update (None for a card gone), so the cards are not all looked at; a view that
+        keeps track of what its signals named passes it.
+        """
+        if (
+            self.layout is None
+            or content.title != self._title
+            or content.stages != self._stages
+            or [lane.id for lane in content.lanes] != [lane.id for lane in self._lanes]
+        ):
+            return self._full(content)
+        changes = Changes()
+        touched: list[int] = []
+        dirty: set[CellKey] = set()
+        arrived: dict[CellKey, list[CardIn]] = {}
+        known = self._cards
+        for card_id, card in self._differences(content, changed):
+            prev = known.get(card_id)
+            if prev is not None:
+                dirty.add((prev.stage_id, prev.lane_id))
+            if card is None:
+                if prev is not None:
+                    del known[card_id]
+                    changes.cards.add(card_id)
+                    self._forget(card_id)
+                continue
+            key = (card.stage_id, card.lane_id)
+            dirty.add(key)
+            arrived.setdefault(key, []).append(card)
+            touched.append(card_id)
+            known[card_id] = card
+        renewed = {*touched, *changes.cards}
+        for key in dirty:
+            cards = [card for card in self._cells.get(key, ()) if card.id not in renewed]
+            cards += arrived.get(key, [])
+            cards.sort(key=_order)
+            self._cells[key] = cards
+        points = {(p.lane_id, p.stage_id): p for p in content.points}
+        measures = {(m.lane_id, m.stage_id): m for m in content.measures}
+        runs = {r.lane_id: r for r in content.runs}
+        most = most_reached(content.measures)
+        lanes_changed = {
+            lane.id
+            for lane, before_lane in zip(content.lanes, self._lanes, strict=True)
+            if lane != before_lane
+        }
+        lanes_changed |= {key[0] for key in _differing(points, self._points)}
+        lanes_changed |= {key[0] for key in _differing(measures, self._measures)}
+        lanes_changed |= _differing(runs, self._runs)
+        if most != self._most:
+            lanes_changed |= {
+                m.lane_id for m in content.measures if isinstance(m.current, FunnelFigures)
+            }
+        self._points, self._lanes = points, content.lanes
+        self._measures, self._runs, self._most = measures, runs, most
+        self._rows(dirty, lanes_changed, changes)
+        for card_id in touched:
+            box = self.layout.cards.get(card_id)
+            if box is not None and box.card is not known[card_id]:
+                self._forget(card_id)  # its cell is not on the map (no such stage or lane)
+                changes.cards.add(card_id)
+        return changes
+
+    def _differences(
+        self, content: MapContent, changed: Mapping[int, CardIn | None] | None
+    ) -> list[tuple[int, CardIn | None]]:
+        """The cards whose record is not the one laid out last (None: gone)."""
+        known = self._cards
+        if changed is not None:
+            return [(i, card) for i, card in changed.items() if known.get(i) is not card]
+        found: list[tuple[int, CardIn | None]] = []
+        kept = 0
+        for card in content.cards:
+            prev = known.get(card.id)
+            if prev is not None:
+                kept += 1
+            if prev is not card:
+                found.append((card.id, card))
+        if kept < len(known):
+            present = {card.id for card in content.cards}
+            found += [(card_id, None) for card_id in known if card_id not in present]
+        return found
+
+    def _forget(self, card_id: int) -> None:
+        assert self.layout is not None
+        self.layout.cards.pop(card_id, None)
+        self._shapes.pop(card_id, None)
+        self._rel.pop(card_id, None)
+
+    def _full(self, content: MapContent) -> Changes:
+        s = self.style
+        measure = self.measurer.measure
+        pad = s.header_pad
+        self._title, self._stages, self._lanes = content.title, content.stages, content.lanes
+        self._points = {(p.lane_id, p.stage_id): p for p in content.points}
+        self._measures = {(m.lane_id, m.stage_id): m for m in content.measures}
+        self._runs = {r.lane_id: r for r in content.runs}
+        self._most = most_reached(content.measures)
+        self._bands = {}
+        self._cards = {card.id: card for card in content.cards}
+        self._shapes = {k: v for k, v in self._shapes.items() if k in self._cards}
+        self._cells, self._measured, self._stacks, self._rel = {}, {}, {}, {}
+        for card in content.cards:
+            self._cells.setdefault((card.stage_id, card.lane_id), []).append(card)
+        for cards in self._cells.values():
+            cards.sort(key=_order)
+        widths = [
+            within(stage.width, s.min_stage_width, STAGE_WIDTH_RANGE[1]) for stage in content.stages
+        ]
+        xs: list[float] = []
+        x = s.lane_header_width
+        for width in widths:
+            xs.append(x)
+            x += width
+        header_height = max(
+            [
+                s.header_height,
+                _header_need(
+                    content.title,
+                    s.lane_header_width,
+                    s.lane_size,
+                    s.lane_line_height,
+                    measure,
+                    pad,
+                ),
+                *(
+                    _header_need(stage.name, w, s.header_size, s.header_line_height, measure, pad)
+                    for stage, w in zip(content.stages, widths, strict=True)
+                ),
+            ]
+        )
+        self._stage_x = {stage.id: (xs[i], widths[i]) for i, stage in enumerate(content.stages)}
+        stages_out = []
+        for stage, sx, sw in zip(content.stages, xs, widths, strict=True):
+            rect = Rect(sx, 0.0, sw, header_height)
+            lines = _header_lines(
+                stage.name, rect, s.header_size, s.header_line_height, measure, pad
+            )
+            stages_out.append(Header(stage.id, rect, lines, stage.color))
+        corner = Rect(0.0, 0.0, s.lane_header_width, header_height)
+        title = _header_lines(content.title, corner, s.lane_size, s.lane_line_height, measure, pad)
+        unplaced = [
+            Header(lane.id, Rect(0.0, math.nan, 0.0, math.nan), (), lane.color, lane.kind)
+            for lane in content.lanes
+        ]
+        self.layout = MapLayout(
+            x, header_height, corner, title, stages_out, unplaced, {}, {}, {}, s
+        )
+        changes = Changes(full=True)
+        self._rows(set(), {lane.id for lane in content.lanes}, changes)
+        return changes
+
+    def _rows(self, dirty: set[CellKey], lanes_changed: set[int], changes: Changes) -> None:
+        """Lay out again the rows that changed, and move the rows below them."""
+        layout = self.layout
+        assert layout is not None
+        y = layout.corner.h
+        for index, lane in enumerate(self._lanes):
+            changed = lane.id in lanes_changed
+            cells = [
+                (stage.id, lane.id)
+                for stage in self._stages
+                if changed or (stage.id, lane.id) in dirty
+            ]
+            y += self._row(index, lane, y, cells, changed, changes)
+        layout.height = y
+
+    def _row(
+        self,
+        index: int,
+        lane: LaneIn,
+        y: float,
+        cells: list[CellKey],
+        changed: bool,
+        changes: Changes,
+    ) -> float:
+        """One row at height `y`: its `cells` measured and placed again, the others'
+        cards moved with the row; returns the row's height."""
+        s = self.style
+        measure = self.measurer.measure
+        layout = self.layout
+        assert layout is not None
+        before = layout.lanes[index]
+        moved = before.rect.y != y
         lane_height = within(lane.height, s.min_lane_height, LANE_HEIGHT_RANGE[1])
         # The band above the cards: the emotion curve, or a measurement lane's figures.
         curve_height = lane_height if lane.kind == EMOTION else 0.0
-        figure_boxes: dict[int, FigureBox] = {}
+        boxes: dict[int, FigureBox] = {}
+        run_text: tuple[str, ...] = ()
         if lane.kind in MEASURE_KINDS:
-            for stage in content.stages:
-                sx, sw = stage_x[stage.id]
-                found = measures.get((lane.id, stage.id), MeasureIn(lane.id, stage.id, None))
-                place = Rect(sx + s.cell_padding, y + s.cell_padding, sw - 2 * s.cell_padding, 0)
-                figure_boxes[stage.id], need = _figures(found, lane.kind, place, most, measurer, s)
-                curve_height = max(curve_height, need + 2 * s.cell_padding)
-        measured: dict[tuple[int, int], list[tuple[CardIn, CardShape]]] = {}
-        content_height = 0.0
-        for stage in content.stages:
-            cell_cards = by_cell.get((stage.id, lane.id), [])
-            card_width = stage_x[stage.id][1] - 2 * s.cell_padding
-            rows = [(c, measurer.card(c, card_width, lane.kind)) for c in cell_cards]
-            measured[(stage.id, lane.id)] = rows
-            stack = sum(shape[0] for _c, shape in rows) + s.card_gap * max(0, len(rows) - 1)
-            content_height = max(content_height, stack + 2 * s.cell_padding if rows else 0.0)
-        run_text = measurer.figures.run(runs.get(lane.id)) if lane.kind in MEASURE_KINDS else ()
-        name_height = (
-            _header_need(
-                lane.name, s.lane_header_width, s.lane_size, s.lane_line_height, measure, pad
+            if changed or moved:
+                self._bands[lane.id] = self._figure_band(lane, y)
+            curve_height, boxes = self._bands[lane.id]
+            run_text = self.measurer.figures.run(self._runs.get(lane.id))
+        else:
+            self._bands.pop(lane.id, None)
+        if not cells and not changed:
+            height = before.rect.h
+        else:
+            for key in cells:
+                self._measure(key, lane.kind)
+            content_height = max(
+                [0.0, *(self._stacks.get((stage.id, lane.id), 0.0) for stage in self._stages)]
             )
-            + len(_run_lines(run_text, s, measure)) * s.note_line_height
-            + (s.kind_icon + s.note_pad if lane.kind in MEASURE_KINDS else 0.0)
-        )
-        height = max(lane_height, curve_height + content_height, name_height)
-        for stage in content.stages:
-            sx, sw = stage_x[stage.id]
-            rows = measured[(stage.id, lane.id)]
-            cy = y + curve_height + s.cell_padding
-            for card, (card_height, lines, meta_lines) in rows:
-                rect = Rect(sx + s.cell_padding, cy, sw - 2 * s.cell_padding, card_height)
-                meta = None
-                if lane.kind in META_KINDS:
-                    meta_height = measurer.meta_height(lane.kind, meta_lines)
-                    meta = Rect(
-                        s.strip_width + s.card_padding,
-                        card_height - s.card_padding - measurer.tag_band(card) - meta_height,
-                        rect.w - s.strip_width - 2 * s.card_padding,
-                        meta_height,
-                    )
-                image = None
-                if card.image_id is not None or lane.kind == "image":
-                    image = Rect(
-                        s.strip_width + s.card_padding,
-                        s.card_padding,
-                        rect.w - s.strip_width - 2 * s.card_padding,
-                        s.image_height,
-                    )
-                cards_out[card.id] = CardBox(card, rect, lane.kind, lines, meta, image, meta_lines)
-                cy += card_height + s.card_gap
-            cells[(stage.id, lane.id)] = Cell(
-                stage.id,
-                lane.id,
-                Rect(sx, y, sw, height),
-                lane.color,
-                tuple(c.id for c, _shape in rows),
-                figure_boxes.get(stage.id),
+            name_height = (
+                _header_need(
+                    lane.name,
+                    s.lane_header_width,
+                    s.lane_size,
+                    s.lane_line_height,
+                    measure,
+                    s.header_pad,
+                )
+                + len(_run_lines(run_text, s, measure)) * s.note_line_height
+                + (s.kind_icon + s.note_pad if lane.kind in MEASURE_KINDS else 0.0)
             )
-        header_rect = Rect(0.0, y, s.lane_header_width, height)
-        lanes_out.append(_lane_header(lane, run_text, header_rect, s, measure))
-
+            height = max(lane_height, curve_height + content_height, name_height)
+        resized = moved or before.rect.h != height
+        if not cells and not changed and not resized:
+            return height
+        chosen = set(cells)
+        for stage in self._stages:
+            key = (stage.id, lane.id)
+            sx, sw = self._stage_x[stage.id]
+            if key in chosen:
+                self._place(key, lane.kind, sx, sw, y, curve_height, changes)
+            elif moved:
+                for card in self._cells.get(key, ()):
+                    layout.cards[card.id].rect.y = y + self._rel[card.id]
+            if key in chosen or resized:
+                ids = tuple(card.id for card in self._cells.get(key, ()))
+                layout.cells[key] = Cell(
+                    stage.id, lane.id, Rect(sx, y, sw, height), lane.color, ids, boxes.get(stage.id)
+                )
+        rect = Rect(0.0, y, s.lane_header_width, height)
+        layout.lanes[index] = _lane_header(lane, run_text, rect, s, measure)
         if lane.kind == EMOTION:
-            area = Rect(s.lane_header_width, y, total_width - s.lane_header_width, curve_height)
-            curves[lane.id] = _curve(lane, content.stages, stage_x, points, area, s, measure)
-        y += height
-    stages_out = []
-    for stage in content.stages:
-        sx, sw = stage_x[stage.id]
-        rect = Rect(sx, 0.0, sw, header_height)
-        stages_out.append(
-            Header(
-                stage.id,
-                rect,
-                _header_lines(stage.name, rect, s.header_size, s.header_line_height, measure, pad),
-                stage.color,
+            area = Rect(s.lane_header_width, y, layout.width - s.lane_header_width, curve_height)
+            layout.curves[lane.id] = _curve(
+                lane, self._stages, self._stage_x, self._points, area, s, measure
             )
-        )
-    corner = Rect(0.0, 0.0, s.lane_header_width, header_height)
-    title = _header_lines(content.title, corner, s.lane_size, s.lane_line_height, measure, pad)
-    return MapLayout(
-        total_width, y, corner, title, stages_out, lanes_out, cells, cards_out, curves, s
-    )
+        else:
+            layout.curves.pop(lane.id, None)
+        return height
+
+    def _figure_band(self, lane: LaneIn, y: float) -> tuple[float, dict[int, FigureBox]]:
+        """A measurement lane's figures for a row at height `y`, by stage, and the height
+        of the band they take above the row's cards."""
+        s = self.style
+        band = 0.0
+        boxes: dict[int, FigureBox] = {}
+        for stage in self._stages:
+            sx, sw = self._stage_x[stage.id]
+            found = self._measures.get((lane.id, stage.id), MeasureIn(lane.id, stage.id, None))
+            place = Rect(sx + s.cell_padding, y + s.cell_padding, sw - 2 * s.cell_padding, 0)
+            boxes[stage.id], need = _figures(found, lane.kind, place, self._most, self.measurer, s)
+            band = max(band, need + 2 * s.cell_padding)
+        return band, boxes
+
+    def _measure(self, key: CellKey, lane_kind: str) -> None:
+        """A cell's cards measured (a card whose look and width did not change is not)."""
+        s = self.style
+        width = self._stage_x[key[0]][1] - 2 * s.cell_padding
+        rows: list[tuple[CardIn, CardShape]] = []
+        for card in self._cells.get(key, ()):
+            cached = self._shapes.get(card.id)
+            if (
+                cached is not None
+                and cached[1] == width
+                and cached[2] == lane_kind
+                and same_look(cached[0], card)
+            ):
+                shape = cached[3]
+            else:
+                shape = self.measurer.card(card, width, lane_kind)
+            self._shapes[card.id] = (card, width, lane_kind, shape)
+            rows.append((card, shape))
+        self._measured[key] = rows
+        stack = sum(shape[0] for _c, shape in rows) + s.card_gap * max(0, len(rows) - 1)
+        self._stacks[key] = stack + 2 * s.cell_padding if rows else 0.0
+
+    def _place(
+        self,
+        key: CellKey,
+        lane_kind: str,
+        sx: float,
+        sw: float,
+        y: float,
+        curve_height: float,
+        changes: Changes,
+    ) -> None:
+        """A cell's cards stacked from the top of its row (below the curve of an emotion
+        lane); a card whose box is as it was keeps its box object (given the card's new
+        record when only its position in the cell changed)."""
+        s = self.style
+        layout = self.layout
+        assert layout is not None
+        rel = curve_height + s.cell_padding
+        for card, (card_height, lines, meta_lines) in self._measured[key]:
+            rect = Rect(sx + s.cell_padding, y + rel, sw - 2 * s.cell_padding, card_height)
+            self._rel[card.id] = rel
+            rel += card_height + s.card_gap
+            old = layout.cards.get(card.id)
+            if (
+                old is not None
+                and old.rect == rect
+                and old.lane_kind == lane_kind
+                and same_look(old.card, card)
+            ):
+                old.card = card
+                continue
+            meta = None
+            if lane_kind in META_KINDS:
+                meta_height = self.measurer.meta_height(lane_kind, meta_lines)
+                meta = Rect(
+                    s.strip_width + s.card_padding,
+                    card_height - s.card_padding - self.measurer.tag_band(card) - meta_height,
+                    rect.w - s.strip_width - 2 * s.card_padding,
+                    meta_height,
+                )
+            image = None
+            if card.image_id is not None or lane_kind == "image":
+                image = Rect(
+                    s.strip_width + s.card_padding,
+                    s.card_padding,
+                    rect.w - s.strip_width - 2 * s.card_padding,
+                    s.image_height,
+                )
+            layout.cards[card.id] = CardBox(card, rect, lane_kind, lines, meta, image, meta_lines)
+            changes.cards.add(card.id)
+
+
+K = TypeVar("K")
+
+
+def _differing(new: Mapping[K, object], old: Mapping[K, object]) -> set[K]:
+    """The keys whose value is not the same in both (added, removed or changed)."""
+    return {key for key in new.keys() | old.keys() if new.get(key) != old.get(key)}
 
 
 def most_reached(measures: Iterable[MeasureIn]) -> int:
