@@ -6,11 +6,22 @@ edits (moves, adds, deletes, text edits that change row heights, stage widths, l
 heights, emotion values and notes, renames, undo and redo) must leave the two equal,
 and every card whose box object the update replaced or dropped must be named in its
 `Changes`, since the canvas touches only those items.
+
+The map has funnel and survey lanes (and a lane whose kind changes among text, funnel and
+survey, cards and all). Their figures come from a real Document, as the canvas reads
+them (render/content.measures_in): events and surveys imported with
+editing/measures.apply_funnel and apply_survey, undone and redone on its undo stack. A
+new run changes a lane's figures, its previous figures and its header's dates; rows
+above a measurement lane growing move its figures, which are placed at absolute heights.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
 from dataclasses import replace
+from functools import cache
+from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -22,7 +33,13 @@ from hypothesis.stateful import (
     rule,
 )
 
+from journeyeditor.editing import measures
+from journeyeditor.editing.document import Document
+from journeyeditor.measure.funnel import Breakdown, FunnelResult, StageFigures, StageRule
+from journeyeditor.measure.sources import BadRows, ColumnMapping, SourceCheck
+from journeyeditor.measure.survey import SurveyFigures, SurveyResult
 from journeyeditor.render import fonts
+from journeyeditor.render.content import measures_in
 from journeyeditor.render.layout import (
     CardBox,
     CardIn,
@@ -34,11 +51,88 @@ from journeyeditor.render.layout import (
     StageIn,
     layout_map,
 )
+from journeyeditor.render.measures import FunnelFigures, MeasureIn
+from journeyeditor.store import database, interchange, templates
 
 MEASURE = fonts.metrics().width
 STAGES = (1, 2, 3)
-LANES = ((10, "text"), (11, "pain_point"), (12, "emotion"), (13, "metric"))
-CARD_LANES = (10, 11, 13)
+"""The stage ids of the blank template's map, which the Document's runs measure."""
+LANES = (
+    (10, "text"),
+    (11, "pain_point"),
+    (12, "emotion"),
+    (13, "metric"),
+    (14, "funnel"),
+    (15, "survey"),
+    (16, "text"),
+)
+RETYPED = 6
+"""The index of the lane whose kind changes (text, funnel, survey) with its cards."""
+CARD_LANES = (10, 11, 13, 16)
+MAPPING = ColumnMapping("customer", "occurred", "event")
+REACHED = st.lists(st.sampled_from([None, 0, 9, 1000, 123456]), min_size=3, max_size=3)
+ANSWERS = st.lists(
+    st.one_of(st.none(), st.tuples(st.sampled_from([0, 3, 40]), st.sampled_from([0, 12, 300]))),
+    min_size=3,
+    max_size=3,
+)
+
+
+def funnel(reached: list[int | None]) -> FunnelResult:
+    """A funnel over the stages with a count (None: the stage was not measured)."""
+    keys = [(str(stage), count) for stage, count in zip(STAGES, reached, strict=True)]
+    figures: list[StageFigures] = []
+    for key, count in keys:
+        if count is None:
+            continue
+        before = figures[-1].reached if figures else None
+        kept = None if before is None else min(before, count)
+        seconds = None if before is None else 3600.0 * (count % 7 + 1)
+        figures.append(StageFigures(key, count, before, kept, 0, count % 3, 0, seconds, seconds))
+    rules = tuple(StageRule(key, (f"event {key}",)) for key, _count in keys)
+    customers = max((count for _key, count in keys if count is not None), default=0)
+    return FunnelResult(rules, Breakdown(None, None, customers, tuple(figures)), ())
+
+
+def survey(answers: list[tuple[int, int] | None]) -> SurveyResult:
+    """Survey figures for the stages with answers (promoters, detractors); no verbatims."""
+    figures = tuple(
+        SurveyFigures(str(stage), None, p + d, p, 0, d, p + d, 4.5 if p + d else None)
+        for stage, given in zip(STAGES, answers, strict=True)
+        if given is not None
+        for p, d in [given]
+    )
+    return SurveyResult(figures, (), SourceCheck(50, 50, BadRows()))
+
+
+FIRST_RUN = dt.datetime(2026, 1, 1, 9, 0)
+
+
+def stamp(when: dt.datetime) -> str:
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@cache
+def measured_file() -> bytes:
+    """A blank project whose map has one funnel run and one survey run."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "measured.journey"
+        plan = templates.template_plan("blank", "en")
+        database.create_file(path, interchange.populate_from(plan))
+        document = Document.open(path)
+        map_id = document.maps()[0].id
+        assert [stage.id for stage in document.stages(map_id)] == list(STAGES)
+        first = funnel([1000, 9, None])
+        command = measures.apply_funnel(document, map_id, first, MAPPING, "e", stamp(FIRST_RUN))
+        assert document.push(command)
+        answers = survey([(40, 12), None, (3, 0)])
+        assert document.push(
+            measures.apply_survey(document, map_id, answers, "s", stamp(FIRST_RUN))
+        )
+        document.close()
+        return path.read_bytes()
+
+
 TEXTS = st.sampled_from(
     ["", "a", "short words", "a much longer text " * 6, "x" * 90, "deux\nlignes\nou trois"]
 )
@@ -50,6 +144,12 @@ class Edits(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
+        self.folder = tempfile.TemporaryDirectory()
+        path = Path(self.folder.name) / "map.journey"
+        path.write_bytes(measured_file())
+        self.document = Document.open(path)
+        self.map_id = self.document.maps()[0].id
+        self.clock = FIRST_RUN
         self.measurer = CardMeasurer(MEASURE)
         self.title = "Map"
         self.stages = [StageIn(i, f"Stage {i}", "#dddddd", 200.0) for i in STAGES]
@@ -70,13 +170,21 @@ class Edits(RuleBasedStateMachine):
         the canvas tells it what its signals named."""
         self.hinted = hinted
 
+    def teardown(self) -> None:
+        self.document.close()
+        self.folder.cleanup()
+
     def content(self) -> MapContent:
+        """The map as the canvas gives it to its Layouter: figures read from the file."""
+        figures, runs = measures_in(self.document, self.map_id, self.lanes, self.stages)
         return MapContent(
             self.title,
             tuple(self.stages),
             tuple(self.lanes),
             tuple(self.cards.values()),
             tuple(self.points.values()),
+            figures,
+            runs,
         )
 
     def state(self) -> tuple[object, ...]:
@@ -187,13 +295,16 @@ class Edits(RuleBasedStateMachine):
         self.stages[index] = replace(self.stages[index], name=name)
         self.apply()
 
-    @rule(index=st.integers(0, 3), height=st.sampled_from([40.0, 90.0, 300.0]))
+    @rule(index=st.integers(0, len(LANES) - 1), height=st.sampled_from([40.0, 90.0, 300.0]))
     def lane_height(self, index: int, height: float) -> None:
         self.remember()
         self.lanes[index] = replace(self.lanes[index], height=height)
         self.apply()
 
-    @rule(index=st.integers(0, 3), name=st.sampled_from(["L", "A lane name that wraps " * 4]))
+    @rule(
+        index=st.integers(0, len(LANES) - 1),
+        name=st.sampled_from(["L", "A lane name that wraps " * 4]),
+    )
     def rename_lane(self, index: int, name: str) -> None:
         self.remember()
         self.lanes[index] = replace(self.lanes[index], name=name)
@@ -207,6 +318,49 @@ class Edits(RuleBasedStateMachine):
     def drag_emotion(self, stage: int, value: int, note: str) -> None:
         self.remember()
         self.points[(12, stage)] = PointIn(12, stage, value, note)
+        self.apply()
+
+    @rule(kind=st.sampled_from(["text", "funnel", "survey"]))
+    def retype_lane(self, kind: str) -> None:
+        self.remember()
+        self.lanes[RETYPED] = replace(self.lanes[RETYPED], kind=kind)
+        self.apply()
+
+    @rule(reached=REACHED, next_day=st.booleans())
+    def import_events(self, reached: list[int | None], next_day: bool) -> None:
+        """A funnel run measured: one step on the Document's undo stack. A run the same
+        day as the one before leaves the header's dates as they were; the same figures
+        on another day change only the dates."""
+        when = self.tick(next_day)
+        command = measures.apply_funnel(
+            self.document, self.map_id, funnel(reached), MAPPING, "events.csv", when
+        )
+        assert self.document.push(command)
+        self.apply()
+
+    @rule(answers=ANSWERS, next_day=st.booleans())
+    def import_survey(self, answers: list[tuple[int, int] | None], next_day: bool) -> None:
+        result = survey(answers)
+        when = self.tick(next_day)
+        command = measures.apply_survey(self.document, self.map_id, result, "nps.csv", when)
+        assert self.document.push(command)
+        self.apply()
+
+    def tick(self, next_day: bool) -> str:
+        """The next import's time: a minute later, or a day later."""
+        self.clock += dt.timedelta(days=1) if next_day else dt.timedelta(minutes=1)
+        return stamp(self.clock)
+
+    @precondition(lambda self: self.document.stack.canUndo())
+    @rule()
+    def undo_import(self) -> None:
+        self.document.undo()
+        self.apply()
+
+    @precondition(lambda self: self.document.stack.canRedo())
+    @rule()
+    def redo_import(self) -> None:
+        self.document.redo()
         self.apply()
 
     @precondition(lambda self: bool(self.past))
@@ -253,3 +407,21 @@ def test_a_moved_row_keeps_its_cards_box_objects() -> None:
     changes = layouter.update(MapContent("M", stages, lanes, (taller, below)))
     assert changes.cards == {1} and not changes.full
     assert layouter.layout.cards[2] is box and box.rect.y > top
+
+
+def test_a_new_most_reached_stage_redraws_every_funnel_bar() -> None:
+    """Bars are shares of the map's most reached stage: when another lane's figures
+    change it, a funnel lane whose own figures did not change is drawn again."""
+    stages = (StageIn(1, "S", "#ddd", 200.0),)
+    lanes = (LaneIn(10, "A", "funnel", "#eee", 40.0), LaneIn(11, "B", "funnel", "#eee", 40.0))
+    mine = MeasureIn(10, 1, FunnelFigures(50))
+
+    def content(most: int) -> MapContent:
+        return MapContent("M", stages, lanes, (), (), (mine, MeasureIn(11, 1, FunnelFigures(most))))
+
+    layouter = Layouter(CardMeasurer(MEASURE))
+    layouter.update(content(100))
+    layouter.update(content(200))
+    assert layouter.layout == layout_map(content(200), CardMeasurer(MEASURE))
+    figures = layouter.layout.cells[(1, 10)].figures
+    assert figures is not None and figures.share == 0.25
