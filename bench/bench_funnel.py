@@ -16,7 +16,7 @@ then each step runs in a child process of its own, so that its peak memory is it
   peak memory from /proc's VmHWM (`ru_maxrss` of a child starts from its parent's).
 
 The ratio is import / sqlite3 in the same run. Peak memory should not grow with the
-number of rows: DuckDB's memory limit (1 GB by default) bounds it, spilling to disk past
+number of rows: DuckDB's memory limit (256 MB by default) bounds it, spilling to disk past
 it. The last lines compare the largest size's peak with the smallest's. See
 bench/README.md.
 """

@@ -171,8 +171,20 @@ def load_stage_mapping(path: Path) -> tuple[StageRule, ...]:
     return parse_stage_mapping(read_mapping(path), str(path))
 
 
+def _by_stage(whens: Sequence[str], alias: str, otherwise: str = "0") -> str:
+    """One column of `per_stage`: a value per stage number (`WHEN k THEN …`)."""
+    if not whens:
+        return f"{otherwise} AS {alias}"
+    return f"CASE k.stage {' '.join(whens)} ELSE {otherwise} END AS {alias}"
+
+
 def funnel_sql(relation: str, mapping: ColumnMapping, stages: Sequence[StageRule]) -> str:
-    """The query, for `relation` (a quoted table or view) seen through `mapping`."""
+    """The query, for `relation` (a quoted table or view) seen through `mapping`.
+
+    Each step reads the one before once (a window for the first staged time, one GROUP BY
+    per customer, a cross join with the stage numbers), so no CTE is read twice: DuckDB
+    would hold such a CTE whole in memory, where joins, windows and aggregates spill to
+    disk past its memory limit, which keeps the peak the same for 1 or 10 million rows."""
     count = len(stages)
     segs = [f"seg_{i}" for i in range(len(mapping.segments))]
     seg_src = "".join(
@@ -193,39 +205,32 @@ def funnel_sql(relation: str, mapping: ColumnMapping, stages: Sequence[StageRule
         f", max(CASE WHEN stage = {k} THEN event_time END) AS l{k}"
         for k in range(count)
     )
-    seg_min = "".join(f", min(s.{seg}) AS {seg}" for seg in segs)
-    branches = [
-        f"SELECT {ANY_STAGE} AS stage{seg_list}, 1 AS reached, 0 AS from_previous, "
-        "0 AS skipped, 0 AS came_back, CAST(NULL AS DOUBLE PRECISION) AS gap FROM customer"
-    ]
+    seg_first = "".join(
+        f", min(CASE WHEN event_time = first_seen THEN {seg} END) AS {seg}" for seg in segs
+    )
+    reached = [f"WHEN {k} THEN CASE WHEN f{k} IS NOT NULL THEN 1 ELSE 0 END" for k in range(count)]
+    from_previous, skipped, back, gap = [], [], [], []
     for k in range(count):
         later = [f"f{j}" for j in range(k + 1, count)]
-        skipped = (
-            f"CASE WHEN f{k} IS NULL AND ({' OR '.join(f + ' IS NOT NULL' for f in later)}) "
-            "THEN 1 ELSE 0 END"
-            if later
-            else "0"
-        )
-        back = (
-            f"CASE WHEN {' OR '.join(f'l{k} > {f}' for f in later)} THEN 1 ELSE 0 END"
-            if later
-            else "0"
-        )
+        if later:
+            skipped.append(
+                f"WHEN {k} THEN CASE WHEN f{k} IS NULL AND "
+                f"({' OR '.join(f + ' IS NOT NULL' for f in later)}) THEN 1 ELSE 0 END"
+            )
+            back.append(
+                f"WHEN {k} THEN CASE WHEN {' OR '.join(f'l{k} > {f}' for f in later)} "
+                "THEN 1 ELSE 0 END"
+            )
         if k:
             both = f"f{k - 1} IS NOT NULL AND f{k} IS NOT NULL"
-            from_previous = f"CASE WHEN {both} THEN 1 ELSE 0 END"
-            gap = (
-                f"CASE WHEN {both} AND f{k} >= f{k - 1} THEN CAST("
+            from_previous.append(f"WHEN {k} THEN CASE WHEN {both} THEN 1 ELSE 0 END")
+            gap.append(
+                f"WHEN {k} THEN CASE WHEN {both} AND f{k} >= f{k - 1} THEN CAST("
                 f"EXTRACT(EPOCH FROM f{k}) - EXTRACT(EPOCH FROM f{k - 1}) "
                 "AS DOUBLE PRECISION) END"
             )
-        else:
-            from_previous, gap = "0", "CAST(NULL AS DOUBLE PRECISION)"
-        branches.append(
-            f"SELECT {k} AS stage{seg_list}, CASE WHEN f{k} IS NOT NULL THEN 1 ELSE 0 END, "
-            f"{from_previous}, {skipped}, {back}, {gap} FROM customer"
-        )
-    union = "\nUNION ALL ".join(branches)
+
+    numbers = ", ".join(f"({k})" for k in range(ANY_STAGE, count))
     if segs:
         sets = ", ".join(["(stage)", *(f"(stage, {seg})" for seg in segs)])
         group_by = f"GROUPING SETS ({sets})"
@@ -239,7 +244,7 @@ def funnel_sql(relation: str, mapping: ColumnMapping, stages: Sequence[StageRule
   FROM {relation}
 ),
 staged AS (
-  SELECT * FROM (
+  SELECT *, min(event_time) OVER (PARTITION BY customer_id) AS first_seen FROM (
     SELECT customer_id, event_time{seg_list}, CASE {whens} END AS stage
     FROM src
     WHERE customer_id IS NOT NULL AND trim(customer_id) <> '' AND event_time IS NOT NULL
@@ -247,22 +252,18 @@ staged AS (
   ) AS classified
   WHERE stage IS NOT NULL
 ),
-per_customer AS (
-  SELECT customer_id, min(event_time) AS first_seen{firsts}
+customer AS (
+  SELECT customer_id{firsts}{seg_first}
   FROM staged GROUP BY customer_id
 ),
-segment_of AS (
-  SELECT s.customer_id{seg_min}
-  FROM staged s JOIN per_customer p
-    ON s.customer_id = p.customer_id AND s.event_time = p.first_seen
-  GROUP BY s.customer_id
-),
-customer AS (
-  SELECT p.*{"".join(f", g.{seg}" for seg in segs)}
-  FROM per_customer p JOIN segment_of g ON g.customer_id = p.customer_id
-),
 per_stage AS (
-{union}
+  SELECT k.stage{seg_list},
+         {_by_stage([f"WHEN {ANY_STAGE} THEN 1", *reached], "reached")},
+         {_by_stage(from_previous, "from_previous")},
+         {_by_stage(skipped, "skipped")},
+         {_by_stage(back, "came_back")},
+         {_by_stage(gap, "gap", "CAST(NULL AS DOUBLE PRECISION)")}
+  FROM customer CROSS JOIN (VALUES {numbers}) AS k(stage)
 )
 SELECT {grouping}stage{seg_list}, sum(reached), sum(from_previous), sum(skipped),
        sum(came_back), count(gap),

@@ -38,7 +38,7 @@ from journeyeditor.store.errors import EventSourceError
 
 BAD_ROWS_LISTED = 100
 DEFAULT_TABLE = "events"
-MEMORY_LIMIT = "1GB"
+MEMORY_LIMIT = "256MB"
 THREADS = 2
 REASON_COLUMN = "je__reason"
 TIME_TEXT_COLUMN = "je__time_text"
