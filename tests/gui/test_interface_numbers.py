@@ -4,6 +4,7 @@ language, not Python's fixed grouping: "1,241" in English, "1 241" in French."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from journeyeditor import i18n
@@ -16,11 +17,14 @@ def test_rows_are_counted_in_the_interface_language(
     monkeypatch.setattr(i18n, "_language", i18n._language)
     monkeypatch.setattr(i18n, "_translate", i18n._translate)
     assert rows_text(1241) == "1,241"
-    translator = i18n.install(qapp, "fr")
-    assert translator is not None
+    before = set(qapp.findChildren(QTranslator))
     try:
+        assert i18n.install(qapp, "fr") is not None
         assert i18n.interface_language() == "fr"
         assert rows_text(1241) == "1\N{NARROW NO-BREAK SPACE}241"
         assert rows_text(1_000_000) == "1\N{NARROW NO-BREAK SPACE}000\N{NARROW NO-BREAK SPACE}000"
     finally:
-        qapp.removeTranslator(translator)
+        # Ours and Qt's own (button texts): the next tests find English buttons.
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
