@@ -10,6 +10,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from journeyeditor import resources
@@ -40,6 +41,24 @@ def interface_language() -> str:
 def translate(context: str, text: str) -> str:
     """`text` in the language `install` set up (Qt's translation), else as written."""
     return _translate(context, text)
+
+
+@lru_cache(maxsize=4)
+def _translator(language: str) -> QTranslator | None:
+    """Our translation for `language`, loaded once and not installed (None for English)."""
+    if language == "en":
+        return None
+    from PySide6.QtCore import QTranslator
+
+    candidate = QTranslator()
+    return candidate if candidate.load(str(resources.translation(language))) else None
+
+
+def in_language(context: str, text: str, language: str) -> str:
+    """`text` in `language` whatever the interface's, English when there is no translation:
+    words written into or drawn on a map follow its project's language."""
+    found = _translator(language)
+    return (found.translate(context, text) if found else "") or text
 
 
 def environment_locale() -> str:

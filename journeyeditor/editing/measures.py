@@ -18,11 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from journeyeditor import i18n
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document, translate
 from journeyeditor.editing.edits import _new_lane, stamp
 from journeyeditor.editing.measured import FIGURES
 from journeyeditor.editing.operations import Delete, Insert, Operation
+from journeyeditor.marks import QT_TRANSLATE_NOOP
 from journeyeditor.measure.funnel import FunnelResult, StageRule
 from journeyeditor.measure.sources import ColumnMapping, FileSource, SqlSource
 from journeyeditor.measure.survey import SurveyResult
@@ -43,7 +45,10 @@ from journeyeditor.model import (
 )
 
 STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
-VERBATIMS = "Verbatims"
+FUNNEL = QT_TRANSLATE_NOOP("Measures", "Funnel")
+SURVEY = QT_TRANSLATE_NOOP("Measures", "Survey")
+VERBATIMS = QT_TRANSLATE_NOOP("Measures", "Verbatims")
+"""Names of the lanes an import adds, written into the map in its project's language."""
 
 
 class MeasureRefused(ValueError):
@@ -201,10 +206,17 @@ def _mapping_operations(
     return operations
 
 
+def _lane_name(document: Document, name: str) -> str:
+    """A lane name of this module in the project's language, not the interface's: a
+    French consultant importing into an English client's map adds English lanes."""
+    return i18n.in_language("Measures", name, document.project().language)
+
+
 def _figure_lane(
     document: Document, map_id: int, kind: LaneKind, name: str
 ) -> tuple[int, list[Operation]]:
-    """The map's first lane of `kind`, or an Insert of a new one at the end."""
+    """The map's first lane of `kind`, or an Insert of a new one at the end named `name`
+    (a source string of this module) in the project's language."""
     lanes = document.lanes(map_id)
     found = next((lane for lane in lanes if lane.kind == kind.value), None)
     if found is not None:
@@ -214,6 +226,7 @@ def _figure_lane(
             translate("Measures", "The map has {most} lanes, the most it may have."),
             most=limits.MAX_LANES_PER_MAP,
         )
+    name = _lane_name(document, name)
     insert = _new_lane(document, map_id, len(lanes), name, kind.value, height=140.0)
     return int(insert.values["id"]), [insert]
 
@@ -372,7 +385,7 @@ def plan_funnel(
         document,
         map_id,
         RunKind.EVENTS,
-        (LaneKind.FUNNEL, translate("Measures", "Funnel")),
+        (LaneKind.FUNNEL, FUNNEL),
         source_name,
         imported,
         rows,
@@ -425,10 +438,10 @@ def apply_funnel(
 
 
 def _verbatims_lane(document: Document, map_id: int, added: int) -> tuple[int, list[Operation]]:
-    """The map's text lane named Verbatims (in any case, in the project's words), or a
-    new one after the `added` lanes the same import adds."""
-    name = translate("Measures", "Verbatims")
-    wanted = {_key(name), _key(VERBATIMS)}
+    """The map's text lane named Verbatims (in any case, in any of our languages), or a
+    new one, named in the project's language, after the `added` lanes the same import adds."""
+    name = _lane_name(document, VERBATIMS)
+    wanted = {_key(i18n.in_language("Measures", VERBATIMS, other)) for other in i18n.LANGUAGES}
     lanes = document.lanes(map_id)
     for lane in lanes:
         if lane.kind == LaneKind.TEXT.value and _key(lane.name) in wanted:
@@ -460,7 +473,7 @@ def plan_survey(
         document,
         map_id,
         RunKind.SURVEY,
-        (LaneKind.SURVEY, translate("Measures", "Survey")),
+        (LaneKind.SURVEY, SURVEY),
         source_name,
         imported,
         rows,

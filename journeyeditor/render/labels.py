@@ -6,11 +6,7 @@ so labels are looked up in that language's Qt translation directly.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from PySide6.QtCore import QTranslator
-
-from journeyeditor import resources
+from journeyeditor import i18n
 from journeyeditor.marks import QT_TRANSLATE_NOOP
 from journeyeditor.render.drawing import Labels
 from journeyeditor.render.measures import MeasureWords
@@ -71,18 +67,9 @@ MEASURE_WORDS = {
 """The words of funnel and survey lanes (render/measures.py MeasureWords, field by field)."""
 
 
-@lru_cache(maxsize=4)
-def translator(language: str) -> QTranslator | None:
-    if language == "en":
-        return None
-    candidate = QTranslator()
-    return candidate if candidate.load(str(resources.translation(language))) else None
-
-
 def word(text: str, language: str) -> str:
     """`text` (a Labels source string) in `language`, English when there is no translation."""
-    found = translator(language)
-    return (found.translate(CONTEXT, text) if found else "") or text
+    return i18n.in_language(CONTEXT, text, language)
 
 
 def labels(language: str) -> Labels:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from journeyeditor.editing import edits, measures
 from journeyeditor.editing.document import Document
@@ -26,6 +27,9 @@ from journeyeditor.model import (
     SurveyFigure,
     limits,
 )
+from journeyeditor.store import database, interchange, templates
+
+from helpers.interface import interface_in
 
 MAPPING = ColumnMapping("customer", "occurred", "event", ("channel",))
 
@@ -311,3 +315,49 @@ def test_a_duplicated_map_keeps_the_mapping_not_the_runs(document: Document) -> 
     assert len(touch) == 1 and touch[0].card_id in cards and touch[0].stage_id in stages
     assert [m.event_column for m in document.measure_rows(EventMapping, copy)] == ["event"]
     assert document.latest_runs(copy, "events") == (None, None)
+
+
+def _import_both(document: Document) -> list[str]:
+    """Import a funnel, then a survey with a verbatim, into the first map; the names of
+    the lanes the imports added."""
+    map_id = _map(document)
+    before = len(document.lanes(map_id))
+    assert _apply(document, map_id, "2026-11-30T09:00:00Z")
+    stage = str(document.stages(map_id)[0].id)
+    survey = _survey(
+        (Figures(stage, None, 4, 1, 1, 2, 0, None),), (Said(stage, "Slow", None, None, 1),)
+    )
+    assert document.push(measures.apply_survey(document, map_id, survey, "nps.csv"))
+    return [lane.name for lane in document.lanes(map_id)[before:]]
+
+
+@pytest.mark.parametrize(
+    ("project", "interface", "names"),
+    [
+        ("en", "fr", ["Funnel", "Survey", "Verbatims"]),
+        ("fr", "en", ["Entonnoir", "Enquête", "Verbatims"]),
+    ],
+)
+def test_added_lanes_are_named_in_the_projects_language(
+    tmp_path: Path,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    project: str,
+    interface: str,
+    names: list[str],
+) -> None:
+    """A French consultant importing into an English client's map adds English lanes
+    (and the other way round): the map's words, not the interface's."""
+    path = tmp_path / f"{project}.journey"
+    database.create_file(
+        path, interchange.populate_from(templates.template_plan("sample", project))
+    )
+    document = Document.open(path)
+    try:
+        if interface == "en":
+            assert _import_both(document) == names
+        else:
+            with interface_in(qapp, interface, monkeypatch):
+                assert _import_both(document) == names
+    finally:
+        document.close()
