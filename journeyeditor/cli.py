@@ -92,11 +92,12 @@ def _refuse_existing(path: Path, force: bool, *inputs: Path) -> None:
 def cmd_new(args: argparse.Namespace) -> None:
     path = Path(args.file)
     _refuse_existing(path, args.force)
-    plan = templates.template_plan(args.template, args.lang)
+    language = args.lang or i18n.interface_language()
+    plan = templates.template_plan(args.template, language)
     database.create_file(path, interchange.populate_from(plan))
     _say(
         translate("cli", "Created {0} from template {1} ({2}).").format(
-            path, args.template, args.lang
+            path, args.template, language
         )
     )
 
@@ -307,7 +308,11 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help=translate("cli", "create a project file from a template"))
     new.add_argument("file")
     new.add_argument("--template", default=templates.DEFAULT, choices=templates.template_ids())
-    new.add_argument("--lang", default="en", choices=templates.LANGUAGES)
+    new.add_argument(
+        "--lang",
+        choices=templates.LANGUAGES,
+        help=translate("cli", "the template's language (default: the interface's)"),
+    )
     new.add_argument(
         "--force", action="store_true", help=translate("cli", "replace an existing file")
     )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeyeditor import i18n
 from journeyeditor.canvas import mime
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MapView
@@ -433,9 +434,8 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name).with_suffix(database.SUFFIX)
-        language = self.document.project().language if self.document else "en"
         try:
-            plan = templates.template_plan(template, language)
+            plan = templates.template_plan(template, i18n.interface_language())
             database.create_file(path, interchange.populate_from(plan))
         except JourneyFileError as error:
             self._show_error(error.message(QCoreApplication.translate))

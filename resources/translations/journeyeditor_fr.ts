@@ -3104,6 +3104,10 @@ Rien n’a été modifié.</translation>
         <translation>créer un fichier de projet à partir d’un modèle</translation>
     </message>
     <message>
+        <source>the template&apos;s language (default: the interface&apos;s)</source>
+        <translation>la langue du modèle (par défaut : celle de l&apos;interface)</translation>
+    </message>
+    <message>
         <source>replace an existing file</source>
         <translation>remplacer un fichier existant</translation>
     </message>

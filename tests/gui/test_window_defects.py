@@ -3,9 +3,14 @@ cards on lanes of another kind, closed panels, and export dialogs that outlived 
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 import shiboken6
+from conftest import make_project
 from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
 from PySide6.QtPrintSupport import QPrintDialog
@@ -13,6 +18,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
     QDockWidget,
+    QFileDialog,
+    QInputDialog,
     QPlainTextEdit,
     QToolBar,
 )
@@ -28,6 +35,7 @@ from journeyeditor.ui.export_dialog import ExportDialog
 from journeyeditor.ui.main_window import MainWindow
 
 from helpers.canvas_driver import drop, viewport_point
+from helpers.interface import interface_in
 
 if TYPE_CHECKING:
     from gui.conftest import Disk
@@ -278,3 +286,34 @@ def test_a_hidden_export_dialog_does_not_redraw_on_edits(window: MainWindow, qtb
     document.push(edits.edit_project(document, accent_color="#abcdef"))
     assert dialog._timer.isActive()
     dialog.close()
+
+
+@pytest.mark.parametrize(("project", "interface"), [("en", "fr"), ("fr", "en")])
+def test_new_from_a_template_follows_the_interface_language(
+    qtbot: QtBot,
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    project: str,
+    interface: str,
+) -> None:
+    """File › New makes the template in the interface's language, as `journeyeditor new`
+    does, whatever the language of the project open beside it."""
+    opened = make_project(tmp_path / "open.journey", language=project)
+    made = tmp_path / "made.journey"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(made), ""))
+    with contextlib.ExitStack() as stack:
+        if interface != "en":
+            stack.enter_context(interface_in(qapp, interface, monkeypatch))
+        main = MainWindow()
+        qtbot.addWidget(main)
+        main.open_path(opened)
+        sample = main.template_names()["sample"]
+        monkeypatch.setattr(QInputDialog, "getItem", lambda *_args: (sample, True))
+        main.new_project()
+        main.close()
+    connection = sqlite3.connect(made)
+    try:
+        assert connection.execute("SELECT language FROM project").fetchone() == (interface,)
+    finally:
+        connection.close()

@@ -7,6 +7,7 @@ Most calls run `cli.main` in this process (fast); a few run the real entry point
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -76,6 +77,34 @@ def test_new_from_a_template_and_language(
     path = tmp_path / "t.journey"
     assert run("new", path, "--template", template_id, "--lang", language)[0] == 0
     expected = templates.template_path(template_id, language).read_text(encoding="utf-8")
+    assert export_file(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "argv", "language"),
+    [
+        ("fr_FR.UTF-8", [], "fr"),
+        ("en_GB.UTF-8", [], "en"),
+        ("fr_FR.UTF-8", ["--lang", "en"], "en"),
+    ],
+)
+def test_new_follows_the_interface_language(
+    tmp_path: Path, locale: str, argv: list[str], language: str
+) -> None:
+    """Under a French locale `new` makes the French sample unless --lang says otherwise:
+    the language the command line already speaks, not English always."""
+    path = tmp_path / "made.journey"
+    kept = {k: v for k, v in os.environ.items() if k not in ("LC_MESSAGES", "LANGUAGE")}
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-m", "journeyeditor", "new", str(path), "--template", "sample", *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**kept, "LANG": locale, "LC_ALL": locale, "PYTHONPATH": str(root)},
+    )
+    assert result.returncode == 0, result.stderr
+    expected = templates.template_path("sample", language).read_text(encoding="utf-8")
     assert export_file(path) == expected
 
 
