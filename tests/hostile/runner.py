@@ -1,12 +1,15 @@
 """Running a hostile file through every public entry point, and judging what happened.
 
 Each entry point runs in a child process (children.py) on its own fresh copy of the
-case: `check`, `info --json`, `export --format json|png|pdf|svg` and the main window.
+case: `check`, `info --json`, `export --format json|png|pdf|svg`, `import-events` and
+`import-survey` (sound event and survey files, inputs/) and the main window.
 Whatever the file, none may print a Python traceback, die by a signal, run past the
 time limit, change a byte of the file or of anything beside it, or leave new files
 there. A file the case says is refused must be refused with a non-zero exit code and
-one line naming it (the window: a message naming it, and no document open); a
-harmless one must be accepted.
+one line naming it (the window: a message naming it, and no document open; the two
+imports: `check`'s exit code, the one `store/errors.py` documents for that problem); a
+harmless one must be accepted, and an import then writes into the file alone, or
+refuses a file offered read-only (WAL mode) with ReadOnlyFileError's code.
 """
 
 from __future__ import annotations
@@ -21,27 +24,68 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from journeyeditor.store.errors import ReadOnlyFileError
+
+from .base import base_project
 from .children import Outcome, journeyeditor_argv, run_child
 from .corpus import Case
 from helpers.projects import sha256
 
 WINDOW_CHILD = Path(__file__).with_name("window_child.py")
 JOBS = int(os.environ.get("HOSTILE_JOBS", "2"))
-Argv = Callable[[Path, Path], list[str]]
+Argv = Callable[[Path, Path, Path], list[str]]
+"""The child's command line, given the case's file, the output folder and the inputs."""
 
 
 def _export(fmt: str) -> Argv:
-    return lambda path, out: journeyeditor_argv(
+    return lambda path, out, _inputs: journeyeditor_argv(
         "export", str(path), "--format", fmt, "-o", str(out / f"out.{fmt}")
     )
 
 
+def measure_inputs(folder: Path) -> str:
+    """Sound event and survey files, and an event mapping, for the base file's first map
+    (whose name this returns) and its first two stages."""
+    first = base_project()["maps"][0]
+    stages = [stage["name"] for stage in first["stages"][:2]]
+    (folder / "events.csv").write_text(
+        "customer,timestamp,event\nc1,2026-11-01 10:00:00,ad click\n"
+        "c1,2026-11-01 10:05:00,product page\n",
+        encoding="utf-8",
+    )
+    rules = [{"key": stages[0], "events": ["ad *"]}, {"key": stages[1], "events": ["product*"]}]
+    (folder / "mapping.json").write_text(json.dumps({"stages": rules}), encoding="utf-8")
+    (folder / "survey.csv").write_text(
+        f"stage,nps,effort,comment\n{stages[0]},9,2,Loved it\n", encoding="utf-8"
+    )
+    return str(first["name"])
+
+
+def _import_events(path: Path, _out: Path, inputs: Path) -> list[str]:
+    map_name = measure_inputs(inputs)
+    events, mapping = str(inputs / "events.csv"), str(inputs / "mapping.json")
+    return journeyeditor_argv(
+        "import-events", str(path), events, "--map", map_name, "--mapping", mapping
+    )
+
+
+def _import_survey(path: Path, _out: Path, inputs: Path) -> list[str]:
+    map_name = measure_inputs(inputs)
+    return journeyeditor_argv(
+        "import-survey", str(path), str(inputs / "survey.csv"), "--map", map_name
+    )
+
+
 EXPORTS = ("json", "png", "pdf", "svg")
+IMPORTS = ("import-events", "import-survey")
+"""Commands that write into the file: only a sound, writable one may change."""
 COMMANDS: dict[str, Argv] = {
-    "check": lambda path, _out: journeyeditor_argv("check", str(path)),
-    "info": lambda path, _out: journeyeditor_argv("info", str(path), "--json"),
+    "check": lambda path, _out, _inputs: journeyeditor_argv("check", str(path)),
+    "info": lambda path, _out, _inputs: journeyeditor_argv("info", str(path), "--json"),
     **{fmt: _export(fmt) for fmt in EXPORTS},
-    "window": lambda path, _out: [sys.executable, str(WINDOW_CHILD), str(path)],
+    "import-events": _import_events,
+    "import-survey": _import_survey,
+    "window": lambda path, _out, _inputs: [sys.executable, str(WINDOW_CHILD), str(path)],
 }
 
 
@@ -135,39 +179,63 @@ def window_problems(name: str, refused: bool, stdout: str) -> list[str]:
     return []
 
 
-def child_problems(case: Case, command: str, work: Path) -> list[str]:
-    """Build `case` in `work`, run one command on it in a child, list what went wrong."""
-    folder, out, home = work / "case", work / "out", work / "home"
-    for place in (folder, out, home):
+def import_problems(name: str, refused: bool, code: int, stdout: str, stderr: str) -> list[str]:
+    """An import on an accepted file: done (exit 0), or a file offered read-only refused
+    as such, in one line naming it."""
+    if refused or code != ReadOnlyFileError.exit_code:
+        return refusal_problems(name, refused, code, stdout, stderr)
+    return refusal_problems(name, True, code, stdout, stderr)
+
+
+def child_problems(case: Case, command: str, work: Path) -> tuple[list[str], int | None]:
+    """Build `case` in `work`, run one command on it in a child: what went wrong, and
+    its exit code (None at the time limit)."""
+    folder, out, inputs, home = work / "case", work / "out", work / "inputs", work / "home"
+    for place in (folder, out, inputs, home):
         place.mkdir(parents=True)
     path = case.build(folder)
     before = fingerprint(folder)
-    outcome = run_child(COMMANDS[command](path, out), home)
+    outcome = run_child(COMMANDS[command](path, out, inputs), home)
     found = crash_symptoms(outcome)
     if not found and outcome.returncode is not None:
+        judge = import_problems if command in IMPORTS else refusal_problems
         if command == "window":
             found += window_problems(path.name, case.refused, outcome.stdout)
         else:
-            found += refusal_problems(
+            found += judge(
                 path.name, case.refused, outcome.returncode, outcome.stdout, outcome.stderr
             )
-    found += [f"beside the file: {change}" for change in disk_changes(before, fingerprint(folder))]
+    changes = disk_changes(before, fingerprint(folder))
+    written = f"changed {path.name}"
+    if command in IMPORTS and outcome.returncode == 0:
+        if written in changes:
+            changes.remove(written)
+        else:
+            found.append("exit 0 but the file is unchanged")
+    found += [f"beside the file: {change}" for change in changes]
     outputs = sorted(p.name for p in out.iterdir())
     if outcome.returncode != 0 and outputs:
         found.append(f"failed but left {', '.join(outputs)}")
     if outcome.returncode == 0 and command in EXPORTS and not outputs:
         found.append("exit 0 but wrote nothing")
-    return found
+    return found, outcome.returncode
 
 
 def all_commands(case: Case, work: Path) -> dict[str, list[str]]:
-    """Every command's problems with `case`, JOBS children at a time."""
+    """Every command's problems with `case`, JOBS children at a time; an import refusing
+    a refused file must exit with `check`'s code for it."""
     with ThreadPoolExecutor(max_workers=JOBS) as pool:
         futures = {
             command: pool.submit(child_problems, case, command, work / command)
             for command in COMMANDS
         }
-        return {command: future.result() for command, future in futures.items()}
+        results = {command: future.result() for command, future in futures.items()}
+    checked = results["check"][1]
+    for command in IMPORTS:
+        found, code = results[command]
+        if case.refused and code not in (None, 0, checked):
+            found.append(f"exit {code}, not check's {checked}")
+    return {command: found for command, (found, _code) in results.items()}
 
 
 # Where a family has a case that reaches further into layout and painting, that one.

@@ -2,8 +2,9 @@
 
 Every case goes through `journeyeditor check` in this process (fast), with a time limit;
 a representative sample (runner.representatives) goes through every public entry point
-(check, info, the four exports, the window) in child processes with time and memory
-limits. `HOSTILE_FULL=1` sends every case through every entry point (a long manual run).
+(check, info, the four exports, import-events, import-survey, the window) in child
+processes with time and memory limits. `HOSTILE_FULL=1` sends every case through every
+entry point (a long manual run).
 """
 
 from __future__ import annotations
@@ -117,3 +118,23 @@ def test_the_runner_sees_what_kills_a_child(name: str, tmp_path: Path) -> None:
     code, symptom = SELF_TESTS[name]
     outcome = run_child([sys.executable, "-c", code], tmp_path, timeout_s=2)
     assert runner.crash_symptoms(outcome) == [symptom]
+
+
+def test_an_import_is_judged_against_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The verdicts of the two imports: a refused file must get `check`'s exit code; an
+    accepted one may be refused only as read-only, in one line naming it."""
+    codes = {"check": 13, "import-events": 13, "import-survey": 21}
+
+    def child(_case: corpus.Case, command: str, _work: Path) -> tuple[list[str], int]:
+        return [], codes.get(command, 1)
+
+    monkeypatch.setattr(runner, "child_problems", child)
+    refused = corpus.Case("x.y.z", "test", lambda folder: folder)
+    problems = runner.all_commands(refused, tmp_path)
+    assert problems["import-events"] == [] and problems["import-survey"] == [
+        "exit 21, not check's 13"
+    ]
+    line = "x.journey is read-only (another program saved it in write-ahead-log mode).\n"
+    assert runner.import_problems("x.journey", False, 8, "", line) == []
+    assert runner.import_problems("x.journey", False, 13, "", line) != []
+    assert runner.import_problems("x.journey", True, 0, "", "") == ["accepted (exit 0)"]
