@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
                 lock.release()
             raise
         if self.document is not None:
+            self.voting_panel.settle()
             self.document.close()
         self._hold(lock)
         self.document = document
@@ -611,6 +612,7 @@ class MainWindow(QMainWindow):
         if self.importing is not None and self.importing.run is not None:
             self.importing.run.abort()  # nothing written; the worker ends before the file closes
         if self.document is not None:
+            self.voting_panel.settle()
             self.document.close()
             self.document = None
         self._hold(None)

@@ -1,16 +1,20 @@
 """The Vote panel: start and close a dot vote on the shown map, see each participant's
 dots left, and vote by clicking cards (or V on the selected card) as the current
 participant. Every vote is an undoable edit (`editing/voting.py`); a refused one is
-said in the panel and the status bar, never half done."""
+said in the panel and the status bar, never half done. A click's dot is given once the
+double-click interval has passed without a double-click: a double-click edits the card
+and leaves no dot behind."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -86,6 +90,14 @@ class StartVoteDialog(QDialog):
         ]
 
 
+class Click(NamedTuple):
+    """A click's vote, waiting out the double-click interval: who gave what, where."""
+
+    ballot_id: int
+    card_id: int
+    voter: int
+
+
 class VotingPanel(QWidget):
     """The running vote of the shown map and who has dots left; clicks on cards vote."""
 
@@ -98,6 +110,13 @@ class VotingPanel(QWidget):
         self.document: Document | None = None
         self.scene: MapScene | None = None
         self.workshop: Workshop | None = None
+        self.waiting: Click | None = None
+        """The last click's vote, given when `wait` times out unless a double-click came."""
+        self.wait = QTimer(self)
+        self.wait.setSingleShot(True)
+        self.wait.timeout.connect(self.settle)
+        self.double = False
+        """A double-click was pressed: the click its release makes is not a vote."""
         self.state = QLabel(self)
         self.state.setWordWrap(True)
         self.start_button = QPushButton(self.tr("Start vote…"), self)
@@ -138,11 +157,14 @@ class VotingPanel(QWidget):
 
     def set_document(self, document: Document, scene: MapScene, workshop: Workshop) -> None:
         """Follow a newly opened file: its votes, its map scene and who is voting."""
+        self.wait.stop()
+        self.waiting = None
         self.document, self.scene, self.workshop = document, scene, workshop
         document.votingChanged.connect(self.refresh)
         document.participantsChanged.connect(self.refresh)
         workshop.changed.connect(self.refresh)
         scene.cardClicked.connect(self._card_clicked)
+        scene.installEventFilter(self)
         scene.card_menu_extras.append(self._card_menu)
         self.refresh()
 
@@ -226,13 +248,43 @@ class VotingPanel(QWidget):
     # Voting
 
     def _card_clicked(self, card_id: int) -> None:
-        """A click on a card of a voted lane is a vote; elsewhere it only selects."""
+        """A click on a card of a voted lane is a vote, given once the double-click
+        interval has passed without a double-click; elsewhere it only selects."""
+        if self.double:
+            self.double = False
+            return
         ballot = self.ballot()
         if ballot is None or self.document is None:
             return
         card = self.document.get(Card, card_id)
-        if card is not None and card.lane_id in self.document.ballot_lanes(ballot.id):
-            self.vote(card_id)
+        if card is None or card.lane_id not in self.document.ballot_lanes(ballot.id):
+            return
+        voter = self._voter()
+        if voter is not None:
+            self.settle()  # the click before, on another card, is a vote of its own
+            self.waiting = Click(ballot.id, card_id, voter)
+            self.wait.start(QApplication.doubleClickInterval())
+
+    def settle(self) -> bool:
+        """Give the waiting click's vote now: its interval is over, or the file closes."""
+        self.wait.stop()
+        click, self.waiting = self.waiting, None
+        if click is None:
+            return False
+        return self._push(
+            lambda d: voting.give_vote(d, click.ballot_id, click.card_id, click.voter)
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The scene's presses: a double-click drops the vote its first click was
+        waiting to give (the double-click edits the card instead)."""
+        if event.type() == QEvent.Type.GraphicsSceneMousePress:
+            self.double = False
+        elif event.type() == QEvent.Type.GraphicsSceneMouseDoubleClick:
+            self.wait.stop()
+            self.waiting = None
+            self.double = True
+        return super().eventFilter(watched, event)
 
     def vote_for_selection(self) -> None:
         """V: the current participant's dot on the one selected card."""

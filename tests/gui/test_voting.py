@@ -1,12 +1,13 @@
 """Dot voting in the window, with real clicks: choosing who votes, starting a vote in
-its dialog, clicking cards (dots drawn), V, taking a vote back, sorting a cell, the
-ranked panel and its top-N filter."""
+its dialog, clicking cards (dots drawn; a click's dot comes once the double-click
+interval is over, and a double-click edits without a dot), V, taking a vote back,
+sorting a cell, the ranked panel and its top-N filter."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QHeaderView
+from PySide6.QtWidgets import QApplication, QHeaderView, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from journeyeditor.canvas.context_menu import build_menu
@@ -18,7 +19,7 @@ from journeyeditor.render.ranking import ranked
 from journeyeditor.ui.main_window import MainWindow
 from journeyeditor.ui.voting_panel import StartVoteDialog
 
-from helpers.canvas_driver import center, click
+from helpers.canvas_driver import center, click, double_click
 
 DOT = QColor("#2f6fdb")
 
@@ -83,6 +84,11 @@ def start_in_dialog(qtbot: QtBot, window: MainWindow, allowance: int = 3) -> lis
     return checked
 
 
+def settled(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the last click's dot is given or dropped (the double-click interval)."""
+    qtbot.waitUntil(lambda: window.voting_panel.waiting is None, timeout=5_000)
+
+
 def show_card(window: MainWindow, card_id: int) -> QPointF:
     assert window.scene is not None and window.scene.layout is not None
     rect = window.scene.layout.cards[card_id].rect
@@ -123,19 +129,23 @@ def test_clicking_cards_of_the_vote_gives_dots_that_show(qtbot: QtBot, window: M
     at = show_card(window, pain)
     assert dot_pixels(window, pain) == 0
     click(window.view, at)
+    settled(qtbot, window)
     assert votes(window, pain) == 1
     one_dot = dot_pixels(window, pain)
     assert one_dot > 0
     assert window.voting_panel.people.item(0, 1).text() == "1"  # type: ignore[union-attr]
     click(window.view, at)
+    settled(qtbot, window)
     assert votes(window, pain) == 2
     assert dot_pixels(window, pain) > one_dot
     click(window.view, at)
+    settled(qtbot, window)
     assert votes(window, pain) == 2
     assert "used all 2" in window.voting_panel.notice.text()
     other = cards_of(window, LaneKind.TOUCHPOINT.value)[0]
     before = votes(window, other)
     click(window.view, show_card(window, other))
+    assert window.voting_panel.waiting is None
     assert votes(window, other) == before
     doc(window).undo()
     assert votes(window, pain) == 1
@@ -170,6 +180,7 @@ def test_take_back_my_vote_from_the_card_menu(qtbot: QtBot, window: MainWindow) 
     at = show_card(window, pain)
     start = votes(window, pain)
     click(window.view, at)
+    settled(qtbot, window)
     assert window.scene is not None
     menu = build_menu(window.scene, at, window.view)
     assert menu is not None
@@ -179,6 +190,33 @@ def test_take_back_my_vote_from_the_card_menu(qtbot: QtBot, window: MainWindow) 
     assert votes(window, pain) == start
     ballot = doc(window).open_ballot(shown_map(window))
     assert ballot is not None and doc(window).votes(ballot.id) == []
+
+
+def test_a_double_click_on_a_voted_card_edits_it_and_leaves_no_dot(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    add_people(window, "Ann")
+    choose_voter(qtbot, window, 0)
+    start_in_dialog(qtbot, window)
+    pain = cards_of(window, LaneKind.PAIN_POINT.value)[0]
+    at = show_card(window, pain)
+    start, steps = votes(window, pain), doc(window).stack.count()
+    double_click(window.view, at)
+    editor = window.view.viewport().findChild(QPlainTextEdit, "inlineEditor")
+    assert editor is not None and editor.isVisible()
+    qtbot.wait(QApplication.doubleClickInterval() + 100)  # past the interval: still none
+    assert votes(window, pain) == start and doc(window).stack.count() == steps
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    # A click still votes, as one undo step, and two quick clicks on two cards both count.
+    other = cards_of(window, LaneKind.PAIN_POINT.value)[1]
+    second = votes(window, other)
+    click(window.view, at)
+    click(window.view, show_card(window, other))
+    settled(qtbot, window)
+    assert (votes(window, pain), votes(window, other)) == (start + 1, second + 1)
+    assert doc(window).stack.count() == steps + 2
+    doc(window).undo()
+    assert votes(window, other) == second
 
 
 def test_sort_by_votes_from_the_cell_menu(window: MainWindow) -> None:
