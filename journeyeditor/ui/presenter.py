@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTransform
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -48,6 +48,7 @@ class _Before:
     centre: QPointF
     scroll_bars: tuple[Qt.ScrollBarPolicy, Qt.ScrollBarPolicy]
     frame: QFrame.Shape
+    margins: QMargins
 
 
 def _menu_actions(menu_bar: QMenuBar) -> list[QAction]:
@@ -135,6 +136,7 @@ class Presenter(QObject):
             centre=view.mapToScene(view.viewport().rect().center()),
             scroll_bars=(view.horizontalScrollBarPolicy(), view.verticalScrollBarPolicy()),
             frame=view.frameShape(),
+            margins=view.viewportMargins(),
         )
         # The menus are hidden with their bar; their shortcuts keep working from the window.
         self._borrowed = [a for a in _menu_actions(window.menuBar()) if a not in window.actions()]
@@ -148,6 +150,8 @@ class Presenter(QObject):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setFrameShape(QFrame.Shape.NoFrame)
+        # The timer's own band above the map: it hides no stage header and no card.
+        view.setViewportMargins(0, self.overlay.band_height(), 0, 0)
         self.overlay.show()
         self.overlay.place()
         self.fit_width()
@@ -176,6 +180,7 @@ class Presenter(QObject):
         view.setHorizontalScrollBarPolicy(before.scroll_bars[0])
         view.setVerticalScrollBarPolicy(before.scroll_bars[1])
         view.setFrameShape(before.frame)
+        view.setViewportMargins(before.margins)
         # The window shrinks back later (the window system decides when): keep the centre.
         view.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         view.setTransform(before.transform)

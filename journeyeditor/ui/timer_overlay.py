@@ -1,8 +1,11 @@
 """The presenter's countdown, large enough to read from the back of a workshop room.
 
-It floats over the map view's corner as a child of the view itself (not of its
-viewport), so scrolling or zooming the map never moves it. Its buttons take no keyboard
-focus: the map keeps the keys, and Escape or F11 still leave the presenter view.
+It sits in the map view's top right corner as a child of the view itself (not of its
+viewport), so scrolling or zooming the map never moves it; the presenter gives it a band
+of its own above the map (`band_height`, the view's top viewport margin), so it hides
+no stage header and no card. It is short and wide (the digits beside the buttons) to
+take little of the screen's height. Its buttons take no keyboard focus: the map keeps
+the keys, and Escape or F11 still leave the presenter view.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from journeyeditor.ui.countdown import MINUTE_MS, PRESETS_MIN, Countdown
 
-MARGIN = 24
+MARGIN = 12
+"""Between the panel and the view's edges, and the map below it."""
 FLASHES = 6
 FLASH_MS = 250
 PANEL = QColor(20, 24, 32, 250)
@@ -84,10 +88,11 @@ class TimerOverlay(QWidget):
         controls.setContentsMargins(0, 0, 0, 0)
         controls.addLayout(presets)
         controls.addLayout(buttons)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(20, 8, 20, 12)
-        column.addWidget(self.time_label)
-        column.addWidget(self.controls)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(20, 6, 14, 6)
+        row.setSpacing(16)
+        row.addWidget(self.time_label)
+        row.addWidget(self.controls)
         self._hovered = False
         self._inset = QPoint(MARGIN, MARGIN)
         self._grab: QPoint | None = None
@@ -192,10 +197,8 @@ class TimerOverlay(QWidget):
             super().mouseMoveEvent(event)
             return
         top_left = self.mapToParent(event.position().toPoint() - self._grab)
-        viewport = self._viewport.geometry()
-        self._inset = QPoint(
-            viewport.right() - top_left.x() - self.width(), top_left.y() - viewport.top()
-        )
+        view = self._area.contentsRect()
+        self._inset = QPoint(view.right() - top_left.x() - self.width(), top_left.y() - view.top())
         self.place()
         event.accept()
 
@@ -211,14 +214,23 @@ class TimerOverlay(QWidget):
         painter.drawRoundedRect(QRectF(self.rect()), 14, 14)
         painter.end()
 
+    def band_height(self) -> int:
+        """The height of a band above the map that holds the panel, its buttons shown,
+        with MARGIN above and below."""
+        shown = self.controls.isVisibleTo(self)
+        self.controls.setVisible(True)
+        height = self.sizeHint().height()
+        self.controls.setVisible(shown)
+        return height + 2 * MARGIN
+
     def place(self) -> None:
-        """Keep the panel's distance from the top right of the map (where it starts, and
-        where it was dragged to), wholly inside the view."""
-        viewport = self._viewport.geometry()
-        x = viewport.right() - self._inset.x() - self.width()
-        y = viewport.top() + self._inset.y()
-        x = max(viewport.left(), min(x, viewport.right() - self.width()))
-        y = max(viewport.top(), min(y, viewport.bottom() - self.height()))
+        """Keep the panel's distance from the view's top right corner (where it starts,
+        in the band above the map, and where it was dragged to), wholly inside the view."""
+        view = self._area.contentsRect()
+        x = view.right() - self._inset.x() - self.width()
+        y = view.top() + self._inset.y()
+        x = max(view.left(), min(x, view.right() - self.width()))
+        y = max(view.top(), min(y, view.bottom() - self.height()))
         self.move(x, y)
         self.raise_()
 

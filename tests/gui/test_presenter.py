@@ -7,7 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QByteArray, QCoreApplication, QPointF, QRect, QSettings, Qt
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QMargins,
+    QPointF,
+    QRect,
+    QSettings,
+    Qt,
+)
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -210,6 +218,30 @@ def test_time_up_finishes_once_and_flashes(
     assert finished == [True]
     assert overlay.flashing()
     assert overlay.time_label.text() == "00:00" and overlay.start_button.text() == "Start"
+
+
+def test_the_timer_hides_nothing_of_the_map(
+    window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    """The timer has a band of its own above the map, in the view's top right corner:
+    no stage header or card under it, its buttons shown or not; leaving gives the map
+    the whole view back."""
+    del clock
+    enter(qtbot, window)
+    view, overlay = window.view, window.presenter.overlay
+    corner = view.contentsRect()
+    for running in (False, True):
+        if running:
+            click(qtbot, overlay.presets[0])
+            click(qtbot, overlay.start_button)
+            assert not overlay.controls.isVisible()
+        box = overlay.geometry()
+        assert overlay.isVisible() and corner.contains(box)
+        assert not box.intersects(view.viewport().geometry()), (box, view.viewport().geometry())
+        assert box.right() > corner.center().x() and box.top() < corner.center().y()
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert view.viewportMargins() == QMargins()
+    assert view.viewport().geometry().top() == view.contentsRect().top()
 
 
 def test_timer_runs_on_through_map_changes_and_scrolling(
