@@ -17,11 +17,9 @@ from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,8 +34,8 @@ from journeyeditor.render.departments import tag_shapes, tag_width
 from journeyeditor.render.layout import STYLE
 from journeyeditor.render.qt_painter import paint
 from journeyeditor.ui.fields import Choice, ColorButton, Option, TextLine
-from journeyeditor.ui.follow import follow
-from journeyeditor.ui.id_list import current_id, select_id
+from journeyeditor.ui.follow import FollowingPanel
+from journeyeditor.ui.id_list import button_row, current_id, select_id
 
 TAG_ICON = QSize(36, int(STYLE.tag_height) + 2)
 Row = TypeVar("Row", Department, Participant)
@@ -75,17 +73,8 @@ class RowList(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName(name)
         self.list.setIconSize(TAG_ICON)
-        self.buttons: dict[str, QToolButton] = {}
-        row = QHBoxLayout()
-        for key, text, tip in zip(("add", "up", "down", "delete"), "+↑↓−", tips, strict=True):
-            button = QToolButton(self)
-            button.setObjectName(f"{name}.{key}")
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setAccessibleName(tip)
-            self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
+        keys = zip(("add", "up", "down", "delete"), "+↑↓−", tips, strict=True)
+        self.buttons, row = button_row(self, name, list(keys))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
@@ -118,12 +107,11 @@ class RowList(QWidget):
         self.buttons["delete"].setEnabled(chosen)
 
 
-class DepartmentsPanel(QWidget):
+class DepartmentsPanel(FollowingPanel):
     """Departments (tag, name, colour, order) and participants (name, department, order)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document: Document | None = None
         self.departments = RowList(
             "departmentList",
             (
@@ -200,11 +188,6 @@ class DepartmentsPanel(QWidget):
             signal.connect(slot)
         for rows in (self.departments, self.participants):
             rows.list.currentItemChanged.connect(lambda *_items: self._load_forms())
-
-    def set_document(self, document: Document) -> None:
-        follow(self.document, document, self._signals, self._refresh)
-        self.document = document
-        self._refresh()
 
     @staticmethod
     def _signals(document: Document) -> list[SignalInstance]:

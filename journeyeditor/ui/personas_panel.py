@@ -10,11 +10,9 @@ from PySide6.QtCore import QSize, Qt, SignalInstance
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,8 +20,8 @@ from PySide6.QtWidgets import (
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document, image_bytes
 from journeyeditor.model import Persona
-from journeyeditor.ui.follow import follow
-from journeyeditor.ui.id_list import current_id, select_id
+from journeyeditor.ui.follow import FollowingPanel
+from journeyeditor.ui.id_list import button_row, current_id, select_id
 from journeyeditor.ui.persona_dialog import PersonaDialog, photo_pixmap
 
 ICON_SIZE = QSize(32, 32)
@@ -48,12 +46,11 @@ def initials(name: str, size: QSize) -> QPixmap:
     return pixmap
 
 
-class PersonasPanel(QWidget):
+class PersonasPanel(FollowingPanel):
     """Lists personas in project order, each with its photo, name and role."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document: Document | None = None
         self.list = QListWidget(self)
         self.list.setObjectName("personaList")
         self.list.setIconSize(ICON_SIZE)
@@ -61,31 +58,23 @@ class PersonasPanel(QWidget):
         self.list.setSpacing(2)
         self.list.itemDoubleClicked.connect(lambda _item: self.edit_current())
         self.list.currentItemChanged.connect(lambda *_items: self._update_buttons())
-        self.buttons: dict[str, QToolButton] = {}
-        row = QHBoxLayout()
-        for key, text, tip, slot in (
-            ("add", "+", self.tr("Add a persona"), self.add_persona),
-            ("edit", "✎", self.tr("Edit persona"), self.edit_current),
-            ("delete", "−", self.tr("Delete persona"), self.delete_current),
-        ):
-            button = QToolButton(self)
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setAccessibleName(tip)
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
+        self.buttons, row = button_row(
+            self,
+            "personaList",
+            (
+                ("add", "+", self.tr("Add a persona")),
+                ("edit", "✎", self.tr("Edit persona")),
+                ("delete", "−", self.tr("Delete persona")),
+            ),
+        )
+        self.buttons["add"].clicked.connect(self.add_persona)
+        self.buttons["edit"].clicked.connect(self.edit_current)
+        self.buttons["delete"].clicked.connect(self.delete_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list)
         layout.addLayout(row)
         self._update_buttons()
-
-    def set_document(self, document: Document) -> None:
-        follow(self.document, document, self._signals, self._refresh)
-        self.document = document
-        self._refresh()
 
     @staticmethod
     def _signals(document: Document) -> list[SignalInstance]:
@@ -102,7 +91,7 @@ class PersonasPanel(QWidget):
     def select_persona(self, persona_id: int) -> None:
         select_id(self.list, persona_id)
 
-    def _refresh(self, *_args: int) -> None:
+    def _refresh(self, *_ids: int) -> None:
         assert self.document is not None
         current = self.current_persona()
         self.list.clear()
