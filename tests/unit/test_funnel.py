@@ -326,6 +326,22 @@ def test_postgres_runs_the_same_sql_to_the_same_figures(
     assert_same(as_dict(result), expected)
 
 
+def run_in_a_thread(job: FunnelJob) -> tuple[threading.Thread, list[BaseException | object]]:
+    """Start `job.run()` in a thread, as the window's worker does: what it returns or
+    raises goes into the list."""
+    outcome: list[BaseException | object] = []
+
+    def work() -> None:
+        try:
+            outcome.append(job.run())
+        except BaseException as error:
+            outcome.append(error)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    return worker, outcome
+
+
 def test_postgres_query_is_cancelled_where_it_runs(postgres_url: str) -> None:  # noqa: F811
     """A view that sleeps 2 ms a row makes the query last about 2 s; cancel stops it."""
     load_postgres(postgres_url, generate(300, seed=3))
@@ -345,16 +361,7 @@ def test_postgres_query_is_cancelled_where_it_runs(postgres_url: str) -> None:  
         )
     engine.dispose()
     job = FunnelJob(SqlSource(postgres_url, "slow_events", MAPPING), STAGES)
-    outcome: list[BaseException | object] = []
-
-    def work() -> None:
-        try:
-            outcome.append(job.run())
-        except BaseException as error:
-            outcome.append(error)
-
-    worker = threading.Thread(target=work)
-    worker.start()
+    worker, outcome = run_in_a_thread(job)
     while job.progress().phase != "computing" and worker.is_alive():
         time.sleep(0.01)
     time.sleep(0.2)
@@ -386,16 +393,7 @@ def test_cancel_mid_query_leaves_nothing_behind(tmp_path: Path) -> None:
     work.mkdir()
     source = FileSource(path, MAPPING, threads=1)
     job = FunnelJob(source, STAGES, work_parent=work)
-    outcome: list[BaseException | object] = []
-
-    def run() -> None:
-        try:
-            outcome.append(job.run())
-        except BaseException as error:
-            outcome.append(error)
-
-    worker = threading.Thread(target=run)
-    worker.start()
+    worker, outcome = run_in_a_thread(job)
     seen = None
     while worker.is_alive():
         progress = job.progress()
