@@ -52,7 +52,14 @@ from journeyeditor.editing.workshop import Workshop
 from journeyeditor.model import Card, Image, JourneyMap
 from journeyeditor.model.enums import CARDLESS_LANES
 from journeyeditor.render import drawing, fonts
-from journeyeditor.render.content import card_in, department_table, measures_in, point_in
+from journeyeditor.render.content import (
+    CARD_COLUMNS,
+    card_in,
+    cards_in,
+    department_table,
+    measures_in,
+    point_in,
+)
 from journeyeditor.render.layout import (
     STYLE,
     CardIn,
@@ -323,9 +330,8 @@ class MapScene(QGraphicsScene):
             self.title = journey_map.name if journey_map else ""
             self._stages_changed(map_id)
             self._lanes_changed(map_id)
-            self.card_data = {
-                c.id: card_in(c, self.departments) for c in self.document.card_rows(map_id)
-            }
+            rows = self.document.card_rows(map_id, CARD_COLUMNS)
+            self.card_data = cards_in(rows, self.departments)
             self.points = {
                 (p.lane_id, p.stage_id): point_in(p) for p in self.document.emotion_points(map_id)
             }
