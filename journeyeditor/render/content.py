@@ -42,10 +42,16 @@ def card_in(card: Card, departments: dict[int, tuple[str, str]]) -> CardIn:
 def cards_in(
     rows: Iterable[Sequence[Any]], departments: dict[int, tuple[str, str]]
 ) -> dict[int, CardIn]:
-    """Records of rows of CARD_COLUMNS (Document.card_rows), by id: built by position,
-    as a map of thousands of cards opens."""
+    """Records of rows of CARD_COLUMNS as SQLite holds them (Document.card_rows), by id:
+    built by position, as a map of thousands of cards opens."""
     at = _DEPARTMENT
-    return {row[0]: CardIn(*row, *departments.get(row[at] or 0, _NO_DEPARTMENT)) for row in rows}
+    cards: dict[int, CardIn] = {}
+    for row in rows:
+        card = CardIn(*row, *departments.get(row[at] or 0, _NO_DEPARTMENT))
+        if card.owned is not None:
+            card.owned = bool(card.owned)
+        cards[card.id] = card
+    return cards
 
 
 def point_in(point: EmotionPoint) -> PointIn:
