@@ -23,8 +23,8 @@ def test_records_read_by_position_equal_those_of_the_cards(document: Document) -
     for journey_map in document.maps():
         cards = document.cards(journey_map.id)
         for index, card in enumerate(cards):
-            owned = (True, False, None)[index % 3]
-            changes = {"owned": owned, "department_id": department.id if index % 2 else None}
+            flag = (True, False, None)[index % 3]
+            changes = {"owned": flag, "department_id": department.id if index % 2 else None}
             document.push(edits.edit_card(document, card.id, **changes))
     departments = department_table(document)
     checked = 0
@@ -36,8 +36,8 @@ def test_records_read_by_position_equal_those_of_the_cards(document: Document) -
             assert typed(by_rows[card_id]) == typed(record)
             checked += 1
     assert checked > 10
-    owned = {record.owned for record in by_rows.values()}
-    assert owned == {True, False, None}
+    flags = {record.owned for record in by_rows.values()}
+    assert flags == {True, False, None}
     assert any(record.department is not None for record in by_rows.values())
 
 
