@@ -9,6 +9,7 @@ the file nor on the undo stack, and is reported through `errorOccurred`.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +30,7 @@ from journeyeditor.editing.operations import (
     renumber,
     touched_rows,
 )
+from journeyeditor.editing.rows import Rows
 from journeyeditor.model import (
     Ballot,
     BallotLane,
@@ -64,9 +66,10 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-FORESEEN = (SQLAlchemyError, LookupError, ValueError, UnicodeError)
+FORESEEN = (SQLAlchemyError, sqlite3.Error, LookupError, ValueError, UnicodeError)
 """What the file or its rules can refuse (locked, read-only, full, a broken rule, a row
-gone): each has a plain message. Anything else inside an edit is a bug."""
+gone): each has a plain message. Anything else inside an edit is a bug. The row
+operations write through the driver (editing/rows.py), whose errors are sqlite3's."""
 
 
 class EditFailed(Exception):
@@ -476,17 +479,19 @@ class Document(QObject):
         self._writing = True
         try:
             self.session.connection(execution_options=WRITE)
+            rows = Rows(self.session)
             self._sync()
             if fresh:
                 self._claim_ids(operations)
             for step in steps:
                 if forward:
-                    step.do(self.session, notices)
+                    step.do(rows, notices)
                 else:
-                    step.undo(self.session, notices)
+                    step.undo(rows, notices)
             touched, grown = touched_rows(operations, forward)
-            content.check_rows(self._execute, touched, grown)
+            content.check_rows(rows.execute, touched, grown)
             self.session.commit()
+            rows.settle()
         except Exception as exc:
             # Every failure, whatever raised it, is rolled back whole and reported.
             self.session.rollback()
@@ -516,11 +521,6 @@ class Document(QObject):
             LOG.error("an edit was asked for while another was being announced; refused")
         return self._announcing
 
-    def _execute(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-        """Run SQL inside the current transaction (for the content rules)."""
-        rows = self.session.connection().exec_driver_sql(sql, tuple(params))
-        return [tuple(row) for row in rows]
-
     def _unforeseen(self, exc: Exception) -> None:
         """A bug inside an edit, already rolled back: the window's crash dialog (through
         crash.py's hooks) rather than a message blaming the file; without the hooks (the
@@ -546,12 +546,14 @@ class Document(QObject):
             )
         if isinstance(exc, UnicodeError):
             text = "text that is not valid Unicode"
-        if isinstance(exc, (IntegrityError, content.ContentError, UnicodeError)):
+        integrity = (IntegrityError, sqlite3.IntegrityError, content.ContentError, UnicodeError)
+        operational = (OperationalError, sqlite3.OperationalError)
+        if isinstance(exc, integrity):
             return translate("Document", "This change breaks a rule of the map: {0}").format(text)
         error: JourneyFileError
-        if isinstance(exc, OperationalError) and ("locked" in text or "busy" in text):
+        if isinstance(exc, operational) and ("locked" in text or "busy" in text):
             error = FileLockedError(self.path)
-        elif isinstance(exc, OperationalError) and ("readonly" in text or self._protected()):
+        elif isinstance(exc, operational) and ("readonly" in text or self._protected()):
             error = ReadOnlyFileError(self.path, text)
         else:
             error = WriteFailedError(self.path, text)
