@@ -31,9 +31,11 @@ from PySide6.QtCore import QCoreApplication
 
 from bench.projects import make_project
 from journeyeditor.editing import edits
+from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 
-Edit = Callable[[int], object]
+Edit = Callable[[int], Callable[[], object]]
+"""Given the repeat's number, reads what the edit needs (untimed) and returns the edit."""
 
 
 def p95(samples: list[float]) -> float:
@@ -42,14 +44,16 @@ def p95(samples: list[float]) -> float:
 
 
 def measure(action: Edit, count: int) -> tuple[list[float], list[float]]:
-    """Wall and CPU milliseconds of `action(n)` for n in 0…count-1, after two warm-ups."""
+    """Wall and CPU milliseconds of the edits `action(n)` gives for n in 0…count-1,
+    after two warm-ups."""
     for n in range(2):
-        action(n)
+        action(n)()
     wall: list[float] = []
     cpu: list[float] = []
     for n in range(count):
+        edit = action(n)
         start, start_cpu = time.perf_counter(), time.process_time()
-        action(n)
+        edit()
         wall.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
     return wall, cpu
@@ -72,28 +76,35 @@ def ours(path: Path, count: int) -> dict[str, tuple[list[float], list[float]]]:
     document = Document.open(path)
     document.committed.connect(lambda: None)
 
-    def move(n: int) -> None:
+    def pushing(build: Callable[[], EditCommand]) -> Callable[[], object]:
+        def run() -> None:
+            if not document.push(build()):
+                raise RuntimeError("the edit was refused")
+
+        return run
+
+    def move(n: int) -> Callable[[], object]:
         stage = stages[n % len(stages)]
         card_id = document.cell_ids(stage, first)[0]
         target = stages[(n + 1) % len(stages)]
-        assert document.push(edits.move_cards(document, [card_id], target, first, 0))
+        return pushing(lambda: edits.move_cards(document, [card_id], target, first, 0))
 
-    def add(n: int) -> None:
+    def add(n: int) -> Callable[[], object]:
         fields = {"text": f"new card {n}", "created": edits.stamp()}
-        assert document.push(edits.add_card(document, stages[0], text_lane, 0, **fields))
+        return pushing(lambda: edits.add_card(document, stages[0], text_lane, 0, **fields))
 
     card_id = document.cell_ids(stages[0], text_lane)[-1]
 
-    def text(n: int) -> None:
+    def text(n: int) -> Callable[[], object]:
         words = "edited " * (1 + 12 * (n % 3)) + str(n)
-        assert document.push(edits.edit_card(document, card_id, text=words))
+        return pushing(lambda: edits.edit_card(document, card_id, text=words))
 
-    def emotion(n: int) -> None:
+    def emotion(n: int) -> Callable[[], object]:
         stage = stages[n % len(stages)]
         point = document.emotion_point(emotion_lane, stage)
         assert point is not None
         value = point.value - 1 if point.value > -2 else point.value + 1
-        assert document.push(edits.set_emotion(document, emotion_lane, stage, value))
+        return pushing(lambda: edits.set_emotion(document, emotion_lane, stage, value))
 
     figures = {
         name: measure(action, count)
@@ -112,13 +123,16 @@ def raw(path: Path, count: int) -> dict[str, tuple[list[float], list[float]]]:
     stages, first, text_lane, emotion_lane, _ = places(connection)
     next_id = connection.execute("SELECT max(id) FROM card").fetchone()[0]
 
-    def write(*statements: tuple[str, tuple[object, ...]]) -> None:
-        connection.execute("BEGIN IMMEDIATE")
-        for sql, params in statements:
-            connection.execute(sql, params)
-        connection.execute("COMMIT")
+    def write(*statements: tuple[str, tuple[object, ...]]) -> Callable[[], object]:
+        def run() -> None:
+            connection.execute("BEGIN IMMEDIATE")
+            for sql, params in statements:
+                connection.execute(sql, params)
+            connection.execute("COMMIT")
 
-    def move(n: int) -> None:
+        return run
+
+    def move(n: int) -> Callable[[], object]:
         stage, target = stages[n % len(stages)], stages[(n + 1) % len(stages)]
         card_id, position = connection.execute(
             "SELECT id, position FROM card WHERE stage_id = ? AND lane_id = ? "
@@ -126,16 +140,16 @@ def raw(path: Path, count: int) -> dict[str, tuple[list[float], list[float]]]:
             (stage, first),
         ).fetchone()
         shift = "UPDATE card SET position = position + ? WHERE stage_id = ? AND lane_id = ? "
-        write(
+        return write(
             (shift + "AND position > ?", (-1, stage, first, position)),
             (shift + "AND position >= ?", (1, target, first, 0)),
             ("UPDATE card SET stage_id = ?, position = 0 WHERE id = ?", (target, card_id)),
         )
 
-    def add(n: int) -> None:
+    def add(n: int) -> Callable[[], object]:
         nonlocal next_id
         next_id += 1
-        write(
+        return write(
             (
                 "UPDATE card SET position = position + 1 WHERE stage_id = ? AND lane_id = ?",
                 (stages[0], text_lane),
@@ -152,13 +166,13 @@ def raw(path: Path, count: int) -> dict[str, tuple[list[float], list[float]]]:
         (stages[0], text_lane),
     ).fetchone()[0]
 
-    def text(n: int) -> None:
+    def text(n: int) -> Callable[[], object]:
         words = "edited " * (1 + 12 * (n % 3)) + str(n)
-        write(("UPDATE card SET text = ? WHERE id = ?", (words, card_id)))
+        return write(("UPDATE card SET text = ? WHERE id = ?", (words, card_id)))
 
-    def emotion(n: int) -> None:
+    def emotion(n: int) -> Callable[[], object]:
         stage = stages[n % len(stages)]
-        write(
+        return write(
             (
                 "UPDATE emotion_point SET value = CASE WHEN value > -2 THEN value - 1 "
                 "ELSE value + 1 END WHERE lane_id = ? AND stage_id = ?",
