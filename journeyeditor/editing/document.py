@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +20,8 @@ from PySide6.QtGui import QUndoStack
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import instance_state
+from sqlalchemy.orm.util import identity_key
 
 from journeyeditor import crash
 from journeyeditor.editing import measured
@@ -124,6 +127,8 @@ class Document(QObject):
     map read it again here."""
 
     WATCH_INTERVAL_MS = 700
+    RECENT = 256
+    """Rows read by `get` kept held, so that asking again costs no query."""
 
     def __init__(self, journey: database.JourneyFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +136,7 @@ class Document(QObject):
         self.session = Session(journey.engine, expire_on_commit=False, autoflush=False)
         self.stack = QUndoStack(self)
         self._reserved: dict[type, int] = {}
+        self._recent: OrderedDict[tuple[type, int], Any] = OrderedDict()
         self._failed = False
         self._writing = False
         self._announcing = False
@@ -160,6 +166,7 @@ class Document(QObject):
     def close(self) -> None:
         self._watch.stop()
         self.stack.clear()
+        self._recent.clear()
         self.session.close()
         self._journey.close()
 
@@ -174,6 +181,7 @@ class Document(QObject):
         self._journey.close()
         self._journey = journey
         self.session = Session(journey.engine, expire_on_commit=False, autoflush=False)
+        self._recent.clear()
         self._reserved.clear()
         self._seen_version = self._data_version()
         self.pathChanged.emit(str(path))
@@ -222,12 +230,33 @@ class Document(QObject):
         return rows
 
     def get(self, entity: type[T], row_id: int | None) -> T | None:
+        """One row by id. The session's object is current when it holds one unexpired
+        (edits settle the objects they wrote, another program's commits expire them all),
+        so it comes back without a query; the last RECENT rows read are kept held for
+        that, as a view asks for the same stage, lane or card again and again."""
         if row_id is None:
             return None
         self._begin_read()
-        row = self.session.get(entity, row_id)
-        self._end_read()
+        held = self.session.identity_map.get(identity_key(entity, row_id))
+        if held is not None and not instance_state(held).expired_attributes:
+            row: T | None = held
+        else:
+            row = self.session.get(entity, row_id)
+            self._end_read()
+        if row is not None:
+            self._recent[(entity, row_id)] = row
+            self._recent.move_to_end((entity, row_id))
+            if len(self._recent) > self.RECENT:
+                self._recent.popitem(last=False)
         return row
+
+    def _read(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        """A read in SQL through the driver: one statement is its own read transaction
+        (or part of the edit's), without the ORM's cost per query."""
+        self._begin_read()
+        rows = self._journey.raw.execute(sql, tuple(params)).fetchall()
+        self._end_read()
+        return rows
 
     def _begin_read(self) -> None:
         if not self._writing and not self.session.in_transaction():
@@ -235,7 +264,7 @@ class Document(QObject):
 
     def _end_read(self) -> None:
         """End a read's transaction; a read inside an edit leaves the edit's transaction be."""
-        if not self._writing:
+        if not self._writing and self.session.in_transaction():
             self.session.commit()
 
     def project(self) -> Project:
@@ -282,8 +311,8 @@ class Document(QObject):
 
     def cell_ids(self, stage_id: int, lane_id: int) -> list[int]:
         """The ids of a cell's cards in order: what a view needs after cards moved."""
-        query = select(Card.id).where(Card.stage_id == stage_id, Card.lane_id == lane_id)
-        return self._all(query.order_by(Card.position))
+        sql = "SELECT id FROM card WHERE stage_id = ? AND lane_id = ? ORDER BY position"
+        return [row[0] for row in self._read(sql, (stage_id, lane_id))]
 
     def emotion_points(self, map_id: int) -> list[EmotionPoint]:
         query = (
@@ -294,11 +323,9 @@ class Document(QObject):
         return self._all(query)
 
     def emotion_point(self, lane_id: int, stage_id: int) -> EmotionPoint | None:
-        query = select(EmotionPoint).where(
-            EmotionPoint.lane_id == lane_id, EmotionPoint.stage_id == stage_id
-        )
-        rows = self._all(query)
-        return rows[0] if rows else None
+        sql = "SELECT id FROM emotion_point WHERE lane_id = ? AND stage_id = ?"
+        found = self._read(sql, (lane_id, stage_id))
+        return self.get(EmotionPoint, found[0][0]) if found else None
 
     def personas(self) -> list[Persona]:
         return self._all(select(Persona).order_by(Persona.position))
