@@ -426,7 +426,7 @@ class Document(QObject):
         self._reserved[entity] += 1
         return self._reserved[entity]
 
-    def _claim_ids(self, operations: Sequence[Operation]) -> None:
+    def _claim_ids(self, rows: Rows, operations: Sequence[Operation]) -> None:
         """Inside the write transaction: renumber new rows whose ids another program took.
 
         Ids are reserved when a command is made; a second editor of the same file may
@@ -438,15 +438,17 @@ class Document(QObject):
             wanted.setdefault(entity, []).append(values["id"])
         new_ids: dict[tuple[type, int], int] = {}
         for entity, ids in wanted.items():
-            column = entity.id  # type: ignore[attr-defined]
+            table = entity.__tablename__  # type: ignore[attr-defined]
             taken = {
                 row_id
                 for chunk in content.chunks(ids)
-                for row_id in self.session.scalars(select(column).where(column.in_(chunk)))
+                for (row_id,) in rows.execute(
+                    f"SELECT id FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+                )
             }
             if not taken:
                 continue
-            highest = max(self.session.scalar(select(func.max(column))) or 0, *ids)
+            highest = max(rows.execute(f"SELECT max(id) FROM {table}")[0][0] or 0, *ids)
             for old in sorted(taken):
                 highest += 1
                 new_ids[(entity, old)] = highest
@@ -509,7 +511,7 @@ class Document(QObject):
             rows = Rows(self.session)
             self._sync()
             if fresh:
-                self._claim_ids(operations)
+                self._claim_ids(rows, operations)
             for step in steps:
                 if forward:
                     step.do(rows, notices)
