@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, inspect, select
+from sqlalchemy import inspect
 
 from journeyeditor.editing.rows import Rows
 from journeyeditor.editing.rows import Values as Values
@@ -150,9 +150,7 @@ class InsertMany(Operation):
     def do(self, rows: Rows, notices: Notices) -> None:
         if self.entity in CONTAINERS:
             self._append(rows)
-        table = self.entity.__table__  # type: ignore[attr-defined]
-        for chunk in chunks(self.rows):
-            rows.session.execute(insert(table), [dict(values) for values in chunk])
+        rows.insert_many(self.entity, self.rows)
         notices.rows_added(rows, self.entity, self.rows)
 
     def _append(self, rows: Rows) -> None:
@@ -167,22 +165,17 @@ class InsertMany(Operation):
             following[place] = values["position"] + 1
 
     def undo(self, rows: Rows, notices: Notices) -> None:
-        mapper: Any = inspect(self.entity)
-        keys = [attr.key for attr in mapper.column_attrs]
-        ident = getattr(self.entity, "id")  # noqa: B009
         ids = [values["id"] for values in self.rows]
-        found: dict[int, Any] = {}
+        found: dict[int, Values] = {}
         for chunk in chunks(ids):
-            query = select(*[getattr(self.entity, k) for k in keys]).where(ident.in_(chunk))
-            found.update((row.id, row) for row in rows.session.execute(query))
+            found.update((row["id"], row) for row in rows.get_many(self.entity, chunk))
         for values in self.rows:
             row = found.get(values["id"])
-            if row is None or any(getattr(row, k) != v for k, v in values.items()):
+            if row is None or any(row[k] != v for k, v in values.items()):
                 raise StaleRowError(self.entity, values["id"])
         notices.rows_removed(rows, self.entity, self.rows)
         for chunk in chunks(ids):
-            rows.session.execute(delete(self.entity).where(ident.in_(chunk)))
-            rows.log.extend(("gone", self.entity, row_id) for row_id in chunk)
+            rows.delete_many(self.entity, chunk)
         if self.entity in CONTAINERS:
             self._close_gaps(rows)
 

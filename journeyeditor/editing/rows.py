@@ -12,10 +12,12 @@ afterwards, as the ORM's own flushes and `synchronize_session` did.
 from __future__ import annotations
 
 import sqlite3
+from collections import namedtuple
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+from sqlalchemy import Boolean
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.base import instance_state
@@ -51,14 +53,41 @@ def defaults(entity: type) -> Values:
     return found
 
 
+@cache
+def record_type(entity: type) -> Any:
+    """A named tuple of an entity's columns: a row as plain data, read without the ORM."""
+    return namedtuple(f"{entity.__name__}Record", columns(entity))
+
+
+@cache
+def _flags(entity: type) -> tuple[int, ...]:
+    """Indexes of the Boolean columns, which SQLite stores as 0 and 1."""
+    kinds = [column.type for column in table_of(entity).columns]
+    return tuple(n for n, kind in enumerate(kinds) if isinstance(kind, Boolean))
+
+
+def record(entity: type, found: Sequence[Any]) -> Any:
+    """A row read by `select_sql` as a `record_type` (Booleans as the ORM gives them)."""
+    values = list(found)
+    for index in _flags(entity):
+        if values[index] is not None:
+            values[index] = bool(values[index])
+    return record_type(entity)(*values)
+
+
 def _name(entity: type) -> str:
     return f'"{table_of(entity).name}"'
 
 
 @cache
-def _select_sql(entity: type) -> str:
+def select_sql(entity: type) -> str:
+    """Every column of rows of `entity`, to be followed by a condition."""
     names = ", ".join(f'"{key}"' for key in columns(entity))
-    return f"SELECT {names} FROM {_name(entity)} WHERE id = ?"
+    return f"SELECT {names} FROM {_name(entity)} WHERE "
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
 
 
 @cache
@@ -83,21 +112,38 @@ def _inside(entity: type) -> str:
 class Rows:
     """One edit's row reads and writes, logged for `settle`."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        driver = session.connection().connection.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
-        self.raw = driver
+    def __init__(self, raw: sqlite3.Connection) -> None:
+        self.raw = raw
         self.log: list[tuple[Any, ...]] = []
         self._maps: dict[int, int] = {}
+
+    def begin(self) -> None:
+        """Start the edit's transaction, holding the write lock from its start (so an
+        edit never fails half-way for want of it)."""
+        self.raw.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.raw.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Give up whatever the edit wrote; the log goes too (no object was settled)."""
+        self.log.clear()
+        if self.raw.in_transaction:
+            self.raw.execute("ROLLBACK")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run SQL in the edit's transaction (reads for the content rules)."""
         return self.raw.execute(sql, tuple(params)).fetchall()
 
     def get(self, entity: type, row_id: int) -> Values | None:
-        found = self.raw.execute(_select_sql(entity), (row_id,)).fetchone()
+        found = self.raw.execute(select_sql(entity) + "id = ?", (row_id,)).fetchone()
         return dict(zip(columns(entity), found, strict=True)) if found is not None else None
+
+    def get_many(self, entity: type, ids: Sequence[int]) -> list[Values]:
+        """The rows of these ids that exist (bind at most `content.CHUNK` at a time)."""
+        sql = select_sql(entity) + f"id IN ({_marks(len(ids))})"
+        keys = columns(entity)
+        return [dict(zip(keys, row, strict=True)) for row in self.raw.execute(sql, tuple(ids))]
 
     def map_of(self, stage_id: int) -> int:
         """The map a stage belongs to (0 when it is gone), read once per edit: a stage
@@ -115,6 +161,18 @@ class Rows:
         self.raw.execute(_insert_sql(entity, keys), tuple(row.values()))
         self.log.append(("gone", entity, row["id"]))
         return row
+
+    def insert_many(self, entity: type, rows: Sequence[Values]) -> None:
+        """Insert many rows in one executemany, each with the model's defaults."""
+        keys, base = columns(entity), defaults(entity)
+        params = [tuple({**base, **row}.get(key) for key in keys) for row in rows]
+        self.raw.executemany(_insert_sql(entity, keys), params)
+        self.log.extend(("gone", entity, row["id"]) for row in rows)
+
+    def delete_many(self, entity: type, ids: Sequence[int]) -> None:
+        """Delete rows by id (bind at most `content.CHUNK` at a time)."""
+        self.raw.execute(f"DELETE FROM {_name(entity)} WHERE id IN ({_marks(len(ids))})", ids)
+        self.log.extend(("gone", entity, row_id) for row_id in ids)
 
     def update(self, entity: type, row_id: int, values: Values) -> None:
         keys = tuple(values)
@@ -147,40 +205,42 @@ class Rows:
         sql = f"SELECT id FROM {_name(entity)} WHERE {_inside(entity)} ORDER BY position, id"
         return [row[0] for row in self.raw.execute(sql, tuple(place))]
 
-    def settle(self) -> None:
-        """After the commit: bring the ORM objects the session holds for the rows written
+    def settle(self, session: Session) -> None:
+        """After the commit: bring the ORM objects `session` holds for the rows written
         in line with the file, replaying the log in order; a deleted row's object leaves
         the session. Costs nothing when the session holds none."""
-        identity = self.session.identity_map
+        identity = session.identity_map
         if not len(identity):
             self.log.clear()
             return
         for entry in self.log:
             if entry[0] == "shift":
-                self._settle_shift(*entry[1:])
+                _settle_shift(session, *entry[1:])
                 continue
             held = identity.get(identity_key(entry[1], entry[2]))
             if held is None:
                 continue
             if entry[0] == "gone":
-                self.session.expunge(held)
+                session.expunge(held)
             else:
                 for key, value in entry[3].items():
                     set_committed_value(held, key, value)
         self.log.clear()
 
-    def _settle_shift(
-        self, entity: type, place: tuple[Any, ...], start: int, by: int, but: int | None
-    ) -> None:
-        keys = CONTAINER_COLUMNS[table_of(entity).name]
-        for held in list(self.session.identity_map.values()):
-            if type(held) is not entity:
-                continue
-            state = instance_state(held).dict
-            if state.get("id") == but or any(
-                state.get(k) != v for k, v in zip(keys, place, strict=True)
-            ):
-                continue
-            position = state.get("position")
-            if position is not None and position >= start:
-                set_committed_value(held, "position", position + by)
+
+def _settle_shift(
+    session: Session, entity: type, place: tuple[Any, ...], start: int, by: int, but: int | None
+) -> None:
+    """What `Rows.shift` did, done to the objects the session holds."""
+    keys = CONTAINER_COLUMNS[table_of(entity).name]
+    for held in list(session.identity_map.values()):
+        if type(held) is not entity:
+            continue
+        state = instance_state(held).dict
+        if state.get("id") == but or any(
+            state.get(k) != v for k, v in zip(keys, place, strict=True)
+        ):
+            continue
+        position = state.get("position")
+        if position is not None and position >= start:
+            set_committed_value(held, "position", position + by)
