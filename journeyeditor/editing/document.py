@@ -505,7 +505,8 @@ class Document(QObject):
 
         Any exception rolls the whole transaction back (whatever raised it), so neither
         the file nor a later read can ever see half a step. `fresh` marks a first run,
-        whose new rows may still be renumbered.
+        whose new rows may still be renumbered. The transaction and the writes go through
+        the driver (`rows.Rows`); the session's objects are settled once it committed.
         """
         notices = Notices()
         steps: Iterable[Operation] = operations if forward else reversed(operations)

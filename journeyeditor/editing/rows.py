@@ -1,12 +1,13 @@
-"""An edit's reads and writes of rows, on the file's own sqlite3 connection.
+"""An edit's transaction, reads and writes of rows, on the file's own sqlite3 connection.
 
-Row operations run inside the Document's write transaction. Through the ORM each of
-their statements cost a unit of work, a compiled-cache lookup and a result set, a card
-move thirteen of them: most of an edit. Here each statement is SQL written once per
-table and columns and run by the driver, and the map of a stage is read once per edit.
-The session's ORM objects (rows a view or an edit read) are not told by the driver, so
-every write is logged and `settle` brings the objects the session still holds in line
-afterwards, as the ORM's own flushes and `synchronize_session` did.
+Through the ORM each statement of an edit cost a unit of work, a compiled-cache lookup
+and a result set (a card move ran thirteen, plus the session's begin and commit): most
+of the Document's share of an edit. Here the transaction is the driver's own
+`BEGIN IMMEDIATE … COMMIT`, each statement is SQL written once per table and columns,
+and the map of a stage is read once per edit. The session (which the Document keeps for
+reads) is not told by the driver, so every write is logged and `settle` brings the ORM
+objects the session still holds in line after the commit, as the ORM's own flushes and
+`synchronize_session` did; a rolled-back edit changed none of them.
 """
 
 from __future__ import annotations
