@@ -164,11 +164,13 @@ class Rows:
         return row
 
     def insert_many(self, entity: type, rows: Sequence[Values]) -> None:
-        """Insert many rows in one executemany, each with the model's defaults."""
+        """Insert many rows in one executemany, each with the model's defaults. Unlike
+        `insert` nothing is logged: the ids are new (a merge's thousands), and an object
+        the session might hold for an id another program used and freed was expired when
+        its commit was seen, so it is read again."""
         keys, base = columns(entity), defaults(entity)
         params = [tuple({**base, **row}.get(key) for key in keys) for row in rows]
         self.raw.executemany(_insert_sql(entity, keys), params)
-        self.log.extend(("gone", entity, row["id"]) for row in rows)
 
     def delete_many(self, entity: type, ids: Sequence[int]) -> None:
         """Delete rows by id (bind at most `content.CHUNK` at a time)."""
