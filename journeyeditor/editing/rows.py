@@ -28,9 +28,6 @@ from journeyeditor.store import content
 
 Values = dict[str, Any]
 
-CONTAINER_COLUMNS: dict[str, tuple[str, ...]] = dict(content.CONTAINERS)
-"""A table's container columns (its rows are numbered 0…n-1 inside each container)."""
-
 
 def table_of(entity: type) -> Any:
     return entity.__table__  # type: ignore[attr-defined]
@@ -107,7 +104,7 @@ def _update_sql(entity: type, keys: tuple[str, ...]) -> str:
 def _inside(entity: type) -> str:
     """The condition `row is in the container`, one parameter per container column
     (always true for a table that is one container)."""
-    return " AND ".join(f'"{c}" = ?' for c in CONTAINER_COLUMNS[table_of(entity).name]) or "1"
+    return " AND ".join(f'"{c}" = ?' for c in content.CONTAINERS[table_of(entity).name]) or "1"
 
 
 class Rows:
@@ -235,7 +232,7 @@ def _settle_shift(
     session: Session, entity: type, place: tuple[Any, ...], start: int, by: int, but: int | None
 ) -> None:
     """What `Rows.shift` did, done to the objects the session holds."""
-    keys = CONTAINER_COLUMNS[table_of(entity).name]
+    keys = content.CONTAINERS[table_of(entity).name]
     for held in list(session.identity_map.values()):
         if type(held) is not entity:
             continue
