@@ -12,10 +12,10 @@ inside a cell, delete) and says on stdout, one flushed line at a time, where it 
                                 table will hold once it commits
     done N                      push() returned True: edit N is committed
 
-The `write` line comes from SQLAlchemy's engine `commit` event, which runs on the
-Document's own connection just before COMMIT, so STATE is read from the very rows the
-transaction wrote. At the first edit of kind PAUSE_KIND numbered PAUSE_AT or more
-(PAUSE_AT 0: never) the child then sleeps inside the transaction: a kill sent on
+The `write` line comes from the edit's commit (`editing.rows.Rows.commit`, wrapped
+here), which runs on the Document's own connection just before COMMIT, so STATE is read
+from the very rows the transaction wrote. At the first edit of kind PAUSE_KIND numbered
+PAUSE_AT or more (PAUSE_AT 0: never) the child then sleeps inside the transaction: a kill sent on
 reading that `write` line lands during the write of that kind of edit, deterministically.
 """
 
@@ -31,11 +31,10 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import Connection, event
-
 from journeyeditor.editing import edits
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.rows import Rows
 from journeyeditor.model import Card
 from journeyeditor.model.enums import FIGURE_LANES
 
@@ -65,7 +64,13 @@ class Child:
         self.number = 0
         self.changes_before = 0
         self.pushing = False
-        event.listen(self.document._journey.engine, "commit", self.before_commit)
+        commit = Rows.commit
+
+        def said_then_committed(transaction: Rows) -> None:
+            self.before_commit()
+            commit(transaction)
+
+        Rows.commit = said_then_committed  # type: ignore[method-assign, assignment]
         self.cells = [
             (stage.id, lane.id)
             for journey_map in self.document.maps()
@@ -75,11 +80,10 @@ class Child:
         ]
         self.mine: list[int] = []  # cards this process made and has not deleted
 
-    def before_commit(self, connection: Connection) -> None:
+    def before_commit(self) -> None:
         """Inside the edit's transaction, after its last write, before COMMIT."""
-        del connection
         if not self.pushing or self.raw.total_changes == self.changes_before:
-            return  # a read being closed, not the edit
+            return  # an edit that wrote nothing
         say("write", self.number, json.dumps(card_state(self.raw), ensure_ascii=True))
         if self.pause_at and self.number >= self.pause_at and self.kind == self.pause_kind:
             time.sleep(PAUSE_S)
