@@ -103,6 +103,7 @@ class CellItem(ShapesItem):
             painter.drawRect(self.bounds.adjusted(2, 2, -2, -2))
         if not self.overview:
             return
+        painter.translate(0.0, -self.y())  # the blocks are where the layout puts the cards
         groups: dict[tuple[str, bool], list[QRectF]] = {}
         for rect, fill, _selected, faded in self.overview:
             groups.setdefault((fill, faded), []).append(rect)
@@ -120,10 +121,19 @@ class CellItem(ShapesItem):
 
     def set_cell(self, cell: Cell) -> None:
         self.cell = cell
+        self.top = cell.rect.y
         self.prepareGeometryChange()
         self.bounds = _qrect(cell.rect)
         self.shapes = drawing.cell_shapes(cell)
+        self.setPos(0.0, 0.0)
         self.update()
+
+    def follow(self) -> None:
+        """Keep up with a row that only moved (the layout gave the same cell a new `rect`
+        at another height): one `setPos`, the shapes and their cache kept."""
+        shift = self.cell.rect.y - self.top
+        if self.y() != shift:
+            self.setPos(0.0, shift)
 
 
 class CornerItem(ShapesItem):

@@ -11,6 +11,7 @@ commands pushed on the Document.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -369,6 +370,8 @@ class MapScene(QGraphicsScene):
         for lane_id in [i for i in self.row_items if i not in rows]:
             self.removeItem(self.row_items.pop(lane_id))
         self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell, _holds("cell"))
+        for cell_item in self.cell_items.values():
+            cell_item.follow()
         self.set_current_cell(self.current_cell)
         self._sync(
             self.stage_items,
@@ -509,15 +512,24 @@ class MapScene(QGraphicsScene):
         made = self.card_items.made
         if not self.overview and len(made) > KEPT_ITEMS:
             self._drop_cards(rect)
+        cards = self.layout.cards
+        left, right = rect.left() - 4, rect.right() + 4
+        top, bottom = rect.top() - 4, rect.bottom() + 4
         for cell in self.layout.cells.values():
             c = cell.rect
-            if not rect.intersects(QRectF(c.x, c.y, c.w, c.h)):
+            if c.x > right or c.right < left or c.y > bottom or c.bottom < top:
                 continue
-            for card_id in cell.card_ids:
-                if card_id not in made:
-                    r = self.layout.cards[card_id].rect
-                    if rect.intersects(QRectF(r.x - 4, r.y - 4, r.w + 8, r.h + 8)):
-                        self.make_card(card_id)
+            ids = cell.card_ids
+            # A cell's cards are stacked downwards in order: skip those above `rect`.
+            first = bisect_left(ids, top, key=lambda card_id: cards[card_id].rect.bottom)
+            for card_id in ids[first:]:
+                r = cards[card_id].rect
+                if r.y > bottom:
+                    break
+                if card_id not in made and rect.intersects(
+                    QRectF(r.x - 4, r.y - 4, r.w + 8, r.h + 8)
+                ):
+                    self.make_card(card_id)
         self._shown = rect if self._shown.isEmpty() else self._shown.united(rect)
 
     def _drop_cards(self, rect: QRectF) -> None:

@@ -588,7 +588,9 @@ class Changes:
     `full`: everything is new (first layout; stages, title or the lanes' order changed).
     Else `cards` are the cards whose box is new or gone (not in `layout.cards` any more);
     the cards of a row that only moved keep their box objects, `rect.y` updated in place
-    (a view moves the row, not each card).
+    (a view moves the row, not each card), and so do its cells, each given a new `rect`
+    (a view moves the cell's item; the old rectangle, which drawn shapes may hold, stays
+    as it was).
     """
 
     full: bool = False
@@ -647,8 +649,9 @@ class Layouter:
         self._shapes: dict[int, tuple[CardIn, float, str, CardShape]] = {}
         self._measured: dict[CellKey, list[tuple[CardIn, CardShape]]] = {}
         self._stacks: dict[CellKey, float] = {}
-        self._rel: dict[int, float] = {}
-        """Each card's top below its row's top: a moved row's cards are placed by adding."""
+        self._offsets: dict[CellKey, list[tuple[Rect, float]]] = {}
+        """Each placed cell's card rectangles and their tops below the row's top: a row
+        that only moved sets each one's `y` by adding, nothing looked up."""
         self._stage_x: dict[int, tuple[float, float]] = {}
 
     def update(
@@ -743,7 +746,6 @@ class Layouter:
         assert self.layout is not None
         self.layout.cards.pop(card_id, None)
         self._shapes.pop(card_id, None)
-        self._rel.pop(card_id, None)
 
     def _full(self, content: MapContent) -> Changes:
         s = self.style
@@ -757,7 +759,7 @@ class Layouter:
         self._bands = {}
         self._cards = {card.id: card for card in content.cards}
         self._shapes = {k: v for k, v in self._shapes.items() if k in self._cards}
-        self._cells, self._measured, self._stacks, self._rel = {}, {}, {}, {}
+        self._cells, self._measured, self._stacks, self._offsets = {}, {}, {}, {}
         for card in content.cards:
             self._cells.setdefault((card.stage_id, card.lane_id), []).append(card)
         for cards in self._cells.values():
@@ -873,7 +875,8 @@ class Layouter:
                 + (s.kind_icon + s.note_pad if lane.kind in MEASURE_KINDS else 0.0)
             )
             height = max(lane_height, curve_height + content_height, name_height)
-        resized = moved or before.rect.h != height
+        grown = before.rect.h != height
+        resized = moved or grown
         if not cells and not changed and not resized:
             return height
         chosen = set(cells)
@@ -883,13 +886,15 @@ class Layouter:
             if key in chosen:
                 self._place(key, lane.kind, sx, sw, y, curve_height, changes)
             elif moved:
-                for card in self._cells.get(key, ()):
-                    layout.cards[card.id].rect.y = y + self._rel[card.id]
-            if key in chosen or resized:
+                for rect, offset in self._offsets.get(key, ()):
+                    rect.y = y + offset
+            if key in chosen or grown or (moved and boxes):
                 ids = tuple(card.id for card in self._cells.get(key, ()))
                 layout.cells[key] = Cell(
                     stage.id, lane.id, Rect(sx, y, sw, height), lane.color, ids, boxes.get(stage.id)
                 )
+            elif moved:
+                layout.cells[key].rect = Rect(sx, y, sw, height)
         rect = Rect(0.0, y, s.lane_header_width, height)
         layout.lanes[index] = _lane_header(lane, run_text, rect, s, measure)
         if lane.kind == EMOTION:
@@ -954,10 +959,10 @@ class Layouter:
         layout = self.layout
         assert layout is not None
         rel = curve_height + s.cell_padding
+        offsets: list[tuple[Rect, float]] = []
+        self._offsets[key] = offsets
         for card, (card_height, lines, meta_lines) in self._measured[key]:
             rect = Rect(sx + s.cell_padding, y + rel, sw - 2 * s.cell_padding, card_height)
-            self._rel[card.id] = rel
-            rel += card_height + s.card_gap
             old = layout.cards.get(card.id)
             if (
                 old is not None
@@ -966,7 +971,11 @@ class Layouter:
                 and same_look(old.card, card)
             ):
                 old.card = card
+                offsets.append((old.rect, rel))
+                rel += card_height + s.card_gap
                 continue
+            offsets.append((rect, rel))
+            rel += card_height + s.card_gap
             meta = None
             if lane_kind in META_KINDS:
                 meta_height = self.measurer.meta_height(lane_kind, meta_lines)
