@@ -6,12 +6,13 @@ gestures are handed to the scene's controllers, which push commands.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsRectItem,
     QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
@@ -38,28 +39,27 @@ def _qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x, rect.y, rect.w, rect.h)
 
 
-class ShapesItem(QGraphicsItem):
-    """An item that paints a list of primitives, in its own coordinates."""
+class ShapesItem(QGraphicsRectItem):
+    """An item that paints a list of primitives, in its own coordinates, within its
+    `rect()`. A rectangle item keeps its bounds on the C++ side: finding the items
+    under the mouse or in the viewport never calls back into Python for them."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)
         self.shapes: list[Primitive] = []
-        self.bounds = QRectF()
-
-    def boundingRect(self) -> QRectF:
-        return self.bounds
 
     def map_scene(self) -> MapScene:
-        from journeyeditor.canvas.scene import MapScene
+        return cast("MapScene", self.scene())
 
-        scene = self.scene()
-        assert isinstance(scene, MapScene)
-        return scene
+    def image(self, image_id: int) -> QImage | None:
+        """A picture of the project, for the painter (looked up only when drawn)."""
+        return self.map_scene().image(image_id)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        qt_painter.paint(painter, self.shapes, self.map_scene().image)
+        qt_painter.paint(painter, self.shapes, self.image)
 
 
 OverviewCard = tuple[QRectF, str, bool, bool]
@@ -100,7 +100,7 @@ class CellItem(ShapesItem):
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(self.bounds.adjusted(2, 2, -2, -2))
+            painter.drawRect(self.rect().adjusted(2, 2, -2, -2))
         if not self.overview:
             return
         painter.translate(0.0, -self.y())  # the blocks are where the layout puts the cards
@@ -122,8 +122,7 @@ class CellItem(ShapesItem):
     def set_cell(self, cell: Cell) -> None:
         self.cell = cell
         self.top = cell.rect.y
-        self.prepareGeometryChange()
-        self.bounds = _qrect(cell.rect)
+        self.setRect(_qrect(cell.rect))
         self.shapes = drawing.cell_shapes(cell)
         self.setPos(0.0, 0.0)
         self.update()
@@ -142,8 +141,7 @@ class CornerItem(ShapesItem):
         self.setZValue(Z_HEADER)
 
     def set_shapes(self, shapes: list[Primitive], rect: Rect) -> None:
-        self.prepareGeometryChange()
-        self.bounds = _qrect(rect)
+        self.setRect(_qrect(rect))
         self.shapes = shapes
         self.update()
 
@@ -165,8 +163,7 @@ class HeaderItem(ShapesItem):
 
     def set_header(self, header: Header) -> None:
         self.header = header
-        self.prepareGeometryChange()
-        self.bounds = _qrect(header.rect)
+        self.setRect(_qrect(header.rect))
         self.shapes = (drawing.stage_shapes if self.is_stage else drawing.lane_shapes)(header)
         self.update()
 
@@ -190,7 +187,7 @@ class HeaderItem(ShapesItem):
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(self.bounds.adjusted(1, 1, -1, -1))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -235,8 +232,7 @@ class CardItem(ShapesItem):
         old = self.box
         self.box = box
         if old is None or old.rect.w != box.rect.w or old.rect.h != box.rect.h:
-            self.prepareGeometryChange()
-            self.bounds = QRectF(-2, -2, box.rect.w + 6, box.rect.h + 6)
+            self.setRect(QRectF(-2, -2, box.rect.w + 6, box.rect.h + 6))
         self.setPos(box.rect.x, box.rect.y - top)
         if (
             old is None
@@ -266,7 +262,7 @@ class CardItem(ShapesItem):
         else:
             if not self.shapes:
                 self.shapes = drawing.card_shapes(self.box, scene.labels, scene.measure)
-            qt_painter.paint(painter, self.shapes, scene.image)
+            qt_painter.paint(painter, self.shapes, self.image)
         if self.highlighted:
             painter.setPen(QPen(HIGHLIGHT, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -303,22 +299,15 @@ class CardItem(ShapesItem):
         self.map_scene().edit_card(self.card_id)
 
 
-class RowItem(QGraphicsItem):
-    """A lane's row, drawing nothing: its card items are its children, so when a row
-    above grows the whole row moves with one `setPos`."""
+class RowItem(QGraphicsRectItem):
+    """A lane's row, drawing nothing (an empty rectangle): its card items are its
+    children, so when a row above grows the whole row moves with one `setPos`."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)
         self.setZValue(Z_CARD)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-
-    def boundingRect(self) -> QRectF:
-        return QRectF()
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        """Nothing: the cards draw themselves."""
 
 
 class CurveItem(ShapesItem):
@@ -331,8 +320,7 @@ class CurveItem(ShapesItem):
 
     def set_curve(self, curve: Curve) -> None:
         self.curve = curve
-        self.prepareGeometryChange()
-        self.bounds = _qrect(curve.area).adjusted(-4, -4, 4, 4)
+        self.setRect(_qrect(curve.area).adjusted(-4, -4, 4, 4))
         self.shapes = drawing.curve_line_shapes(curve)
         self.update()
 
@@ -356,11 +344,12 @@ class PointItem(ShapesItem):
         self.prepareGeometryChange()
         self.shapes = drawing.point_shapes(curve, index, self.radius)
         r = self.radius + 3
-        self.bounds = QRectF(point.x - r, point.y - r, 2 * r, 2 * r)
+        bounds = QRectF(point.x - r, point.y - r, 2 * r, 2 * r)
         if point.note_box is not None:
-            self.bounds = self.bounds.united(_qrect(point.note_box))
+            bounds = bounds.united(_qrect(point.note_box))
         if point.samples > 1:  # the "n=3" beside the face (drawing.point_shapes)
-            self.bounds = self.bounds.united(QRectF(point.x, point.y - r, 5 * r, 2 * r))
+            bounds = bounds.united(QRectF(point.x, point.y - r, 5 * r, 2 * r))
+        self.setRect(bounds)
         self.setPos(0, 0)
         self.update()
 

@@ -414,7 +414,7 @@ class MapScene(QGraphicsScene):
             QRectF(
                 -MARGIN,
                 -MARGIN - above,
-                max(layout.width, self.legend.bounds.width()) + 2 * MARGIN,
+                max(layout.width, self.legend.rect().width()) + 2 * MARGIN,
                 layout.height + above + 2 * MARGIN,
             )
         )

@@ -586,7 +586,8 @@ class Changes:
     """What an update laid out anew, so a view with an item per box touches only those.
 
     `full`: everything is new (first layout; stages, title or the lanes' order changed).
-    Else `cards` are the cards whose box is new or gone (not in `layout.cards` any more);
+    Else `cards` are the cards whose box is new, gone (not in `layout.cards` any more) or
+    moved inside its cell (the same box, `rect.y` updated in place);
     the cards of a row that only moved keep their box objects, `rect.y` updated in place
     (a view moves the row, not each card), and so do its cells, each given a new `rect`
     (a view moves the cell's item; the old rectangle, which drawn shapes may hold, stays
@@ -953,27 +954,37 @@ class Layouter:
         changes: Changes,
     ) -> None:
         """A cell's cards stacked from the top of its row (below the curve of an emotion
-        lane); a card whose box is as it was keeps its box object (given the card's new
-        record when only its position in the cell changed)."""
+        lane); a card whose box is as it was but for its height keeps its box object
+        (given the card's new record when only its position in the cell changed, its
+        `rect.y` set in place and the card named in `changes` when it moved)."""
         s = self.style
         layout = self.layout
         assert layout is not None
+        boxes = layout.cards
+        x, w = sx + s.cell_padding, sw - 2 * s.cell_padding
         rel = curve_height + s.cell_padding
         offsets: list[tuple[Rect, float]] = []
         self._offsets[key] = offsets
         for card, (card_height, lines, meta_lines) in self._measured[key]:
-            rect = Rect(sx + s.cell_padding, y + rel, sw - 2 * s.cell_padding, card_height)
-            old = layout.cards.get(card.id)
-            if (
-                old is not None
-                and old.rect == rect
-                and old.lane_kind == lane_kind
-                and same_look(old.card, card)
-            ):
-                old.card = card
-                offsets.append((old.rect, rel))
-                rel += card_height + s.card_gap
-                continue
+            top = y + rel
+            old = boxes.get(card.id)
+            if old is not None:
+                kept = old.rect
+                if (
+                    kept.x == x
+                    and kept.w == w
+                    and kept.h == card_height
+                    and old.lane_kind == lane_kind
+                    and same_look(old.card, card)
+                ):
+                    old.card = card
+                    if kept.y != top:
+                        kept.y = top
+                        changes.cards.add(card.id)
+                    offsets.append((kept, rel))
+                    rel += card_height + s.card_gap
+                    continue
+            rect = Rect(x, top, w, card_height)
             offsets.append((rect, rel))
             rel += card_height + s.card_gap
             meta = None
