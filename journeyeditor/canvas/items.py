@@ -103,7 +103,7 @@ class CellItem(ShapesItem):
             painter.drawRect(self.rect().adjusted(2, 2, -2, -2))
         if not self.overview:
             return
-        painter.translate(0.0, -self.y())  # the blocks are where the layout puts the cards
+        painter.translate(0.0, -self.shift)  # the blocks are where the layout puts the cards
         groups: dict[tuple[str, bool], list[QRectF]] = {}
         for rect, fill, _selected, faded in self.overview:
             groups.setdefault((fill, faded), []).append(rect)
@@ -122,6 +122,7 @@ class CellItem(ShapesItem):
     def set_cell(self, cell: Cell) -> None:
         self.cell = cell
         self.top = cell.rect.y
+        self.shift = 0.0
         self.setRect(_qrect(cell.rect))
         self.shapes = drawing.cell_shapes(cell)
         self.setPos(0.0, 0.0)
@@ -129,9 +130,10 @@ class CellItem(ShapesItem):
 
     def follow(self) -> None:
         """Keep up with a row that only moved (the layout gave the same cell a new `rect`
-        at another height): one `setPos`, the shapes and their cache kept."""
+        at another height): one `setPos`, the shapes kept."""
         shift = self.cell.rect.y - self.top
-        if self.y() != shift:
+        if shift != self.shift:
+            self.shift = shift
             self.setPos(0.0, shift)
 
 

@@ -447,8 +447,13 @@ class MapScene(QGraphicsScene):
         self._refresh_overview()
 
     def _refresh_overview(self) -> None:
+        if not self.overview:
+            for cell in self.cell_items.values():
+                if cell.overview:
+                    cell.set_overview([])
+            return
         cells: dict[tuple[int, int], list[OverviewCard]] = {key: [] for key in self.cell_items}
-        if self.overview and self.layout is not None:
+        if self.layout is not None:
             made = self.card_items.made
             for card_id, box in self.layout.cards.items():
                 item = made.get(card_id)
@@ -713,9 +718,11 @@ class MapScene(QGraphicsScene):
     def set_current_cell(self, key: tuple[int, int] | None) -> None:
         if key is not None and key not in self.cell_items:
             key = None
-        self.current_cell = key
-        for cell_key, item in self.cell_items.items():
-            item.set_current(cell_key == key)
+        previous, self.current_cell = self.current_cell, key
+        for cell_key in {previous, key}:
+            item = self.cell_items.get(cell_key) if cell_key is not None else None
+            if item is not None:
+                item.set_current(cell_key == key)
 
     def move_current_cell(self, stages: int, lanes: int) -> bool:
         """Arrow keys: the current cell moves to the next stage, or the next lane that

@@ -159,6 +159,9 @@ class CardIn:
     votes: int = 0
     evidence: str = "assumption"
     image_id: int | None = None
+    look: CardIn | None = field(default=None, init=False, compare=False, repr=False)
+    """The record this one was `relocated` from (the first of a chain), whose every field
+    but the place it shares: `same_look` need not compare them again."""
 
 
 @dataclass(slots=True)
@@ -598,12 +601,15 @@ class Changes:
     cards: set[int] = field(default_factory=set)
 
 
+_ID = attrgetter("id")
+
+
 def _order(card: CardIn) -> tuple[int, int]:
     return card.position, card.id
 
 
-_LOOK = attrgetter(*(f.name for f in fields(CardIn) if f.name != "position"))
-_FIELDS = attrgetter(*(f.name for f in fields(CardIn)))
+_LOOK = attrgetter(*(f.name for f in fields(CardIn) if f.name not in ("position", "look")))
+_FIELDS = attrgetter(*(f.name for f in fields(CardIn) if f.name != "look"))
 
 
 def relocated(card: CardIn, stage_id: int, lane_id: int, position: int) -> CardIn:
@@ -611,12 +617,23 @@ def relocated(card: CardIn, stage_id: int, lane_id: int, position: int) -> CardI
     the cards again); several times quicker than `dataclasses.replace`."""
     moved = CardIn(*_FIELDS(card))
     moved.stage_id, moved.lane_id, moved.position = stage_id, lane_id, position
+    moved.look = card.look or card
     return moved
 
 
 def same_look(old: CardIn, new: CardIn) -> bool:
-    """Whether two records of a card lay out alike: every field equal but its position."""
-    return old is new or bool(_LOOK(old) == _LOOK(new))
+    """Whether two records of a card lay out alike: every field equal but its position.
+    Records relocated from the same one, in the same cell, are (their fields not
+    compared: a cell's cards all get new records when one card leaves it)."""
+    if old is new:
+        return True
+    if (
+        (old.look or old) is (new.look or new)
+        and old.stage_id == new.stage_id
+        and old.lane_id == new.lane_id
+    ):
+        return True
+    return bool(_LOOK(old) == _LOOK(new))
 
 
 class Layouter:
@@ -890,7 +907,11 @@ class Layouter:
                 for rect, offset in self._offsets.get(key, ()):
                     rect.y = y + offset
             if key in chosen or grown or (moved and boxes):
-                ids = tuple(card.id for card in self._cells.get(key, ()))
+                before_cell = layout.cells.get(key)
+                if key in chosen or before_cell is None:
+                    ids = tuple(map(_ID, self._cells.get(key, ())))
+                else:
+                    ids = before_cell.card_ids  # its cards did not change
                 layout.cells[key] = Cell(
                     stage.id, lane.id, Rect(sx, y, sw, height), lane.color, ids, boxes.get(stage.id)
                 )
