@@ -337,11 +337,17 @@ class PointItem(ShapesItem):
         self.setCursor(Qt.CursorShape.SizeVerCursor)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.radius = radius
+        self.curve, self.index, self.previewed = curve, index, True
         self.set_point(curve, index)
 
     def set_point(self, curve: Curve, index: int) -> None:
-        self.curve, self.index = curve, index
+        """Take the face at `index` of a new curve; a face drawn exactly as before (another
+        face of the curve moved) keeps its shapes, unless a drag changed them."""
         point = curve.points[index]
+        kept = not self.previewed and self.curve.points[self.index] == point
+        self.curve, self.index, self.previewed = curve, index, False
+        if kept:
+            return
         self.lane_id, self.stage_id, self.value = curve.lane_id, point.stage_id, point.value
         self.prepareGeometryChange()
         self.shapes = drawing.point_shapes(curve, index, self.radius)
@@ -369,6 +375,7 @@ class PointItem(ShapesItem):
         y = top + (2 - value) / 4 * span
         self.setPos(0, y - point.y)
         self.shapes = icons.face(value, point.x, point.y, self.radius)
+        self.previewed = True
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

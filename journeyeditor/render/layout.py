@@ -646,7 +646,8 @@ class Layouter:
     row whose height changed move, their cards' shapes kept, a measurement lane's figures
     made again (they are placed at absolute heights). A change of the stages or the title
     (columns, header row) or of the lanes' order lays everything out again, reusing every
-    card measured before.
+    card measured before. A cell or lane header laid out again exactly as it was keeps its
+    object, so a view that compares objects redraws neither.
     """
 
     def __init__(self, measurer: CardMeasurer, style: Style | None = None) -> None:
@@ -912,13 +913,17 @@ class Layouter:
                     ids = tuple(map(_ID, self._cells.get(key, ())))
                 else:
                     ids = before_cell.card_ids  # its cards did not change
-                layout.cells[key] = Cell(
+                cell = Cell(
                     stage.id, lane.id, Rect(sx, y, sw, height), lane.color, ids, boxes.get(stage.id)
                 )
+                if before_cell != cell:  # one laid out alike keeps its object
+                    layout.cells[key] = cell
             elif moved:
                 layout.cells[key].rect = Rect(sx, y, sw, height)
         rect = Rect(0.0, y, s.lane_header_width, height)
-        layout.lanes[index] = _lane_header(lane, run_text, rect, s, measure)
+        header = _lane_header(lane, run_text, rect, s, measure)
+        if header != before:
+            layout.lanes[index] = header
         if lane.kind == EMOTION:
             area = Rect(s.lane_header_width, y, layout.width - s.lane_header_width, curve_height)
             layout.curves[lane.id] = _curve(
