@@ -6,6 +6,8 @@ gestures are handed to the scene's controllers, which push commands.
 
 from __future__ import annotations
 
+from dataclasses import fields
+from operator import attrgetter
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeyeditor.render import drawing, icons, qt_painter
-from journeyeditor.render.layout import CardBox, Cell, Curve, Header, Rect, same_look
+from journeyeditor.render.layout import CardBox, CardIn, Cell, Curve, Header, Rect
 from journeyeditor.render.primitives import Primitive
 
 if TYPE_CHECKING:
@@ -33,6 +35,30 @@ LOD_TEXT = 0.35
 FADED_OVERVIEW = 0.18
 
 Z_CELL, Z_HEADER, Z_CURVE, Z_CARD, Z_POINT, Z_OVERLAY = 0, 1, 2, 3, 4, 10
+
+
+_DRAWN = attrgetter(
+    *(f.name for f in fields(CardIn) if f.name not in ("stage_id", "lane_id", "position", "look"))
+)
+
+
+def drawn_alike(old: CardBox, new: CardBox) -> bool:
+    """Whether two boxes of a card draw the same picture in the card's own coordinates
+    (where the card is, in which cell, does not count): a card moved to another cell
+    keeps its drawing and its item's cache."""
+    if old is new:
+        return True
+    a, b = old.card, new.card
+    return (
+        old.rect.w == new.rect.w
+        and old.rect.h == new.rect.h
+        and old.lane_kind == new.lane_kind
+        and old.lines == new.lines
+        and old.meta == new.meta
+        and old.meta_lines == new.meta_lines
+        and old.image == new.image
+        and (a is b or (a.look or a) is (b.look or b) or bool(_DRAWN(a) == _DRAWN(b)))
+    )
 
 
 def _qrect(rect: Rect) -> QRectF:
@@ -236,12 +262,7 @@ class CardItem(ShapesItem):
         if old is None or old.rect.w != box.rect.w or old.rect.h != box.rect.h:
             self.setRect(QRectF(-2, -2, box.rect.w + 6, box.rect.h + 6))
         self.setPos(box.rect.x, box.rect.y - top)
-        if (
-            old is None
-            or not same_look(old.card, box.card)
-            or old.lines != box.lines
-            or old.meta != box.meta
-        ):
+        if old is None or not drawn_alike(old, box):
             self.shapes = []
             self.update()
 

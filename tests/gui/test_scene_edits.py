@@ -112,7 +112,10 @@ def test_edits_leave_the_scene_as_a_fresh_one_draws_it(
     assert_as_opened(document, scene)  # the rows below moved back up
     assert document.push(edits.set_emotion(document, EMOTION, 2, 2))
     assert_as_opened(document, scene)  # one face changed, the others kept
-    for _ in range(4):
+    width = scene.layout.stages[0].rect.w
+    assert document.push(edits.edit_stage(document, STAGES[0], width=width + 3))
+    assert_as_opened(document, scene)  # wider cards, their text wrapped as before
+    for _ in range(5):
         document.undo()
         assert_as_opened(document, scene)
 
