@@ -349,11 +349,13 @@ class CurveItem(ShapesItem):
 
 
 class PointItem(ShapesItem):
-    """One face on the emotion curve: drag it up or down; it snaps to −2…+2."""
+    """One face on the emotion curve: drag it up or down; it snaps to −2…+2. Its picture
+    is cached, as a card's is: a repaint of the view draws the faces from their caches."""
 
     def __init__(self, curve: Curve, index: int, radius: float) -> None:
         super().__init__()
         self.setZValue(Z_POINT)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
