@@ -9,6 +9,8 @@ the file nor on the undo stack, and is reported through `errorOccurred`.
 from __future__ import annotations
 
 import logging
+import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,6 +20,8 @@ from PySide6.QtGui import QUndoStack
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import instance_state
+from sqlalchemy.orm.util import identity_key
 
 from journeyeditor import crash
 from journeyeditor.editing import measured
@@ -29,6 +33,7 @@ from journeyeditor.editing.operations import (
     renumber,
     touched_rows,
 )
+from journeyeditor.editing.rows import Rows, record, select_sql
 from journeyeditor.model import (
     Ballot,
     BallotLane,
@@ -47,7 +52,6 @@ from journeyeditor.model import (
     Vote,
 )
 from journeyeditor.store import content, database, interchange
-from journeyeditor.store.engine import WRITE
 from journeyeditor.store.errors import (
     FileLockedError,
     JourneyFileError,
@@ -64,9 +68,10 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-FORESEEN = (SQLAlchemyError, LookupError, ValueError, UnicodeError)
+FORESEEN = (SQLAlchemyError, sqlite3.Error, LookupError, ValueError, UnicodeError)
 """What the file or its rules can refuse (locked, read-only, full, a broken rule, a row
-gone): each has a plain message. Anything else inside an edit is a bug."""
+gone): each has a plain message. Anything else inside an edit is a bug. The row
+operations write through the driver (editing/rows.py), whose errors are sqlite3's."""
 
 
 class EditFailed(Exception):
@@ -121,6 +126,8 @@ class Document(QObject):
     map read it again here."""
 
     WATCH_INTERVAL_MS = 700
+    RECENT = 256
+    """Rows read by `get` kept held, so that asking again costs no query."""
 
     def __init__(self, journey: database.JourneyFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +135,7 @@ class Document(QObject):
         self.session = Session(journey.engine, expire_on_commit=False, autoflush=False)
         self.stack = QUndoStack(self)
         self._reserved: dict[type, int] = {}
+        self._recent: OrderedDict[tuple[type, int], Any] = OrderedDict()
         self._failed = False
         self._writing = False
         self._announcing = False
@@ -157,6 +165,7 @@ class Document(QObject):
     def close(self) -> None:
         self._watch.stop()
         self.stack.clear()
+        self._recent.clear()
         self.session.close()
         self._journey.close()
 
@@ -171,6 +180,7 @@ class Document(QObject):
         self._journey.close()
         self._journey = journey
         self.session = Session(journey.engine, expire_on_commit=False, autoflush=False)
+        self._recent.clear()
         self._reserved.clear()
         self._seen_version = self._data_version()
         self.pathChanged.emit(str(path))
@@ -219,12 +229,40 @@ class Document(QObject):
         return rows
 
     def get(self, entity: type[T], row_id: int | None) -> T | None:
+        """One row by id. The session's object is current when it holds one unexpired
+        (edits settle the objects they wrote, another program's commits expire them all),
+        so it comes back without a query; the last RECENT rows read are kept held for
+        that, as a view asks for the same stage, lane or card again and again."""
         if row_id is None:
             return None
         self._begin_read()
-        row = self.session.get(entity, row_id)
-        self._end_read()
+        held = self.session.identity_map.get(identity_key(entity, row_id))
+        if held is not None and not instance_state(held).expired_attributes:
+            row: T | None = held
+        else:
+            row = self.session.get(entity, row_id)
+            self._end_read()
+        if row is not None:
+            self._recent[(entity, row_id)] = row
+            self._recent.move_to_end((entity, row_id))
+            if len(self._recent) > self.RECENT:
+                self._recent.popitem(last=False)
         return row
+
+    def record(self, entity: type, row_id: int) -> Any | None:
+        """One row as plain data (a named tuple with the entity's attributes), read
+        without the ORM: what a view that copies a row after each edit needs, at a
+        fraction of `get`'s cost when the session does not hold the row."""
+        found = self._read(select_sql(entity) + "id = ?", (row_id,))
+        return record(entity, found[0]) if found else None
+
+    def _read(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        """A read in SQL through the driver: one statement is its own read transaction
+        (or part of the edit's), without the ORM's cost per query."""
+        self._begin_read()
+        rows = self._journey.raw.execute(sql, tuple(params)).fetchall()
+        self._end_read()
+        return rows
 
     def _begin_read(self) -> None:
         if not self._writing and not self.session.in_transaction():
@@ -232,7 +270,7 @@ class Document(QObject):
 
     def _end_read(self) -> None:
         """End a read's transaction; a read inside an edit leaves the edit's transaction be."""
-        if not self._writing:
+        if not self._writing and self.session.in_transaction():
             self.session.commit()
 
     def project(self) -> Project:
@@ -279,8 +317,8 @@ class Document(QObject):
 
     def cell_ids(self, stage_id: int, lane_id: int) -> list[int]:
         """The ids of a cell's cards in order: what a view needs after cards moved."""
-        query = select(Card.id).where(Card.stage_id == stage_id, Card.lane_id == lane_id)
-        return self._all(query.order_by(Card.position))
+        sql = "SELECT id FROM card WHERE stage_id = ? AND lane_id = ? ORDER BY position"
+        return [row[0] for row in self._read(sql, (stage_id, lane_id))]
 
     def emotion_points(self, map_id: int) -> list[EmotionPoint]:
         query = (
@@ -291,11 +329,9 @@ class Document(QObject):
         return self._all(query)
 
     def emotion_point(self, lane_id: int, stage_id: int) -> EmotionPoint | None:
-        query = select(EmotionPoint).where(
-            EmotionPoint.lane_id == lane_id, EmotionPoint.stage_id == stage_id
-        )
-        rows = self._all(query)
-        return rows[0] if rows else None
+        sql = "SELECT id FROM emotion_point WHERE lane_id = ? AND stage_id = ?"
+        found = self._read(sql, (lane_id, stage_id))
+        return self.get(EmotionPoint, found[0][0]) if found else None
 
     def personas(self) -> list[Persona]:
         return self._all(select(Persona).order_by(Persona.position))
@@ -396,7 +432,7 @@ class Document(QObject):
         self._reserved[entity] += 1
         return self._reserved[entity]
 
-    def _claim_ids(self, operations: Sequence[Operation]) -> None:
+    def _claim_ids(self, rows: Rows, operations: Sequence[Operation]) -> None:
         """Inside the write transaction: renumber new rows whose ids another program took.
 
         Ids are reserved when a command is made; a second editor of the same file may
@@ -408,15 +444,17 @@ class Document(QObject):
             wanted.setdefault(entity, []).append(values["id"])
         new_ids: dict[tuple[type, int], int] = {}
         for entity, ids in wanted.items():
-            column = entity.id  # type: ignore[attr-defined]
+            table = entity.__tablename__  # type: ignore[attr-defined]
             taken = {
                 row_id
                 for chunk in content.chunks(ids)
-                for row_id in self.session.scalars(select(column).where(column.in_(chunk)))
+                for (row_id,) in rows.execute(
+                    f"SELECT id FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+                )
             }
             if not taken:
                 continue
-            highest = max(self.session.scalar(select(func.max(column))) or 0, *ids)
+            highest = max(rows.execute(f"SELECT max(id) FROM {table}")[0][0] or 0, *ids)
             for old in sorted(taken):
                 highest += 1
                 new_ids[(entity, old)] = highest
@@ -467,39 +505,42 @@ class Document(QObject):
 
         Any exception rolls the whole transaction back (whatever raised it), so neither
         the file nor a later read can ever see half a step. `fresh` marks a first run,
-        whose new rows may still be renumbered.
+        whose new rows may still be renumbered. The transaction and the writes go through
+        the driver (`rows.Rows`); the session's objects are settled once it committed.
         """
         notices = Notices()
         steps: Iterable[Operation] = operations if forward else reversed(operations)
         if self.session.in_transaction():
             self.session.commit()  # a read left open: close it, so the edit starts afresh
         self._writing = True
+        rows = Rows(self._journey.raw)
         try:
-            self.session.connection(execution_options=WRITE)
+            rows.begin()
             self._sync()
             if fresh:
-                self._claim_ids(operations)
+                self._claim_ids(rows, operations)
             for step in steps:
                 if forward:
-                    step.do(self.session, notices)
+                    step.do(rows, notices)
                 else:
-                    step.undo(self.session, notices)
+                    step.undo(rows, notices)
             touched, grown = touched_rows(operations, forward)
-            content.check_rows(self._execute, touched, grown)
-            self.session.commit()
+            content.check_rows(rows.execute, touched, grown)
+            rows.commit()
         except Exception as exc:
             # Every failure, whatever raised it, is rolled back whole and reported.
-            self.session.rollback()
+            rows.rollback()
             if isinstance(exc, FORESEEN):
                 self._report(self._explain(exc))
             else:
                 self._unforeseen(exc)
             return False
         except BaseException:
-            self.session.rollback()
+            rows.rollback()
             raise
         finally:
             self._writing = False
+        rows.settle(self.session)
         self._announcing = True
         try:
             for name, args in notices.take():
@@ -515,11 +556,6 @@ class Document(QObject):
         if self._announcing:
             LOG.error("an edit was asked for while another was being announced; refused")
         return self._announcing
-
-    def _execute(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-        """Run SQL inside the current transaction (for the content rules)."""
-        rows = self.session.connection().exec_driver_sql(sql, tuple(params))
-        return [tuple(row) for row in rows]
 
     def _unforeseen(self, exc: Exception) -> None:
         """A bug inside an edit, already rolled back: the window's crash dialog (through
@@ -546,12 +582,14 @@ class Document(QObject):
             )
         if isinstance(exc, UnicodeError):
             text = "text that is not valid Unicode"
-        if isinstance(exc, (IntegrityError, content.ContentError, UnicodeError)):
+        integrity = (IntegrityError, sqlite3.IntegrityError, content.ContentError, UnicodeError)
+        operational = (OperationalError, sqlite3.OperationalError)
+        if isinstance(exc, integrity):
             return translate("Document", "This change breaks a rule of the map: {0}").format(text)
         error: JourneyFileError
-        if isinstance(exc, OperationalError) and ("locked" in text or "busy" in text):
+        if isinstance(exc, operational) and ("locked" in text or "busy" in text):
             error = FileLockedError(self.path)
-        elif isinstance(exc, OperationalError) and ("readonly" in text or self._protected()):
+        elif isinstance(exc, operational) and ("readonly" in text or self._protected()):
             error = ReadOnlyFileError(self.path, text)
         else:
             error = WriteFailedError(self.path, text)

@@ -7,10 +7,7 @@ change that did not reach the file, and a failed edit announces nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from journeyeditor.model import (
     Ballot,
@@ -37,6 +34,9 @@ from journeyeditor.model import (
 )
 from journeyeditor.store.content import chunks
 
+if TYPE_CHECKING:
+    from journeyeditor.editing.rows import Rows, Values
+
 Notice = tuple[str, tuple[int, ...]]
 
 PREFIX: dict[type, str] = {
@@ -50,28 +50,29 @@ PREFIX: dict[type, str] = {
 }
 
 
-def _map_of(session: Session, row: Any) -> tuple[int, ...]:
+def _map_of(rows: Rows, entity: type, row: Values) -> tuple[int, ...]:
     """The map id a row belongs to, as the leading signal argument (none for globals)."""
-    if isinstance(row, (Stage, Lane)):
-        return (row.map_id,)
-    if isinstance(row, (Card, EmotionPoint)):
-        stage = session.get(Stage, row.stage_id)
-        return (stage.map_id,) if stage is not None else (0,)
+    if entity in (Stage, Lane):
+        return (row["map_id"],)
+    if entity in (Card, EmotionPoint):
+        return (rows.map_of(row["stage_id"]),)
     return ()
 
 
-def _measured_map(session: Session, row: Any) -> int | None:
+def _measured_map(rows: Rows, entity: type, row: Values) -> int | None:
     """The map a measurement row belongs to; None for other rows."""
-    if isinstance(row, (EventMapping, MappingSegment, MeasureRun)):
-        return int(row.map_id)
-    if isinstance(row, (FunnelFigure, SurveyFigure, StagePattern, StageTouchpoint)):
-        stage = session.get(Stage, row.stage_id)
-        return stage.map_id if stage is not None else 0
+    if entity in (EventMapping, MappingSegment, MeasureRun):
+        return int(row["map_id"])
+    if entity in (FunnelFigure, SurveyFigure, StagePattern, StageTouchpoint):
+        return rows.map_of(row["stage_id"])
     return None
 
 
 class Notices:
-    """An ordered set of pending signal emissions: (signal name, arguments)."""
+    """An ordered set of pending signal emissions: (signal name, arguments).
+
+    Rows come as their column values (`Values`), as the row operations read and wrote
+    them."""
 
     def __init__(self) -> None:
         self.pending: dict[Notice, None] = {}
@@ -84,74 +85,72 @@ class Notices:
         self.pending.clear()
         return notices
 
-    def _special(self, session: Session, row: Any) -> bool:
+    def _special(self, rows: Rows, entity: type, row: Values) -> bool:
         """Rows whose every change is one signal; True when handled."""
-        if isinstance(row, EmotionPoint):
-            self.add("emotionChanged", *_map_of(session, row), row.lane_id, row.stage_id)
-        elif isinstance(row, Project):
+        if entity is EmotionPoint:
+            self.add("emotionChanged", *_map_of(rows, entity, row), row["lane_id"], row["stage_id"])
+        elif entity is Project:
             self.add("projectChanged")
-        elif isinstance(row, Snapshot):
+        elif entity is Snapshot:
             self.add("snapshotsChanged")
-        elif isinstance(row, Participant):
+        elif entity is Participant:
             self.add("participantsChanged")
-        elif isinstance(row, (Ballot, BallotLane, Vote)):
+        elif entity in (Ballot, BallotLane, Vote):
             self.add("votingChanged")
-        elif (map_id := _measured_map(session, row)) is not None:
+        elif (map_id := _measured_map(rows, entity, row)) is not None:
             self.add("measuresChanged", map_id)
         else:
             return False
         return True
 
-    def _cell(self, session: Session, row: Any) -> None:
-        if isinstance(row, Card):
-            self.add("cellChanged", *_map_of(session, row), row.stage_id, row.lane_id)
+    def _cell(self, rows: Rows, entity: type, row: Values) -> None:
+        if entity is Card:
+            self.add("cellChanged", *_map_of(rows, entity, row), row["stage_id"], row["lane_id"])
 
-    def added(self, session: Session, row: Any) -> None:
-        if not self._special(session, row):
-            self.add(f"{PREFIX[type(row)]}Added", *_map_of(session, row), row.id)
-            self._cell(session, row)
+    def added(self, rows: Rows, entity: type, row: Values) -> None:
+        if not self._special(rows, entity, row):
+            self.add(f"{PREFIX[entity]}Added", *_map_of(rows, entity, row), row["id"])
+            self._cell(rows, entity, row)
 
-    def removed(self, session: Session, row: Any) -> None:
-        if not self._special(session, row):
-            self.add(f"{PREFIX[type(row)]}Removed", *_map_of(session, row), row.id)
-            self._cell(session, row)
+    def removed(self, rows: Rows, entity: type, row: Values) -> None:
+        if not self._special(rows, entity, row):
+            self.add(f"{PREFIX[entity]}Removed", *_map_of(rows, entity, row), row["id"])
+            self._cell(rows, entity, row)
 
-    def rows_added(self, session: Session, entity: type, rows: Sequence[dict[str, Any]]) -> None:
+    def rows_added(self, rows: Rows, entity: type, values: Sequence[Values]) -> None:
         """`added` for many rows given as values (the bulk path)."""
-        self._rows(session, entity, rows, "Added")
+        self._rows(rows, entity, values, "Added")
 
-    def rows_removed(self, session: Session, entity: type, rows: Sequence[dict[str, Any]]) -> None:
+    def rows_removed(self, rows: Rows, entity: type, values: Sequence[Values]) -> None:
         """`removed` for many rows given as values, before they go."""
-        self._rows(session, entity, rows, "Removed")
+        self._rows(rows, entity, values, "Removed")
 
-    def _rows(
-        self, session: Session, entity: type, rows: Sequence[dict[str, Any]], verb: str
-    ) -> None:
-        """Cards' notices with their maps read in one query per 5,000 stages (an ORM object
-        and a stage lookup per card took most of a bulk insert); other rows one by one."""
+    def _rows(self, rows: Rows, entity: type, values: Sequence[Values], verb: str) -> None:
+        """Cards' notices with their maps read in one query per 5,000 stages (a stage
+        lookup per card took most of a bulk insert); other rows one by one."""
         if entity is not Card:
             tell = self.added if verb == "Added" else self.removed
-            for values in rows:
-                tell(session, entity(**values))
+            for row in values:
+                tell(rows, entity, row)
             return
-        stage_ids = sorted({values["stage_id"] for values in rows})
+        stage_ids = sorted({row["stage_id"] for row in values})
         maps: dict[int, int] = {}
         for chunk in chunks(stage_ids):
-            query = select(Stage.id, Stage.map_id).where(Stage.id.in_(chunk))
-            maps.update((stage_id, map_id) for stage_id, map_id in session.execute(query))
-        for values in rows:
-            map_id = maps.get(values["stage_id"], 0)
-            self.add(f"card{verb}", map_id, values["id"])
-            self.add("cellChanged", map_id, values["stage_id"], values["lane_id"])
+            sql = f"SELECT id, map_id FROM stage WHERE id IN ({', '.join('?' * len(chunk))})"
+            maps.update((stage_id, map_id) for stage_id, map_id in rows.execute(sql, chunk))
+        for row in values:
+            map_id = maps.get(row["stage_id"], 0)
+            self.add(f"card{verb}", map_id, row["id"])
+            self.add("cellChanged", map_id, row["stage_id"], row["lane_id"])
 
-    def changed(self, session: Session, row: Any) -> None:
-        if not self._special(session, row):
-            self.add(f"{PREFIX[type(row)]}Changed", *_map_of(session, row), row.id)
+    def changed(self, rows: Rows, entity: type, row: Values) -> None:
+        if not self._special(rows, entity, row):
+            self.add(f"{PREFIX[entity]}Changed", *_map_of(rows, entity, row), row["id"])
 
-    def moved(self, session: Session, row: Any) -> None:
+    def moved(self, rows: Rows, entity: type, row: Values) -> None:
         """Called before and after a move, so both the old and the new place hear of it."""
-        if isinstance(row, Card):
-            self._cell(session, row)
-            self.add("cardChanged", *_map_of(session, row), row.id)
-        elif not self._special(session, row):
-            self.add(f"{PREFIX[type(row)]}sReordered", *_map_of(session, row))
+        if entity is Card:
+            self._cell(rows, entity, row)
+            self.add("cardChanged", *_map_of(rows, entity, row), row["id"])
+        elif not self._special(rows, entity, row):
+            self.add(f"{PREFIX[entity]}sReordered", *_map_of(rows, entity, row))

@@ -12,9 +12,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, insert, inspect, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import inspect
 
+from journeyeditor.editing.rows import Rows
+from journeyeditor.editing.rows import Values as Values
 from journeyeditor.model import (
     Base,
     Card,
@@ -31,8 +32,6 @@ from journeyeditor.store.content import chunks
 if TYPE_CHECKING:
     from journeyeditor.editing.notices import Notices
 
-Values = dict[str, Any]
-
 CONTAINERS: dict[type, tuple[str, ...]] = {
     entity: content.CONTAINERS[entity.__tablename__]
     for entity in (JourneyMap, Persona, Department, Participant, Stage, Lane, Card)
@@ -45,38 +44,23 @@ def row_values(row: Any) -> Values:
     return {attr.key: getattr(row, attr.key) for attr in inspect(row).mapper.column_attrs}
 
 
-def _siblings(session: Session, entity: type, where: Values) -> list[Any]:
-    columns = CONTAINERS[entity]
-    query: Any = select(entity).where(*[getattr(entity, c) == where[c] for c in columns])
-    order = (getattr(entity, "position"), getattr(entity, "id"))  # noqa: B009
-    return list(session.scalars(query.order_by(*order)))
+def _place(entity: type, values: Values) -> tuple[Any, ...]:
+    """The container a row's values put it in (its container columns' values)."""
+    return tuple(values[column] for column in CONTAINERS[entity])
 
 
-def _shift(session: Session, entity: type, where: Values, start: int, by: int) -> None:
-    """Move the positions from `start` on in a container by `by`, in one statement (a
-    cell of hundreds of cards is not read row by row); rows held by the session follow."""
-    position = getattr(entity, "position")  # noqa: B009
-    inside = [getattr(entity, c) == where[c] for c in CONTAINERS[entity]]
-    session.execute(
-        update(entity).where(*inside, position >= start).values(position=position + by),
-        execution_options={"synchronize_session": "evaluate"},
-    )
-
-
-def _open_gap(session: Session, entity: type, where: Values, position: int) -> int:
-    """Shift siblings at or after `position` down by one; return the clamped position.
-    A row parked at position -1 while it moves is not counted."""
-    position_column = getattr(entity, "position")  # noqa: B009
-    inside = [getattr(entity, c) == where[c] for c in CONTAINERS[entity]]
-    count = session.scalar(select(func.count()).where(*inside, position_column >= 0)) or 0
-    position = max(0, min(position, count))
-    _shift(session, entity, where, position, 1)
+def _open_gap(rows: Rows, entity: type, values: Values, position: int, but: int | None) -> int:
+    """Shift the siblings at or after `position` down by one; return the clamped
+    position. Row `but` (the one moving in) is neither counted nor shifted."""
+    place = _place(entity, values)
+    position = max(0, min(position, rows.count(entity, place, but)))
+    rows.shift(entity, place, position, 1, but)
     return position
 
 
-def _close_gap(session: Session, entity: type, row: Any) -> None:
+def _close_gap(rows: Rows, entity: type, row: Values) -> None:
     """The siblings after `row` move up by one (positions stay 0…n-1 without it)."""
-    _shift(session, entity, row_values(row), row.position + 1, -1)
+    rows.shift(entity, _place(entity, row), row["position"] + 1, -1, row["id"])
 
 
 class StaleRowError(LookupError):
@@ -88,29 +72,29 @@ class StaleRowError(LookupError):
         self.row_id = row_id
 
 
-def _row(session: Session, entity: type, row_id: int) -> Any:
+def _row(rows: Rows, entity: type, row_id: int) -> Values:
     """The row an undo or redo works on; it must still be there."""
-    row = session.get(entity, row_id)
+    row = rows.get(entity, row_id)
     if row is None:
         raise StaleRowError(entity, row_id)
     return row
 
 
-def _expect(entity: type, row: Any, values: Values) -> None:
+def _expect(entity: type, row: Values, values: Values) -> None:
     """Refuse to go on when `row` no longer holds `values` (someone else changed it)."""
-    if any(getattr(row, key) != value for key, value in values.items()):
-        raise StaleRowError(entity, row.id)
+    if any(row[key] != value for key, value in values.items()):
+        raise StaleRowError(entity, row["id"])
 
 
 class Operation(ABC):
     """A reversible change to rows; `do` and `undo` run inside one transaction."""
 
     @abstractmethod
-    def do(self, session: Session, notices: Notices) -> None:
+    def do(self, rows: Rows, notices: Notices) -> None:
         """Apply the change, remembering what undoing it needs."""
 
     @abstractmethod
-    def undo(self, session: Session, notices: Notices) -> None:
+    def undo(self, rows: Rows, notices: Notices) -> None:
         """Put back exactly what `do` changed."""
 
 
@@ -121,36 +105,32 @@ class Insert(Operation):
     entity: type
     values: Values
 
-    def do(self, session: Session, notices: Notices) -> None:
+    def do(self, rows: Rows, notices: Notices) -> None:
         values = dict(self.values)
         if self.entity in CONTAINERS:
-            values["position"] = _open_gap(
-                session, self.entity, values, values.get("position", 1 << 30)
-            )
+            wanted = values.get("position", 1 << 30)
+            values["position"] = _open_gap(rows, self.entity, values, wanted, None)
             self.values["position"] = values["position"]
-        row = self.entity(**values)
-        session.add(row)
-        session.flush()
-        notices.added(session, row)
+        notices.added(rows, self.entity, rows.insert(self.entity, values))
 
-    def undo(self, session: Session, notices: Notices) -> None:
-        _expect(self.entity, _row(session, self.entity, self.values["id"]), self.values)
-        Delete(self.entity, self.values["id"]).do(session, notices)
+    def undo(self, rows: Rows, notices: Notices) -> None:
+        _expect(self.entity, _row(rows, self.entity, self.values["id"]), self.values)
+        Delete(self.entity, self.values["id"]).do(rows, notices)
 
 
-def _container_of(entity: type, values: Values) -> tuple[Any, ...]:
-    return tuple(values[column] for column in CONTAINERS[entity])
-
-
-def _counts(session: Session, entity: type, containers: set[tuple[Any, ...]]) -> dict[Any, Any]:
+def _counts(rows: Rows, entity: type, containers: set[tuple[Any, ...]]) -> dict[Any, Any]:
     """Per container: (how many rows it holds, its highest position), in grouped reads."""
-    columns = [getattr(entity, c) for c in CONTAINERS[entity]]
-    position = getattr(entity, "position")  # noqa: B009
+    names = CONTAINERS[entity]
+    table = entity.__tablename__  # type: ignore[attr-defined]
+    listed = ", ".join(names)
     found: dict[Any, Any] = {}
     for chunk in chunks(sorted({container[0] for container in containers})):
-        query = select(*columns, func.count(), func.max(position)).where(columns[0].in_(chunk))
-        for row in session.execute(query.group_by(*columns)):
-            found[tuple(row[: len(columns)])] = (row[-2], row[-1])
+        sql = (
+            f"SELECT {listed}, count(*), max(position) FROM {table} "
+            f"WHERE {names[0]} IN ({', '.join('?' * len(chunk))}) GROUP BY {listed}"
+        )
+        for row in rows.execute(sql, chunk):
+            found[tuple(row[: len(names)])] = (row[-2], row[-1])
     return found
 
 
@@ -167,53 +147,45 @@ class InsertMany(Operation):
     entity: type
     rows: list[Values]
 
-    def do(self, session: Session, notices: Notices) -> None:
+    def do(self, rows: Rows, notices: Notices) -> None:
         if self.entity in CONTAINERS:
-            self._append(session)
-        table = self.entity.__table__  # type: ignore[attr-defined]
-        for chunk in chunks(self.rows):
-            session.execute(insert(table), [dict(values) for values in chunk])
-        notices.rows_added(session, self.entity, self.rows)
+            self._append(rows)
+        rows.insert_many(self.entity, self.rows)
+        notices.rows_added(rows, self.entity, self.rows)
 
-    def _append(self, session: Session) -> None:
+    def _append(self, rows: Rows) -> None:
         """Give each row the next position of its container (0…n-1 kept)."""
-        containers = {_container_of(self.entity, values) for values in self.rows}
+        containers = {_place(self.entity, values) for values in self.rows}
         following = {
-            place: count for place, (count, _) in _counts(session, self.entity, containers).items()
+            place: count for place, (count, _) in _counts(rows, self.entity, containers).items()
         }
         for values in self.rows:
-            place = _container_of(self.entity, values)
+            place = _place(self.entity, values)
             values["position"] = following.get(place, 0)
             following[place] = values["position"] + 1
 
-    def undo(self, session: Session, notices: Notices) -> None:
-        mapper: Any = inspect(self.entity)
-        keys = [attr.key for attr in mapper.column_attrs]
-        ident = getattr(self.entity, "id")  # noqa: B009
+    def undo(self, rows: Rows, notices: Notices) -> None:
         ids = [values["id"] for values in self.rows]
-        found: dict[int, Any] = {}
+        found: dict[int, Values] = {}
         for chunk in chunks(ids):
-            query = select(*[getattr(self.entity, k) for k in keys]).where(ident.in_(chunk))
-            found.update((row.id, row) for row in session.execute(query))
+            found.update((row["id"], row) for row in rows.get_many(self.entity, chunk))
         for values in self.rows:
             row = found.get(values["id"])
-            if row is None or any(getattr(row, k) != v for k, v in values.items()):
+            if row is None or any(row[k] != v for k, v in values.items()):
                 raise StaleRowError(self.entity, values["id"])
-        notices.rows_removed(session, self.entity, self.rows)
+        notices.rows_removed(rows, self.entity, self.rows)
         for chunk in chunks(ids):
-            session.execute(delete(self.entity).where(ident.in_(chunk)))
+            rows.delete_many(self.entity, chunk)
         if self.entity in CONTAINERS:
-            self._close_gaps(session)
+            self._close_gaps(rows)
 
-    def _close_gaps(self, session: Session) -> None:
+    def _close_gaps(self, rows: Rows) -> None:
         """Number again the containers where rows added after these are left behind a gap."""
-        containers = {_container_of(self.entity, values) for values in self.rows}
-        for place, (count, highest) in _counts(session, self.entity, containers).items():
+        containers = {_place(self.entity, values) for values in self.rows}
+        for place, (count, highest) in _counts(rows, self.entity, containers).items():
             if place in containers and highest != count - 1:
-                where = dict(zip(CONTAINERS[self.entity], place, strict=True))
-                for index, sibling in enumerate(_siblings(session, self.entity, where)):
-                    sibling.position = index
-        session.flush()
+                for index, row_id in enumerate(rows.ordered_ids(self.entity, place)):
+                    rows.update(self.entity, row_id, {"position": index})
 
 
 @dataclass
@@ -224,21 +196,20 @@ class Delete(Operation):
     id: int
     saved: Values = field(default_factory=dict)
 
-    def do(self, session: Session, notices: Notices) -> None:
-        row = _row(session, self.entity, self.id)
+    def do(self, rows: Rows, notices: Notices) -> None:
+        row = _row(rows, self.entity, self.id)
         if self.saved:
             _expect(self.entity, row, self.saved)
-        self.saved = row_values(row)
-        notices.removed(session, row)
+        self.saved = row
+        notices.removed(rows, self.entity, row)
         if self.entity in CONTAINERS:
-            _close_gap(session, self.entity, row)
-        session.delete(row)
-        session.flush()
+            _close_gap(rows, self.entity, row)
+        rows.delete(self.entity, self.id)
 
-    def undo(self, session: Session, notices: Notices) -> None:
-        if session.get(self.entity, self.id) is not None:
+    def undo(self, rows: Rows, notices: Notices) -> None:
+        if rows.get(self.entity, self.id) is not None:
             raise StaleRowError(self.entity, self.id)
-        Insert(self.entity, dict(self.saved)).do(session, notices)
+        Insert(self.entity, dict(self.saved)).do(rows, notices)
 
 
 @dataclass
@@ -250,24 +221,21 @@ class Update(Operation):
     after: Values
     before: Values = field(default_factory=dict)
 
-    def do(self, session: Session, notices: Notices) -> None:
-        row = _row(session, self.entity, self.id)
+    def do(self, rows: Rows, notices: Notices) -> None:
+        row = _row(rows, self.entity, self.id)
         if self.before:
             _expect(self.entity, row, self.before)
-        self.before = {key: getattr(row, key) for key in self.after}
-        self._set(session, notices, row, self.after)
+        self.before = {key: row[key] for key in self.after}
+        self._set(rows, notices, row, self.after)
 
-    def undo(self, session: Session, notices: Notices) -> None:
-        row = _row(session, self.entity, self.id)
+    def undo(self, rows: Rows, notices: Notices) -> None:
+        row = _row(rows, self.entity, self.id)
         _expect(self.entity, row, self.after)
-        self._set(session, notices, row, self.before)
+        self._set(rows, notices, row, self.before)
 
-    @staticmethod
-    def _set(session: Session, notices: Notices, row: Any, values: Values) -> None:
-        for key, value in values.items():
-            setattr(row, key, value)
-        session.flush()
-        notices.changed(session, row)
+    def _set(self, rows: Rows, notices: Notices, row: Values, values: Values) -> None:
+        rows.update(self.entity, self.id, values)
+        notices.changed(rows, self.entity, {**row, **values})
 
 
 @dataclass
@@ -280,29 +248,28 @@ class Relocate(Operation):
     origin: Values = field(default_factory=dict)
     landed: Values = field(default_factory=dict)
 
-    def do(self, session: Session, notices: Notices) -> None:
-        self.origin = self._move(session, notices, self.target, self.origin)
+    def do(self, rows: Rows, notices: Notices) -> None:
+        self.origin = self._move(rows, notices, self.target, self.origin)
 
-    def undo(self, session: Session, notices: Notices) -> None:
-        self._move(session, notices, self.origin, self.landed)
+    def undo(self, rows: Rows, notices: Notices) -> None:
+        self._move(rows, notices, self.origin, self.landed)
 
-    def _move(self, session: Session, notices: Notices, target: Values, expected: Values) -> Values:
-        """Move the row to `target`; `expected` is where it should be now (empty: anywhere)."""
-        row = _row(session, self.entity, self.id)
+    def _move(self, rows: Rows, notices: Notices, target: Values, expected: Values) -> Values:
+        """Move the row to `target`; `expected` is where it should be now (empty: anywhere).
+
+        The siblings after it close up, those at and after its new place make room (the
+        row itself left out of both), then the row is written once where it lands."""
+        row = _row(rows, self.entity, self.id)
         _expect(self.entity, row, expected)
         keys = (*CONTAINERS[self.entity], "position")
-        origin = {key: getattr(row, key) for key in keys}
-        notices.moved(session, row)
-        _close_gap(session, self.entity, row)
+        origin = {key: row[key] for key in keys}
+        notices.moved(rows, self.entity, row)
+        _close_gap(rows, self.entity, row)
         place = {**origin, **target}
-        for key in CONTAINERS[self.entity]:
-            setattr(row, key, place[key])
-        row.position = -1
-        session.flush()
-        row.position = _open_gap(session, self.entity, place, place["position"])
-        session.flush()
-        notices.moved(session, row)
-        self.landed = {key: getattr(row, key) for key in keys}
+        place["position"] = _open_gap(rows, self.entity, place, place["position"], self.id)
+        rows.update(self.entity, self.id, place)
+        notices.moved(rows, self.entity, {**row, **place})
+        self.landed = place
         return origin
 
 

@@ -1,0 +1,247 @@
+"""An edit's transaction, reads and writes of rows, on the file's own sqlite3 connection.
+
+Through the ORM each statement of an edit cost a unit of work, a compiled-cache lookup
+and a result set (a card move ran thirteen, plus the session's begin and commit): most
+of the Document's share of an edit. Here the transaction is the driver's own
+`BEGIN IMMEDIATE … COMMIT`, each statement is SQL written once per table and columns,
+and the map of a stage is read once per edit. The session (which the Document keeps for
+reads) is not told by the driver, so every write is logged and `settle` brings the ORM
+objects the session still holds in line after the commit, as the ORM's own flushes and
+`synchronize_session` did; a rolled-back edit changed none of them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import namedtuple
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Boolean
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.base import instance_state
+from sqlalchemy.orm.util import identity_key
+
+from journeyeditor.store import content
+
+Values = dict[str, Any]
+
+CONTAINER_COLUMNS: dict[str, tuple[str, ...]] = dict(content.CONTAINERS)
+"""A table's container columns (its rows are numbered 0…n-1 inside each container)."""
+
+
+def table_of(entity: type) -> Any:
+    return entity.__table__  # type: ignore[attr-defined]
+
+
+@cache
+def columns(entity: type) -> tuple[str, ...]:
+    """Every column of an entity's table, in order."""
+    return tuple(column.key for column in table_of(entity).columns)
+
+
+@cache
+def defaults(entity: type) -> Values:
+    """The values the model gives columns an insert leaves out (the ORM's `default=`)."""
+    found: Values = {}
+    for column in table_of(entity).columns:
+        if column.default is not None and column.default.is_scalar:
+            found[column.key] = column.default.arg
+        elif column.nullable and not column.primary_key:
+            found[column.key] = None
+    return found
+
+
+@cache
+def record_type(entity: type) -> Any:
+    """A named tuple of an entity's columns: a row as plain data, read without the ORM."""
+    return namedtuple(f"{entity.__name__}Record", columns(entity))
+
+
+@cache
+def _flags(entity: type) -> tuple[int, ...]:
+    """Indexes of the Boolean columns, which SQLite stores as 0 and 1."""
+    kinds = [column.type for column in table_of(entity).columns]
+    return tuple(n for n, kind in enumerate(kinds) if isinstance(kind, Boolean))
+
+
+def record(entity: type, found: Sequence[Any]) -> Any:
+    """A row read by `select_sql` as a `record_type` (Booleans as the ORM gives them)."""
+    values = list(found)
+    for index in _flags(entity):
+        if values[index] is not None:
+            values[index] = bool(values[index])
+    return record_type(entity)(*values)
+
+
+def _name(entity: type) -> str:
+    return f'"{table_of(entity).name}"'
+
+
+@cache
+def select_sql(entity: type) -> str:
+    """Every column of rows of `entity`, to be followed by a condition."""
+    names = ", ".join(f'"{key}"' for key in columns(entity))
+    return f"SELECT {names} FROM {_name(entity)} WHERE "
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+@cache
+def _insert_sql(entity: type, keys: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{key}"' for key in keys)
+    return f"INSERT INTO {_name(entity)} ({names}) VALUES ({', '.join('?' * len(keys))})"
+
+
+@cache
+def _update_sql(entity: type, keys: tuple[str, ...]) -> str:
+    assignments = ", ".join(f'"{key}" = ?' for key in keys)
+    return f"UPDATE {_name(entity)} SET {assignments} WHERE id = ?"
+
+
+@cache
+def _inside(entity: type) -> str:
+    """The condition `row is in the container`, one parameter per container column
+    (always true for a table that is one container)."""
+    return " AND ".join(f'"{c}" = ?' for c in CONTAINER_COLUMNS[table_of(entity).name]) or "1"
+
+
+class Rows:
+    """One edit's row reads and writes, logged for `settle`."""
+
+    def __init__(self, raw: sqlite3.Connection) -> None:
+        self.raw = raw
+        self.log: list[tuple[Any, ...]] = []
+        self._maps: dict[int, int] = {}
+
+    def begin(self) -> None:
+        """Start the edit's transaction, holding the write lock from its start (so an
+        edit never fails half-way for want of it)."""
+        self.raw.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.raw.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Give up whatever the edit wrote; the log goes too (no object was settled)."""
+        self.log.clear()
+        if self.raw.in_transaction:
+            self.raw.execute("ROLLBACK")
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run SQL in the edit's transaction (reads for the content rules)."""
+        return self.raw.execute(sql, tuple(params)).fetchall()
+
+    def get(self, entity: type, row_id: int) -> Values | None:
+        found = self.raw.execute(select_sql(entity) + "id = ?", (row_id,)).fetchone()
+        return dict(zip(columns(entity), found, strict=True)) if found is not None else None
+
+    def get_many(self, entity: type, ids: Sequence[int]) -> list[Values]:
+        """The rows of these ids that exist (bind at most `content.CHUNK` at a time)."""
+        sql = select_sql(entity) + f"id IN ({_marks(len(ids))})"
+        keys = columns(entity)
+        return [dict(zip(keys, row, strict=True)) for row in self.raw.execute(sql, tuple(ids))]
+
+    def map_of(self, stage_id: int) -> int:
+        """The map a stage belongs to (0 when it is gone), read once per edit: a stage
+        never changes map."""
+        if stage_id not in self._maps:
+            found = self.raw.execute("SELECT map_id FROM stage WHERE id = ?", (stage_id,))
+            row = found.fetchone()
+            self._maps[stage_id] = row[0] if row is not None else 0
+        return self._maps[stage_id]
+
+    def insert(self, entity: type, values: Values) -> Values:
+        """Insert a row; returns it whole, with the model's defaults for what it omits."""
+        row = {**defaults(entity), **values}
+        keys = tuple(row)
+        self.raw.execute(_insert_sql(entity, keys), tuple(row.values()))
+        self.log.append(("gone", entity, row["id"]))
+        return row
+
+    def insert_many(self, entity: type, rows: Sequence[Values]) -> None:
+        """Insert many rows in one executemany, each with the model's defaults."""
+        keys, base = columns(entity), defaults(entity)
+        params = [tuple({**base, **row}.get(key) for key in keys) for row in rows]
+        self.raw.executemany(_insert_sql(entity, keys), params)
+        self.log.extend(("gone", entity, row["id"]) for row in rows)
+
+    def delete_many(self, entity: type, ids: Sequence[int]) -> None:
+        """Delete rows by id (bind at most `content.CHUNK` at a time)."""
+        self.raw.execute(f"DELETE FROM {_name(entity)} WHERE id IN ({_marks(len(ids))})", ids)
+        self.log.extend(("gone", entity, row_id) for row_id in ids)
+
+    def update(self, entity: type, row_id: int, values: Values) -> None:
+        keys = tuple(values)
+        self.raw.execute(_update_sql(entity, keys), (*values.values(), row_id))
+        self.log.append(("set", entity, row_id, dict(values)))
+
+    def delete(self, entity: type, row_id: int) -> None:
+        self.raw.execute(f"DELETE FROM {_name(entity)} WHERE id = ?", (row_id,))
+        self.log.append(("gone", entity, row_id))
+
+    def count(self, entity: type, place: Sequence[Any], but: int | None = None) -> int:
+        """How many rows a container holds, leaving out row `but`."""
+        sql = f"SELECT count(*) FROM {_name(entity)} WHERE {_inside(entity)} AND id IS NOT ?"
+        return int(self.raw.execute(sql, (*place, but)).fetchone()[0])
+
+    def shift(
+        self, entity: type, place: Sequence[Any], start: int, by: int, but: int | None = None
+    ) -> None:
+        """Move the positions from `start` on in a container by `by` (row `but` stays),
+        in one statement: a cell of hundreds of cards is not read row by row."""
+        sql = (
+            f"UPDATE {_name(entity)} SET position = position + ? "
+            f"WHERE {_inside(entity)} AND position >= ? AND id IS NOT ?"
+        )
+        self.raw.execute(sql, (by, *place, start, but))
+        self.log.append(("shift", entity, tuple(place), start, by, but))
+
+    def ordered_ids(self, entity: type, place: Sequence[Any]) -> list[int]:
+        """A container's row ids by position (then id)."""
+        sql = f"SELECT id FROM {_name(entity)} WHERE {_inside(entity)} ORDER BY position, id"
+        return [row[0] for row in self.raw.execute(sql, tuple(place))]
+
+    def settle(self, session: Session) -> None:
+        """After the commit: bring the ORM objects `session` holds for the rows written
+        in line with the file, replaying the log in order; a deleted row's object leaves
+        the session. Costs nothing when the session holds none."""
+        identity = session.identity_map
+        if not len(identity):
+            self.log.clear()
+            return
+        for entry in self.log:
+            if entry[0] == "shift":
+                _settle_shift(session, *entry[1:])
+                continue
+            held = identity.get(identity_key(entry[1], entry[2]))
+            if held is None:
+                continue
+            if entry[0] == "gone":
+                session.expunge(held)
+            else:
+                for key, value in entry[3].items():
+                    set_committed_value(held, key, value)
+        self.log.clear()
+
+
+def _settle_shift(
+    session: Session, entity: type, place: tuple[Any, ...], start: int, by: int, but: int | None
+) -> None:
+    """What `Rows.shift` did, done to the objects the session holds."""
+    keys = CONTAINER_COLUMNS[table_of(entity).name]
+    for held in list(session.identity_map.values()):
+        if type(held) is not entity:
+            continue
+        state = instance_state(held).dict
+        if state.get("id") == but or any(
+            state.get(k) != v for k, v in zip(keys, place, strict=True)
+        ):
+            continue
+        position = state.get("position")
+        if position is not None and position >= start:
+            set_committed_value(held, "position", position + by)

@@ -1,0 +1,104 @@
+"""Rows the Document hands out stay true to the file while edits write through the driver.
+
+Row operations write with plain SQL (editing/rows.py), which the ORM does not see; the
+objects `Document.get` returned and a view still holds must follow every edit, undo and
+redo (moves shift whole cells), and `Document.record` must read what `get` reads.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from journeyeditor.editing import edits
+from journeyeditor.editing.document import Document
+from journeyeditor.editing.rows import columns
+from journeyeditor.model import Card, EmotionPoint, LaneKind
+
+
+def file_rows(document: Document, entity: type) -> dict[int, tuple[Any, ...]]:
+    """Every row of `entity`'s table as another connection reads it."""
+    with sqlite3.connect(document.path) as connection:
+        names = ", ".join(columns(entity))
+        table = entity.__tablename__  # type: ignore[attr-defined]
+        found = connection.execute(f"SELECT {names} FROM {table}").fetchall()
+    return {row[0]: tuple(row) for row in found}
+
+
+def as_stored(row: Any, entity: type) -> tuple[Any, ...]:
+    return tuple(getattr(row, key) for key in columns(entity))
+
+
+def place(card: Card) -> tuple[int, int]:
+    return card.stage_id, card.lane_id
+
+
+def assert_held_current(document: Document, held: list[Any], entity: type) -> None:
+    stored = file_rows(document, entity)
+    for row in held:
+        assert as_stored(row, entity) == stored[row.id]
+        assert document.get(entity, row.id) is row
+
+
+def test_held_cards_follow_moves_edits_undo_and_redo(document: Document) -> None:
+    map_id = document.maps()[0].id
+    cards = document.cards(map_id)
+    first = cards[0]
+    cell = [card for card in cards if place(card) == place(first)]
+    target = next(
+        card for card in cards if card.stage_id != first.stage_id and card.lane_id == first.lane_id
+    )
+    others = [card for card in cards if place(card) == place(target)]
+    held: list[Any] = [document.get(Card, card.id) for card in [*cell, *others]]
+    assert len(held) >= 3 and all(row is not None for row in held)
+    steps = [
+        edits.move_cards(document, [first.id], target.stage_id, target.lane_id, 0),
+        edits.move_cards(document, [others[-1].id], first.stage_id, first.lane_id, 0),
+        edits.edit_card(document, first.id, text="held and changed", owned=True),
+    ]
+    for command in steps:
+        assert document.push(command)
+        assert_held_current(document, held, Card)
+    for _ in steps:
+        document.undo()
+        assert_held_current(document, held, Card)
+    for _ in steps:
+        document.redo()
+        assert_held_current(document, held, Card)
+
+
+def test_a_deleted_row_leaves_the_session(document: Document) -> None:
+    card = document.cards(document.maps()[0].id)[0]
+    held = document.get(Card, card.id)
+    assert document.push(edits.delete_cards(document, [card.id]))
+    assert document.get(Card, card.id) is None
+    document.undo()
+    again = document.get(Card, card.id)
+    assert again is not None and as_stored(again, Card) == as_stored(held, Card)
+
+
+def test_held_emotion_point_follows_its_edits(document: Document) -> None:
+    map_id = document.maps()[0].id
+    lane = next(lane for lane in document.lanes(map_id) if lane.kind == LaneKind.EMOTION.value)
+    stage = document.stages(map_id)[0]
+    point = document.emotion_point(lane.id, stage.id)
+    assert point is not None
+    value = 1 if point.value != 1 else -1
+    assert document.push(edits.set_emotion(document, lane.id, stage.id, value))
+    assert document.emotion_point(lane.id, stage.id) is point
+    assert_held_current(document, [point], EmotionPoint)
+    document.undo()
+    assert_held_current(document, [point], EmotionPoint)
+
+
+def test_record_reads_what_get_reads(document: Document) -> None:
+    cards = document.cards(document.maps()[0].id)
+    for owned, card in zip((True, False, None), cards, strict=False):
+        assert document.push(edits.edit_card(document, card.id, owned=owned))
+    for card in cards:
+        record = document.record(Card, card.id)
+        row = document.get(Card, card.id)
+        assert record is not None and row is not None
+        assert tuple(record) == as_stored(row, Card)
+        assert type(record.owned) is type(row.owned)
+    assert document.record(Card, 10**9) is None
