@@ -234,7 +234,7 @@ class MapScene(QGraphicsScene):
 
     def _card_touched(self, map_id: int, card_id: int) -> None:
         if self._mine(map_id):
-            card = self.document.get(Card, card_id)
+            card = self.document.record(Card, card_id)  # plain data: no ORM object made
             if card is not None:
                 self.card_data[card_id] = self._changed[card_id] = card_in(card, self.departments)
                 self._dirty = True
