@@ -68,11 +68,14 @@ def _qrect(rect: Rect) -> QRectF:
 class ShapesItem(QGraphicsRectItem):
     """An item that paints a list of primitives, in its own coordinates, within its
     `rect()`. A rectangle item keeps its bounds on the C++ side: finding the items
-    under the mouse or in the viewport never calls back into Python for them."""
+    under the mouse or in the viewport never calls back into Python for them. Its
+    picture is cached in device pixels (MapView sizes the cache): a repaint of the
+    view blits every item that did not change instead of drawing it again."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setPen(Qt.PenStyle.NoPen)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.shapes: list[Primitive] = []
 
     def map_scene(self) -> MapScene:
@@ -243,7 +246,6 @@ class CardItem(ShapesItem):
         self.setZValue(Z_CARD)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.box: CardBox | None = None
         self.highlighted = False
@@ -349,13 +351,11 @@ class CurveItem(ShapesItem):
 
 
 class PointItem(ShapesItem):
-    """One face on the emotion curve: drag it up or down; it snaps to −2…+2. Its picture
-    is cached, as a card's is: a repaint of the view draws the faces from their caches."""
+    """One face on the emotion curve: drag it up or down; it snaps to −2…+2."""
 
     def __init__(self, curve: Curve, index: int, radius: float) -> None:
         super().__init__()
         self.setZValue(Z_POINT)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
