@@ -9,30 +9,38 @@ new scene of the same document painted the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPainter, QPixmapCache
 from PySide6.QtWidgets import QFrame
 
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MapView
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
+from journeyeditor.render import qt_painter
 from journeyeditor.render.drawing import Labels
+from journeyeditor.render.primitives import Primitive
 from journeyeditor.store import database, interchange
 
-STAGES = (1, 2, 3)
 TEXT, EMOTION, PAINS = 10, 11, 12
 
 
-def project(path: Path) -> Path:
-    """Three stages; a text lane, an emotion lane with a note, a pain point lane."""
+def project(path: Path, stages: int = 3, count: int = 15) -> Path:
+    """`stages` stages; a text lane, an emotion lane with notes, a pain point lane, and
+    `count` cards, three fifths of them in the text lane."""
     cards = [
-        {"id": n, "stage": 1 + n % 3, "lane": TEXT if n <= 9 else PAINS, "text": f"card {n}"}
-        for n in range(1, 16)
+        {
+            "id": n,
+            "stage": 1 + n % stages,
+            "lane": TEXT if n <= count * 3 // 5 else PAINS,
+            "text": f"card {n}",
+        }
+        for n in range(1, count + 1)
     ]
     data = {
         "format": interchange.FORMAT,
@@ -42,7 +50,7 @@ def project(path: Path) -> Path:
             {
                 "id": 1,
                 "name": "Edits",
-                "stages": [{"id": s, "name": f"Stage {s}"} for s in STAGES],
+                "stages": [{"id": s, "name": f"Stage {s}"} for s in range(1, stages + 1)],
                 "lanes": [
                     {"id": TEXT, "name": "Steps", "kind": "text"},
                     {"id": EMOTION, "name": "Feelings", "kind": "emotion"},
@@ -50,8 +58,8 @@ def project(path: Path) -> Path:
                 ],
                 "cards": cards,
                 "emotions": [
-                    {"id": s, "lane": EMOTION, "stage": s, "value": s - 2, "note": f"note {s}"}
-                    for s in STAGES
+                    {"id": s, "lane": EMOTION, "stage": s, "value": s % 5 - 2, "note": f"note {s}"}
+                    for s in range(1, stages + 1)
                 ],
             }
         ],
@@ -113,7 +121,7 @@ def test_edits_leave_the_scene_as_a_fresh_one_draws_it(
     assert document.push(edits.set_emotion(document, EMOTION, 2, 2))
     assert_as_opened(document, scene)  # one face changed, the others kept
     width = scene.layout.stages[0].rect.w
-    assert document.push(edits.edit_stage(document, STAGES[0], width=width + 3))
+    assert document.push(edits.edit_stage(document, 1, width=width + 3))
     assert_as_opened(document, scene)  # wider cards, their text wrapped as before
     for _ in range(5):
         document.undo()
@@ -135,3 +143,49 @@ def test_a_face_dragged_back_to_its_level_is_drawn_as_before(
     scene.point_drag.release(start)  # the drag ends where it began: nothing is written
     assert document.stack.count() == 0
     assert_as_opened(document, scene)
+
+
+@pytest.fixture
+def default_pixmap_cache() -> Iterator[None]:
+    """Qt's pixmap cache as a new process starts with it (10 MB), put back after."""
+    limit = QPixmapCache.cacheLimit()
+    QPixmapCache.setCacheLimit(10240)
+    yield
+    QPixmapCache.setCacheLimit(max(limit, QPixmapCache.cacheLimit()))
+
+
+def test_a_repaint_draws_only_what_changed(
+    tmp_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch, default_pixmap_cache: None
+) -> None:
+    """Items keep their pictures: repainting an unchanged view draws nothing in Python,
+    even in a window as large as a 4K screen filled with cards (more pictures than Qt's
+    pixmap cache holds by default), and a card an edit moved to another cell is not
+    drawn again (nor is any other card: the rows below only moved)."""
+    document = Document.open(project(tmp_path / "large.journey", stages=16, count=800))
+    scene = MapScene(document, Labels())
+    scene.show_map(document.maps()[0].id)
+    view = MapView(scene)
+    view.resize(3840, 2160)
+    view.show()
+    for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+        bar.setValue(bar.minimum())
+    view.viewport().grab()
+    drawn: list[object] = []
+    paint = qt_painter.paint
+
+    def counted(painter: QPainter, shapes: Iterable[Primitive], *rest: Any) -> None:
+        drawn.append(shapes)
+        paint(painter, shapes, *rest)
+
+    monkeypatch.setattr(qt_painter, "paint", counted)
+    view.viewport().grab()
+    assert drawn == []
+    assert scene.layout is not None
+    card = scene.layout.cells[(1, TEXT)].card_ids[0]
+    shown = dict(scene.card_items.made)
+    assert document.push(edits.move_cards(document, [card], 2, TEXT, 0))
+    view.viewport().grab()
+    again = {id(item.shapes) for item in shown.values()} & {id(shapes) for shapes in drawn}
+    assert card in shown and drawn and not again  # cards that came into view are drawn
+    view.close()
+    document.close()
