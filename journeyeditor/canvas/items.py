@@ -172,9 +172,11 @@ class CornerItem(ShapesItem):
         self.setZValue(Z_HEADER)
 
     def set_shapes(self, shapes: list[Primitive], rect: Rect) -> None:
+        """Take the title's shapes; redrawn only when they changed (every edit sets them)."""
         self.setRect(_qrect(rect))
-        self.shapes = shapes
-        self.update()
+        if shapes != self.shapes:
+            self.shapes = shapes
+            self.update()
 
 
 class HeaderItem(ShapesItem):
