@@ -6,6 +6,7 @@ is written until the button is released, so one gesture is one undo step.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
@@ -93,10 +94,10 @@ class CardDrag(Gesture):
         kind = next((lane.kind for lane in self.scene.lanes if lane.id == cell.lane_id), "")
         if kind in FIGURE_LANES:
             return None  # a lane of figures holds no card
+        boxes = layout.cards
         others = [c for c in cell.card_ids if c not in self.origins]
-        index = sum(
-            1 for c in others if layout.cards[c].rect.y + layout.cards[c].rect.h / 2 < pos.y()
-        )
+        # The cards are stacked downwards: count those whose middle is above the mouse.
+        index = bisect_left(others, pos.y(), key=lambda c: boxes[c].rect.y + boxes[c].rect.h / 2)
         return cell, index
 
     def show_guide(self, cell: Cell, index: int, excluded: tuple[int, ...]) -> None:
@@ -151,11 +152,11 @@ def slot_y(scene: MapScene, cell: Cell, index: int, excluded: tuple[int, ...] = 
     layout = scene.layout
     assert layout is not None
     style = scene.map_style
-    others = [layout.cards[c].rect for c in cell.card_ids if c not in excluded]
+    others = [c for c in cell.card_ids if c not in excluded]
     if index < len(others):
-        return float(others[index].y - style.card_gap / 2)
+        return float(layout.cards[others[index]].rect.y - style.card_gap / 2)
     if others:
-        return float(others[-1].bottom + style.card_gap / 2)
+        return float(layout.cards[others[-1]].rect.bottom + style.card_gap / 2)
     if cell.lane_id in layout.curves:
         return float(layout.curves[cell.lane_id].area.bottom + style.cell_padding)
     return float(cell.rect.y + style.cell_padding)

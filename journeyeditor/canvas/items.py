@@ -6,12 +6,15 @@ gestures are handed to the scene's controllers, which push commands.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import fields
+from operator import attrgetter
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsRectItem,
     QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
@@ -19,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeyeditor.render import drawing, icons, qt_painter
-from journeyeditor.render.layout import CardBox, Cell, Curve, Header, Rect, same_look
+from journeyeditor.render.layout import CardBox, CardIn, Cell, Curve, Header, Rect
 from journeyeditor.render.primitives import Primitive
 
 if TYPE_CHECKING:
@@ -34,32 +37,58 @@ FADED_OVERVIEW = 0.18
 Z_CELL, Z_HEADER, Z_CURVE, Z_CARD, Z_POINT, Z_OVERLAY = 0, 1, 2, 3, 4, 10
 
 
+_DRAWN = attrgetter(
+    *(f.name for f in fields(CardIn) if f.name not in ("stage_id", "lane_id", "position", "look"))
+)
+
+
+def drawn_alike(old: CardBox, new: CardBox) -> bool:
+    """Whether two boxes of a card draw the same picture in the card's own coordinates
+    (where the card is, in which cell, does not count): a card moved to another cell
+    keeps its drawing and its item's cache."""
+    if old is new:
+        return True
+    a, b = old.card, new.card
+    return (
+        old.rect.w == new.rect.w
+        and old.rect.h == new.rect.h
+        and old.lane_kind == new.lane_kind
+        and old.lines == new.lines
+        and old.meta == new.meta
+        and old.meta_lines == new.meta_lines
+        and old.image == new.image
+        and (a is b or (a.look or a) is (b.look or b) or bool(_DRAWN(a) == _DRAWN(b)))
+    )
+
+
 def _qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x, rect.y, rect.w, rect.h)
 
 
-class ShapesItem(QGraphicsItem):
-    """An item that paints a list of primitives, in its own coordinates."""
+class ShapesItem(QGraphicsRectItem):
+    """An item that paints a list of primitives, in its own coordinates, within its
+    `rect()`. A rectangle item keeps its bounds on the C++ side: finding the items
+    under the mouse or in the viewport never calls back into Python for them. Its
+    picture is cached in device pixels (MapView sizes the cache): a repaint of the
+    view blits every item that did not change instead of drawing it again."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.shapes: list[Primitive] = []
-        self.bounds = QRectF()
-
-    def boundingRect(self) -> QRectF:
-        return self.bounds
 
     def map_scene(self) -> MapScene:
-        from journeyeditor.canvas.scene import MapScene
+        return cast("MapScene", self.scene())
 
-        scene = self.scene()
-        assert isinstance(scene, MapScene)
-        return scene
+    def image(self, image_id: int) -> QImage | None:
+        """A picture of the project, for the painter (looked up only when drawn)."""
+        return self.map_scene().image(image_id)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        qt_painter.paint(painter, self.shapes, self.map_scene().image)
+        qt_painter.paint(painter, self.shapes, self.image)
 
 
 OverviewCard = tuple[QRectF, str, bool, bool]
@@ -100,9 +129,10 @@ class CellItem(ShapesItem):
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(self.bounds.adjusted(2, 2, -2, -2))
+            painter.drawRect(self.rect().adjusted(2, 2, -2, -2))
         if not self.overview:
             return
+        painter.translate(0.0, -self.shift)  # the blocks are where the layout puts the cards
         groups: dict[tuple[str, bool], list[QRectF]] = {}
         for rect, fill, _selected, faded in self.overview:
             groups.setdefault((fill, faded), []).append(rect)
@@ -120,10 +150,20 @@ class CellItem(ShapesItem):
 
     def set_cell(self, cell: Cell) -> None:
         self.cell = cell
-        self.prepareGeometryChange()
-        self.bounds = _qrect(cell.rect)
+        self.top = cell.rect.y
+        self.shift = 0.0
+        self.setRect(_qrect(cell.rect))
         self.shapes = drawing.cell_shapes(cell)
+        self.setPos(0.0, 0.0)
         self.update()
+
+    def follow(self) -> None:
+        """Keep up with a row that only moved (the layout gave the same cell a new `rect`
+        at another height): one `setPos`, the shapes kept."""
+        shift = self.cell.rect.y - self.top
+        if shift != self.shift:
+            self.shift = shift
+            self.setPos(0.0, shift)
 
 
 class CornerItem(ShapesItem):
@@ -132,10 +172,11 @@ class CornerItem(ShapesItem):
         self.setZValue(Z_HEADER)
 
     def set_shapes(self, shapes: list[Primitive], rect: Rect) -> None:
-        self.prepareGeometryChange()
-        self.bounds = _qrect(rect)
-        self.shapes = shapes
-        self.update()
+        """Take the title's shapes; redrawn only when they changed (every edit sets them)."""
+        self.setRect(_qrect(rect))
+        if shapes != self.shapes:
+            self.shapes = shapes
+            self.update()
 
 
 class HeaderItem(ShapesItem):
@@ -155,8 +196,7 @@ class HeaderItem(ShapesItem):
 
     def set_header(self, header: Header) -> None:
         self.header = header
-        self.prepareGeometryChange()
-        self.bounds = _qrect(header.rect)
+        self.setRect(_qrect(header.rect))
         self.shapes = (drawing.stage_shapes if self.is_stage else drawing.lane_shapes)(header)
         self.update()
 
@@ -180,7 +220,7 @@ class HeaderItem(ShapesItem):
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(self.bounds.adjusted(1, 1, -1, -1))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -208,7 +248,6 @@ class CardItem(ShapesItem):
         self.setZValue(Z_CARD)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.box: CardBox | None = None
         self.highlighted = False
@@ -225,15 +264,9 @@ class CardItem(ShapesItem):
         old = self.box
         self.box = box
         if old is None or old.rect.w != box.rect.w or old.rect.h != box.rect.h:
-            self.prepareGeometryChange()
-            self.bounds = QRectF(-2, -2, box.rect.w + 6, box.rect.h + 6)
+            self.setRect(QRectF(-2, -2, box.rect.w + 6, box.rect.h + 6))
         self.setPos(box.rect.x, box.rect.y - top)
-        if (
-            old is None
-            or not same_look(old.card, box.card)
-            or old.lines != box.lines
-            or old.meta != box.meta
-        ):
+        if old is None or not drawn_alike(old, box):
             self.shapes = []
             self.update()
 
@@ -256,7 +289,7 @@ class CardItem(ShapesItem):
         else:
             if not self.shapes:
                 self.shapes = drawing.card_shapes(self.box, scene.labels, scene.measure)
-            qt_painter.paint(painter, self.shapes, scene.image)
+            qt_painter.paint(painter, self.shapes, self.image)
         if self.highlighted:
             painter.setPen(QPen(HIGHLIGHT, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -293,22 +326,15 @@ class CardItem(ShapesItem):
         self.map_scene().edit_card(self.card_id)
 
 
-class RowItem(QGraphicsItem):
-    """A lane's row, drawing nothing: its card items are its children, so when a row
-    above grows the whole row moves with one `setPos`."""
+class RowItem(QGraphicsRectItem):
+    """A lane's row, drawing nothing (an empty rectangle): its card items are its
+    children, so when a row above grows the whole row moves with one `setPos`."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)
         self.setZValue(Z_CARD)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-
-    def boundingRect(self) -> QRectF:
-        return QRectF()
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        """Nothing: the cards draw themselves."""
 
 
 class CurveItem(ShapesItem):
@@ -321,8 +347,7 @@ class CurveItem(ShapesItem):
 
     def set_curve(self, curve: Curve) -> None:
         self.curve = curve
-        self.prepareGeometryChange()
-        self.bounds = _qrect(curve.area).adjusted(-4, -4, 4, 4)
+        self.setRect(_qrect(curve.area).adjusted(-4, -4, 4, 4))
         self.shapes = drawing.curve_line_shapes(curve)
         self.update()
 
@@ -337,20 +362,27 @@ class PointItem(ShapesItem):
         self.setCursor(Qt.CursorShape.SizeVerCursor)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.radius = radius
+        self.curve, self.index, self.previewed = curve, index, True
         self.set_point(curve, index)
 
     def set_point(self, curve: Curve, index: int) -> None:
-        self.curve, self.index = curve, index
+        """Take the face at `index` of a new curve; a face drawn exactly as before (another
+        face of the curve moved) keeps its shapes, unless a drag changed them."""
         point = curve.points[index]
+        kept = not self.previewed and self.curve.points[self.index] == point
+        self.curve, self.index, self.previewed = curve, index, False
+        if kept:
+            return
         self.lane_id, self.stage_id, self.value = curve.lane_id, point.stage_id, point.value
         self.prepareGeometryChange()
         self.shapes = drawing.point_shapes(curve, index, self.radius)
         r = self.radius + 3
-        self.bounds = QRectF(point.x - r, point.y - r, 2 * r, 2 * r)
+        bounds = QRectF(point.x - r, point.y - r, 2 * r, 2 * r)
         if point.note_box is not None:
-            self.bounds = self.bounds.united(_qrect(point.note_box))
+            bounds = bounds.united(_qrect(point.note_box))
         if point.samples > 1:  # the "n=3" beside the face (drawing.point_shapes)
-            self.bounds = self.bounds.united(QRectF(point.x, point.y - r, 5 * r, 2 * r))
+            bounds = bounds.united(QRectF(point.x, point.y - r, 5 * r, 2 * r))
+        self.setRect(bounds)
         self.setPos(0, 0)
         self.update()
 
@@ -368,6 +400,7 @@ class PointItem(ShapesItem):
         y = top + (2 - value) / 4 * span
         self.setPos(0, y - point.y)
         self.shapes = icons.face(value, point.x, point.y, self.radius)
+        self.previewed = True
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

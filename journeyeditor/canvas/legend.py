@@ -45,15 +45,14 @@ class LegendItem(ShapesItem):
         `map_width` wide; returns the height it takes above the map, 0 when hidden."""
         self.entries = entries if shown else ()
         self.setVisible(bool(self.entries))
-        self.prepareGeometryChange()
         if not self.entries:
-            self.bounds.setRect(0, 0, 0, 0)
+            self.setRect(0, 0, 0, 0)
             return 0.0
         shapes, width, height = legend_shapes(
             title, self.entries, measure, max(map_width, MIN_WIDTH)
         )
         self.shapes = shapes
-        self.bounds.setRect(0, 0, width, height)
+        self.setRect(0, 0, width, height)
         self.setPos(0, -height - GAP)
         self.update()
         return height + GAP

@@ -11,6 +11,7 @@ commands pushed on the Document.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -241,7 +242,7 @@ class MapScene(QGraphicsScene):
 
     def _card_touched(self, map_id: int, card_id: int) -> None:
         if self._mine(map_id):
-            card = self.document.get(Card, card_id)
+            card = self.document.record(Card, card_id)  # plain data: no ORM object made
             if card is not None:
                 self.card_data[card_id] = self._changed[card_id] = card_in(card, self.departments)
                 self._dirty = True
@@ -381,6 +382,8 @@ class MapScene(QGraphicsScene):
         for lane_id in [i for i in self.row_items if i not in rows]:
             self.removeItem(self.row_items.pop(lane_id))
         self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell, _holds("cell"))
+        for cell_item in self.cell_items.values():
+            cell_item.follow()
         self.set_current_cell(self.current_cell)
         self._sync(
             self.stage_items,
@@ -423,7 +426,7 @@ class MapScene(QGraphicsScene):
             QRectF(
                 -MARGIN,
                 -MARGIN - above,
-                max(layout.width, self.legend.bounds.width()) + 2 * MARGIN,
+                max(layout.width, self.legend.rect().width()) + 2 * MARGIN,
                 layout.height + above + 2 * MARGIN,
             )
         )
@@ -456,8 +459,13 @@ class MapScene(QGraphicsScene):
         self._refresh_overview()
 
     def _refresh_overview(self) -> None:
+        if not self.overview:
+            for cell in self.cell_items.values():
+                if cell.overview:
+                    cell.set_overview([])
+            return
         cells: dict[tuple[int, int], list[OverviewCard]] = {key: [] for key in self.cell_items}
-        if self.overview and self.layout is not None:
+        if self.layout is not None:
             made = self.card_items.made
             for card_id, box in self.layout.cards.items():
                 item = made.get(card_id)
@@ -521,15 +529,24 @@ class MapScene(QGraphicsScene):
         made = self.card_items.made
         if not self.overview and len(made) > KEPT_ITEMS:
             self._drop_cards(rect)
+        cards = self.layout.cards
+        left, right = rect.left() - 4, rect.right() + 4
+        top, bottom = rect.top() - 4, rect.bottom() + 4
         for cell in self.layout.cells.values():
             c = cell.rect
-            if not rect.intersects(QRectF(c.x, c.y, c.w, c.h)):
+            if c.x > right or c.right < left or c.y > bottom or c.bottom < top:
                 continue
-            for card_id in cell.card_ids:
-                if card_id not in made:
-                    r = self.layout.cards[card_id].rect
-                    if rect.intersects(QRectF(r.x - 4, r.y - 4, r.w + 8, r.h + 8)):
-                        self.make_card(card_id)
+            ids = cell.card_ids
+            # A cell's cards are stacked downwards in order: skip those above `rect`.
+            first = bisect_left(ids, top, key=lambda card_id: cards[card_id].rect.bottom)
+            for card_id in ids[first:]:
+                r = cards[card_id].rect
+                if r.y > bottom:
+                    break
+                if card_id not in made and rect.intersects(
+                    QRectF(r.x - 4, r.y - 4, r.w + 8, r.h + 8)
+                ):
+                    self.make_card(card_id)
         self._shown = rect if self._shown.isEmpty() else self._shown.united(rect)
 
     def _drop_cards(self, rect: QRectF) -> None:
@@ -713,9 +730,11 @@ class MapScene(QGraphicsScene):
     def set_current_cell(self, key: tuple[int, int] | None) -> None:
         if key is not None and key not in self.cell_items:
             key = None
-        self.current_cell = key
-        for cell_key, item in self.cell_items.items():
-            item.set_current(cell_key == key)
+        previous, self.current_cell = self.current_cell, key
+        for cell_key in {previous, key}:
+            item = self.cell_items.get(cell_key) if cell_key is not None else None
+            if item is not None:
+                item.set_current(cell_key == key)
 
     def move_current_cell(self, stages: int, lanes: int) -> bool:
         """Arrow keys: the current cell moves to the next stage, or the next lane that

@@ -8,6 +8,8 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPixmapCache,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -22,6 +24,8 @@ from journeyeditor.canvas.items import LOD_TEXT
 from journeyeditor.canvas.scene import MapScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
+CACHED_VIEWPORTS = 4
+"""Pixmap cache room, in viewports of 32-bit pixels (twice what the items take)."""
 STEP = 1.25
 ARROWS: dict[int, tuple[int, int]] = {
     Qt.Key.Key_Left: (-1, 0),
@@ -65,6 +69,16 @@ class MapView(QGraphicsView):
         self.zoomChanged.connect(self._zoom_changed)
         self._space = False
         self._pan_from: QPoint | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Room in Qt's pixmap cache for every item's cached picture: the cells and
+        headers under the viewport and the cards over them take about two viewports of
+        pixels; with less, pictures pushed out of the cache are drawn again each paint."""
+        super().resizeEvent(event)
+        size = self.viewport().size() * self.viewport().devicePixelRatio()
+        need = CACHED_VIEWPORTS * size.width() * size.height() * 4 // 1024
+        if need > QPixmapCache.cacheLimit():
+            QPixmapCache.setCacheLimit(need)
 
     def map_scene(self) -> MapScene:
         scene = self.scene()

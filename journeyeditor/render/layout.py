@@ -163,6 +163,9 @@ class CardIn:
     image_id: int | None = None
     department: str | None = None
     department_color: str | None = None
+    look: CardIn | None = field(default=None, init=False, compare=False, repr=False)
+    """The record this one was `relocated` from (the first of a chain), whose every field
+    but the place it shares: `same_look` need not compare them again."""
 
 
 @dataclass(slots=True)
@@ -590,21 +593,27 @@ class Changes:
     """What an update laid out anew, so a view with an item per box touches only those.
 
     `full`: everything is new (first layout; stages, title or the lanes' order changed).
-    Else `cards` are the cards whose box is new or gone (not in `layout.cards` any more);
+    Else `cards` are the cards whose box is new, gone (not in `layout.cards` any more) or
+    moved inside its cell (the same box, `rect.y` updated in place);
     the cards of a row that only moved keep their box objects, `rect.y` updated in place
-    (a view moves the row, not each card).
+    (a view moves the row, not each card), and so do its cells, each given a new `rect`
+    (a view moves the cell's item; the old rectangle, which drawn shapes may hold, stays
+    as it was).
     """
 
     full: bool = False
     cards: set[int] = field(default_factory=set)
 
 
+_ID = attrgetter("id")
+
+
 def _order(card: CardIn) -> tuple[int, int]:
     return card.position, card.id
 
 
-_LOOK = attrgetter(*(f.name for f in fields(CardIn) if f.name != "position"))
-_FIELDS = attrgetter(*(f.name for f in fields(CardIn)))
+_LOOK = attrgetter(*(f.name for f in fields(CardIn) if f.name not in ("position", "look")))
+_FIELDS = attrgetter(*(f.name for f in fields(CardIn) if f.name != "look"))
 
 
 def relocated(card: CardIn, stage_id: int, lane_id: int, position: int) -> CardIn:
@@ -612,12 +621,23 @@ def relocated(card: CardIn, stage_id: int, lane_id: int, position: int) -> CardI
     the cards again); several times quicker than `dataclasses.replace`."""
     moved = CardIn(*_FIELDS(card))
     moved.stage_id, moved.lane_id, moved.position = stage_id, lane_id, position
+    moved.look = card.look or card
     return moved
 
 
 def same_look(old: CardIn, new: CardIn) -> bool:
-    """Whether two records of a card lay out alike: every field equal but its position."""
-    return old is new or bool(_LOOK(old) == _LOOK(new))
+    """Whether two records of a card lay out alike: every field equal but its position.
+    Records relocated from the same one, in the same cell, are (their fields not
+    compared: a cell's cards all get new records when one card leaves it)."""
+    if old is new:
+        return True
+    if (
+        (old.look or old) is (new.look or new)
+        and old.stage_id == new.stage_id
+        and old.lane_id == new.lane_id
+    ):
+        return True
+    return bool(_LOOK(old) == _LOOK(new))
 
 
 class Layouter:
@@ -630,7 +650,8 @@ class Layouter:
     row whose height changed move, their cards' shapes kept, a measurement lane's figures
     made again (they are placed at absolute heights). A change of the stages or the title
     (columns, header row) or of the lanes' order lays everything out again, reusing every
-    card measured before.
+    card measured before. A cell or lane header laid out again exactly as it was keeps its
+    object, so a view that compares objects redraws neither.
     """
 
     def __init__(self, measurer: CardMeasurer, style: Style | None = None) -> None:
@@ -651,8 +672,9 @@ class Layouter:
         self._shapes: dict[int, tuple[CardIn, float, str, CardShape]] = {}
         self._measured: dict[CellKey, list[tuple[CardIn, CardShape]]] = {}
         self._stacks: dict[CellKey, float] = {}
-        self._rel: dict[int, float] = {}
-        """Each card's top below its row's top: a moved row's cards are placed by adding."""
+        self._offsets: dict[CellKey, list[tuple[Rect, float]]] = {}
+        """Each placed cell's card rectangles and their tops below the row's top: a row
+        that only moved sets each one's `y` by adding, nothing looked up."""
         self._stage_x: dict[int, tuple[float, float]] = {}
 
     def update(
@@ -747,7 +769,6 @@ class Layouter:
         assert self.layout is not None
         self.layout.cards.pop(card_id, None)
         self._shapes.pop(card_id, None)
-        self._rel.pop(card_id, None)
 
     def _full(self, content: MapContent) -> Changes:
         s = self.style
@@ -761,7 +782,7 @@ class Layouter:
         self._bands = {}
         self._cards = {card.id: card for card in content.cards}
         self._shapes = {k: v for k, v in self._shapes.items() if k in self._cards}
-        self._cells, self._measured, self._stacks, self._rel = {}, {}, {}, {}
+        self._cells, self._measured, self._stacks, self._offsets = {}, {}, {}, {}
         for card in content.cards:
             self._cells.setdefault((card.stage_id, card.lane_id), []).append(card)
         for cards in self._cells.values():
@@ -877,7 +898,8 @@ class Layouter:
                 + (s.kind_icon + s.note_pad if lane.kind in MEASURE_KINDS else 0.0)
             )
             height = max(lane_height, curve_height + content_height, name_height)
-        resized = moved or before.rect.h != height
+        grown = before.rect.h != height
+        resized = moved or grown
         if not cells and not changed and not resized:
             return height
         chosen = set(cells)
@@ -887,15 +909,25 @@ class Layouter:
             if key in chosen:
                 self._place(key, lane.kind, sx, sw, y, curve_height, changes)
             elif moved:
-                for card in self._cells.get(key, ()):
-                    layout.cards[card.id].rect.y = y + self._rel[card.id]
-            if key in chosen or resized:
-                ids = tuple(card.id for card in self._cells.get(key, ()))
-                layout.cells[key] = Cell(
+                for rect, offset in self._offsets.get(key, ()):
+                    rect.y = y + offset
+            if key in chosen or grown or (moved and boxes):
+                before_cell = layout.cells.get(key)
+                if key in chosen or before_cell is None:
+                    ids = tuple(map(_ID, self._cells.get(key, ())))
+                else:
+                    ids = before_cell.card_ids  # its cards did not change
+                cell = Cell(
                     stage.id, lane.id, Rect(sx, y, sw, height), lane.color, ids, boxes.get(stage.id)
                 )
+                if before_cell != cell:  # one laid out alike keeps its object
+                    layout.cells[key] = cell
+            elif moved:
+                layout.cells[key].rect = Rect(sx, y, sw, height)
         rect = Rect(0.0, y, s.lane_header_width, height)
-        layout.lanes[index] = _lane_header(lane, run_text, rect, s, measure)
+        header = _lane_header(lane, run_text, rect, s, measure)
+        if header != before:
+            layout.lanes[index] = header
         if lane.kind == EMOTION:
             area = Rect(s.lane_header_width, y, layout.width - s.lane_header_width, curve_height)
             layout.curves[lane.id] = _curve(
@@ -952,25 +984,39 @@ class Layouter:
         changes: Changes,
     ) -> None:
         """A cell's cards stacked from the top of its row (below the curve of an emotion
-        lane); a card whose box is as it was keeps its box object (given the card's new
-        record when only its position in the cell changed)."""
+        lane); a card whose box is as it was but for its height keeps its box object
+        (given the card's new record when only its position in the cell changed, its
+        `rect.y` set in place and the card named in `changes` when it moved)."""
         s = self.style
         layout = self.layout
         assert layout is not None
+        boxes = layout.cards
+        x, w = sx + s.cell_padding, sw - 2 * s.cell_padding
         rel = curve_height + s.cell_padding
+        offsets: list[tuple[Rect, float]] = []
+        self._offsets[key] = offsets
         for card, (card_height, lines, meta_lines) in self._measured[key]:
-            rect = Rect(sx + s.cell_padding, y + rel, sw - 2 * s.cell_padding, card_height)
-            self._rel[card.id] = rel
+            top = y + rel
+            old = boxes.get(card.id)
+            if old is not None:
+                kept = old.rect
+                if (
+                    kept.x == x
+                    and kept.w == w
+                    and kept.h == card_height
+                    and old.lane_kind == lane_kind
+                    and same_look(old.card, card)
+                ):
+                    old.card = card
+                    if kept.y != top:
+                        kept.y = top
+                        changes.cards.add(card.id)
+                    offsets.append((kept, rel))
+                    rel += card_height + s.card_gap
+                    continue
+            rect = Rect(x, top, w, card_height)
+            offsets.append((rect, rel))
             rel += card_height + s.card_gap
-            old = layout.cards.get(card.id)
-            if (
-                old is not None
-                and old.rect == rect
-                and old.lane_kind == lane_kind
-                and same_look(old.card, card)
-            ):
-                old.card = card
-                continue
             meta = None
             if lane_kind in META_KINDS:
                 meta_height = self.measurer.meta_height(lane_kind, meta_lines)

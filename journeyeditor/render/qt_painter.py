@@ -61,7 +61,10 @@ def qcolor(color: str) -> QColor:
     return QColor(r, g, b, a)
 
 
+@lru_cache(maxsize=256)
 def _pen(color: str | None, width: float, dash: tuple[float, ...] = ()) -> QPen:
+    """A pen, made once per colour, width and dash (maps use a handful: a canvas repaint
+    sets hundreds); Qt copies it when it is set."""
     if color is None or width <= 0:
         return QPen(Qt.PenStyle.NoPen)
     pen = QPen(qcolor(color), width)
@@ -73,6 +76,7 @@ def _pen(color: str | None, width: float, dash: tuple[float, ...] = ()) -> QPen:
     return pen
 
 
+@lru_cache(maxsize=256)
 def _brush(color: str | None) -> QBrush:
     return QBrush(qcolor(color)) if color else QBrush(Qt.BrushStyle.NoBrush)
 

@@ -1,0 +1,191 @@
+"""After any edit the live scene looks exactly like a scene opened afresh on the file.
+
+The scene brings only what an edit touched in line: a row that only moved keeps its
+cells' items and moves them, a face of the emotion curve that did not change keeps its
+shapes, a cell or header laid out as before keeps its item untouched. Each step below
+is painted through a view (item caches and all) and compared, pixel for pixel, with a
+new scene of the same document painted the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmapCache
+from PySide6.QtWidgets import QFrame
+
+from journeyeditor.canvas.scene import MapScene
+from journeyeditor.canvas.view import MapView
+from journeyeditor.editing import edits
+from journeyeditor.editing.document import Document
+from journeyeditor.render import qt_painter
+from journeyeditor.render.drawing import Labels
+from journeyeditor.render.primitives import Primitive
+from journeyeditor.store import database, interchange
+
+TEXT, EMOTION, PAINS = 10, 11, 12
+
+
+def project(path: Path, stages: int = 3, count: int = 15) -> Path:
+    """`stages` stages; a text lane, an emotion lane with notes, a pain point lane, and
+    `count` cards, three fifths of them in the text lane."""
+    cards = [
+        {
+            "id": n,
+            "stage": 1 + n % stages,
+            "lane": TEXT if n <= count * 3 // 5 else PAINS,
+            "text": f"card {n}",
+        }
+        for n in range(1, count + 1)
+    ]
+    data = {
+        "format": interchange.FORMAT,
+        "version": interchange.VERSION,
+        "project": {"name": "Scene", "language": "en"},
+        "maps": [
+            {
+                "id": 1,
+                "name": "Edits",
+                "stages": [{"id": s, "name": f"Stage {s}"} for s in range(1, stages + 1)],
+                "lanes": [
+                    {"id": TEXT, "name": "Steps", "kind": "text"},
+                    {"id": EMOTION, "name": "Feelings", "kind": "emotion"},
+                    {"id": PAINS, "name": "Pains", "kind": "pain_point"},
+                ],
+                "cards": cards,
+                "emotions": [
+                    {"id": s, "lane": EMOTION, "stage": s, "value": s % 5 - 2, "note": f"note {s}"}
+                    for s in range(1, stages + 1)
+                ],
+            }
+        ],
+    }
+    database.create_file(path, interchange.populate_from(interchange.plan_import(data, path)))
+    return path
+
+
+def painted(scene: MapScene) -> QImage:
+    """The whole map through a view at 100 %, as a person sees it."""
+    assert scene.layout is not None
+    rect = QRectF(-20, -20, scene.layout.width + 40, scene.layout.height + 40)
+    view = MapView(scene)
+    try:
+        view.setFrameShape(QFrame.Shape.NoFrame)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setSceneRect(rect)
+        view.resize(round(rect.width()), round(rect.height()))
+        view.show()
+        return view.viewport().grab().toImage()
+    finally:
+        view.setScene(None)
+        view.deleteLater()
+
+
+@pytest.fixture
+def live(tmp_path: Path, qapp: object) -> Iterator[tuple[Document, MapScene]]:
+    document = Document.open(project(tmp_path / "scene.journey"))
+    scene = MapScene(document, Labels())
+    scene.show_map(document.maps()[0].id)
+    painted(scene)  # items made and cached before the edits
+    yield document, scene
+    document.close()
+
+
+def assert_as_opened(document: Document, scene: MapScene) -> None:
+    scene.clearSelection()
+    fresh = MapScene(document, Labels())
+    fresh.show_map(scene.map_id)
+    mine, theirs = painted(scene), painted(fresh)
+    assert mine.size() == theirs.size()
+    assert mine == theirs
+
+
+def test_edits_leave_the_scene_as_a_fresh_one_draws_it(
+    live: tuple[Document, MapScene],
+) -> None:
+    document, scene = live
+    assert scene.layout is not None
+    tall = scene.layout.cells[(2, TEXT)].card_ids[0]
+    assert document.push(edits.edit_card(document, tall, text="a much longer text " * 12))
+    assert_as_opened(document, scene)  # the rows below moved, their cells kept
+    moved = scene.layout.cells[(1, TEXT)].card_ids[0]
+    assert document.push(edits.move_cards(document, [moved], 2, TEXT, 0))
+    assert_as_opened(document, scene)
+    assert document.push(edits.edit_card(document, tall, text="short"))
+    assert_as_opened(document, scene)  # the rows below moved back up
+    assert document.push(edits.set_emotion(document, EMOTION, 2, 2))
+    assert_as_opened(document, scene)  # one face changed, the others kept
+    width = scene.layout.stages[0].rect.w
+    assert document.push(edits.edit_stage(document, 1, width=width + 3))
+    assert_as_opened(document, scene)  # wider cards, their text wrapped as before
+    for _ in range(5):
+        document.undo()
+        assert_as_opened(document, scene)
+
+
+def test_a_face_dragged_back_to_its_level_is_drawn_as_before(
+    live: tuple[Document, MapScene],
+) -> None:
+    document, scene = live
+    item = scene.point_items[(EMOTION, 3)]
+    point = item.curve.points[item.index]
+    start = QPointF(point.x, point.y)
+    scene.point_drag.press(item, start)
+    scene.point_drag.move(start + QPointF(0, 40))
+    assert scene.point_drag.value != item.value
+    painted(scene)  # the face and the line drawn at the level it passed
+    scene.point_drag.move(start)
+    scene.point_drag.release(start)  # the drag ends where it began: nothing is written
+    assert document.stack.count() == 0
+    assert_as_opened(document, scene)
+
+
+@pytest.fixture
+def default_pixmap_cache() -> Iterator[None]:
+    """Qt's pixmap cache as a new process starts with it (10 MB), put back after."""
+    limit = QPixmapCache.cacheLimit()
+    QPixmapCache.setCacheLimit(10240)
+    yield
+    QPixmapCache.setCacheLimit(max(limit, QPixmapCache.cacheLimit()))
+
+
+def test_a_repaint_draws_only_what_changed(
+    tmp_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch, default_pixmap_cache: None
+) -> None:
+    """Items keep their pictures: repainting an unchanged view draws nothing in Python,
+    even in a window as large as a 4K screen filled with cards (more pictures than Qt's
+    pixmap cache holds by default), and a card an edit moved to another cell is not
+    drawn again (nor is any other card: the rows below only moved)."""
+    document = Document.open(project(tmp_path / "large.journey", stages=16, count=800))
+    scene = MapScene(document, Labels())
+    scene.show_map(document.maps()[0].id)
+    view = MapView(scene)
+    view.resize(3840, 2160)
+    view.show()
+    for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+        bar.setValue(bar.minimum())
+    view.viewport().grab()
+    drawn: list[object] = []
+    paint = qt_painter.paint
+
+    def counted(painter: QPainter, shapes: Iterable[Primitive], *rest: Any) -> None:
+        drawn.append(shapes)
+        paint(painter, shapes, *rest)
+
+    monkeypatch.setattr(qt_painter, "paint", counted)
+    view.viewport().grab()
+    assert drawn == []
+    assert scene.layout is not None
+    card = scene.layout.cells[(1, TEXT)].card_ids[0]
+    shown = dict(scene.card_items.made)
+    assert document.push(edits.move_cards(document, [card], 2, TEXT, 0))
+    view.viewport().grab()
+    again = {id(item.shapes) for item in shown.values()} & {id(shapes) for shapes in drawn}
+    assert card in shown and drawn and not again  # cards that came into view are drawn
+    view.close()
+    document.close()
