@@ -33,9 +33,11 @@ Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py
 70 an internal error (a bug: one line on stderr names the log file with the details),
 130 interrupted (Ctrl+C), 141 stdout closed early (`info F | head -1`), quietly.
 
-Qt is loaded only for what needs it (drawn exports, and translations when the locale is
-not English), and Alembic only to migrate an older file, so `info`, `check` and the JSON
-export of a current file start about as fast as SQLAlchemy imports.
+Qt is loaded only for what needs it (drawn exports, and the sub-commands that edit through
+the Document, whose messages Qt then translates); the others read the translated messages
+from the same .qm file without Qt (journeyeditor/qm.py). Alembic is loaded only to
+migrate an older file, so `info`, `check` and the JSON export of a current file start
+about as fast as SQLAlchemy imports.
 """
 
 from __future__ import annotations
@@ -71,6 +73,9 @@ COMMANDS = (
     "import-survey",
     "merge",
 )
+QT_FREE = frozenset({"new", "templates", "info", "check", "import", "funnel"})
+"""Sub-commands that never load Qt (model, store and measure know nothing of it), nor does
+the JSON export: every message they print goes through `i18n.translate`."""
 Exporter = Callable[[argparse.Namespace], None]
 EXPORTERS: dict[str, Exporter] = {}
 
@@ -453,15 +458,21 @@ def _application(argv: Sequence[str]) -> QCoreApplication:
     return QGuiApplication([sys.argv[0]])
 
 
+def _loads_qt(args: argparse.Namespace) -> bool:
+    return args.command not in QT_FREE and not (args.command == "export" and args.format == "json")
+
+
 def run_command(argv: Sequence[str]) -> int:
     language = i18n.system_language()
-    if language != "en":
-        i18n.install(_application(argv), language)
+    i18n.use_catalogue(language)
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:
         # argparse exits 2 on a usage error, which is FileMissingError's code: use 1.
         return 1 if exit_.code else 0
+    if language != "en" and _loads_qt(args):
+        # Editing and drawing translate through Qt (render/, editing/): its translator too.
+        i18n.install(_application(argv), language)
     try:
         args.run(args)
     except JourneyFileError as error:
