@@ -51,10 +51,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journeyeditor import __version__, cli_funnel, cli_measure, crash, i18n
-from journeyeditor.render.pages import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
-from journeyeditor.store import database, interchange, templates
+from journeyeditor.render.paper import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
+from journeyeditor.store import database, templates
 from journeyeditor.store.errors import JourneyFileError, MergeError, OutputExistsError
 from journeyeditor.store.files import refuse_input, write_atomically
+from journeyeditor.store.summary import project_summary
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -95,6 +96,8 @@ def _refuse_existing(path: Path, force: bool, *inputs: Path) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> None:
+    from journeyeditor.store import interchange
+
     path = Path(args.file)
     _refuse_existing(path, args.force)
     plan = templates.template_plan(args.template, args.lang)
@@ -116,35 +119,9 @@ def summary(path: Path) -> dict[str, Any]:
     """What `info` tells: the project's maps with their stages, lanes and card counts."""
     journey = database.open_file(path, read_only=True)
     try:
-        with journey.engine.connect() as connection:
-            data = interchange.export_project(connection)
+        return {"file": str(path), **project_summary(journey.raw)}
     finally:
         journey.close()
-    personas = {p["id"]: p["name"] for p in data["personas"]}
-    return {
-        "file": str(path),
-        "project": data["project"]["name"],
-        "language": data["project"]["language"],
-        "personas": [p["name"] for p in data["personas"]],
-        "departments": [d["name"] for d in data["departments"]],
-        "cards": sum(len(m["cards"]) for m in data["maps"]),
-        "maps": [
-            {
-                "name": m["name"],
-                "state": m["state"],
-                "persona": personas.get(m["persona"]),
-                "stages": [s["name"] for s in m["stages"]],
-                "lanes": [{"name": lane["name"], "kind": lane["kind"]} for lane in m["lanes"]],
-                "cards": len(m["cards"]),
-                "emotion_points": len(m["emotions"]),
-                "runs": [
-                    {key: run[key] for key in ("kind", "imported", "source", "rows", "bad_rows")}
-                    for run in m["runs"]
-                ],
-            }
-            for m in data["maps"]
-        ],
-    }
 
 
 def cmd_info(args: argparse.Namespace) -> None:
@@ -189,6 +166,8 @@ def cmd_check(args: argparse.Namespace) -> None:
 
 
 def export_json(args: argparse.Namespace) -> None:
+    from journeyeditor.store import interchange
+
     journey = database.open_file(Path(args.file), read_only=True)
     try:
         text = interchange.export_text(journey.engine)
@@ -250,6 +229,8 @@ def cmd_export(args: argparse.Namespace) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> None:
+    from journeyeditor.store import interchange
+
     source, target = Path(args.input), Path(args.output)
     _refuse_existing(target, args.force, source)
     plan = interchange.plan_import(interchange.read_json_file(source), source)

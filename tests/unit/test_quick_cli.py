@@ -1,6 +1,7 @@
 """A quick command line: `info`, `check` and the JSON export of a current file import
-neither Qt nor Alembic; an older file still migrates (then Alembic is imported); the
-stored schema signature is what the migrations build; French messages still appear.
+neither Qt nor Alembic (`info` and `check` not even SQLAlchemy); an older file still
+migrates (then Alembic is imported); the stored schema signature is what the migrations
+build; French messages still appear, read from the .qm without Qt.
 
 Each command runs in a child started as a person starts it (`python -X importtime -m
 journeyeditor …`), and the modules it imported are read from Python's own report.
@@ -27,6 +28,8 @@ from helpers.projects import export_file
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("PySide6", "shiboken6", "alembic")
+READING = ("sqlalchemy", "journeyeditor.model.entities", "journeyeditor.render.layout", "PIL")
+"""What `info` and `check` of a file without images do without."""
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
 
 
@@ -36,7 +39,8 @@ def _env(**locale: str) -> dict[str, str]:
 
 
 def _run(*argv: str | Path, **locale: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
-    """Run the command line in a child: its result and the top packages it imported."""
+    """Run the command line in a child: its result and the top packages it imported
+    (with every module's full name too)."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "journeyeditor", *map(str, argv)],
         capture_output=True,
@@ -45,12 +49,12 @@ def _run(*argv: str | Path, **locale: str) -> tuple[subprocess.CompletedProcess[
         cwd=ROOT,
         env=_env(**locale),
     )
-    imported = {
-        line.rsplit("|", 1)[1].strip().split(".")[0]
+    modules = {
+        line.rsplit("|", 1)[1].strip()
         for line in result.stderr.splitlines()
         if line.startswith("import time:") and "|" in line
     }
-    return result, imported
+    return result, modules | {name.split(".")[0] for name in modules}
 
 
 @pytest.mark.parametrize("command", ["info", "check", "export"])
@@ -62,10 +66,12 @@ def test_a_current_file_needs_neither_qt_nor_alembic(
         argv += ["--format", "json", "-o", tmp_path / "out.json"]
     result, imported = _run(*argv)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert {"sqlalchemy", "journeyeditor"} <= imported  # the report was read
+    assert {"sqlite3", "journeyeditor.store.database"} <= imported  # the report was read
     assert not imported & set(HEAVY), sorted(imported & set(HEAVY))
     if command == "export":
         assert (tmp_path / "out.json").read_text(encoding="utf-8") == export_file(sample_file)
+    else:  # read through sqlite3 alone; no map layout for the parser's paper sizes
+        assert not imported & set(READING), sorted(imported & set(READING))
 
 
 def test_an_older_file_still_migrates(tmp_path: Path) -> None:
