@@ -28,7 +28,13 @@ from helpers.projects import export_file
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("PySide6", "shiboken6", "alembic")
-READING = ("sqlalchemy", "journeyeditor.model.entities", "journeyeditor.render.layout", "PIL")
+READING = (
+    "sqlalchemy",
+    "journeyeditor.model.entities",
+    "journeyeditor.render.layout",
+    "PIL",
+    "logging.handlers",
+)
 """What `info` and `check` of a file without images do without."""
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
 
