@@ -52,7 +52,15 @@ from journeyeditor.editing.workshop import Workshop
 from journeyeditor.model import Card, Image, JourneyMap
 from journeyeditor.model.enums import CARDLESS_LANES
 from journeyeditor.render import drawing, fonts
-from journeyeditor.render.content import card_in, department_table, measures_in, point_in
+from journeyeditor.render.bulk import collection_paused
+from journeyeditor.render.content import (
+    CARD_COLUMNS,
+    card_in,
+    cards_in,
+    department_table,
+    measures_in,
+    point_in,
+)
 from journeyeditor.render.layout import (
     STYLE,
     CardIn,
@@ -312,27 +320,31 @@ class MapScene(QGraphicsScene):
 
     def show_map(self, map_id: int | None) -> None:
         """Load a whole map (on opening or switching maps; edits never come here)."""
+        with collection_paused():
+            self._load(map_id)
+            self.clearSelection()
+            self.current_cell = None
+            self.layouter = Layouter(self.measurer, self.map_style)
+            self.relayout()
+
+    def _load(self, map_id: int | None) -> None:
+        """Read a map's content from the document."""
         self.map_id = map_id
         self.departments = department_table(self.document)
         if map_id is None:
             self.title, self.stages, self.lanes = "", [], []
             self.card_data, self.points = {}, {}
             self.measures, self.runs = (), ()
-        else:
-            journey_map = self.document.get(JourneyMap, map_id)
-            self.title = journey_map.name if journey_map else ""
-            self._stages_changed(map_id)
-            self._lanes_changed(map_id)
-            self.card_data = {
-                c.id: card_in(c, self.departments) for c in self.document.card_rows(map_id)
-            }
-            self.points = {
-                (p.lane_id, p.stage_id): point_in(p) for p in self.document.emotion_points(map_id)
-            }
-        self.clearSelection()
-        self.current_cell = None
-        self.layouter = Layouter(self.measurer, self.map_style)
-        self.relayout()
+            return
+        journey_map = self.document.get(JourneyMap, map_id)
+        self.title = journey_map.name if journey_map else ""
+        self._stages_changed(map_id)
+        self._lanes_changed(map_id)
+        rows = self.document.card_rows(map_id, CARD_COLUMNS)
+        self.card_data = cards_in(rows, self.departments)
+        self.points = {
+            (p.lane_id, p.stage_id): point_in(p) for p in self.document.emotion_points(map_id)
+        }
 
     def content(self) -> MapContent:
         return MapContent(

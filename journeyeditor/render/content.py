@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
+from operator import attrgetter
+from typing import Any
 
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.measured import FunnelRow, SurveyRow
@@ -23,34 +26,32 @@ RUN_KINDS = {FUNNEL: RunKind.EVENTS.value, SURVEY: RunKind.SURVEY.value}
 """The runs each measurement lane kind shows: the map's newest of that kind."""
 
 
+_NAMES = tuple(f.name for f in fields(CardIn))
+CARD_COLUMNS = _NAMES[: _NAMES.index("department")]
+"""The columns of a card's row that a CardIn holds, in its order (then the department's
+name and colour, read from the department's row)."""
+_FROM_CARD = attrgetter(*CARD_COLUMNS)
+_DEPARTMENT = CARD_COLUMNS.index("department_id")
+_NO_DEPARTMENT = (None, None)
+
+
 def card_in(card: Card, departments: dict[int, tuple[str, str]]) -> CardIn:
-    name, color = departments.get(card.department_id or 0, (None, None))
-    return CardIn(
-        id=card.id,
-        stage_id=card.stage_id,
-        lane_id=card.lane_id,
-        position=card.position,
-        text=card.text,
-        color=card.color,
-        channel=card.channel,
-        owned=card.owned,
-        severity=card.severity,
-        owner=card.owner,
-        priority=card.priority,
-        value=card.value,
-        unit=card.unit,
-        target=card.target,
-        direction=card.direction,
-        target_low=card.target_low,
-        baseline=card.baseline,
-        period=card.period,
-        department=name,
-        department_color=color,
-        department_id=card.department_id,
-        votes=card.votes,
-        evidence=card.evidence,
-        image_id=card.image_id,
-    )
+    return CardIn(*_FROM_CARD(card), *departments.get(card.department_id or 0, _NO_DEPARTMENT))
+
+
+def cards_in(
+    rows: Iterable[Sequence[Any]], departments: dict[int, tuple[str, str]]
+) -> dict[int, CardIn]:
+    """Records of rows of CARD_COLUMNS as SQLite holds them (Document.card_rows), by id:
+    built by position, as a map of thousands of cards opens."""
+    at = _DEPARTMENT
+    cards: dict[int, CardIn] = {}
+    for row in rows:
+        card = CardIn(*row, *departments.get(row[at] or 0, _NO_DEPARTMENT))
+        if card.owned is not None:
+            card.owned = bool(card.owned)
+        cards[card.id] = card
+    return cards
 
 
 def point_in(point: EmotionPoint) -> PointIn:

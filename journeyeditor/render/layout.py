@@ -133,7 +133,11 @@ class LaneIn:
 @dataclass(slots=True)
 class CardIn:
     """What drawing a card needs; department and image resolved by the caller (a card
-    with a `department` name gets a tag band at its foot: render/departments.py)."""
+    with a `department` name gets a tag band at its foot: render/departments.py).
+
+    The fields before `department` are columns of the card's row, in this order, so a
+    view reading thousands of rows builds each record by position (render/content.py).
+    """
 
     id: int
     stage_id: int
@@ -153,12 +157,12 @@ class CardIn:
     target_low: float | None = None
     baseline: float | None = None
     period: str | None = None
-    department: str | None = None
-    department_color: str | None = None
     department_id: int | None = None
     votes: int = 0
     evidence: str = "assumption"
     image_id: int | None = None
+    department: str | None = None
+    department_color: str | None = None
 
 
 @dataclass(slots=True)

@@ -132,8 +132,10 @@ def test_the_font_remembers_words_but_not_whole_texts() -> None:
     metrics = fonts.FontMetrics()
     metrics.width("y" * 100_000, 12.0)
     metrics.width("mot", 12.0)
-    assert ("mot", False) in metrics._words
-    assert all(len(text) <= fonts.CACHED_CHARS for text, _bold in metrics._words)
+    assert "mot" in metrics._words[False]
+    assert all(
+        len(text) <= fonts.CACHED_CHARS for texts in metrics._words.values() for text in texts
+    )
 
 
 def content(width: float, height: float, value: int) -> MapContent:
