@@ -7,8 +7,8 @@
 project of `--cards` cards (bench/projects.py), interleaved with `python -c "import
 sqlalchemy"` in the same run; each figure is the median of `--repeat` runs, as wall time
 and as the child's CPU time (user + system, steadier on a busy machine), with its ratio
-to the baseline. One more row runs `info` under a French locale, where Qt is loaded to
-translate. See bench/README.md.
+to the baseline. One more row runs `info` under a French locale (its messages read from
+the .qm without Qt). See bench/README.md.
 """
 
 from __future__ import annotations
@@ -51,19 +51,19 @@ def _once(argv: list[str], language: str) -> tuple[float, float]:
     return wall, cpu
 
 
-def _imports(argv: list[str]) -> str:
-    """Which of Qt and Alembic one run imported (from `python -X importtime`)."""
+def _imports(argv: list[str], language: str) -> str:
+    """Which of Qt, Alembic and SQLAlchemy one run imported (from `python -X importtime`)."""
     result = subprocess.run(
         [argv[0], "-X", "importtime", *argv[1:]],
         cwd=ROOT,
-        env=_env("en"),
+        env=_env(language),
         capture_output=True,
         text=True,
         check=True,
     )
     tops = {line.rsplit("|", 1)[1].strip().split(".")[0] for line in result.stderr.splitlines()}
-    heavy = sorted(tops & {"PySide6", "alembic"})
-    return ", ".join(heavy) or "neither"
+    heavy = sorted(tops & {"PySide6", "alembic", "sqlalchemy"})
+    return ", ".join(heavy) or "none"
 
 
 def main() -> None:
@@ -101,13 +101,11 @@ def main() -> None:
         base_wall = statistics.median(w for w, _c in times["import sqlalchemy"])
         base_cpu = statistics.median(c for _w, c in times["import sqlalchemy"])
         print(f'median of {args.repeat} runs; ratio = command ÷ `python -c "import sqlalchemy"`')
-        print(f"{'command':34} {'wall':>8} {'ratio':>6} {'CPU':>8} {'ratio':>6}  Qt / Alembic")
-        for name, (argv, _language) in runs.items():
+        print(f"{'command':34} {'wall':>8} {'ratio':>6} {'CPU':>8} {'ratio':>6}  imported")
+        for name, (argv, language) in runs.items():
             wall = statistics.median(w for w, _c in times[name])
             cpu = statistics.median(c for _w, c in times[name])
-            heavy = "" if name == "import sqlalchemy" else _imports(argv)
-            if name.endswith("French locale"):
-                heavy = "PySide6 (to translate)"
+            heavy = "" if name == "import sqlalchemy" else _imports(argv, language)
             print(
                 f"{name:34} {wall:7.3f}s {wall / base_wall:5.2f}× "
                 f"{cpu:7.3f}s {cpu / base_cpu:5.2f}×  {heavy}"

@@ -1,14 +1,19 @@
-"""Export timings for generated maps of 200 and 2,000 cards: PDF, 300-DPI PNG, SVG; and
-the streamed 300-DPI PNG of 2,000- and 5,000-card maps against a baseline.
+"""Export timings for generated maps of 200 and 2,000 cards: PDF, 300-DPI PNG, SVG; the
+PDFs of 2,000- and 10,000-card maps per card; and the streamed 300-DPI PNG of 2,000- and
+5,000-card maps against a baseline.
 
 Cards hold two to nine words, like workshop sticky notes; the process's peak memory so
-far is shown after each figure. The PNG comparison runs each export in a child process
-of its own (peak memory from /proc's VmHWM): `export_png`, and a baseline that only paints
-the same bands with QPainter and compresses their pixels with zlib, writing nothing.
+far is shown after each figure. The PDF and PNG comparisons run each export in a child
+process of its own (peak memory from /proc's VmHWM). PDF: the map fitted on A3, and a
+cover and tiles on A4 at 100 %, each as opening, layout and drawing, and time per card
+with the ratio of the largest size's to the smallest's (issue 12: under 2.5). PNG:
+`export_png`, and a baseline that only paints the same bands with QPainter and
+compresses their pixels with zlib, writing nothing.
 
-    .venv/bin/python bench/bench_export.py [--cards 200 2000] [--png 2000 5000] [--repeat 1]
-        [--keep FOLDER]
-    .venv/bin/python bench/bench_export.py --cards --png 2000 5000   # the PNG comparison only
+    .venv/bin/python bench/bench_export.py [--cards 200 2000] [--pdf 2000 10000]
+        [--png 2000 5000] [--repeat 1] [--keep FOLDER]
+    .venv/bin/python bench/bench_export.py --cards --png --pdf 2000 10000   # PDF per card only
+    .venv/bin/python bench/bench_export.py --cards --pdf --png 2000 5000   # PNG comparison only
 
 Prints figures, asserts nothing: compare runs by eye.
 """
@@ -204,6 +209,94 @@ def png_child(kind: str, path: Path, target: Path) -> dict[str, Any]:
     }
 
 
+PDF_KINDS: dict[str, tuple[str, dict[str, Any]]] = {
+    "pdf-fit": ("PDF fitted on A3 landscape", {"page": "A3", "landscape": True}),
+    "pdf-tile": ("PDF, cover + tiles on A4 at 100 %", {"tile": True, "cover": True}),
+}
+
+
+def pdf_child(kind: str, path: Path, target: Path) -> dict[str, Any]:
+    """In a child process: one PDF of the file's map (`PDF_KINDS`), timed in three parts:
+    opening the file, laying the map out (shapes and their culling index), drawing and
+    writing the PDF."""
+    from journeyeditor.editing.document import Document
+    from journeyeditor.render import export
+    from journeyeditor.render.export import ExportOptions, ExportSource
+
+    start = time.perf_counter()
+    document = Document.open(path, read_only=True)
+    opened = time.perf_counter()
+    source = ExportSource(document)
+    map_id = document.maps()[0].id
+    cards = len(source.content(map_id).cards)
+    source.picture(map_id)
+    laid = time.perf_counter()
+    pages = export.export_pdf(document, target, ExportOptions(**PDF_KINDS[kind][1]), source)
+    done = time.perf_counter()
+    document.close()
+    return {
+        "cards": cards,
+        "open": opened - start,
+        "layout": laid - opened,
+        "pdf": done - laid,
+        "pages": pages,
+        "bytes": target.stat().st_size,
+        "peak": own_peak(),
+    }
+
+
+def _whole(result: dict[str, Any]) -> float:
+    """Seconds from opening the file to the PDF written."""
+    return float(result["open"] + result["layout"] + result["pdf"])
+
+
+def _drawn(result: dict[str, Any]) -> float:
+    """Seconds of the layout and the PDF, the file open."""
+    return float(result["layout"] + result["pdf"])
+
+
+def pdf_rows(counts: list[int], results: list[dict[str, Any]]) -> list[str]:
+    """One PDF's figures at each size: parts, time per card, ratio to the first size."""
+    first = results[0]
+    cells: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
+        ("pages, file", lambda r: f"{r['pages']} p., {r['bytes'] / 1e6:.1f} MB"),
+        (
+            "open / layout / draw PDF",
+            lambda r: f"{r['open']:.2f} / {r['layout']:.2f} / {r['pdf']:.2f} s",
+        ),
+        ("total", lambda r: f"{_whole(r):.2f} s"),
+        ("per card: total", lambda r: f"{_whole(r) / r['cards'] * 1e3:.2f} ms"),
+        ("per card: layout + PDF", lambda r: f"{_drawn(r) / r['cards'] * 1e3:.2f} ms"),
+        (
+            f"per card ÷ {counts[0]:,} cards': total",
+            lambda r: f"{_whole(r) * first['cards'] / (_whole(first) * r['cards']):.2f} ×",
+        ),
+        (
+            f"per card ÷ {counts[0]:,} cards': layout + PDF",
+            lambda r: f"{_drawn(r) * first['cards'] / (_drawn(first) * r['cards']):.2f} ×",
+        ),
+        ("peak memory of the process", lambda r: f"{r['peak']:.0f} MB"),
+    ]
+    return [f"    {name:<40}" + "".join(f"{cell(r):>24}" for r in results) for name, cell in cells]
+
+
+def bench_pdf(counts: list[int], scratch: Path, out: Path, repeat: int) -> None:
+    """Each PDF at each size in a child process (the fastest of `repeat` runs), with its
+    time per card and the ratio of each size's time per card to the first size's."""
+    heading = "".join(f"{f'{cards:,} cards':>24}" for cards in counts)
+    lines = [f"PDF, each in a child process{heading}"]
+    for kind, (label, _options) in PDF_KINDS.items():
+        results = []
+        for cards in counts:
+            path = make_file(cards, scratch)
+            target = out / f"{cards}-{kind}.pdf"
+            runs = [run_child(kind, path, target) for _ in range(repeat)]
+            results.append(min(runs, key=_drawn))
+        lines += [f"  {label}", *pdf_rows(counts, results)]
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+
+
 def run_child(kind: str, path: Path, target: Path) -> dict[str, Any]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     command = [sys.executable, __file__, "--child", kind, str(path), str(target)]
@@ -261,8 +354,9 @@ def bench_png(counts: list[int], scratch: Path, out: Path, repeat: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cards", type=int, nargs="*", default=[200, 2000])
+    parser.add_argument("--pdf", type=int, nargs="*", default=[2000, 10000])
     parser.add_argument("--png", type=int, nargs="*", default=[2000, 5000])
-    parser.add_argument("--repeat", type=int, default=1, help="PNG runs of each; the best")
+    parser.add_argument("--repeat", type=int, default=1, help="PDF and PNG runs of each; the best")
     parser.add_argument("--keep", type=Path, help="write the exports to this folder")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -272,13 +366,16 @@ def main() -> int:
     app = QGuiApplication([sys.argv[0]])
     if args.child:
         kind, path, target = args.child
-        sys.stdout.write(json.dumps(png_child(kind, Path(path), Path(target))) + "\n")
+        child = pdf_child if kind in PDF_KINDS else png_child
+        sys.stdout.write(json.dumps(child(kind, Path(path), Path(target))) + "\n")
         return 0
     with tempfile.TemporaryDirectory() as scratch:
         out = args.keep or Path(scratch)
         out.mkdir(parents=True, exist_ok=True)
         for cards in args.cards:
             bench(cards, Path(scratch), out)
+        if args.pdf:
+            bench_pdf(args.pdf, Path(scratch), out, args.repeat)
         if args.png:
             bench_png(args.png, Path(scratch), out, args.repeat)
     del app

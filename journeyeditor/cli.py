@@ -33,9 +33,11 @@ Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py
 70 an internal error (a bug: one line on stderr names the log file with the details),
 130 interrupted (Ctrl+C), 141 stdout closed early (`info F | head -1`), quietly.
 
-Qt is loaded only for what needs it (drawn exports, and translations when the locale is
-not English), and Alembic only to migrate an older file, so `info`, `check` and the JSON
-export of a current file start about as fast as SQLAlchemy imports.
+Qt is loaded only for what needs it (drawn exports, and the sub-commands that edit through
+the Document, whose messages Qt then translates); the others read the translated messages
+from the same .qm file without Qt (journeyeditor/qm.py). Alembic is loaded only to
+migrate an older file, so `info`, `check` and the JSON export of a current file start
+about as fast as SQLAlchemy imports.
 """
 
 from __future__ import annotations
@@ -49,10 +51,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journeyeditor import __version__, cli_funnel, cli_measure, crash, i18n
-from journeyeditor.render.pages import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
-from journeyeditor.store import database, interchange, templates
+from journeyeditor.render.paper import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
+from journeyeditor.store import database, templates
 from journeyeditor.store.errors import JourneyFileError, MergeError, OutputExistsError
 from journeyeditor.store.files import refuse_input, write_atomically
+from journeyeditor.store.summary import project_summary
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -71,6 +74,9 @@ COMMANDS = (
     "import-survey",
     "merge",
 )
+QT_FREE = frozenset({"new", "templates", "info", "check", "import", "funnel"})
+"""Sub-commands that never load Qt (model, store and measure know nothing of it), nor does
+the JSON export: every message they print goes through `i18n.translate`."""
 Exporter = Callable[[argparse.Namespace], None]
 EXPORTERS: dict[str, Exporter] = {}
 
@@ -90,6 +96,8 @@ def _refuse_existing(path: Path, force: bool, *inputs: Path) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> None:
+    from journeyeditor.store import interchange
+
     path = Path(args.file)
     _refuse_existing(path, args.force)
     language = args.lang or i18n.interface_language()
@@ -112,35 +120,9 @@ def summary(path: Path) -> dict[str, Any]:
     """What `info` tells: the project's maps with their stages, lanes and card counts."""
     journey = database.open_file(path, read_only=True)
     try:
-        with journey.engine.connect() as connection:
-            data = interchange.export_project(connection)
+        return {"file": str(path), **project_summary(journey.raw)}
     finally:
         journey.close()
-    personas = {p["id"]: p["name"] for p in data["personas"]}
-    return {
-        "file": str(path),
-        "project": data["project"]["name"],
-        "language": data["project"]["language"],
-        "personas": [p["name"] for p in data["personas"]],
-        "departments": [d["name"] for d in data["departments"]],
-        "cards": sum(len(m["cards"]) for m in data["maps"]),
-        "maps": [
-            {
-                "name": m["name"],
-                "state": m["state"],
-                "persona": personas.get(m["persona"]),
-                "stages": [s["name"] for s in m["stages"]],
-                "lanes": [{"name": lane["name"], "kind": lane["kind"]} for lane in m["lanes"]],
-                "cards": len(m["cards"]),
-                "emotion_points": len(m["emotions"]),
-                "runs": [
-                    {key: run[key] for key in ("kind", "imported", "source", "rows", "bad_rows")}
-                    for run in m["runs"]
-                ],
-            }
-            for m in data["maps"]
-        ],
-    }
 
 
 def cmd_info(args: argparse.Namespace) -> None:
@@ -185,6 +167,8 @@ def cmd_check(args: argparse.Namespace) -> None:
 
 
 def export_json(args: argparse.Namespace) -> None:
+    from journeyeditor.store import interchange
+
     journey = database.open_file(Path(args.file), read_only=True)
     try:
         text = interchange.export_text(journey.engine)
@@ -246,6 +230,8 @@ def cmd_export(args: argparse.Namespace) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> None:
+    from journeyeditor.store import interchange
+
     source, target = Path(args.input), Path(args.output)
     _refuse_existing(target, args.force, source)
     plan = interchange.plan_import(interchange.read_json_file(source), source)
@@ -458,15 +444,21 @@ def _application(argv: Sequence[str]) -> QCoreApplication:
     return QGuiApplication([sys.argv[0]])
 
 
+def _loads_qt(args: argparse.Namespace) -> bool:
+    return args.command not in QT_FREE and not (args.command == "export" and args.format == "json")
+
+
 def run_command(argv: Sequence[str]) -> int:
     language = i18n.system_language()
-    if language != "en":
-        i18n.install(_application(argv), language)
+    i18n.use_catalogue(language)
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:
         # argparse exits 2 on a usage error, which is FileMissingError's code: use 1.
         return 1 if exit_.code else 0
+    if language != "en" and _loads_qt(args):
+        # Editing and drawing translate through Qt (render/, editing/): its translator too.
+        i18n.install(_application(argv), language)
     try:
         args.run(args)
     except JourneyFileError as error:

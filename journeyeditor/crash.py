@@ -25,7 +25,6 @@ import threading
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -72,7 +71,12 @@ def log_path() -> Path:
 
 
 def start_logging() -> Path:
-    """Send warnings and worse to the rotating log file (once per file); return its path."""
+    """Send warnings and worse to the rotating log file (once per file); return its path.
+
+    `logging.handlers` (sockets, pickling, queues) is imported here, once something is to
+    be logged: the command line's quick sub-commands start without it."""
+    from logging.handlers import RotatingFileHandler
+
     path = log_path()
     root = logging.getLogger()
     for handler in root.handlers:
@@ -92,6 +96,8 @@ def start_logging() -> Path:
 
 def stop_logging(path: Path) -> None:
     """Close and remove the handler `start_logging` added for `path`."""
+    from logging.handlers import RotatingFileHandler
+
     root = logging.getLogger()
     for handler in list(root.handlers):
         if isinstance(handler, RotatingFileHandler) and handler.baseFilename == str(path):

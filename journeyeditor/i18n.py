@@ -1,7 +1,9 @@
 """Loading the interface's translations (Qt Linguist .qm files) for a language.
 
 Qt is imported only when it is needed: the command line reads the language from the
-environment as Qt does on Linux, and prints English without loading QtCore at all.
+environment as Qt does on Linux, prints English without loading QtCore at all, and looks
+its messages up in the same .qm file through `journeyeditor.qm` (`use_catalogue`) when
+the sub-command never loads Qt otherwise.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from journeyeditor import resources
+from journeyeditor import qm, resources
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
@@ -84,6 +86,26 @@ def system_language() -> str:
         name = QLocale.system().name()
     language = re.split(r"[_.@-]", name)[0]
     return language if language in LANGUAGES else "en"
+
+
+def use_catalogue(language: str) -> bool:
+    """Translate `translate`'s messages into `language` from our .qm file, read without Qt
+    (as Qt's translator would: `install` may follow and answers the same); English, or a
+    file that cannot be read, leaves the messages as written."""
+    global _translate, _language
+    if language == "en":
+        return False
+    try:
+        catalogue = qm.read(resources.translation(language))
+    except (OSError, qm.QmError):
+        return False
+
+    def lookup(context: str, text: str) -> str:
+        return catalogue.get((context, text), text)
+
+    _translate = lookup
+    _language = language
+    return True
 
 
 def install(app: QCoreApplication, language: str | None = None) -> QTranslator | None:

@@ -1,8 +1,9 @@
 """Paper sizes and where a map goes on them: one page scaled to fit, or tiled at a size.
 
-Pure numbers, in PDF points (1/72 inch), y down like the map. A map pixel is 1/96
-inch, so at 100 % a map prints as large as the canvas shows it at 100 % zoom. The PDF,
-print and preview all place maps with these functions.
+Pure numbers, in PDF points (1/72 inch), y down like the map; the paper sizes themselves
+are in render/paper.py (re-exported here). A map pixel is 1/96 inch, so at 100 % a map
+prints as large as the canvas shows it at 100 % zoom. The PDF, print and preview all
+place maps with these functions.
 """
 
 from __future__ import annotations
@@ -12,36 +13,44 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from journeyeditor.render.layout import Rect
+from journeyeditor.render.paper import (
+    AUTO,
+    LANDSCAPE,
+    MM,
+    ORIENTATIONS,
+    PAGE_SIZES,
+    PORTRAIT,
+    Size,
+    page_size,
+    turned,
+)
 
-MM = 72 / 25.4
+__all__ = [
+    "AUTO",
+    "FRAME",
+    "LANDSCAPE",
+    "MM",
+    "ORIENTATIONS",
+    "PAGE_SIZES",
+    "PORTRAIT",
+    "PX",
+    "Frame",
+    "Placement",
+    "Size",
+    "Tile",
+    "Tiling",
+    "content_area",
+    "fit",
+    "footer_area",
+    "letters",
+    "page_size",
+    "tiles",
+    "tiling",
+    "turned",
+]
+
 PX = 0.75
 """Points per map pixel at 100 %."""
-
-Size = tuple[float, float]
-
-PAGE_SIZES: dict[str, Size] = {
-    "A4": (210 * MM, 297 * MM),
-    "A3": (297 * MM, 420 * MM),
-    "A2": (420 * MM, 594 * MM),
-    "Letter": (612.0, 792.0),
-    "Tabloid": (792.0, 1224.0),
-}
-
-
-PORTRAIT, LANDSCAPE, AUTO = "portrait", "landscape", "auto"
-ORIENTATIONS = (PORTRAIT, LANDSCAPE, AUTO)
-"""How pages are turned; AUTO turns each map's pages the way that prints it larger."""
-
-
-def page_size(name: str, landscape: bool) -> Size:
-    """A paper size by name, turned sideways for landscape."""
-    width, height = PAGE_SIZES[name]
-    return (height, width) if landscape else (width, height)
-
-
-def turned(page: Size) -> Size:
-    """The same paper, the other way round."""
-    return (page[1], page[0])
 
 
 @dataclass(frozen=True)

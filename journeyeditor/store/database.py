@@ -15,15 +15,12 @@ import sqlite3
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from sqlalchemy import Engine, insert
-
-from journeyeditor.model import Project
 from journeyeditor.store import content, schema
-from journeyeditor.store.engine import make_engine, write_transaction
 from journeyeditor.store.errors import (
     AlteredSchemaError,
     CorruptFileError,
@@ -40,6 +37,9 @@ from journeyeditor.store.errors import (
 )
 from journeyeditor.store.files import write_atomically
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 LOCK_TIMEOUT_S = 1.0
 SUFFIX = ".journey"
@@ -51,12 +51,23 @@ class JourneyFile:
 
     path: Path
     raw: sqlite3.Connection
-    engine: Engine
     read_only: bool
     version: int
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def engine(self) -> Engine:
+        """Made on first use: checking a file and `info` read through `raw` alone, and
+        start quicker without importing SQLAlchemy."""
+        if self._engine is None:
+            from journeyeditor.store.engine import make_engine
+
+            self._engine = make_engine(self.raw)
+        return self._engine
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         self.raw.close()
 
 
@@ -198,8 +209,8 @@ def open_file(path: Path | str, *, read_only: bool = False) -> JourneyFile:
     except BaseException:
         raw.close()
         raise
-    engine = make_engine(raw)
-    return JourneyFile(path, raw, engine, read_only, schema.LATEST_VERSION)
+    raw.isolation_level = None  # as the engine wants it (store/engine.py), made or not
+    return JourneyFile(path, raw, read_only, schema.LATEST_VERSION)
 
 
 def _side(path: Path, suffix: str) -> Path:
@@ -366,6 +377,8 @@ def create_file(path: Path | str, populate: Callable[[Engine], None] | None = No
     path = Path(path)
     if not path.parent.is_dir():
         raise WriteFailedError(path, "its folder does not exist")
+    from journeyeditor.store.engine import make_engine
+
     raw = _connect(":memory:")
     try:
         schema.migrate(raw)
@@ -376,6 +389,11 @@ def create_file(path: Path | str, populate: Callable[[Engine], None] | None = No
 
 
 def _empty_project(engine: Engine) -> None:
+    from sqlalchemy import insert
+
+    from journeyeditor.model import Project
+    from journeyeditor.store.engine import write_transaction
+
     with write_transaction(engine) as connection:
         connection.execute(insert(Project).values(id=1))
 

@@ -7,8 +7,6 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image as PilImage
-
 from journeyeditor.model import limits
 from journeyeditor.store.errors import BadImageError
 
@@ -32,7 +30,10 @@ def check_image(data: bytes, source: Path | str = "image", decode: bool = True) 
 
     With `decode` the pixels are decoded too (before anything else decodes them);
     without, only the headers and the structure are verified (quick, for whole files).
+    Pillow is imported here: checking a file without images needs none of it.
     """
+    from PIL import Image as PilImage
+
     if len(data) > MAX_BYTES:
         raise BadImageError(source, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
     try:

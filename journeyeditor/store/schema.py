@@ -24,8 +24,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from alembic.config import Config
 
-from journeyeditor.store.engine import make_engine, write_transaction
-
 MIGRATIONS = Path(__file__).with_name("migrations")
 SIGNATURE_FILE = Path(__file__).with_name("schema_signature.json")
 APPLICATION_ID = 0x4A524E59  # "JRNY": marks a SQLite file as ours
@@ -64,6 +62,8 @@ def migrate(raw: sqlite3.Connection, version: int = LATEST_VERSION) -> None:
     every reference is checked before the commit instead.
     """
     from alembic import command
+
+    from journeyeditor.store.engine import make_engine, write_transaction
 
     raw.execute("PRAGMA foreign_keys = OFF")
     try:

@@ -7,10 +7,13 @@ A template is a project in the JSON interchange format, one file per language:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeyeditor import resources
 from journeyeditor.store.errors import BadInterchangeError
-from journeyeditor.store.interchange import Plan, plan_import, read_json_file
+
+if TYPE_CHECKING:
+    from journeyeditor.store.interchange import Plan
 
 LANGUAGES = ("en", "fr")
 DEFAULT = "awareness-advocacy"
@@ -31,5 +34,9 @@ def template_path(template_id: str, language: str) -> Path:
 
 
 def template_plan(template_id: str, language: str) -> Plan:
+    """The template's project, read and checked (the interchange format is imported
+    here: listing the templates, as the command line's parser does, needs none of it)."""
+    from journeyeditor.store.interchange import plan_import, read_json_file
+
     path = template_path(template_id, language)
     return plan_import(read_json_file(path), path)

@@ -1,6 +1,7 @@
 """A quick command line: `info`, `check` and the JSON export of a current file import
-neither Qt nor Alembic; an older file still migrates (then Alembic is imported); the
-stored schema signature is what the migrations build; French messages still appear.
+neither Qt nor Alembic (`info` and `check` not even SQLAlchemy); an older file still
+migrates (then Alembic is imported); the stored schema signature is what the migrations
+build; French messages still appear, read from the .qm without Qt.
 
 Each command runs in a child started as a person starts it (`python -X importtime -m
 journeyeditor …`), and the modules it imported are read from Python's own report.
@@ -20,12 +21,21 @@ import pytest
 
 from journeyeditor import i18n
 from journeyeditor.store import database, schema
+from journeyeditor.store.errors import MergeError
 
 from helpers.projects import export_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("PySide6", "shiboken6", "alembic")
+READING = (
+    "sqlalchemy",
+    "journeyeditor.model.entities",
+    "journeyeditor.render.layout",
+    "PIL",
+    "logging.handlers",
+)
+"""What `info` and `check` of a file without images do without."""
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
 
 
@@ -35,7 +45,8 @@ def _env(**locale: str) -> dict[str, str]:
 
 
 def _run(*argv: str | Path, **locale: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
-    """Run the command line in a child: its result and the top packages it imported."""
+    """Run the command line in a child: its result and the top packages it imported
+    (with every module's full name too)."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "journeyeditor", *map(str, argv)],
         capture_output=True,
@@ -44,12 +55,12 @@ def _run(*argv: str | Path, **locale: str) -> tuple[subprocess.CompletedProcess[
         cwd=ROOT,
         env=_env(**locale),
     )
-    imported = {
-        line.rsplit("|", 1)[1].strip().split(".")[0]
+    modules = {
+        line.rsplit("|", 1)[1].strip()
         for line in result.stderr.splitlines()
         if line.startswith("import time:") and "|" in line
     }
-    return result, imported
+    return result, modules | {name.split(".")[0] for name in modules}
 
 
 @pytest.mark.parametrize("command", ["info", "check", "export"])
@@ -61,10 +72,12 @@ def test_a_current_file_needs_neither_qt_nor_alembic(
         argv += ["--format", "json", "-o", tmp_path / "out.json"]
     result, imported = _run(*argv)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert {"sqlalchemy", "journeyeditor"} <= imported  # the report was read
+    assert {"sqlite3", "journeyeditor.store.database"} <= imported  # the report was read
     assert not imported & set(HEAVY), sorted(imported & set(HEAVY))
     if command == "export":
         assert (tmp_path / "out.json").read_text(encoding="utf-8") == export_file(sample_file)
+    else:  # read through sqlite3 alone; no map layout for the parser's paper sizes
+        assert not imported & set(READING), sorted(imported & set(READING))
 
 
 def test_an_older_file_still_migrates(tmp_path: Path) -> None:
@@ -84,13 +97,22 @@ def test_an_older_file_still_migrates(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["project"] == "Schema v1 fixture"
 
 
-def test_french_messages_still_appear(sample_file: Path, tmp_path: Path) -> None:
+def test_french_messages_appear_without_qt(sample_file: Path, tmp_path: Path) -> None:
     result, imported = _run("info", sample_file, LANG="fr_FR.UTF-8")
     assert result.returncode == 0, result.stderr[-2000:]
     assert " cartes, " in result.stdout.splitlines()[1]
-    assert "PySide6" in imported  # the translation goes through Qt
-    result, _imported = _run("check", tmp_path / "ghost.journey", LANGUAGE="fr", LANG="en_US")
+    assert not imported & set(HEAVY), sorted(imported & set(HEAVY))  # read from the .qm
+    result, imported = _run("check", tmp_path / "ghost.journey", LANGUAGE="fr", LANG="en_US")
     assert "fichier introuvable" in result.stderr
+    assert not imported & set(HEAVY), sorted(imported & set(HEAVY))
+
+
+def test_commands_that_load_qt_translate_through_it_in_french(sample_file: Path) -> None:
+    """A merge edits through the Document, whose messages only Qt's translator knows."""
+    result, imported = _run("merge", sample_file, sample_file, "--dry-run", LANG="fr_FR.UTF-8")
+    assert result.returncode == MergeError.exit_code, result.stderr[-2000:]
+    assert "c’est le projet dans lequel on fusionne" in result.stderr
+    assert "PySide6" in imported
 
 
 @pytest.mark.parametrize(
