@@ -3,25 +3,18 @@
 The canvas is opened top-down (reportlab's `bottomup=0` flips the y axis and the text
 matrix together), so shapes use the very coordinates the Qt painter uses, and text
 stays real text: selectable, searchable, in the shipped font.
-
-Boxes, lines, polygons and curves are written as PDF path operators here (`Path`),
-the very paths reportlab's `rect`, `roundRect`, `circle` and path objects write, but
-with their numbers formatted by Python's own float formatting: without reportlab's
-optional C accelerator (`rl-accel`), its pure-Python number formatting was most of a
-large map's PDF time.
 """
 
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
 from journeyeditor.render import fonts
 from journeyeditor.render.colors import rgba
@@ -39,73 +32,6 @@ from journeyeditor.render.primitives import (
 from journeyeditor.render.sheets import Sheet
 
 ImageSource = Callable[[int], ImageReader | None]
-
-ROUND = 0.4472
-"""reportlab's `roundRect`: each corner's Bézier control points lie this fraction of the
-radius from the corner."""
-PAINT = {(0, 0): "n", (1, 0): "S", (0, 1): "f", (1, 1): "B"}
-"""The operator that ends a path: (stroke, fill) → none, stroke, fill, both."""
-KAPPA = 4 / 3 * (math.sqrt(2) - 1)
-"""A quarter circle's Bézier control points lie this fraction of the radius from its
-ends (reportlab's `circle`, through `bezierArc`, draws four such quarters)."""
-EVEN_ODD = {"f": "f*", "B": "B*"}
-"""The same with the even-odd rule (crossing outlines), as `drawPath` paints polygons."""
-
-
-class Path:
-    """A path's operators, written as text (`m`, `l`, `c`, `re`, `h`). Coordinates to a
-    thousandth (of a map pixel: far below what a printer or screen shows; the stream
-    is compressed, so the zeros cost little)."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-
-    def move(self, x: float, y: float) -> None:
-        self.parts.append(f"{x:.3f} {y:.3f} m")
-
-    def line(self, x: float, y: float) -> None:
-        self.parts.append(f"{x:.3f} {y:.3f} l")
-
-    def curve(self, x1: float, y1: float, x2: float, y2: float, x: float, y: float) -> None:
-        self.parts.append(f"{x1:.3f} {y1:.3f} {x2:.3f} {y2:.3f} {x:.3f} {y:.3f} c")
-
-    def rect(self, x: float, y: float, w: float, h: float) -> None:
-        self.parts.append(f"{x:.3f} {y:.3f} {w:.3f} {h:.3f} re")
-
-    def round_rect(self, x: float, y: float, w: float, h: float, radius: float) -> None:
-        """reportlab's `roundRect` path: lines along the sides, one curve per corner."""
-        left, right = min(x, x + w), max(x, x + w)
-        low, high = min(y, y + h), max(y, y + h)
-        r, t = radius, ROUND * radius
-        self.move(left + r, low)
-        self.line(right - r, low)
-        self.curve(right - t, low, right, low + t, right, low + r)
-        self.line(right, high - r)
-        self.curve(right, high - t, right - t, high, right - r, high)
-        self.line(left + r, high)
-        self.curve(left + t, high, left, high - t, left, high - r)
-        self.line(left, low + r)
-        self.curve(left, low + t, left + t, low, left + r, low)
-        self.close()
-
-    def circle(self, cx: float, cy: float, r: float) -> None:
-        """reportlab's `circle` path: four quarters from the rightmost point, towards
-        larger y first (as `bezierArc` turns), left open as reportlab leaves it."""
-        k = KAPPA * r
-        self.move(cx + r, cy)
-        self.curve(cx + r, cy + k, cx + k, cy + r, cx, cy + r)
-        self.curve(cx - k, cy + r, cx - r, cy + k, cx - r, cy)
-        self.curve(cx - r, cy - k, cx - k, cy - r, cx, cy - r)
-        self.curve(cx + k, cy - r, cx + r, cy - k, cx + r, cy)
-
-    def close(self) -> None:
-        self.parts.append("h")
-
-    def paint(self, canvas: Canvas, stroke: int, fill: int, even_odd: bool = False) -> None:
-        """Append the path and the operator that strokes and/or fills it."""
-        op = PAINT[stroke, fill]
-        self.parts.append(EVEN_ODD.get(op, op) if even_odd else op)
-        canvas.addLiteral(" ".join(self.parts))
 
 
 @lru_cache(maxsize=1024)
@@ -175,18 +101,14 @@ class PdfPainter:
                 if stroke or fill:
                     r = shape.rect
                     radius = min(shape.radius, r.w / 2, r.h / 2)
-                    path = Path()
                     if radius > 0:
-                        path.round_rect(r.x, r.y, r.w, r.h, radius)
+                        c.roundRect(r.x, r.y, r.w, r.h, radius, stroke, fill)
                     else:
-                        path.rect(r.x, r.y, r.w, r.h)
-                    path.paint(c, stroke, fill)
+                        c.rect(r.x, r.y, r.w, r.h, stroke, fill)
             elif isinstance(shape, Circle):
                 stroke, fill = self._style(shape.fill, shape.stroke, shape.width)
                 if stroke or fill:
-                    path = Path()
-                    path.circle(shape.cx, shape.cy, shape.r)
-                    path.paint(c, stroke, fill)
+                    c.circle(shape.cx, shape.cy, shape.r, stroke, fill)
             elif isinstance(shape, Line):
                 self._style(None, shape.stroke, shape.width, shape.dash)
                 self._path(shape.points, close=False, stroke=1, fill=0)
@@ -203,23 +125,23 @@ class PdfPainter:
     ) -> None:
         if not points or not (stroke or fill):
             return
-        path = Path()
-        path.move(*points[0])
+        path = self.canvas.beginPath()
+        path.moveTo(*points[0])
         for point in points[1:]:
-            path.line(*point)
+            path.lineTo(*point)
         if close:
             path.close()
-        path.paint(self.canvas, stroke, fill, even_odd=True)
+        self.canvas.drawPath(path, stroke=stroke, fill=fill, fillMode=FILL_EVEN_ODD)
 
     def _curve(self, shape: Curve) -> None:
         stroke, fill = self._style(shape.fill, shape.stroke, shape.width)
         if not shape.segments or not (stroke or fill):
             return
-        path = Path()
-        path.move(*shape.segments[0][0])
+        path = self.canvas.beginPath()
+        path.moveTo(*shape.segments[0][0])
         for _start, c1, c2, end in shape.segments:
-            path.curve(*c1, *c2, *end)
-        path.paint(self.canvas, stroke, fill, even_odd=True)
+            path.curveTo(*c1, *c2, *end)
+        self.canvas.drawPath(path, stroke=stroke, fill=fill, fillMode=FILL_EVEN_ODD)
 
     def _text(self, shape: Text) -> None:
         line = shape.line
