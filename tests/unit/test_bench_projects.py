@@ -1,0 +1,81 @@
+"""Every bench's project builder makes, at a tiny size, a project the editor accepts.
+
+The benches are not run by the tests (they print timings), so a builder the product has
+outgrown (cards in a lane kind that holds none, a column that became required) would
+otherwise only show when someone runs the bench. Each builder here is the bench's own
+function; each file is opened with every check of `Document.open`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bench import bench_export, bench_layout, bench_merge, bench_store, projects  # noqa: E402
+from journeyeditor.editing.document import Document  # noqa: E402
+from journeyeditor.model.enums import CARDLESS_LANES  # noqa: E402
+
+
+def store_project(folder: Path) -> Path:
+    path = folder / "store.journey"
+    bench_store.write(path, bench_store.big_project(2075))  # two maps; some cells get one more
+    return path
+
+
+def merge_draft(folder: Path) -> Path:
+    return bench_merge.write(
+        folder / "draft.journey", bench_merge.draft_data(projects.project_data(20), 1, 20)
+    )
+
+
+def layout_project(folder: Path) -> Path:
+    path = folder / "layout.journey"
+    bench_layout.journey_with(path, "parcours client " * 10)
+    return path
+
+
+BUILDERS: dict[str, Callable[[Path], Path]] = {
+    "projects.make_project (canvas, edits, cli, bigproject)": lambda folder: projects.make_project(
+        folder / "one.journey", 30
+    ),
+    "projects.make_big_project (bigproject)": lambda folder: projects.make_big_project(
+        folder / "big.journey", 2, 20
+    ),
+    "bench_store.big_project": store_project,
+    "bench_merge master": lambda folder: bench_merge.write(
+        folder / "master.journey", projects.project_data(20)
+    ),
+    "bench_merge.draft_data": merge_draft,
+    "bench_export.make_file": lambda folder: bench_export.make_file(30, folder),
+    "bench_layout.journey_with": layout_project,
+}
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_bench_builder_makes_a_valid_project(qtbot: QtBot, tmp_path: Path, name: str) -> None:
+    del qtbot  # a QApplication for the Document
+    path = BUILDERS[name](tmp_path)
+    document = Document.open(path, read_only=True)
+    try:
+        maps = document.maps()
+        assert maps
+        cards = 0
+        for journey_map in maps:
+            cardless = {
+                lane.id for lane in document.lanes(journey_map.id) if lane.kind in CARDLESS_LANES
+            }
+            map_cards = document.cards(journey_map.id)
+            assert not [card.id for card in map_cards if card.lane_id in cardless], (
+                "cards in a lane that holds none (emotion or figures)"
+            )
+            cards += len(map_cards)
+        assert cards > 0
+    finally:
+        document.close()
