@@ -75,7 +75,7 @@ def big_project(cards: int) -> dict[str, Any]:
         ]
         card_list = []
         for c, (stage, lane) in enumerate(cells):
-            count = per_cell + (1 if m == 0 and c < extra else 0)
+            count = per_cell + (m * len(cells) + c < extra)  # the rest, one to a cell
             card_list += [
                 {
                     "id": new("card"),

@@ -25,14 +25,14 @@ from journeyeditor.model.enums import CARDLESS_LANES  # noqa: E402
 
 def store_project(folder: Path) -> Path:
     path = folder / "store.journey"
-    bench_store.write(path, bench_store.big_project(2075))  # two maps; some cells get one more
+    # two maps of 70 cells, 15 cards each and 100 more: more than the first map's cells
+    bench_store.write(path, bench_store.big_project(2200))
     return path
 
 
 def merge_draft(folder: Path) -> Path:
-    return bench_merge.write(
-        folder / "draft.journey", bench_merge.draft_data(projects.project_data(20), 1, 20)
-    )
+    draft = bench_merge.draft_data(projects.project_data(20), 1, 20)
+    return bench_merge.write(folder / "draft.journey", draft)
 
 
 def layout_project(folder: Path) -> Path:
@@ -41,27 +41,32 @@ def layout_project(folder: Path) -> Path:
     return path
 
 
-BUILDERS: dict[str, Callable[[Path], Path]] = {
-    "projects.make_project (canvas, edits, cli, bigproject)": lambda folder: projects.make_project(
-        folder / "one.journey", 30
+BUILDERS: dict[str, tuple[Callable[[Path], Path], int]] = {
+    "projects.make_project (canvas, edits, cli, bigproject)": (
+        lambda folder: projects.make_project(folder / "one.journey", 30),
+        30,
     ),
-    "projects.make_big_project (bigproject)": lambda folder: projects.make_big_project(
-        folder / "big.journey", 2, 20
+    "projects.make_big_project (bigproject)": (
+        lambda folder: projects.make_big_project(folder / "big.journey", 2, 20),
+        40,
     ),
-    "bench_store.big_project": store_project,
-    "bench_merge master": lambda folder: bench_merge.write(
-        folder / "master.journey", projects.project_data(20)
+    "bench_store.big_project": (store_project, 2200),
+    "bench_merge master": (
+        lambda folder: bench_merge.write(folder / "master.journey", projects.project_data(20)),
+        20,
     ),
-    "bench_merge.draft_data": merge_draft,
-    "bench_export.make_file": lambda folder: bench_export.make_file(30, folder),
-    "bench_layout.journey_with": layout_project,
+    "bench_merge.draft_data": (merge_draft, 40),
+    "bench_export.make_file": (lambda folder: bench_export.make_file(30, folder), 30),
+    "bench_layout.journey_with": (layout_project, 1),
 }
+"""Each builder at a tiny size, and the number of cards it was asked for."""
 
 
 @pytest.mark.parametrize("name", BUILDERS)
 def test_bench_builder_makes_a_valid_project(qtbot: QtBot, tmp_path: Path, name: str) -> None:
     del qtbot  # a QApplication for the Document
-    path = BUILDERS[name](tmp_path)
+    build, asked = BUILDERS[name]
+    path = build(tmp_path)
     document = Document.open(path, read_only=True)
     try:
         maps = document.maps()
@@ -76,6 +81,6 @@ def test_bench_builder_makes_a_valid_project(qtbot: QtBot, tmp_path: Path, name:
                 "cards in a lane that holds none (emotion or figures)"
             )
             cards += len(map_cards)
-        assert cards > 0
+        assert cards == asked
     finally:
         document.close()
