@@ -176,8 +176,9 @@ def main() -> None:
         big = make_big_project(folder / "big.journey", args.maps, args.cards)
         alone = make_project(folder / "alone.journey", args.cards)
         built = time.perf_counter() - start
-        print(f"{args.maps} maps × {args.cards} cards ({args.maps * args.cards:,}), built in ")
-        print(f"{built:.1f} s; window {WIDTH}×{HEIGHT}, offscreen; median of {args.repeat}")
+        total = args.maps * args.cards
+        print(f"{args.maps} maps × {args.cards} cards ({total:,}), built in {built:.1f} s")
+        print(f"window {WIDTH}×{HEIGHT}, offscreen; median of {args.repeat}")
         print(f"  {'figure':<40} {'wall: ours / baseline, ratio':>29}   {'CPU: the same':>26}")
         alone_paint(alone, Timer(None))  # warm-up: fonts, first window, imports
         baselines = [alone_paint(alone, timer)]

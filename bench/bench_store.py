@@ -15,6 +15,7 @@ See bench/README.md.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import sqlite3
@@ -27,19 +28,30 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's package
 
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.model import LaneKind
+from journeyeditor.model.enums import CARDLESS_LANES
 from journeyeditor.store import database, interchange
 
 KINDS = [k.value for k in LaneKind if k is not LaneKind.IMAGE]
+"""Every lane kind but pictures', so that the project has lanes of each kind."""
+STAGES = LANES = 10
+LANE_KINDS = [KINDS[n % len(KINDS)] for n in range(LANES)]
+CARD_LANES = sum(kind not in CARDLESS_LANES for kind in LANE_KINDS)
+"""How many of a map's lanes hold cards (not the emotion lane or the lanes of figures)."""
 
 
 def big_project(cards: int) -> dict[str, Any]:
-    """Interchange data: maps of 10 stages × 10 lanes with `cards` cards spread over them."""
+    """Interchange data: maps of 10 stages × 10 lanes with `cards` cards spread over them.
+
+    Cards go only in lanes that hold cards: the importer refuses a card in a lane of
+    figures, and the canvas shows none in an emotion lane.
+    """
     maps_count = max(1, cards // 1000)
-    per_cell, extra = divmod(cards, maps_count * 100)
+    per_cell, extra = divmod(cards, maps_count * STAGES * CARD_LANES)
     ids = {"stage": 0, "lane": 0, "card": 0, "emotion": 0}
 
     def new(kind: str) -> int:
@@ -49,16 +61,21 @@ def big_project(cards: int) -> dict[str, Any]:
     maps = []
     for m in range(maps_count):
         stages: list[dict[str, Any]] = [
-            {"id": new("stage"), "name": f"Stage {s}"} for s in range(10)
+            {"id": new("stage"), "name": f"Stage {s}"} for s in range(STAGES)
         ]
         lanes: list[dict[str, Any]] = [
-            {"id": new("lane"), "name": f"Lane {n}", "kind": KINDS[n % len(KINDS)]}
-            for n in range(10)
+            {"id": new("lane"), "name": f"Lane {n}", "kind": kind}
+            for n, kind in enumerate(LANE_KINDS)
         ]
-        cells = [(s["id"], lane["id"]) for s in stages for lane in lanes]
+        cells = [
+            (s["id"], lane["id"])
+            for s in stages
+            for lane in lanes
+            if lane["kind"] not in CARDLESS_LANES
+        ]
         card_list = []
         for c, (stage, lane) in enumerate(cells):
-            count = per_cell + (1 if m == 0 and c < extra else 0)
+            count = per_cell + (m * len(cells) + c < extra)  # the rest, one to a cell
             card_list += [
                 {
                     "id": new("card"),
@@ -86,6 +103,11 @@ def big_project(cards: int) -> dict[str, Any]:
             }
         )
     return {"format": interchange.FORMAT, "version": interchange.VERSION, "maps": maps}
+
+
+def write(path: Path, data: dict[str, Any]) -> None:
+    """The .journey file of `data`, written through the importer's plan in one transaction."""
+    database.create_file(path, interchange.populate_from(interchange.plan_import(data, "bench")))
 
 
 def timed(action: Callable[[], Any]) -> float:
@@ -207,6 +229,7 @@ def sqlite_edits(path: Path, count: int) -> dict[str, list[float]]:
         lane = connection.execute(
             "SELECT id FROM lane WHERE map_id = ? ORDER BY position", (map_id,)
         ).fetchone()[0]
+        created = dt.datetime.now().isoformat(timespec="seconds")  # as edits.add_card writes it
         inserts: list[float] = []
         added: list[int] = []
         for n in range(count):
@@ -217,9 +240,9 @@ def sqlite_edits(path: Path, count: int) -> dict[str, list[float]]:
                 "SELECT count(*) FROM card WHERE stage_id = ? AND lane_id = ?", (stage, lane)
             ).fetchone()[0]
             cursor = connection.execute(
-                "INSERT INTO card (stage_id, lane_id, position, text, votes, evidence) "
-                "VALUES (?, ?, ?, ?, 0, 'assumption')",
-                (stage, lane, position, f"s{n}"),
+                "INSERT INTO card (stage_id, lane_id, position, text, votes, evidence, created) "
+                "VALUES (?, ?, ?, ?, 0, 'assumption', ?)",
+                (stage, lane, position, f"s{n}", created),
             )
             connection.execute("COMMIT")
             inserts.append(time.perf_counter() - start)
@@ -251,11 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         path = folder / "big.journey"
         path.unlink(missing_ok=True)
         data = big_project(args.cards)
-        built = timed(
-            lambda: database.create_file(
-                path, interchange.populate_from(interchange.plan_import(data, "bench"))
-            )
-        )
+        built = timed(lambda: write(path, data))
         size = path.stat().st_size
         cards = sum(len(m["cards"]) for m in data["maps"])
         print(f"Project: {len(data['maps'])} maps, {cards} cards, {size / 1e6:.1f} MB")
