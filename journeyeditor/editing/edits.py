@@ -133,7 +133,7 @@ def add_cards(
     Each records when it was written (`created`, now unless the fields say otherwise).
     """
     _card_cell(document, stage_id, lane_id)
-    start = len(document.cell(stage_id, lane_id)) if index is None else index
+    start = len(document.cell_ids(stage_id, lane_id)) if index is None else index
     operations: list[Operation] = []
     now = stamp()
     for offset, fields in enumerate(cards):
