@@ -87,6 +87,12 @@ class Rect:
     w: float
     h: float
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to any rectangle at the same place, a card's `RowRect` included."""
+        if not isinstance(other, Rect):
+            return NotImplemented
+        return self.x == other.x and self.y == other.y and self.w == other.w and self.h == other.h
+
     @property
     def right(self) -> float:
         return self.x + self.w
@@ -100,6 +106,36 @@ class Rect:
 
     def moved(self, dx: float, dy: float) -> Rect:
         return Rect(self.x + dx, self.y + dy, self.w, self.h)
+
+
+class RowTop:
+    """Where a row of the layout starts, shared by the rectangles of its cards."""
+
+    __slots__ = ("y",)
+
+    def __init__(self, y: float) -> None:
+        self.y = y
+
+
+class RowRect(Rect):
+    """A card's rectangle: its top is its row's top plus its own offset, computed as
+    the layout computes it, so a row that only moves moves all its cards by setting
+    one `RowTop` (the layouter's work for it is by cells, not by cards)."""
+
+    __slots__ = ("rel", "row")
+
+    def __init__(self, x: float, row: RowTop, rel: float, w: float, h: float) -> None:
+        self.x, self.w, self.h = x, w, h
+        self.row, self.rel = row, rel
+
+    @property
+    def y(self) -> float:
+        return self.row.y + self.rel
+
+    @y.setter
+    def y(self, value: float) -> None:
+        """A top set by hand: the rectangle leaves its row."""
+        self.row, self.rel = RowTop(value), 0.0
 
 
 @dataclass(slots=True)
@@ -594,9 +630,10 @@ class Changes:
 
     `full`: everything is new (first layout; stages, title or the lanes' order changed).
     Else `cards` are the cards whose box is new, gone (not in `layout.cards` any more) or
-    moved inside its cell (the same box, `rect.y` updated in place);
-    the cards of a row that only moved keep their box objects, `rect.y` updated in place
-    (a view moves the row, not each card), and so do its cells, each given a new `rect`
+    moved inside its row (the same box, its `RowRect`'s offset below the row's top
+    updated in place); the cards of a row that moved keep their box objects, their
+    `rect.y` following the row's top (a view moves the row, not each card; a card is not
+    named for that), and so do its cells, each given a new `rect`
     (a view moves the cell's item; the old rectangle, which drawn shapes may hold, stays
     as it was).
     """
@@ -672,9 +709,9 @@ class Layouter:
         self._shapes: dict[int, tuple[CardIn, float, str, CardShape]] = {}
         self._measured: dict[CellKey, list[tuple[CardIn, CardShape]]] = {}
         self._stacks: dict[CellKey, float] = {}
-        self._offsets: dict[CellKey, list[tuple[Rect, float]]] = {}
-        """Each placed cell's card rectangles and their tops below the row's top: a row
-        that only moved sets each one's `y` by adding, nothing looked up."""
+        self._tops: dict[int, RowTop] = {}
+        """Each row's top, by lane, shared by its cards' rectangles: a row that only
+        moved sets it once, its cards not visited."""
         self._stage_x: dict[int, tuple[float, float]] = {}
 
     def update(
@@ -782,7 +819,8 @@ class Layouter:
         self._bands = {}
         self._cards = {card.id: card for card in content.cards}
         self._shapes = {k: v for k, v in self._shapes.items() if k in self._cards}
-        self._cells, self._measured, self._stacks, self._offsets = {}, {}, {}, {}
+        self._cells, self._measured, self._stacks = {}, {}, {}
+        self._tops = {}  # boxes of an earlier layout keep their places
         for card in content.cards:
             self._cells.setdefault((card.stage_id, card.lane_id), []).append(card)
         for cards in self._cells.values():
@@ -903,14 +941,15 @@ class Layouter:
         if not cells and not changed and not resized:
             return height
         chosen = set(cells)
+        row = self._tops.get(lane.id)
+        if row is None:
+            row = self._tops[lane.id] = RowTop(y)
+        row.y = y
         for stage in self._stages:
             key = (stage.id, lane.id)
             sx, sw = self._stage_x[stage.id]
             if key in chosen:
-                self._place(key, lane.kind, sx, sw, y, curve_height, changes)
-            elif moved:
-                for rect, offset in self._offsets.get(key, ()):
-                    rect.y = y + offset
+                self._place(key, lane.kind, sx, sw, row, curve_height, changes)
             if key in chosen or grown or (moved and boxes):
                 before_cell = layout.cells.get(key)
                 if key in chosen or before_cell is None:
@@ -979,43 +1018,39 @@ class Layouter:
         lane_kind: str,
         sx: float,
         sw: float,
-        y: float,
+        row: RowTop,
         curve_height: float,
         changes: Changes,
     ) -> None:
         """A cell's cards stacked from the top of its row (below the curve of an emotion
         lane); a card whose box is as it was but for its height keeps its box object
         (given the card's new record when only its position in the cell changed, its
-        `rect.y` set in place and the card named in `changes` when it moved)."""
+        offset in the row set in place and the card named in `changes` when it moved)."""
         s = self.style
         layout = self.layout
         assert layout is not None
         boxes = layout.cards
         x, w = sx + s.cell_padding, sw - 2 * s.cell_padding
         rel = curve_height + s.cell_padding
-        offsets: list[tuple[Rect, float]] = []
-        self._offsets[key] = offsets
         for card, (card_height, lines, meta_lines) in self._measured[key]:
-            top = y + rel
             old = boxes.get(card.id)
             if old is not None:
                 kept = old.rect
                 if (
-                    kept.x == x
+                    isinstance(kept, RowRect)
+                    and kept.x == x
                     and kept.w == w
                     and kept.h == card_height
                     and old.lane_kind == lane_kind
                     and same_look(old.card, card)
                 ):
                     old.card = card
-                    if kept.y != top:
-                        kept.y = top
+                    if kept.rel != rel or kept.row is not row:
+                        kept.row, kept.rel = row, rel
                         changes.cards.add(card.id)
-                    offsets.append((kept, rel))
                     rel += card_height + s.card_gap
                     continue
-            rect = Rect(x, top, w, card_height)
-            offsets.append((rect, rel))
+            rect = RowRect(x, row, rel, w, card_height)
             rel += card_height + s.card_gap
             meta = None
             if lane_kind in META_KINDS:

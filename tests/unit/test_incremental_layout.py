@@ -48,6 +48,9 @@ from journeyeditor.render.layout import (
     Layouter,
     MapContent,
     PointIn,
+    Rect,
+    RowRect,
+    RowTop,
     StageIn,
     layout_map,
 )
@@ -407,6 +410,23 @@ def test_a_moved_row_keeps_its_cards_box_objects() -> None:
     changes = layouter.update(MapContent("M", stages, lanes, (taller, below)))
     assert changes.cards == {1} and not changes.full
     assert layouter.layout.cards[2] is box and box.rect.y > top
+    full = layout_map(MapContent("M", stages, lanes, (taller, below)), CardMeasurer(MEASURE))
+    assert box.rect == full.cards[2].rect and box.rect.y == full.cards[2].rect.y
+
+
+def test_a_rows_cards_follow_its_top() -> None:
+    """A card's rectangle is its row's top plus its offset, so moving a row moves all
+    its cards at once (the layouter does not visit them) and reads exactly as a full
+    layout computes it; compared with a plain `Rect` by value."""
+    row = RowTop(100.0)
+    first, second = RowRect(8.0, row, 8.0, 50.0, 30.0), RowRect(8.0, row, 46.0, 50.0, 30.0)
+    row.y = 160.25
+    assert (first.y, second.y) == (160.25 + 8.0, 160.25 + 46.0)
+    assert second == Rect(8.0, 206.25, 50.0, 30.0) and Rect(8.0, 206.25, 50.0, 30.0) == second
+    assert first != second and second.bottom == 236.25
+    second.y = 3.0
+    row.y = 0.0
+    assert second == Rect(8.0, 3.0, 50.0, 30.0) and first.y == 8.0
 
 
 def test_a_new_most_reached_stage_redraws_every_funnel_bar() -> None:
