@@ -249,13 +249,18 @@ class Relocate(Operation):
     landed: Values = field(default_factory=dict)
 
     def do(self, rows: Rows, notices: Notices) -> None:
-        self.origin = self._move(rows, notices, self.target, self.origin)
+        self.origin, self.landed = self._move(rows, notices, self.target, self.origin)
 
     def undo(self, rows: Rows, notices: Notices) -> None:
         self._move(rows, notices, self.origin, self.landed)
 
-    def _move(self, rows: Rows, notices: Notices, target: Values, expected: Values) -> Values:
+    def _move(
+        self, rows: Rows, notices: Notices, target: Values, expected: Values
+    ) -> tuple[Values, Values]:
         """Move the row to `target`; `expected` is where it should be now (empty: anywhere).
+        Returns where it was and where it landed, and changes nothing of this step: an
+        undo refused after its writes (the file locked at its commit) must leave `landed`
+        as the redo set it, or the undo tried again would call the row moved by another.
 
         The siblings after it close up, those at and after its new place make room (the
         row itself left out of both), then the row is written once where it lands."""
@@ -269,8 +274,7 @@ class Relocate(Operation):
         place["position"] = _open_gap(rows, self.entity, place, place["position"], self.id)
         rows.update(self.entity, self.id, place)
         notices.moved(rows, self.entity, {**row, **place})
-        self.landed = place
-        return origin
+        return origin, place
 
 
 def _references() -> dict[type, dict[str, type]]:

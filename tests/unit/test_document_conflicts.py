@@ -236,3 +236,30 @@ def test_no_edit_from_inside_an_announcement(document: Document, caplog: Any) ->
     assert document.stack.count() == 1 and document.stack.index() == 1
     assert document.get(Card, card.id).text == "mine"  # type: ignore[union-attr]
     assert "being announced" in caplog.text
+
+
+def test_undo_of_a_move_refused_at_its_commit_can_be_retried(
+    document: Document, errors: list[str]
+) -> None:
+    """Another program reading the file when an undo commits (SQLite then refuses the
+    commit, after the undo's writes): the undo is refused whole, and once the reader is
+    gone the same undo works; the move's own record of where the card went is not lost
+    to the refused attempt (it was, and every later undo was called a conflict)."""
+    card = a_card(document)
+    before = (card.stage_id, card.lane_id, card.position)
+    target = next(c for c in document.cards(document.maps()[0].id) if c.stage_id != card.stage_id)
+    assert document.push(edits.move_cards(document, [card.id], target.stage_id, target.lane_id, 0))
+    moved = state(document)
+    with other(document.path) as reader:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM card").fetchone()
+        document.undo()
+        reader.execute("COMMIT")
+    assert state(document) == moved
+    assert len(errors) == 1 and "being written by another program" in errors[0]
+    document.undo()
+    assert errors[1:] == []
+    card = document.get(Card, card.id)  # type: ignore[assignment]
+    assert (card.stage_id, card.lane_id, card.position) == before
+    document.redo()
+    assert errors[1:] == [] and state(document) == moved
