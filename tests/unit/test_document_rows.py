@@ -11,7 +11,9 @@ import sqlite3
 from typing import Any
 
 from journeyeditor.editing import edits
+from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.operations import Insert, Relocate
 from journeyeditor.editing.rows import columns
 from journeyeditor.model import Card, EmotionPoint, LaneKind
 
@@ -102,3 +104,35 @@ def test_record_reads_what_get_reads(document: Document) -> None:
         assert tuple(record) == as_stored(row, Card)
         assert type(record.owned) is type(row.owned)
     assert document.record(Card, 10**9) is None
+
+
+def test_a_held_row_read_again_after_another_program_follows_a_whole_step(
+    document: Document,
+) -> None:
+    """Another program's commit expires what the session holds; a step then moves a held
+    card into a cell (its place and position settled on the expired object) and adds a
+    card ahead of it there. The card must be read at its new position, not kept at the
+    one the move gave it (the shift took the unread id for "none left out")."""
+    map_id = document.maps()[0].id
+    cards = document.cards(map_id)
+    card = cards[0]
+    cell = next(c for c in cards if c.stage_id != card.stage_id)
+    held = document.get(Card, card.id)
+    new = {"id": document.next_id(Card), "stage_id": cell.stage_id, "lane_id": cell.lane_id}
+    step = EditCommand(
+        document,
+        "move and add",
+        [
+            Relocate(
+                Card, card.id, {"stage_id": cell.stage_id, "lane_id": cell.lane_id, "position": 0}
+            ),
+            Insert(Card, {**new, "position": 0, "text": "ahead"}),
+        ],
+    )
+    with sqlite3.connect(document.path) as other:
+        other.execute("UPDATE project SET name = name || ' (theirs)'")
+    assert document.push(step)
+    assert document.get(Card, card.id) is held
+    assert_held_current(document, [held], Card)
+    document.undo()
+    assert_held_current(document, [held], Card)
