@@ -64,6 +64,12 @@ def _flags(entity: type) -> tuple[int, ...]:
     return tuple(n for n, kind in enumerate(kinds) if isinstance(kind, Boolean))
 
 
+@cache
+def _flag_keys(entity: type) -> frozenset[str]:
+    keys = columns(entity)
+    return frozenset(keys[index] for index in _flags(entity))
+
+
 def record(entity: type, found: Sequence[Any]) -> Any:
     """A row read by `select_sql` as a `record_type` (Booleans as the ORM gives them)."""
     values = list(found)
@@ -222,9 +228,12 @@ class Rows:
                 continue
             if entry[0] == "gone":
                 session.expunge(held)
-            else:
-                for key, value in entry[3].items():
-                    set_committed_value(held, key, value)
+                continue
+            flags = _flag_keys(entry[1])
+            for key, value in entry[3].items():
+                if key in flags and value is not None:
+                    value = bool(value)  # an undo writes back what it read: 0 or 1
+                set_committed_value(held, key, value)
         self.log.clear()
 
 

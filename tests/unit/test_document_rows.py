@@ -136,3 +136,24 @@ def test_a_held_row_read_again_after_another_program_follows_a_whole_step(
     assert_held_current(document, [held], Card)
     document.undo()
     assert_held_current(document, [held], Card)
+
+
+def test_held_flags_stay_booleans_through_undo_and_redo(document: Document) -> None:
+    """Undo writes back the values it read through the driver, where a flag is 0 or 1;
+    the held object must get False or True as the ORM gives them (drawing tells an
+    external card by `owned is False`, and lost its label after an undo)."""
+    card = document.cards(document.maps()[0].id)[0]
+    held = document.get(Card, card.id)
+    assert held is not None
+    for owned in (False, True, None, False):
+        assert document.push(edits.edit_card(document, card.id, owned=owned))
+    seen = []
+    while document.stack.canUndo():
+        document.undo()
+        seen.append(held.owned)
+    while document.stack.canRedo():
+        document.redo()
+        seen.append(held.owned)
+    assert document.get(Card, card.id) is held
+    assert seen == [None, True, False, card.owned, False, True, None, False]
+    assert all(type(owned) in (bool, type(None)) for owned in seen)
