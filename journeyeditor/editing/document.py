@@ -516,6 +516,7 @@ class Document(QObject):
             self.session.commit()  # a read left open: close it, so the edit starts afresh
         self._writing = True
         rows = Rows(self._journey.raw)
+        failure: Exception | None = None
         try:
             rows.begin()
             self._sync()
@@ -532,16 +533,20 @@ class Document(QObject):
         except Exception as exc:
             # Every failure, whatever raised it, is rolled back whole and reported.
             rows.rollback()
-            if isinstance(exc, FORESEEN):
-                self._report(self._explain(exc))
-            else:
-                self._unforeseen(exc)
-            return False
+            failure = exc
         except BaseException:
             rows.rollback()
             raise
         finally:
             self._writing = False
+        if failure is not None:
+            # Told once the edit is over: views that read on hearing it (a message box
+            # repaints the map) end their reads, so no lock outlives them.
+            if isinstance(failure, FORESEEN):
+                self._report(self._explain(failure))
+            else:
+                self._unforeseen(failure)
+            return False
         rows.settle(self.session)
         self._announcing = True
         try:

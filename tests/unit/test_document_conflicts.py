@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.operations import Update
-from journeyeditor.model import Card, LaneKind
+from journeyeditor.model import Card, LaneKind, Stage
 
 from helpers.projects import export_file, sha256
 
@@ -263,3 +263,24 @@ def test_undo_of_a_move_refused_at_its_commit_can_be_retried(
     assert (card.stage_id, card.lane_id, card.position) == before
     document.redo()
     assert errors[1:] == [] and state(document) == moved
+
+
+def test_reading_while_told_of_a_refused_edit_leaves_no_lock(document: Document) -> None:
+    """A view that reads while it hears of a refused edit (a message box repaints the
+    map) must read as any other time: its read transaction ends, so no lock outlives it
+    and other programs can write the file. It used to read as if inside the edit, and the
+    file stayed locked until the next read."""
+    card_id = a_card(document).id
+    stage_id = first_text_cell(document)[0]
+    document.session.expunge_all()
+    document._recent.clear()
+    read: list[Any] = []
+    document.errorOccurred.connect(lambda _: read.append(document.get(Stage, stage_id)))
+    blocker = other(document.path)
+    blocker.execute("BEGIN IMMEDIATE")
+    assert not document.push(edits.edit_card(document, card_id, text="blocked"))
+    blocker.execute("ROLLBACK")
+    assert read and read[0] is not None
+    assert not document.session.in_transaction()
+    blocker.execute("UPDATE project SET name = 'theirs'")
+    blocker.close()
