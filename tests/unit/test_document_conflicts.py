@@ -284,3 +284,20 @@ def test_reading_while_told_of_a_refused_edit_leaves_no_lock(document: Document)
     assert not document.session.in_transaction()
     blocker.execute("UPDATE project SET name = 'theirs'")
     blocker.close()
+
+
+def test_redo_of_an_insert_whose_id_another_editor_took_is_a_conflict(
+    document: Document, second: Document, errors: list[str]
+) -> None:
+    """One window adds a card and undoes it; the other, seeing the id free, adds its own
+    card with it; the first window's redo cannot give its card that id again (later
+    steps name it), so it is refused as a change made elsewhere, not as a broken rule."""
+    stage_id, lane_id = first_text_cell(document)
+    assert document.push(edits.add_card(document, stage_id, lane_id, text="mine"))
+    document.undo()
+    second.check_external()
+    assert second.push(edits.add_card(second, stage_id, lane_id, text="theirs"))
+    before = state(document)
+    document.redo()
+    assert state(document) == before
+    assert len(errors) == 1 and "another window or program" in errors[0], errors
