@@ -241,7 +241,7 @@ class Document(QObject):
             row: T | None = held
         else:
             row = self.session.get(entity, row_id)
-            self._end_read()
+        self._end_read()  # also a read the caller left open (an expired object loaded)
         if row is not None:
             self._recent[(entity, row_id)] = row
             self._recent.move_to_end((entity, row_id))

@@ -32,7 +32,7 @@ def errors(document: Document) -> list[str]:
 
 def other(path: Path) -> sqlite3.Connection:
     """Another program with the file open (autocommit: each statement commits)."""
-    connection = sqlite3.connect(path, isolation_level=None)
+    connection = sqlite3.connect(path, isolation_level=None, timeout=0.5)
     connection.execute("PRAGMA foreign_keys = ON")
     return connection
 
@@ -301,3 +301,21 @@ def test_redo_of_an_insert_whose_id_another_editor_took_is_a_conflict(
     document.redo()
     assert state(document) == before
     assert len(errors) == 1 and "another window or program" in errors[0], errors
+
+
+def test_a_held_row_read_again_leaves_no_lock(document: Document) -> None:
+    """Another program's commit expires the rows a view holds; the view reads one of
+    them again (SQLAlchemy loads it, opening a read), then asks `get` for it, which
+    answers from the session: that answer ends the read too, so the file is not left
+    locked against the other program's next commit."""
+    card = a_card(document)
+    held = document.get(Card, card.id)
+    assert held is not None
+    writer = other(document.path)
+    writer.execute("UPDATE card SET text = 'theirs' WHERE id = ?", (card.id,))
+    document.check_external()
+    assert held.text == "theirs"
+    assert document.get(Card, card.id) is held
+    assert not document.session.in_transaction()
+    writer.execute("UPDATE card SET text = 'theirs again' WHERE id = ?", (card.id,))
+    writer.close()
