@@ -204,6 +204,7 @@ class Document(QObject):
         """Tell the views when another program changed the file (polled by a timer)."""
         if self._writing:
             return
+        self._end_read()  # a read a view's lazy load left open ends here at the latest
         self._sync()
         if self._external:
             self._external = False

@@ -319,3 +319,17 @@ def test_a_held_row_read_again_leaves_no_lock(document: Document) -> None:
     assert not document.session.in_transaction()
     writer.execute("UPDATE card SET text = 'theirs again' WHERE id = ?", (card.id,))
     writer.close()
+
+
+def test_a_read_left_open_by_a_view_ends_at_the_next_watch(document: Document) -> None:
+    """A view reading an expired object's field opens a read no Document query ends;
+    the file watch ends it, so it never holds the file locked for long."""
+    card = a_card(document)
+    writer = other(document.path)
+    writer.execute("UPDATE card SET text = 'theirs' WHERE id = ?", (card.id,))
+    document.check_external()
+    assert card.text == "theirs"
+    document.check_external()
+    assert not document.session.in_transaction()
+    writer.execute("UPDATE card SET text = 'theirs again' WHERE id = ?", (card.id,))
+    writer.close()
