@@ -14,7 +14,7 @@ from journeyeditor.editing import edits
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.operations import Insert, Relocate
-from journeyeditor.editing.rows import columns
+from journeyeditor.editing.rows import Rows, columns
 from journeyeditor.model import Card, EmotionPoint, LaneKind
 
 
@@ -157,3 +157,22 @@ def test_held_flags_stay_booleans_through_undo_and_redo(document: Document) -> N
     assert document.get(Card, card.id) is held
     assert seen == [None, True, False, card.owned, False, True, None, False]
     assert all(type(owned) in (bool, type(None)) for owned in seen)
+
+
+def test_settling_a_shift_reads_again_a_position_it_cannot_place(document: Document) -> None:
+    """An expired object of which an edit settled the position alone (a merge's undo
+    numbers a cell again row by row) and whose cell is unread: a later shift of that cell
+    in the same edit cannot tell whether it moved it, so the position is read again."""
+    card = document.cards(document.maps()[0].id)[0]
+    held = document.get(Card, card.id)
+    assert held is not None
+    card_id, place, position = card.id, (card.stage_id, card.lane_id), card.position
+    document.session.expire(held)
+    rows = Rows(document._journey.raw)
+    rows.begin()
+    rows.update(Card, card_id, {"position": position})
+    rows.shift(Card, place, 0, 1)
+    rows.commit()
+    rows.settle(document.session)
+    assert_held_current(document, [held], Card)
+    assert held.position == position + 1
