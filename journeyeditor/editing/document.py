@@ -204,6 +204,7 @@ class Document(QObject):
         """Tell the views when another program changed the file (polled by a timer)."""
         if self._writing:
             return
+        self._end_read()  # a read a view's lazy load left open ends here at the latest
         self._sync()
         if self._external:
             self._external = False
@@ -241,7 +242,7 @@ class Document(QObject):
             row: T | None = held
         else:
             row = self.session.get(entity, row_id)
-            self._end_read()
+        self._end_read()  # also a read the caller left open (an expired object loaded)
         if row is not None:
             self._recent[(entity, row_id)] = row
             self._recent.move_to_end((entity, row_id))
@@ -516,6 +517,7 @@ class Document(QObject):
             self.session.commit()  # a read left open: close it, so the edit starts afresh
         self._writing = True
         rows = Rows(self._journey.raw)
+        failure: Exception | None = None
         try:
             rows.begin()
             self._sync()
@@ -532,16 +534,20 @@ class Document(QObject):
         except Exception as exc:
             # Every failure, whatever raised it, is rolled back whole and reported.
             rows.rollback()
-            if isinstance(exc, FORESEEN):
-                self._report(self._explain(exc))
-            else:
-                self._unforeseen(exc)
-            return False
+            failure = exc
         except BaseException:
             rows.rollback()
             raise
         finally:
             self._writing = False
+        if failure is not None:
+            # Told once the edit is over: views that read on hearing it (a message box
+            # repaints the map) end their reads, so no lock outlives them.
+            if isinstance(failure, FORESEEN):
+                self._report(self._explain(failure))
+            else:
+                self._unforeseen(failure)
+            return False
         rows.settle(self.session)
         self._announcing = True
         try:

@@ -7,6 +7,7 @@ Rows that have a `position` are kept numbered 0…n-1 inside their container.
 
 from __future__ import annotations
 
+import sqlite3
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -80,6 +81,15 @@ def _row(rows: Rows, entity: type, row_id: int) -> Values:
     return row
 
 
+def _taken(rows: Rows, entity: type, ids: Sequence[int]) -> None:
+    """After an insert refused as breaking a rule: when an id it gave is another row's
+    (another editor used it since this step was undone), say so; else let it stand."""
+    for chunk in chunks(ids):
+        found = rows.get_many(entity, chunk)
+        if found:
+            raise StaleRowError(entity, found[0]["id"])
+
+
 def _expect(entity: type, row: Values, values: Values) -> None:
     """Refuse to go on when `row` no longer holds `values` (someone else changed it)."""
     if any(row[key] != value for key, value in values.items()):
@@ -111,7 +121,12 @@ class Insert(Operation):
             wanted = values.get("position", 1 << 30)
             values["position"] = _open_gap(rows, self.entity, values, wanted, None)
             self.values["position"] = values["position"]
-        notices.added(rows, self.entity, rows.insert(self.entity, values))
+        try:
+            row = rows.insert(self.entity, values)
+        except sqlite3.IntegrityError:
+            _taken(rows, self.entity, [values["id"]])
+            raise
+        notices.added(rows, self.entity, row)
 
     def undo(self, rows: Rows, notices: Notices) -> None:
         _expect(self.entity, _row(rows, self.entity, self.values["id"]), self.values)
@@ -150,7 +165,11 @@ class InsertMany(Operation):
     def do(self, rows: Rows, notices: Notices) -> None:
         if self.entity in CONTAINERS:
             self._append(rows)
-        rows.insert_many(self.entity, self.rows)
+        try:
+            rows.insert_many(self.entity, self.rows)
+        except sqlite3.IntegrityError:
+            _taken(rows, self.entity, [values["id"] for values in self.rows])
+            raise
         notices.rows_added(rows, self.entity, self.rows)
 
     def _append(self, rows: Rows) -> None:
@@ -249,13 +268,18 @@ class Relocate(Operation):
     landed: Values = field(default_factory=dict)
 
     def do(self, rows: Rows, notices: Notices) -> None:
-        self.origin = self._move(rows, notices, self.target, self.origin)
+        self.origin, self.landed = self._move(rows, notices, self.target, self.origin)
 
     def undo(self, rows: Rows, notices: Notices) -> None:
         self._move(rows, notices, self.origin, self.landed)
 
-    def _move(self, rows: Rows, notices: Notices, target: Values, expected: Values) -> Values:
+    def _move(
+        self, rows: Rows, notices: Notices, target: Values, expected: Values
+    ) -> tuple[Values, Values]:
         """Move the row to `target`; `expected` is where it should be now (empty: anywhere).
+        Returns where it was and where it landed, and changes nothing of this step: an
+        undo refused after its writes (the file locked at its commit) must leave `landed`
+        as the redo set it, or the undo tried again would call the row moved by another.
 
         The siblings after it close up, those at and after its new place make room (the
         row itself left out of both), then the row is written once where it lands."""
@@ -269,8 +293,7 @@ class Relocate(Operation):
         place["position"] = _open_gap(rows, self.entity, place, place["position"], self.id)
         rows.update(self.entity, self.id, place)
         notices.moved(rows, self.entity, {**row, **place})
-        self.landed = place
-        return origin
+        return origin, place
 
 
 def _references() -> dict[type, dict[str, type]]:

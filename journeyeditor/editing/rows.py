@@ -64,6 +64,12 @@ def _flags(entity: type) -> tuple[int, ...]:
     return tuple(n for n, kind in enumerate(kinds) if isinstance(kind, Boolean))
 
 
+@cache
+def _flag_keys(entity: type) -> frozenset[str]:
+    keys = columns(entity)
+    return frozenset(keys[index] for index in _flags(entity))
+
+
 def record(entity: type, found: Sequence[Any]) -> Any:
     """A row read by `select_sql` as a `record_type` (Booleans as the ORM gives them)."""
     values = list(found)
@@ -222,25 +228,32 @@ class Rows:
                 continue
             if entry[0] == "gone":
                 session.expunge(held)
-            else:
-                for key, value in entry[3].items():
-                    set_committed_value(held, key, value)
+                continue
+            flags = _flag_keys(entry[1])
+            for key, value in entry[3].items():
+                if key in flags and value is not None:
+                    value = bool(value)  # an undo writes back what it read: 0 or 1
+                set_committed_value(held, key, value)
         self.log.clear()
 
 
 def _settle_shift(
     session: Session, entity: type, place: tuple[Any, ...], start: int, by: int, but: int | None
 ) -> None:
-    """What `Rows.shift` did, done to the objects the session holds."""
+    """What `Rows.shift` did, done to the objects the session holds. An object another
+    program's commit expired may hold some columns again (settled by this edit): its id
+    is its identity, and a position whose container is not loaded is expired too, to be
+    read again, as it cannot be told whether the shift moved it."""
     keys = content.CONTAINERS[table_of(entity).name]
     for held in list(session.identity_map.values()):
         if type(held) is not entity:
             continue
-        state = instance_state(held).dict
-        if state.get("id") == but or any(
-            state.get(k) != v for k, v in zip(keys, place, strict=True)
-        ):
+        state = instance_state(held)
+        loaded = state.dict
+        position = loaded.get("position")
+        if position is None or state.identity == (but,):
             continue
-        position = state.get("position")
-        if position is not None and position >= start:
+        if any(key not in loaded for key in keys):
+            session.expire(held, ["position"])
+        elif all(loaded[k] == v for k, v in zip(keys, place, strict=True)) and position >= start:
             set_committed_value(held, "position", position + by)

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.operations import Update
-from journeyeditor.model import Card, LaneKind
+from journeyeditor.model import Card, LaneKind, Stage
 
 from helpers.projects import export_file, sha256
 
@@ -32,7 +32,7 @@ def errors(document: Document) -> list[str]:
 
 def other(path: Path) -> sqlite3.Connection:
     """Another program with the file open (autocommit: each statement commits)."""
-    connection = sqlite3.connect(path, isolation_level=None)
+    connection = sqlite3.connect(path, isolation_level=None, timeout=0.5)
     connection.execute("PRAGMA foreign_keys = ON")
     return connection
 
@@ -236,3 +236,100 @@ def test_no_edit_from_inside_an_announcement(document: Document, caplog: Any) ->
     assert document.stack.count() == 1 and document.stack.index() == 1
     assert document.get(Card, card.id).text == "mine"  # type: ignore[union-attr]
     assert "being announced" in caplog.text
+
+
+def test_undo_of_a_move_refused_at_its_commit_can_be_retried(
+    document: Document, errors: list[str]
+) -> None:
+    """Another program reading the file when an undo commits (SQLite then refuses the
+    commit, after the undo's writes): the undo is refused whole, and once the reader is
+    gone the same undo works; the move's own record of where the card went is not lost
+    to the refused attempt (it was, and every later undo was called a conflict)."""
+    card = a_card(document)
+    before = (card.stage_id, card.lane_id, card.position)
+    target = next(c for c in document.cards(document.maps()[0].id) if c.stage_id != card.stage_id)
+    assert document.push(edits.move_cards(document, [card.id], target.stage_id, target.lane_id, 0))
+    moved = state(document)
+    with other(document.path) as reader:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM card").fetchone()
+        document.undo()
+        reader.execute("COMMIT")
+    assert state(document) == moved
+    assert len(errors) == 1 and "being written by another program" in errors[0]
+    document.undo()
+    assert errors[1:] == []
+    card = document.get(Card, card.id)  # type: ignore[assignment]
+    assert (card.stage_id, card.lane_id, card.position) == before
+    document.redo()
+    assert errors[1:] == [] and state(document) == moved
+
+
+def test_reading_while_told_of_a_refused_edit_leaves_no_lock(document: Document) -> None:
+    """A view that reads while it hears of a refused edit (a message box repaints the
+    map) must read as any other time: its read transaction ends, so no lock outlives it
+    and other programs can write the file. It used to read as if inside the edit, and the
+    file stayed locked until the next read."""
+    card_id = a_card(document).id
+    stage_id = first_text_cell(document)[0]
+    document.session.expunge_all()
+    document._recent.clear()
+    read: list[Any] = []
+    document.errorOccurred.connect(lambda _: read.append(document.get(Stage, stage_id)))
+    blocker = other(document.path)
+    blocker.execute("BEGIN IMMEDIATE")
+    assert not document.push(edits.edit_card(document, card_id, text="blocked"))
+    blocker.execute("ROLLBACK")
+    assert read and read[0] is not None
+    assert not document.session.in_transaction()
+    blocker.execute("UPDATE project SET name = 'theirs'")
+    blocker.close()
+
+
+def test_redo_of_an_insert_whose_id_another_editor_took_is_a_conflict(
+    document: Document, second: Document, errors: list[str]
+) -> None:
+    """One window adds a card and undoes it; the other, seeing the id free, adds its own
+    card with it; the first window's redo cannot give its card that id again (later
+    steps name it), so it is refused as a change made elsewhere, not as a broken rule."""
+    stage_id, lane_id = first_text_cell(document)
+    assert document.push(edits.add_card(document, stage_id, lane_id, text="mine"))
+    document.undo()
+    second.check_external()
+    assert second.push(edits.add_card(second, stage_id, lane_id, text="theirs"))
+    before = state(document)
+    document.redo()
+    assert state(document) == before
+    assert len(errors) == 1 and "another window or program" in errors[0], errors
+
+
+def test_a_held_row_read_again_leaves_no_lock(document: Document) -> None:
+    """Another program's commit expires the rows a view holds; the view reads one of
+    them again (SQLAlchemy loads it, opening a read), then asks `get` for it, which
+    answers from the session: that answer ends the read too, so the file is not left
+    locked against the other program's next commit."""
+    card = a_card(document)
+    held = document.get(Card, card.id)
+    assert held is not None
+    writer = other(document.path)
+    writer.execute("UPDATE card SET text = 'theirs' WHERE id = ?", (card.id,))
+    document.check_external()
+    assert held.text == "theirs"
+    assert document.get(Card, card.id) is held
+    assert not document.session.in_transaction()
+    writer.execute("UPDATE card SET text = 'theirs again' WHERE id = ?", (card.id,))
+    writer.close()
+
+
+def test_a_read_left_open_by_a_view_ends_at_the_next_watch(document: Document) -> None:
+    """A view reading an expired object's field opens a read no Document query ends;
+    the file watch ends it, so it never holds the file locked for long."""
+    card = a_card(document)
+    writer = other(document.path)
+    writer.execute("UPDATE card SET text = 'theirs' WHERE id = ?", (card.id,))
+    document.check_external()
+    assert card.text == "theirs"
+    document.check_external()
+    assert not document.session.in_transaction()
+    writer.execute("UPDATE card SET text = 'theirs again' WHERE id = ?", (card.id,))
+    writer.close()

@@ -11,8 +11,10 @@ import sqlite3
 from typing import Any
 
 from journeyeditor.editing import edits
+from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
-from journeyeditor.editing.rows import columns
+from journeyeditor.editing.operations import Insert, Relocate
+from journeyeditor.editing.rows import Rows, columns
 from journeyeditor.model import Card, EmotionPoint, LaneKind
 
 
@@ -102,3 +104,75 @@ def test_record_reads_what_get_reads(document: Document) -> None:
         assert tuple(record) == as_stored(row, Card)
         assert type(record.owned) is type(row.owned)
     assert document.record(Card, 10**9) is None
+
+
+def test_a_held_row_read_again_after_another_program_follows_a_whole_step(
+    document: Document,
+) -> None:
+    """Another program's commit expires what the session holds; a step then moves a held
+    card into a cell (its place and position settled on the expired object) and adds a
+    card ahead of it there. The card must be read at its new position, not kept at the
+    one the move gave it (the shift took the unread id for "none left out")."""
+    map_id = document.maps()[0].id
+    cards = document.cards(map_id)
+    card = cards[0]
+    cell = next(c for c in cards if c.stage_id != card.stage_id)
+    held = document.get(Card, card.id)
+    new = {"id": document.next_id(Card), "stage_id": cell.stage_id, "lane_id": cell.lane_id}
+    step = EditCommand(
+        document,
+        "move and add",
+        [
+            Relocate(
+                Card, card.id, {"stage_id": cell.stage_id, "lane_id": cell.lane_id, "position": 0}
+            ),
+            Insert(Card, {**new, "position": 0, "text": "ahead"}),
+        ],
+    )
+    with sqlite3.connect(document.path) as other:
+        other.execute("UPDATE project SET name = name || ' (theirs)'")
+    assert document.push(step)
+    assert document.get(Card, card.id) is held
+    assert_held_current(document, [held], Card)
+    document.undo()
+    assert_held_current(document, [held], Card)
+
+
+def test_held_flags_stay_booleans_through_undo_and_redo(document: Document) -> None:
+    """Undo writes back the values it read through the driver, where a flag is 0 or 1;
+    the held object must get False or True as the ORM gives them (drawing tells an
+    external card by `owned is False`, and lost its label after an undo)."""
+    card = document.cards(document.maps()[0].id)[0]
+    held = document.get(Card, card.id)
+    assert held is not None
+    for owned in (False, True, None, False):
+        assert document.push(edits.edit_card(document, card.id, owned=owned))
+    seen = []
+    while document.stack.canUndo():
+        document.undo()
+        seen.append(held.owned)
+    while document.stack.canRedo():
+        document.redo()
+        seen.append(held.owned)
+    assert document.get(Card, card.id) is held
+    assert seen == [None, True, False, card.owned, False, True, None, False]
+    assert all(type(owned) in (bool, type(None)) for owned in seen)
+
+
+def test_settling_a_shift_reads_again_a_position_it_cannot_place(document: Document) -> None:
+    """An expired object of which an edit settled the position alone (a merge's undo
+    numbers a cell again row by row) and whose cell is unread: a later shift of that cell
+    in the same edit cannot tell whether it moved it, so the position is read again."""
+    card = document.cards(document.maps()[0].id)[0]
+    held = document.get(Card, card.id)
+    assert held is not None
+    card_id, place, position = card.id, (card.stage_id, card.lane_id), card.position
+    document.session.expire(held)
+    rows = Rows(document._journey.raw)
+    rows.begin()
+    rows.update(Card, card_id, {"position": position})
+    rows.shift(Card, place, 0, 1)
+    rows.commit()
+    rows.settle(document.session)
+    assert_held_current(document, [held], Card)
+    assert held.position == position + 1

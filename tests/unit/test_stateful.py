@@ -34,11 +34,13 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
+from sqlalchemy.orm.base import instance_state
 
 from journeyeditor.editing import edits, measures
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.operations import row_values
+from journeyeditor.editing.rows import record, select_sql
 from journeyeditor.measure.funnel import Breakdown, FunnelResult, StageFigures, StageRule
 from journeyeditor.measure.sources import BadRows, ColumnMapping, SourceCheck
 from journeyeditor.measure.survey import SurveyFigures, SurveyResult, Verbatim
@@ -479,6 +481,22 @@ class DocumentMachine(RuleBasedStateMachine):
         rows = document_rows(self.document)
         assert position_problems(rows) == []
         assert mixed_cards(rows) == 0
+
+    @invariant()
+    def held_rows_are_the_files(self) -> None:
+        """Every object the session holds and answers `get` with unread (not expired) is
+        the file's row: edits write through the driver and settle what the session holds."""
+        held: list[Any] = list(self.document.session.identity_map.values())
+        raw = self.document._journey.raw
+        for row in held:
+            state = instance_state(row)
+            if state.expired_attributes:
+                continue
+            entity: type = type(row)
+            found = raw.execute(select_sql(entity) + "id = ?", (row.id,)).fetchone()
+            assert found is not None, f"{entity.__name__} {row.id} is held but gone from the file"
+            stored = record(entity, found)._asdict()
+            assert {key: getattr(row, key) for key in stored} == stored, entity.__name__
 
     def teardown(self) -> None:
         try:
