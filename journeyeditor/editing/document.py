@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -224,10 +225,8 @@ class Document(QObject):
 
     def _all(self, query: Any) -> list[Any]:
         """Run a read and end its transaction at once, so no lock outlives it."""
-        self._begin_read()
-        rows = list(self.session.scalars(query))
-        self._end_read()
-        return rows
+        with self._reading():
+            return list(self.session.scalars(query))
 
     def get(self, entity: type[T], row_id: int | None) -> T | None:
         """One row by id. The session's object is current when it holds one unexpired
@@ -236,13 +235,12 @@ class Document(QObject):
         that, as a view asks for the same stage, lane or card again and again."""
         if row_id is None:
             return None
-        self._begin_read()
-        held = self.session.identity_map.get(identity_key(entity, row_id))
-        if held is not None and not instance_state(held).expired_attributes:
-            row: T | None = held
-        else:
-            row = self.session.get(entity, row_id)
-        self._end_read()  # also a read the caller left open (an expired object loaded)
+        with self._reading():  # ends also a read the caller left open (an expired object loaded)
+            held = self.session.identity_map.get(identity_key(entity, row_id))
+            if held is not None and not instance_state(held).expired_attributes:
+                row: T | None = held
+            else:
+                row = self.session.get(entity, row_id)
         if row is not None:
             self._recent[(entity, row_id)] = row
             self._recent.move_to_end((entity, row_id))
@@ -260,10 +258,18 @@ class Document(QObject):
     def _read(self, sql: str, params: Sequence[Any]) -> list[Any]:
         """A read in SQL through the driver: one statement is its own read transaction
         (or part of the edit's), without the ORM's cost per query."""
+        with self._reading():
+            return self._journey.raw.execute(sql, tuple(params)).fetchall()
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """A read's transaction, ended even when the read raises (a lock held too long by
+        another program), so that no read lock outlives the read."""
         self._begin_read()
-        rows = self._journey.raw.execute(sql, tuple(params)).fetchall()
-        self._end_read()
-        return rows
+        try:
+            yield
+        finally:
+            self._end_read()
 
     def _begin_read(self) -> None:
         if not self._writing and not self.session.in_transaction():
@@ -313,10 +319,8 @@ class Document(QObject):
             f"SELECT {names} FROM card WHERE stage_id IN (SELECT id FROM stage WHERE map_id = ?)"
             " ORDER BY stage_id, lane_id, position"
         )
-        self._begin_read()
-        rows = list(self.session.connection().exec_driver_sql(sql, (map_id,)))
-        self._end_read()
-        return rows
+        with self._reading():
+            return list(self.session.connection().exec_driver_sql(sql, (map_id,)))
 
     def cell_ids(self, stage_id: int, lane_id: int) -> list[int]:
         """The ids of a cell's cards in order: what a view needs after cards moved."""
@@ -396,11 +400,8 @@ class Document(QObject):
         self, map_id: int, kind: str
     ) -> tuple[measured.Run | None, measured.Run | None]:
         """The newest run of `kind` and the one before, with figures (`measured.Run`)."""
-        self._begin_read()
-        try:
+        with self._reading():
             return measured.latest_runs(self.session, map_id, kind)
-        finally:
-            self._end_read()
 
     def snapshots(self) -> list[Snapshot]:
         return self._all(select(Snapshot).order_by(Snapshot.id))
@@ -428,10 +429,9 @@ class Document(QObject):
         took some are renumbered under the write lock (`_claim_ids`).
         """
         if entity not in self._reserved:
-            self._begin_read()
             column = entity.id  # type: ignore[attr-defined]
-            self._reserved[entity] = self.session.scalar(select(func.max(column))) or 0
-            self._end_read()
+            with self._reading():
+                self._reserved[entity] = self.session.scalar(select(func.max(column))) or 0
         self._reserved[entity] += 1
         return self._reserved[entity]
 

@@ -333,3 +333,24 @@ def test_a_read_left_open_by_a_view_ends_at_the_next_watch(document: Document) -
     assert not document.session.in_transaction()
     writer.execute("UPDATE card SET text = 'theirs again' WHERE id = ?", (card.id,))
     writer.close()
+
+
+def test_a_read_that_raises_leaves_no_lock(
+    document: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read refused halfway (another program holding the file past the busy timeout)
+    still ends its transaction, so the Document does not keep the file locked after."""
+    card = a_card(document)
+
+    def refused(*_args: Any, **_kwargs: Any) -> Any:
+        document.session.connection()  # the read has begun
+        raise sqlite3.OperationalError("database is locked")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(document.session, "scalars", refused)
+        with pytest.raises(sqlite3.OperationalError):
+            document.personas()
+    assert not document.session.in_transaction()
+    writer = other(document.path)
+    writer.execute("UPDATE card SET text = 'theirs' WHERE id = ?", (card.id,))
+    writer.close()
