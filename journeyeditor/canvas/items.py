@@ -149,13 +149,17 @@ class CellItem(ShapesItem):
             painter.drawRects(selected)
 
     def set_cell(self, cell: Cell) -> None:
+        """Take a new box of the cell; its cached picture is drawn again only when the
+        shapes changed (cards moving in or out of a cell leave its background alike)."""
         self.cell = cell
         self.top = cell.rect.y
         self.shift = 0.0
         self.setRect(_qrect(cell.rect))
-        self.shapes = drawing.cell_shapes(cell)
         self.setPos(0.0, 0.0)
-        self.update()
+        shapes = drawing.cell_shapes(cell)
+        if shapes != self.shapes:
+            self.shapes = shapes
+            self.update()
 
     def follow(self) -> None:
         """Keep up with a row that only moved (the layout gave the same cell a new `rect`
