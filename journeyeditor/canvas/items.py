@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from journeyeditor.render import drawing, icons, qt_painter
 from journeyeditor.render.layout import CardBox, CardIn, Cell, Curve, Header, Rect
-from journeyeditor.render.primitives import Primitive
+from journeyeditor.render.primitives import Box, Primitive
 
 if TYPE_CHECKING:
     from journeyeditor.canvas.scene import MapScene
@@ -96,8 +96,14 @@ OverviewCard = tuple[QRectF, str, bool, bool]
 
 
 class CellItem(ShapesItem):
-    """The background of one stage × lane cell; far zoomed out, its cards as plain blocks.
+    """One stage × lane cell: its background, a measurement cell's figures; far zoomed
+    out, its cards as plain blocks.
 
+    The background (one rectangle) is a child item Qt draws by itself, uncached: filling
+    an opaque rectangle costs less than blending a cached picture of it, and a cell whose
+    height an edit changed needs no new picture. The cell itself paints only figures, the
+    current-cell outline and, far zoomed out, its background under the overview's blocks;
+    it has no contents without them.
     Drawing a cell's cards in one paint call, instead of one call per card item, is what
     keeps a whole map of thousands of cards quick to repaint at fit-to-window zoom.
     """
@@ -105,24 +111,38 @@ class CellItem(ShapesItem):
     def __init__(self, cell: Cell) -> None:
         super().__init__()
         self.setZValue(Z_CELL)
+        self.background = QGraphicsRectItem(self)
+        self.background.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.drawn_background: Box | None = None
         self.overview: list[OverviewCard] = []
         self.current = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.set_cell(cell)
 
     def set_current(self, on: bool) -> None:
         """Outline the cell that Enter types into and Ctrl+V pastes into."""
         if on != self.current:
             self.current = on
-            self.update()
+            self._contents_changed()
 
     def set_overview(self, cards: list[OverviewCard]) -> None:
         if cards != self.overview:
             self.overview = cards
-            self.update()
+            self._contents_changed()
+
+    def _contents_changed(self) -> None:
+        """Far zoomed out the cell draws its background with its blocks, in its cached
+        picture: dozens of small scaled rectangles filled at every paint would cost more."""
+        empty = not (self.shapes or self.current or self.overview)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, empty)
+        self.background.setVisible(not self.overview)
+        self.update()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if self.overview and self.drawn_background is not None:
+            qt_painter.paint(painter, [self.drawn_background])
         super().paint(painter, option, widget)
         if self.current:
             pen = QPen(SELECTION, 2, Qt.PenStyle.DashLine)
@@ -149,13 +169,26 @@ class CellItem(ShapesItem):
             painter.drawRects(selected)
 
     def set_cell(self, cell: Cell) -> None:
+        """Take a new box of the cell; the cached picture of its figures is drawn again
+        only when they changed (cards moving in or out leave a cell's look alike)."""
         self.cell = cell
         self.top = cell.rect.y
         self.shift = 0.0
         self.setRect(_qrect(cell.rect))
-        self.shapes = drawing.cell_shapes(cell)
         self.setPos(0.0, 0.0)
-        self.update()
+        background, *shapes = drawing.cell_shapes(cell)
+        assert isinstance(background, Box)
+        self.background.setRect(_qrect(background.rect))
+        if background != self.drawn_background:
+            self.drawn_background = background
+            pen, brush = qt_painter.box_look(background)
+            self.background.setPen(pen)
+            self.background.setBrush(brush)
+            if self.overview:
+                self.update()
+        if shapes != self.shapes:
+            self.shapes = shapes
+            self._contents_changed()
 
     def follow(self) -> None:
         """Keep up with a row that only moved (the layout gave the same cell a new `rect`

@@ -81,6 +81,11 @@ def _brush(color: str | None) -> QBrush:
     return QBrush(qcolor(color)) if color else QBrush(Qt.BrushStyle.NoBrush)
 
 
+def box_look(box: Box) -> tuple[QPen, QBrush]:
+    """The pen and brush `paint` draws a box with (for an item Qt draws by itself)."""
+    return _pen(box.stroke, box.width, box.dash), _brush(box.fill)
+
+
 def paint(
     painter: QPainter,
     shapes: Iterable[Primitive],
@@ -101,8 +106,9 @@ def paint(
         elif isinstance(shape, Text):
             _text(painter, shape, outlines)
         elif isinstance(shape, Box):
-            painter.setPen(_pen(shape.stroke, shape.width, shape.dash))
-            painter.setBrush(_brush(shape.fill))
+            pen, brush = box_look(shape)
+            painter.setPen(pen)
+            painter.setBrush(brush)
             r = shape.rect
             rect = QRectF(r.x, r.y, r.w, r.h)
             if shape.radius:

@@ -160,7 +160,8 @@ def test_a_repaint_draws_only_what_changed(
     """Items keep their pictures: repainting an unchanged view draws nothing in Python,
     even in a window as large as a 4K screen filled with cards (more pictures than Qt's
     pixmap cache holds by default), and a card an edit moved to another cell is not
-    drawn again (nor is any other card: the rows below only moved)."""
+    drawn again (nor is any other card: the rows below only moved), nor is any cell, not
+    even one that grew: a cell without figures is a rectangle Qt draws by itself."""
     document = Document.open(project(tmp_path / "large.journey", stages=16, count=800))
     scene = MapScene(document, Labels())
     scene.show_map(document.maps()[0].id)
@@ -187,5 +188,14 @@ def test_a_repaint_draws_only_what_changed(
     view.viewport().grab()
     again = {id(item.shapes) for item in shown.values()} & {id(shapes) for shapes in drawn}
     assert card in shown and drawn and not again  # cards that came into view are drawn
+    drawn.clear()
+    before = {key: item.cell.rect for key, item in scene.cell_items.items()}
+    other = scene.layout.cells[(1, TEXT)].card_ids[0]
+    assert document.push(edits.move_cards(document, [other], 2, PAINS, 0))
+    view.viewport().grab()
+    grown = [key for key, item in scene.cell_items.items() if item.cell.rect != before[key]]
+    assert (2, PAINS) in grown and (1, TEXT) not in grown and drawn
+    cells = {id(item.shapes) for item in scene.cell_items.values()}
+    assert not cells & {id(shapes) for shapes in drawn}  # Qt fills their backgrounds
     view.close()
     document.close()
