@@ -54,12 +54,13 @@ from journeyeditor.model import (
 )
 from journeyeditor.store import content, database, interchange
 from journeyeditor.store.errors import (
+    FileGoneError,
     FileLockedError,
     JourneyFileError,
     ReadOnlyFileError,
     WriteFailedError,
 )
-from journeyeditor.store.files import is_same_file
+from journeyeditor.store.files import file_identity, is_same_file
 
 T = TypeVar("T")
 LOG = logging.getLogger(__name__)
@@ -133,6 +134,7 @@ class Document(QObject):
     def __init__(self, journey: database.JourneyFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._journey = journey
+        self._identity = file_identity(journey.path)
         self.session = Session(journey.engine, expire_on_commit=False, autoflush=False)
         self.stack = QUndoStack(self)
         self._reserved: dict[type, int] = {}
@@ -180,6 +182,7 @@ class Document(QObject):
         self.session.close()
         self._journey.close()
         self._journey = journey
+        self._identity = file_identity(path)
         self.session = Session(journey.engine, expire_on_commit=False, autoflush=False)
         self._recent.clear()
         self._reserved.clear()
@@ -597,6 +600,8 @@ class Document(QObject):
         error: JourneyFileError
         if isinstance(exc, operational) and ("locked" in text or "busy" in text):
             error = FileLockedError(self.path)
+        elif file_identity(self.path) != self._identity:
+            error = FileGoneError(self.path)
         elif isinstance(exc, operational) and ("readonly" in text or self._protected()):
             error = ReadOnlyFileError(self.path, text)
         else:

@@ -113,6 +113,17 @@ class ReadOnlyFileError(JourneyFileError):
     exit_code = 8
 
 
+class FileGoneError(ReadOnlyFileError):
+    """The open file was deleted, moved or replaced: SQLite still writes to what it has
+    open and says only "read-only" or "I/O error", which would mislead."""
+
+    template = QT_TRANSLATE_NOOP(
+        "FileError",
+        "{file} was deleted, moved or replaced while it was open: this change was not "
+        "written. Use Save As to keep your work in a new file.",
+    )
+
+
 class WriteFailedError(JourneyFileError):
     template = QT_TRANSLATE_NOOP(
         "FileError",

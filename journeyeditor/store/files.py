@@ -33,6 +33,16 @@ def is_same_file(one: Path | str, other: Path | str) -> bool:
         return False
 
 
+def file_identity(path: Path | str) -> tuple[int, int] | None:
+    """The device and inode of the file at `path` (None when there is none): what tells
+    that a file open for editing was deleted, moved or replaced under it."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 def refuse_input(output: Path | str, *inputs: Path | str) -> None:
     """Raise OutputIsInputError when writing `output` would replace one of `inputs`."""
     for source in inputs:

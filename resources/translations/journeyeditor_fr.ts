@@ -1055,6 +1055,10 @@
         <translation>{file} est en lecture seule ({detail}). Utilisez «&#xa0;Enregistrer sous&#xa0;» pour garder vos modifications dans un autre fichier.</translation>
     </message>
     <message>
+        <source>{file} was deleted, moved or replaced while it was open: this change was not written. Use Save As to keep your work in a new file.</source>
+        <translation>{file} a été supprimé, déplacé ou remplacé pendant qu’il était ouvert&#xa0;: cette modification n’a pas été enregistrée. Utilisez «&#xa0;Enregistrer sous&#xa0;» pour garder votre travail dans un nouveau fichier.</translation>
+    </message>
+    <message>
         <source>{file} could not be written ({detail}). Nothing was changed; free some disk space or choose another folder.</source>
         <translation>Impossible d’écrire {file} ({detail}). Rien n’a été modifié&#xa0;; libérez de l’espace disque ou choisissez un autre dossier.</translation>
     </message>

@@ -354,3 +354,29 @@ def test_a_read_that_raises_leaves_no_lock(
     writer = other(document.path)
     writer.execute("UPDATE card SET text = 'theirs' WHERE id = ?", (card.id,))
     writer.close()
+
+
+@pytest.mark.parametrize("how", ["deleted", "moved", "replaced"])
+def test_an_edit_on_a_file_gone_from_under_the_window_says_so(
+    document: Document, errors: list[str], tmp_path: Path, how: str
+) -> None:
+    """SQLite refuses to write a file deleted, moved or replaced while open, calling it
+    "read-only"; the message says what happened instead, and nothing is written."""
+    card = a_card(document)
+    path = document.path
+    before = path.read_bytes()
+    if how == "deleted":
+        path.unlink()
+    elif how == "moved":
+        path.rename(tmp_path / "elsewhere.journey")
+    else:
+        copy = tmp_path / "copy.journey"
+        copy.write_bytes(before)
+        copy.replace(path)
+    document.push(edits.edit_card(document, card.id, text="lost?"))
+    assert len(errors) == 1 and "deleted, moved or replaced" in errors[0], errors
+    assert document.stack.count() == 0
+    if how == "replaced":
+        assert path.read_bytes() == before
+    elif how == "moved":
+        assert (tmp_path / "elsewhere.journey").read_bytes() == before
