@@ -17,7 +17,7 @@ from PySide6.QtCore import QTranslator
 from journeyeditor import i18n, qm, resources
 
 LRELEASE = Path(sys.executable).parent / "pyside6-lrelease"
-SMALL_TS = """<?xml version="1.0" encoding="utf-8"?>
+SMALL_TS_TEMPLATE = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
@@ -52,61 +52,7 @@ SMALL_TS = """<?xml version="1.0" encoding="utf-8"?>
         <comment>money</comment>
         <translation>Économiser</translation>
     </message>
-    <message>
-        <source>Tab 1</source>
-        <comment>a key</comment>
-        <translation>Tabulation 1</translation>
-    </message>
-    <message>
-        <source>Tab 1</source>
-        <translation>Onglet 1</translation>
-    </message>
-    <message>
-        <source>Tab 2</source>
-        <comment>a key</comment>
-        <translation>Tabulation 2</translation>
-    </message>
-    <message>
-        <source>Tab 2</source>
-        <translation>Onglet 2</translation>
-    </message>
-    <message>
-        <source>Tab 3</source>
-        <comment>a key</comment>
-        <translation>Tabulation 3</translation>
-    </message>
-    <message>
-        <source>Tab 3</source>
-        <translation>Onglet 3</translation>
-    </message>
-    <message>
-        <source>Tab 4</source>
-        <comment>a key</comment>
-        <translation>Tabulation 4</translation>
-    </message>
-    <message>
-        <source>Tab 4</source>
-        <translation>Onglet 4</translation>
-    </message>
-    <message>
-        <source>Tab 5</source>
-        <comment>a key</comment>
-        <translation>Tabulation 5</translation>
-    </message>
-    <message>
-        <source>Tab 5</source>
-        <translation>Onglet 5</translation>
-    </message>
-    <message>
-        <source>Tab 6</source>
-        <comment>a key</comment>
-        <translation>Tabulation 6</translation>
-    </message>
-    <message>
-        <source>Tab 6</source>
-        <translation>Onglet 6</translation>
-    </message>
-    <message>
+{tabs}    <message>
         <source>Close</source>
         <comment>a window</comment>
         <translation>Fermer la fenêtre</translation>
@@ -133,6 +79,21 @@ SMALL_TS = """<?xml version="1.0" encoding="utf-8"?>
 </context>
 </TS>
 """
+TABS = "".join(
+    f"""    <message>
+        <source>Tab {n}</source>
+        <comment>a key</comment>
+        <translation>Tabulation {n}</translation>
+    </message>
+    <message>
+        <source>Tab {n}</source>
+        <translation>Onglet {n}</translation>
+    </message>
+"""
+    for n in range(1, 7)
+)
+SMALL_TS = SMALL_TS_TEMPLATE.replace("{tabs}", TABS)
+"""Six sources each with and without a comment (the reader must tell every pair apart)."""
 
 
 def _sources(ts: Path) -> list[tuple[str, str]]:
