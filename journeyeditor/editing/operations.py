@@ -194,6 +194,8 @@ class InsertMany(Operation):
                 raise StaleRowError(self.entity, values["id"])
         notices.rows_removed(rows, self.entity, self.rows)
         for chunk in chunks(ids):
+            if rows.referred(self.entity, chunk):
+                raise StaleRowError(self.entity, chunk[0])
             rows.delete_many(self.entity, chunk)
         if self.entity in CONTAINERS:
             self._close_gaps(rows)
@@ -223,6 +225,8 @@ class Delete(Operation):
         notices.removed(rows, self.entity, row)
         if self.entity in CONTAINERS:
             _close_gap(rows, self.entity, row)
+        if rows.referred(self.entity, (self.id,)):
+            raise StaleRowError(self.entity, self.id)
         rows.delete(self.entity, self.id)
 
     def undo(self, rows: Rows, notices: Notices) -> None:

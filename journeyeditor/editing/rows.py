@@ -79,6 +79,20 @@ def record(entity: type, found: Sequence[Any]) -> Any:
     return record_type(entity)(*values)
 
 
+@cache
+def _referrers(entity: type) -> tuple[tuple[str, str], ...]:
+    """The (table, column) pairs whose rows the database deletes along with a row of
+    `entity` (`ON DELETE CASCADE`). A `SET NULL` only detaches (a card from a
+    department or a participant) and loses no content, so it is left to the database."""
+    table = table_of(entity)
+    return tuple(
+        (other.name, key.parent.name)
+        for other in table.metadata.sorted_tables
+        for key in other.foreign_keys
+        if key.column.table is table and key.ondelete == "CASCADE"
+    )
+
+
 def _name(entity: type) -> str:
     return f'"{table_of(entity).name}"'
 
@@ -179,6 +193,18 @@ class Rows:
         """Delete rows by id (bind at most `content.CHUNK` at a time)."""
         self.raw.execute(f"DELETE FROM {_name(entity)} WHERE id IN ({_marks(len(ids))})", ids)
         self.log.extend(("gone", entity, row_id) for row_id in ids)
+
+    def referred(self, entity: type, ids: Sequence[int]) -> bool:
+        """Whether a row still points at one of these (about to be deleted): an edit
+        deletes or detaches what points at a row before the row itself, so a row left
+        is one another program added since, which the database's cascade would take
+        away without undo ever giving it back."""
+        marks = _marks(len(ids))
+        for table, column in _referrers(entity):
+            sql = f"SELECT 1 FROM {table} WHERE {column} IN ({marks}) LIMIT 1"
+            if self.raw.execute(sql, tuple(ids)).fetchone() is not None:
+                return True
+        return False
 
     def update(self, entity: type, row_id: int, values: Values) -> None:
         keys = tuple(values)

@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from journeyeditor.editing import edits
+from journeyeditor.editing import edits, voting
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.operations import Update
+from journeyeditor.editing.rows import defaults
 from journeyeditor.model import Card, LaneKind, Stage
 
 from helpers.projects import export_file, sha256
@@ -380,3 +381,75 @@ def test_an_edit_on_a_file_gone_from_under_the_window_says_so(
         assert path.read_bytes() == before
     elif how == "moved":
         assert (tmp_path / "elsewhere.journey").read_bytes() == before
+
+
+def add_card_elsewhere(path: Path, stage_id: int, lane_id: int) -> int:
+    """Another editor puts a card at the end of a cell; returns its id."""
+    with other(path) as connection:
+        found = connection.execute(
+            "SELECT max(id) + 1000, (SELECT count(*) FROM card WHERE stage_id = ? AND lane_id = ?)"
+            " FROM card",
+            (stage_id, lane_id),
+        ).fetchone()
+        values = {
+            **defaults(Card),
+            "id": found[0],
+            "stage_id": stage_id,
+            "lane_id": lane_id,
+            "position": found[1],
+            "text": "theirs",
+        }
+        connection.execute(
+            f"INSERT INTO card ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+            tuple(values.values()),
+        )
+    return int(found[0])
+
+
+def test_a_card_voted_for_elsewhere_is_not_deleted_with_the_vote(
+    document: Document, errors: list[str]
+) -> None:
+    """Deleting a card deletes its votes first; a vote another program gave since would
+    go with the card through the database's cascade, where no undo brings it back."""
+    card = a_card(document)
+    map_id = document.maps()[0].id
+    assert document.push(voting.open_ballot(document, map_id, [card.lane_id]))
+    ballot_id = document.ballots(map_id)[0].id
+    command = edits.delete_cards(document, [card.id])
+    with other(document.path) as connection:
+        connection.execute(
+            "INSERT INTO vote (id, ballot_id, card_id) VALUES (77, ?, ?)", (ballot_id, card.id)
+        )
+    before = state(document)
+    assert not document.push(command)
+    assert state(document) == before
+    assert len(errors) == 1 and "another window or program" in errors[0]
+
+
+def test_a_stage_filled_elsewhere_is_not_deleted_with_the_new_card(
+    document: Document, errors: list[str]
+) -> None:
+    stage_id, lane_id = first_text_cell(document)
+    command = edits.delete_stage(document, stage_id)
+    theirs = add_card_elsewhere(document.path, stage_id, lane_id)
+    before = state(document)
+    assert not document.push(command)
+    assert state(document) == before
+    assert len(errors) == 1 and "another window or program" in errors[0]
+    with other(document.path) as connection:
+        assert connection.execute("SELECT text FROM card WHERE id = ?", (theirs,)).fetchone()
+
+
+def test_undo_of_a_new_stage_another_program_filled_is_refused(
+    document: Document, errors: list[str]
+) -> None:
+    map_id = document.maps()[0].id
+    assert document.push(edits.add_stage(document, map_id))
+    stage_id = max(stage.id for stage in document.stages(map_id))
+    _, lane_id = first_text_cell(document)
+    add_card_elsewhere(document.path, stage_id, lane_id)
+    document.check_external()
+    before = state(document)
+    document.undo()
+    assert state(document) == before
+    assert len(errors) == 1 and "another window or program" in errors[0]
