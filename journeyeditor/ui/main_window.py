@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
         document.pathChanged.connect(lambda _p: self._moved())
         document.externallyChanged.connect(self._changed_elsewhere)
         document.projectChanged.connect(self._update_title)
+        document.votingChanged.connect(self.presenter.voting_changed)
         document.stack.cleanChanged.connect(lambda _c: self._sync_undo())
         document.stack.indexChanged.connect(lambda _i: self._sync_undo())
         self.inspector.commit_pending()
@@ -606,6 +607,9 @@ class MainWindow(QMainWindow):
         """Every edit is already in the file: closing only releases it."""
         self.inspector.commit_pending()
         geometry, state = self.presenter.window_layout()
+        # Nothing of the presenter view may run once the file is closed (a late resize
+        # fits the map again, reading the vote).
+        self.presenter.leave()
         settings = QSettings()
         settings.setValue("window/geometry", geometry)
         settings.setValue("window/state", state)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QPointF, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTransform
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -32,6 +32,8 @@ from journeyeditor.ui.timer_overlay import TimerOverlay
 MAXIMIZED = Qt.WindowState.WindowMaximized
 READABLE_ZOOM = 0.5
 """Below this a projected card is unreadable: a wider map scrolls sideways instead."""
+VOTED_MARGIN = 24
+"""Screen pixels kept above and below the lanes of a vote brought into view."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ class Presenter(QObject):
             self._map_action(self.tr("P&revious Map"), "Ctrl+PgUp", -1),
         ]
         self._before: _Before | None = None
+        self._ballot: int | None = None
+        """The vote whose lanes were last brought into view (a new one scrolls again)."""
         self._borrowed: list[QAction] = []
         self._anchor = view.resizeAnchor()
         window.installEventFilter(self)
@@ -206,6 +210,32 @@ class Presenter(QObject):
         self.view.set_zoom(min(MAX_ZOOM, max(READABLE_ZOOM, zoom)))
         for bar in (self.view.horizontalScrollBar(), self.view.verticalScrollBar()):
             bar.setValue(bar.minimum())
+        self._ballot = None
+        self.voting_changed()
+
+    def voting_changed(self) -> None:
+        """While presenting, a vote that starts on the shown map brings its lanes into
+        view: they are mostly pain points and opportunities, low on the map, where the
+        room could not see the cards it votes on. Votes given later scroll nothing."""
+        scene = self.view.scene()
+        if not self.is_active() or not isinstance(scene, MapScene) or scene.map_id is None:
+            return
+        ballot = scene.document.open_ballot(scene.map_id)
+        if ballot is None or ballot.id == self._ballot or scene.layout is None:
+            self._ballot = None if ballot is None else ballot.id
+            return
+        self._ballot = ballot.id
+        voted = set(scene.document.ballot_lanes(ballot.id))
+        rects = [header.rect for header in scene.layout.lanes if header.id in voted]
+        if not rects:
+            return
+        top = min(rect.y for rect in rects)
+        bottom = max(rect.y + rect.h for rect in rects)
+        shown = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        margin = VOTED_MARGIN / self.view.zoom()
+        # Taller than the screen: its top first, where the first voted lane starts.
+        height = min(bottom - top, shown.height() - 2 * margin)
+        self.view.ensureVisible(QRectF(shown.x(), top, 1, max(1.0, height)), 0, int(VOTED_MARGIN))
 
     def map_shown(self) -> None:
         """Another map, or another screen size: fit again while presenting (the countdown

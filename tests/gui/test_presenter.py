@@ -19,6 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
+from journeyeditor.editing import edits, voting
+from journeyeditor.model import LaneKind
 from journeyeditor.ui.countdown import MINUTE_MS
 from journeyeditor.ui.main_window import MainWindow
 
@@ -271,3 +273,49 @@ def test_timer_runs_on_through_map_changes_and_scrolling(
     assert countdown.is_running() and countdown.is_ticking()
     assert countdown.remaining() == 5 * MINUTE_MS - 60_000
     assert overlay.time_label.text() == "04:00"
+
+
+def lane_on_screen(window: MainWindow, lane_id: int) -> bool:
+    """Whether the lane's header row lies wholly inside the presenter's viewport."""
+    scene = window.scene
+    assert scene is not None and scene.layout is not None
+    rect = next(header.rect for header in scene.layout.lanes if header.id == lane_id)
+    top = window.view.mapFromScene(QPointF(rect.x, rect.y))
+    bottom = window.view.mapFromScene(QPointF(rect.x, rect.y + rect.h))
+    return top.y() >= 0 and bottom.y() <= window.view.viewport().height()
+
+
+def test_a_vote_started_while_presenting_brings_its_lanes_into_view(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The lowest card lane of the map is voted on: below the fold when the presenter
+    view starts, on the screen once the vote starts; a vote given after that leaves the
+    view where the presenter scrolled it."""
+    enter(qtbot, window)
+    scene, document = window.scene, window.document
+    assert scene is not None and scene.map_id is not None and document is not None
+    lanes = [lane for lane in document.lanes(scene.map_id) if lane.kind == LaneKind.TEXT.value]
+    lowest = lanes[-1].id
+    assert not lane_on_screen(window, lowest)
+    assert document.push(voting.open_ballot(document, scene.map_id, [lowest]))
+    assert lane_on_screen(window, lowest)
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.minimum())
+    assert document.push(edits.add_participant(document, "Ana", None))
+    participant = document.participants()[0].id
+    card = next(c for c in document.cards(scene.map_id) if c.lane_id == lowest)
+    ballot = document.open_ballot(scene.map_id)
+    assert ballot is not None
+    assert document.push(voting.give_vote(document, ballot.id, card.id, participant))
+    assert bar.value() == bar.minimum()
+
+
+def test_closing_while_presenting_reads_nothing_of_the_closed_file(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The window shrinking from full screen after its file closed must not fit the
+    map again (that reads the vote from the closed file: pytest-qt would see it raise)."""
+    enter(qtbot, window)
+    window.close()
+    qtbot.wait(100)
+    assert not window.presenter.is_active()
