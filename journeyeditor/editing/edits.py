@@ -188,9 +188,15 @@ def edit_cards(document: Document, card_ids: Sequence[int], **changes: Any) -> E
 def move_cards(
     document: Document, card_ids: Sequence[int], stage_id: int, lane_id: int, index: int
 ) -> EditCommand:
-    """Move cards, in the given order, to a cell starting at `index`."""
+    """Move cards, in the given order, to a cell starting at `index`. A card leaving
+    its map leaves its votes and its place in the event mapping behind (they belong to
+    that map's ballots and stages), so undo gives them back."""
     _card_cell(document, stage_id, lane_id)
-    operations: list[Operation] = [
+    stage = document.get(Stage, stage_id)
+    target = stage.map_id if stage is not None else None
+    leaving = [card_id for card_id in card_ids if document.map_of_card(card_id) != target]
+    operations: list[Operation] = _card_links(document, leaving) if leaving else []
+    operations += [
         Relocate(Card, card_id, {"stage_id": stage_id, "lane_id": lane_id, "position": index + n})
         for n, card_id in enumerate(card_ids)
     ]
@@ -200,10 +206,9 @@ def move_cards(
     return _command(document, text, operations)
 
 
-def _card_removals(document: Document, card_ids: Sequence[int]) -> list[Operation]:
-    """Deletions of cards and, first, of the votes given to them and of the stage
-    mappings naming them as touchpoints, so undo gives all back (the database would drop
-    them silently, out of the undo's sight)."""
+def _card_links(document: Document, card_ids: Sequence[int]) -> list[Operation]:
+    """Deletions of the votes given to cards and of the stage mappings naming them as
+    touchpoints: what belongs to their map, not to them."""
     operations: list[Operation] = [Delete(Vote, vote.id) for vote in document.votes_on(card_ids)]
     wanted = set(card_ids)
     operations += [
@@ -211,7 +216,13 @@ def _card_removals(document: Document, card_ids: Sequence[int]) -> list[Operatio
         for row in document.touchpoints_of(card_ids)
         if row.card_id in wanted
     ]
-    return operations + [Delete(Card, card_id) for card_id in card_ids]
+    return operations
+
+
+def _card_removals(document: Document, card_ids: Sequence[int]) -> list[Operation]:
+    """Deletions of cards and, first, of their links (`_card_links`), so undo gives all
+    back (the database would drop them silently, out of the undo's sight)."""
+    return _card_links(document, card_ids) + [Delete(Card, card_id) for card_id in card_ids]
 
 
 def delete_cards(document: Document, card_ids: Iterable[int]) -> EditCommand:

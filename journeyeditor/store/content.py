@@ -711,6 +711,16 @@ def _faults(
             raise ContentError(faulty, rows[0][0], field, fault)
 
 
+def _card_links(execute: Execute, marks: str, cards: Sequence[int]) -> None:
+    """Cards an edit wrote (one may have changed map) keep the rules of what names them:
+    their votes and touchpoint mappings stay inside the card's map."""
+    for linked, faults in (("vote", BALLOT_FAULTS), ("stage_touchpoint", MEASURE_FAULTS)):
+        sql = f"SELECT id FROM {linked} WHERE card_id IN ({marks})"
+        found = [row[0] for row in execute(sql, cards)]
+        for part in chunks(found):
+            _faults(execute, faults, linked, part)
+
+
 def _emotion_lanes(execute: Execute, where: str, params: Sequence[Any]) -> None:
     """Emotion points sit on emotion lanes (the curve is drawn from them)."""
     rows = execute(
@@ -787,6 +797,8 @@ def check_rows(
                 _faults(execute, BALLOT_FAULTS, table, wanted)
             if table in ("card", "lane", *MEASURE_TABLES):
                 _faults(execute, MEASURE_FAULTS, table, wanted)
+            if table == "card":
+                _card_links(execute, marks, wanted)
     for table, ids in grown.items():
         for part in chunks(sorted(set(ids))):
             _counts(execute, {table: part})

@@ -9,14 +9,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from journeyeditor.editing import edits, measures
+from journeyeditor.editing import edits, measures, voting
+from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.operations import Relocate
 from journeyeditor.measure.funnel import Breakdown, FunnelResult, StageFigures, StageRule
 from journeyeditor.measure.sources import BadRows, ColumnMapping, SourceCheck
 from journeyeditor.measure.survey import SurveyFigures as Figures
 from journeyeditor.measure.survey import SurveyResult
 from journeyeditor.measure.survey import Verbatim as Said
 from journeyeditor.model import (
+    Card,
     EventMapping,
     FunnelFigure,
     LaneKind,
@@ -361,3 +364,53 @@ def test_added_lanes_are_named_in_the_projects_language(
                 assert _import_both(document) == names
     finally:
         document.close()
+
+
+def _voted_touchpoint(document: Document) -> tuple[int, int, int]:
+    """A funnel whose mapping names a card as a touchpoint, and a vote on that card;
+    returns the card and a text cell of the project's second map (stage, lane)."""
+    map_id = _map(document)
+    assert _apply(document, map_id, "2026-11-30T09:00:00Z")
+    card = document.measure_rows(StageTouchpoint, map_id)[0].card_id
+    lane = next(c.lane_id for c in document.cards(map_id) if c.id == card)
+    assert document.push(voting.open_ballot(document, map_id, [lane]))
+    assert document.push(edits.add_participant(document, "Ana", None))
+    ballot = document.open_ballot(map_id)
+    assert ballot is not None
+    participant = document.participants()[0].id
+    assert document.push(voting.give_vote(document, ballot.id, card, participant))
+    other = document.maps()[1].id
+    text = next(lane for lane in document.lanes(other) if lane.kind == LaneKind.TEXT.value)
+    return card, document.stages(other)[0].id, text.id
+
+
+def test_a_card_moved_to_another_map_leaves_its_vote_and_touchpoint_behind(
+    document: Document,
+) -> None:
+    """Its vote and its place in the event mapping belong to the map it leaves: the move
+    deletes them (the file stays one a check accepts) and undo gives them back."""
+    card, stage, lane = _voted_touchpoint(document)
+    before = _dump(document)
+    assert document.push(edits.move_cards(document, [card], stage, lane, 0))
+    after = _dump(document)
+    assert not [row for row in after["vote"] if row[2] == card]
+    assert not [row for row in after["stage_touchpoint"] if row[2] == card]
+    database.check_file(document.path)
+    document.undo()
+    assert _dump(document) == before
+    document.redo()
+    assert _dump(document) == after
+
+
+def test_the_commit_check_refuses_a_vote_left_on_another_maps_card(document: Document) -> None:
+    """The check of every edit's rows sees a card's votes and touchpoint mappings: an
+    edit moving a voted card out of its map without them is refused, not committed into
+    a file that would then refuse to open."""
+    card, stage, lane = _voted_touchpoint(document)
+    before = _dump(document)
+    errors: list[str] = []
+    document.errorOccurred.connect(errors.append)
+    move = Relocate(Card, card, {"stage_id": stage, "lane_id": lane, "position": 0})
+    assert not document.push(EditCommand(document, "move", [move]))
+    assert errors and "a card of another map" in errors[0]
+    assert _dump(document) == before
