@@ -167,11 +167,13 @@ def cmd_check(args: argparse.Namespace) -> None:
 
 
 def export_json(args: argparse.Namespace) -> None:
-    from journeyeditor.store import interchange
+    """The project as JSON, read through sqlite3 alone after the checks `info` makes
+    (an older file is migrated in memory first)."""
+    from journeyeditor.store.interchange_export import export_text
 
     journey = database.open_file(Path(args.file), read_only=True)
     try:
-        text = interchange.export_text(journey.engine)
+        text = export_text(journey.raw)
     finally:
         journey.close()
     write_atomically(Path(args.output), text.encode("utf-8"), Path(args.file))
