@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,22 @@ def odd_project() -> dict[str, Any]:
             period="2026-Q4",
             direction="lower",
         )
+    touch = next(lane["id"] for lane in first["lanes"] if lane["kind"] == "touchpoint")
+    stages = [stage["id"] for stage in first["stages"]]
+    first["mapping"]["segments"] = ["channel", "région ✓", ODD_TEXT[:20]]
+    first["mapping"]["stages"] = [
+        {
+            "stage": stages[0],
+            "events": ["ad *", "visit*", "é*"],
+            "touchpoints": [card["id"] for card in first["cards"] if card["lane"] == touch][:3],
+        },
+        {"stage": stages[2], "events": ["buy"]},
+    ]
+    first["lanes"].append({"id": 2000, "name": "Ressenti", "kind": "emotion", "height": 150.25})
+    first["emotions"] += [
+        {"id": 5000 + n, "lane": 2000, "stage": stage, "value": n % 5 - 2, "note": ODD_TEXT}
+        for n, stage in enumerate(stages)
+    ]
     first["stages"][0]["width"] = 240.5
     first["lanes"][0]["height"] = 123.456
     first["description"] = ODD_TEXT
@@ -84,9 +101,32 @@ def odd_project() -> dict[str, Any]:
     return data
 
 
+REVERSED = {
+    "card": "stage_id, lane_id",
+    "stage_pattern": "stage_id",
+    "stage_touchpoint": "stage_id",
+    "mapping_segment": "map_id",
+}
+"""Tables whose rows an import numbers in id order, and their containers."""
+
+
 def make_odd(path: Path) -> Path:
+    """The odd project, its rows of REVERSED then placed against their ids."""
     plan = interchange.plan_import(odd_project(), path)
     database.create_file(path, interchange.populate_from(plan))
+    raw = sqlite3.connect(path)
+    with raw:
+        for table, container in REVERSED.items():
+            rows = raw.execute(f"SELECT id, {container}, position FROM {table}").fetchall()
+            last: dict[tuple[Any, ...], int] = {}
+            for _id, *group, position in rows:
+                last[tuple(group)] = max(last.get(tuple(group), 0), position)
+            raw.executemany(
+                f"UPDATE {table} SET position = ? WHERE id = ?",
+                [(last[tuple(group)] - position, row_id) for row_id, *group, position in rows],
+            )
+    raw.close()
+    database.check_file(path)  # still a sound file
     return path
 
 
