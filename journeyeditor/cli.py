@@ -35,9 +35,10 @@ Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py
 
 Qt is loaded only for what needs it (drawn exports, and the sub-commands that edit through
 the Document, whose messages Qt then translates); the others read the translated messages
-from the same .qm file without Qt (journeyeditor/qm.py). Alembic is loaded only to
-migrate an older file, so `info`, `check` and the JSON export of a current file start
-about as fast as SQLAlchemy imports.
+from the same .qm file without Qt (journeyeditor/qm.py). `info`, `check` and the JSON
+export read a current file through sqlite3 alone (store/summary.py,
+store/interchange_export.py), without SQLAlchemy; Alembic and SQLAlchemy are loaded only
+to migrate an older file.
 """
 
 from __future__ import annotations
