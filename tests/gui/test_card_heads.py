@@ -54,9 +54,7 @@ def project(path: Path) -> Path:
             {
                 "id": 1,
                 "name": "Looks",
-                "stages": [
-                    {"id": s, "name": f"Stage {s}", "width": 240.25} for s in (1, 2, 3)
-                ],
+                "stages": [{"id": s, "name": f"Stage {s}", "width": 240.25} for s in (1, 2, 3)],
                 "lanes": [
                     {"id": TEXT, "name": "Steps", "kind": "text"},
                     {"id": PAINS, "name": "Pains", "kind": "pain_point"},
