@@ -276,4 +276,4 @@ def paint_on_clear(
     painter.resetTransform()
     painter.drawImage(QPointF(0, 0), image)
     painter.restore()
-    paint(painter, shapes, images, start=len(keys))
+    paint(painter, shapes, images, False, len(keys))
