@@ -2,6 +2,7 @@
 holding the same number of plain rectangles and texts (the ratio is ours ÷ bare).
 
     python bench/bench_canvas.py [--cards 2000 10000] [--repeat 20] [--cold 5] [--folder /dev/shm]
+    python bench/bench_canvas.py --cards 2000 --cold 9 --first-paint-only
 
 Prints figures; asserts nothing. Targets (issue 12): first paint within 1.5× of the bare
 scene at 10,000 cards and 3× at 2,000; each edit (card move, card add, text edit,
@@ -378,6 +379,11 @@ def main() -> None:
         default=5,
         help="fresh processes for the first paint, each for ours and for bare (0: none)",
     )
+    parser.add_argument(
+        "--first-paint-only",
+        action="store_true",
+        help="only the cold first paints (no figures in this process, no edits)",
+    )
     parser.add_argument("--child", nargs=2, metavar=("ours|bare", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     QApplication.instance() or QApplication([])
@@ -389,13 +395,15 @@ def main() -> None:
     print(f"{'cards':>6}  {'measure':<22} {'ours':>10} {'bare Qt':>10} {'ratio':>7}")
     for count in args.cards:
         path = make_project(folder / f"{count}.journey", count)
+        if args.cold:
+            print_cold(count, cold(path, args.cold))
+        if args.first_paint_only:
+            continue
         mine = ours(path, args.repeat)
         base = bare(path, args.repeat)
         for key, value in mine.items():
             ratio = value / base[key] if base[key] else float("nan")
             print(f"{count:>6}  {key:<22} {value:>10.3f} {base[key]:>10.3f} {ratio:>6.1f}×")
-        if args.cold:
-            print_cold(count, cold(path, args.cold))
         median, high = commit_floor(path, max(5, args.repeat))
         print(f"{count:>6}  commit floor (sqlite3 UPDATE + COMMIT) {median:.1f} ms, p95 {high:.1f}")
     print(f"load average {os.getloadavg()[0]:.1f}")
