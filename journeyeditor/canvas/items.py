@@ -11,7 +11,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -59,6 +59,17 @@ def drawn_alike(old: CardBox, new: CardBox) -> bool:
         and old.image == new.image
         and (a is b or (a.look or a) is (b.look or b) or bool(_DRAWN(a) == _DRAWN(b)))
     )
+
+
+def _fills_own_cache(item: QGraphicsItem, painter: QPainter) -> bool:
+    """Whether `painter` fills the item's cached picture: a pixmap Qt has just made
+    transparent, no larger than the item on screen (not a scene drawn into a pixmap)."""
+    device = painter.device()
+    if item.cacheMode() == QGraphicsItem.CacheMode.NoCache or not isinstance(device, QPixmap):
+        return False
+    bound = painter.worldTransform().mapRect(item.boundingRect())
+    size = device.deviceIndependentSize()
+    return size.width() <= bound.width() + 4 and size.height() <= bound.height() + 4
 
 
 def _qrect(rect: Rect) -> QRectF:
@@ -322,7 +333,10 @@ class CardItem(ShapesItem):
         else:
             if not self.shapes:
                 self.shapes = drawing.card_shapes(self.box, scene.labels, scene.measure)
-            qt_painter.paint(painter, self.shapes, self.image)
+            if _fills_own_cache(self, painter):
+                qt_painter.paint_on_clear(painter, self.shapes, self.image)
+            else:
+                qt_painter.paint(painter, self.shapes, self.image)
         if self.highlighted:
             painter.setPen(QPen(HIGHLIGHT, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -269,7 +269,7 @@ class MapScene(QGraphicsScene):
     def _stages_changed(self, map_id: int, *_ids: int) -> None:
         if self._mine(map_id):
             self.stages = [
-                StageIn(s.id, s.name, s.color, s.width) for s in self.document.stages(map_id)
+                StageIn(s.id, s.name, s.color, s.width) for s in self.document.stage_records(map_id)
             ]
             self._measures_changed(map_id)
 
@@ -277,7 +277,7 @@ class MapScene(QGraphicsScene):
         if self._mine(map_id):
             self.lanes = [
                 LaneIn(lane.id, lane.name, lane.kind, lane.color, lane.height)
-                for lane in self.document.lanes(map_id)
+                for lane in self.document.lane_records(map_id)
             ]
             self._measures_changed(map_id)
 
@@ -337,14 +337,14 @@ class MapScene(QGraphicsScene):
             self.card_data, self.points = {}, {}
             self.measures, self.runs = (), ()
             return
-        journey_map = self.document.get(JourneyMap, map_id)
+        journey_map = self.document.record(JourneyMap, map_id)
         self.title = journey_map.name if journey_map else ""
         self._stages_changed(map_id)
         self._lanes_changed(map_id)
         rows = self.document.card_rows(map_id, CARD_COLUMNS)
         self.card_data = cards_in(rows, self.departments)
         self.points = {
-            (p.lane_id, p.stage_id): point_in(p) for p in self.document.emotion_points(map_id)
+            (p.lane_id, p.stage_id): point_in(p) for p in self.document.emotion_records(map_id)
         }
 
     def content(self) -> MapContent:

@@ -325,6 +325,28 @@ class Document(QObject):
         with self._reading():
             return list(self.session.connection().exec_driver_sql(sql, (map_id,)))
 
+    def stage_records(self, map_id: int) -> list[Any]:
+        """A map's stages in order as plain data (`record`): what a view copies."""
+        return self._records(Stage, "map_id = ? ORDER BY position", (map_id,))
+
+    def lane_records(self, map_id: int) -> list[Any]:
+        """A map's lanes in order as plain data (`record`)."""
+        return self._records(Lane, "map_id = ? ORDER BY position", (map_id,))
+
+    def emotion_records(self, map_id: int) -> list[Any]:
+        """A map's emotion points as plain data (`record`)."""
+        where = "stage_id IN (SELECT id FROM stage WHERE map_id = ?)"
+        return self._records(EmotionPoint, where, (map_id,))
+
+    def department_records(self) -> list[Any]:
+        """The project's departments in order as plain data (`record`)."""
+        return self._records(Department, "1 ORDER BY position", ())
+
+    def _records(self, entity: type, where: str, params: Sequence[Any]) -> list[Any]:
+        """Rows of `entity` read in SQL as plain data: a map's first paint reads each
+        kind once, and the ORM's first query of a kind costs a few milliseconds."""
+        return [record(entity, row) for row in self._read(select_sql(entity) + where, params)]
+
     def cell_ids(self, stage_id: int, lane_id: int) -> list[int]:
         """The ids of a cell's cards in order: what a view needs after cards moved."""
         sql = "SELECT id FROM card WHERE stage_id = ? AND lane_id = ? ORDER BY position"

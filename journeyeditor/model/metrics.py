@@ -47,9 +47,12 @@ def _near_or_missed(gap: float, bound: float) -> Status:
     return Status.NEAR if gap <= TOLERANCE * abs(bound) else Status.MISSED
 
 
+_DIRECTIONS = {d.value: d for d in Direction}
+
+
 def direction_of(direction: str | None) -> Direction:
     """A card's direction; none (every metric of a version 1 file) is higher-is-better."""
-    return Direction(direction) if direction in {d.value for d in Direction} else Direction.HIGHER
+    return _DIRECTIONS.get(direction or "", Direction.HIGHER)
 
 
 def goal(direction: str | None, target: float | None, target_low: float | None) -> Goal | None:

@@ -113,7 +113,7 @@ def measures_in(
 
 
 def department_table(document: Document) -> dict[int, tuple[str, str]]:
-    return {d.id: (d.name, d.color) for d in document.departments()}
+    return {d.id: (d.name, d.color) for d in document.department_records()}
 
 
 def map_content(document: Document, map_id: int) -> MapContent:

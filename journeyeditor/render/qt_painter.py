@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import lru_cache
+from itertools import islice
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -15,7 +17,9 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
     QPolygonF,
+    QTransform,
 )
 
 from journeyeditor.render import fonts
@@ -91,13 +95,15 @@ def paint(
     shapes: Iterable[Primitive],
     images: ImageSource | None = None,
     outlines: bool = False,
+    start: int = 0,
 ) -> None:
-    """Draw `shapes` in order; pictures are looked up by id through `images`.
+    """Draw `shapes` in order, from the `start`th; pictures are looked up by id through
+    `images`.
 
     With `outlines`, text is drawn as the font's glyph outlines, filled: an SVG made so
     looks the same where the font is not installed, but its text cannot be selected.
     """
-    for shape in shapes:
+    for shape in islice(shapes, start, None):
         if isinstance(shape, Group):
             painter.save()
             painter.translate(shape.dx, shape.dy)
@@ -158,3 +164,116 @@ def _picture(painter: QPainter, shape: Picture, images: ImageSource) -> None:
     w, h = image.width() * scale, image.height() * scale
     target = QRectF(r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h)
     painter.drawImage(target, image)
+
+
+HEADS_BYTES = 24 * 2**20
+"""Memory the rendered leading runs of `paint_on_clear` may hold (a card's run at 100 %
+is about 100 kB; the oldest unused go first)."""
+
+
+class _Heads:
+    """Rendered leading runs of shapes, by what decides their pixels."""
+
+    def __init__(self) -> None:
+        self.images: OrderedDict[Hashable, QImage] = OrderedDict()
+        self.size = 0
+
+    def get(self, key: Hashable) -> QImage | None:
+        image = self.images.get(key)
+        if image is not None:
+            self.images.move_to_end(key)
+        return image
+
+    def put(self, key: Hashable, image: QImage) -> None:
+        self.images[key] = image
+        self.size += image.sizeInBytes()
+        while self.size > HEADS_BYTES and len(self.images) > 1:
+            self.size -= self.images.popitem(last=False)[1].sizeInBytes()
+
+    def clear(self) -> None:
+        self.images.clear()
+        self.size = 0
+
+
+heads = _Heads()
+
+
+def _head_key(shape: Primitive) -> Hashable | None:
+    """What decides a shape's pixels, hashable; None for a shape no run may hold (text,
+    pictures, groups: they differ from card to card or cannot be keyed)."""
+    if isinstance(shape, Box):
+        r = shape.rect
+        return (r.x, r.y, r.w, r.h, shape.fill, shape.stroke, shape.width, shape.radius, shape.dash)
+    if isinstance(shape, Circle | Line | Polygon):
+        return shape
+    return None
+
+
+def _whole_scale(t: QTransform) -> bool:
+    """Whether `t` only scales by a whole number and moves: cards at such a zoom sit at
+    the same fraction of a pixel and share pictures (at 137 % each would have its own)."""
+    return (
+        t.m12() == 0
+        and t.m21() == 0
+        and t.m13() == 0
+        and t.m23() == 0
+        and t.m11() == t.m22()
+        and t.m11() >= 1
+        and t.m11().is_integer()
+    )
+
+
+def paint_on_clear(
+    painter: QPainter, shapes: Sequence[Primitive], images: ImageSource | None = None
+) -> None:
+    """`paint`, for a painter whose device is transparent wherever the shapes fall (an
+    item's cache being filled: the caller knows).
+
+    The run of plain shapes before the first text (a card's shadow, body, strip and
+    evidence mark: three antialiased rounded rectangles cost more than its text) is the
+    same on most cards of a lane: at a whole-number zoom it is drawn once per look,
+    device size and transform into a transparent image of the device's size and copied.
+    Source-over onto transparent pixels writes the source's very pixels, so the result
+    is the one drawing the shapes gives.
+    """
+    keys: list[Hashable] = []
+    for shape in shapes:
+        key = _head_key(shape)
+        if key is None:
+            break
+        keys.append(key)
+    device = painter.device()
+    t = painter.worldTransform()
+    if (
+        len(keys) < 2
+        or not _whole_scale(t)
+        or not isinstance(device, QPixmap)
+        or painter.opacity() != 1.0
+        or painter.compositionMode() != QPainter.CompositionMode.CompositionMode_SourceOver
+    ):
+        paint(painter, shapes, images)
+        return
+    key = (
+        tuple(keys),
+        device.width(),
+        device.height(),
+        device.devicePixelRatio(),
+        (t.m11(), t.m12(), t.m13(), t.m21(), t.m22(), t.m23(), t.m31(), t.m32(), t.m33()),
+        painter.renderHints(),
+    )
+    image = heads.get(key)
+    if image is None:
+        image = QImage(device.width(), device.height(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(device.devicePixelRatio())
+        image.fill(Qt.GlobalColor.transparent)
+        drawer = QPainter(image)
+        drawer.setRenderHints(painter.renderHints())
+        drawer.setWorldTransform(t)
+        paint(drawer, shapes[: len(keys)])
+        drawer.end()
+        heads.put(key, image)
+    painter.save()
+    painter.resetTransform()
+    painter.drawImage(QPointF(0, 0), image)
+    painter.restore()
+    paint(painter, shapes, images, False, len(keys))

@@ -15,7 +15,7 @@ from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.operations import Insert, Relocate
 from journeyeditor.editing.rows import Rows, columns
-from journeyeditor.model import Card, EmotionPoint, LaneKind
+from journeyeditor.model import Card, Department, EmotionPoint, Lane, LaneKind, Stage
 
 
 def file_rows(document: Document, entity: type) -> dict[int, tuple[Any, ...]]:
@@ -104,6 +104,24 @@ def test_record_reads_what_get_reads(document: Document) -> None:
         assert tuple(record) == as_stored(row, Card)
         assert type(record.owned) is type(row.owned)
     assert document.record(Card, 10**9) is None
+
+
+def test_plain_records_of_a_map_read_what_the_orm_reads(document: Document) -> None:
+    """What a map's first paint reads without the ORM: the same rows, same order, same
+    values and types."""
+    for journey_map in document.maps():
+        map_id = journey_map.id
+        pairs: list[tuple[type, list[Any], list[Any]]] = [
+            (Stage, document.stage_records(map_id), document.stages(map_id)),
+            (Lane, document.lane_records(map_id), document.lanes(map_id)),
+            (EmotionPoint, document.emotion_records(map_id), document.emotion_points(map_id)),
+            (Department, document.department_records(), list(document.departments())),
+        ]
+        for entity, records, rows in pairs:
+            assert rows, entity  # the sample has some of each
+            assert [tuple(r) for r in records] == [as_stored(row, entity) for row in rows]
+            for r, row in zip(records, rows, strict=True):
+                assert [type(v) for v in r] == [type(v) for v in as_stored(row, entity)]
 
 
 def test_a_held_row_read_again_after_another_program_follows_a_whole_step(
