@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeyeditor.render import drawing, icons, qt_painter
-from journeyeditor.render.layout import CardBox, CardIn, Cell, Curve, Header, Rect
+from journeyeditor.render.layout import CardBox, CardIn, Cell, Curve, Header, Rect, TextLine
 from journeyeditor.render.primitives import Box, Primitive
 
 if TYPE_CHECKING:
@@ -58,6 +58,47 @@ def drawn_alike(old: CardBox, new: CardBox) -> bool:
         and old.meta_lines == new.meta_lines
         and old.image == new.image
         and (a is b or (a.look or a) is (b.look or b) or bool(_DRAWN(a) == _DRAWN(b)))
+    )
+
+
+SHIFT_TOLERANCE = 1e-6
+"""How far, in pixels, a moved box's heights may stray from its old ones moved (the
+layout adds the row's new top in another order)."""
+
+
+def _rect_moved(old: Rect | None, new: Rect | None, dy: float) -> bool:
+    if old is None or new is None:
+        return old is new
+    return (
+        old.x == new.x
+        and old.w == new.w
+        and old.h == new.h
+        and abs(new.y - old.y - dy) <= SHIFT_TOLERANCE
+    )
+
+
+def _lines_moved(old: tuple[TextLine, ...], new: tuple[TextLine, ...], dy: float) -> bool:
+    return len(old) == len(new) and all(
+        a.text == b.text
+        and a.x == b.x
+        and a.size == b.size
+        and a.bold == b.bold
+        and abs(b.y - a.y - dy) <= SHIFT_TOLERANCE
+        for a, b in zip(old, new, strict=True)
+    )
+
+
+def header_moved(old: Header, new: Header, dy: float) -> bool:
+    """Whether the header `new` is `old` moved down by `dy` and otherwise alike (a row
+    above grew or shrank): its item keeps its shapes and cached picture, and moves."""
+    return (
+        old.id == new.id
+        and old.color == new.color
+        and old.kind == new.kind
+        and _rect_moved(old.rect, new.rect, dy)
+        and _rect_moved(old.icon, new.icon, dy)
+        and _lines_moved(old.lines, new.lines, dy)
+        and _lines_moved(old.sub_lines, new.sub_lines, dy)
     )
 
 
@@ -228,13 +269,23 @@ class HeaderItem(ShapesItem):
         return self.header.id
 
     def set_header(self, header: Header) -> None:
+        """Take a new box of the header. One that only moved (a row above grew) keeps
+        its shapes and picture, drawn where `drawn` was, and the item moves."""
         self.header = header
+        drawn = getattr(self, "drawn", None)
+        dy = header.rect.y - drawn.rect.y if drawn is not None else 0.0
+        if drawn is not None and header_moved(drawn, header, dy):
+            self.setPos(0.0, dy)
+            return
+        self.drawn = header
+        self.setPos(0.0, 0.0)
         self.setRect(_qrect(header.rect))
         self.shapes = (drawing.stage_shapes if self.is_stage else drawing.lane_shapes)(header)
         self.update()
 
     def on_edge(self, pos: QPointF) -> bool:
-        r = self.header.rect
+        """Whether `pos` (the item's coordinates: where `drawn` is) is on the edge."""
+        r = self.drawn.rect
         if self.is_stage:
             return bool(r.right - EDGE <= pos.x() <= r.right + 1)
         return bool(r.bottom - EDGE <= pos.y() <= r.bottom + 1)

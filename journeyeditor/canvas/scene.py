@@ -368,22 +368,12 @@ class MapScene(QGraphicsScene):
         layout = self.layouter.layout
         assert layout is not None
         self.layout = layout
-        rows = {header.id: header.rect.y for header in layout.lanes}
-        for lane_id, top in rows.items():
-            row = self.row_items.get(lane_id)
-            if row is None:
-                row = self.row_items[lane_id] = RowItem()
-                self.addItem(row)
-            if row.y() != top:
-                row.setPos(0.0, top)
+        moved = self._move_rows(layout)
         self._shown = QRectF()
         made = self.card_items.made
         self._place_cards(list(made) if changes.full else changes.cards)
-        for lane_id in [i for i in self.row_items if i not in rows]:
-            self.removeItem(self.row_items.pop(lane_id))
         self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell, _holds("cell"))
-        for cell_item in self.cell_items.values():
-            cell_item.follow()
+        self._follow_cells(moved)
         self.set_current_cell(self.current_cell)
         self._sync(
             self.stage_items,
@@ -432,6 +422,31 @@ class MapScene(QGraphicsScene):
         )
         self._apply_emphasis()
         self._refresh_overview()
+
+    def _move_rows(self, layout: MapLayout) -> set[int]:
+        """Each lane's row item at its row's top (made, or dropped with its lane); the
+        lanes whose row moved."""
+        rows = {header.id: header.rect.y for header in layout.lanes}
+        moved: set[int] = set()
+        for lane_id, top in rows.items():
+            row = self.row_items.get(lane_id)
+            if row is None:
+                row = self.row_items[lane_id] = RowItem()
+                self.addItem(row)
+            if row.y() != top:
+                row.setPos(0.0, top)
+                moved.add(lane_id)
+        for lane_id in [i for i in self.row_items if i not in rows]:
+            self.removeItem(self.row_items.pop(lane_id))
+        return moved
+
+    def _follow_cells(self, lanes: set[int]) -> None:
+        """The cell items of rows that moved, moved with them (the layout gives a cell of
+        a row that only moved a new `rect` in place; other cells kept theirs)."""
+        if lanes:
+            for (_stage_id, lane_id), cell_item in self.cell_items.items():
+                if lane_id in lanes:
+                    cell_item.follow()
 
     def shown_rect(self) -> QRectF | None:
         """The map and, when shown, its legend above it; None without a map."""
