@@ -324,17 +324,78 @@ class HeaderItem(ShapesItem):
         self.map_scene().edit_header(self)
 
 
-class CardItem(ShapesItem):
-    """A card: selectable, draggable between and inside cells, double-click to edit."""
+class CardFace(ShapesItem):
+    """A card's picture, the child of its `CardItem`: kept apart from the item that is
+    selected, because Qt repaints an item whose selection changes; the face's cached
+    picture survives selecting, dragging and moving the card."""
+
+    def __init__(self, card: CardItem) -> None:
+        super().__init__()
+        self.card = card
+        self.setParentItem(card)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        box = self.card.box
+        assert box is not None
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOD_TEXT:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(qt_painter.qcolor(drawing.card_fill(box)))
+            painter.drawRect(QRectF(0, 0, box.rect.w, box.rect.h))
+            return
+        if not self.shapes:
+            scene = self.map_scene()
+            self.shapes = drawing.card_shapes(box, scene.labels, scene.measure)
+        qt_painter.paint(painter, self.shapes, self.image)
+
+
+class CardOutline(QGraphicsRectItem):
+    """The selection and find outlines over a card, uncached (a thin line drawn on the
+    cached face), made the first time the card is selected or highlighted."""
+
+    def __init__(self, card: CardItem) -> None:
+        super().__init__(card.rect(), card)
+        self.card = card
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        box = self.card.box
+        assert box is not None
+        rect = QRectF(0, 0, box.rect.w, box.rect.h)
+        if self.card.highlighted:
+            painter.setPen(QPen(HIGHLIGHT, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 5, 5)
+        if self.card.isSelected():
+            painter.setPen(QPen(SELECTION, 2.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 6, 6)
+
+
+class CardItem(QGraphicsRectItem):
+    """A card: selectable, draggable between and inside cells, double-click to edit.
+    It draws nothing itself: its `face` child draws the card (cached), its outline
+    child the selection and find highlight, so neither invalidates the other."""
 
     def __init__(self, box: CardBox) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)
         self.setZValue(Z_CARD)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.box: CardBox | None = None
         self.highlighted = False
+        self.overview = False
+        self.face = CardFace(self)
+        self.outline: CardOutline | None = None
         self.set_box(box)
 
     @property
@@ -342,46 +403,54 @@ class CardItem(ShapesItem):
         assert self.box is not None
         return self.box.card.id
 
+    @property
+    def shapes(self) -> list[Primitive]:
+        """The face's shapes (empty until first drawn, and again when the card changed)."""
+        return self.face.shapes
+
+    def map_scene(self) -> MapScene:
+        return cast("MapScene", self.scene())
+
     def set_box(self, box: CardBox, top: float = 0.0) -> None:
         """Take a new layout box; repaint only when the card looks different. `top` is
         where the parent row item starts (the item's place is relative to it)."""
         old = self.box
         self.box = box
         if old is None or old.rect.w != box.rect.w or old.rect.h != box.rect.h:
-            self.setRect(QRectF(-2, -2, box.rect.w + 6, box.rect.h + 6))
+            rect = QRectF(-2, -2, box.rect.w + 6, box.rect.h + 6)
+            self.setRect(rect)
+            self.face.setRect(rect)
+            if self.outline is not None:
+                self.outline.setRect(rect)
         self.setPos(box.rect.x, box.rect.y - top)
         if old is None or not drawn_alike(old, box):
-            self.shapes = []
-            self.update()
+            self.face.shapes = []
+            self.face.update()
+            if self.outline is not None:
+                self.outline.update()
 
     def set_highlighted(self, on: bool) -> None:
         if on != self.highlighted:
             self.highlighted = on
-            self.update()
+            self.show_outline()
 
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        assert self.box is not None
-        scene = self.map_scene()
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        rect = QRectF(0, 0, self.box.rect.w, self.box.rect.h)
-        if lod < LOD_TEXT:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(qt_painter.qcolor(drawing.card_fill(self.box)))
-            painter.drawRect(rect)
-        else:
-            if not self.shapes:
-                self.shapes = drawing.card_shapes(self.box, scene.labels, scene.measure)
-            qt_painter.paint(painter, self.shapes, self.image)
-        if self.highlighted:
-            painter.setPen(QPen(HIGHLIGHT, 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 5, 5)
-        if self.isSelected():
-            painter.setPen(QPen(SELECTION, 2.5))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 6, 6)
+    def set_overview(self, on: bool) -> None:
+        """Far zoomed out the cell draws the card as a block: the item paints nothing
+        (it still takes clicks and drags)."""
+        if on != self.overview:
+            self.overview = on
+            self.face.setVisible(not on)
+            self.show_outline()
+
+    def show_outline(self) -> None:
+        """The outline shown while the card is selected or highlighted (the scene calls
+        this when the selection changes)."""
+        shown = not self.overview and (self.highlighted or self.isSelected())
+        if shown and self.outline is None:
+            self.outline = CardOutline(self)
+        if self.outline is not None:
+            self.outline.setVisible(shown)
+            self.outline.update()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if (
