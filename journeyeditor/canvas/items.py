@@ -354,13 +354,14 @@ class CardFace(ShapesItem):
 
 
 class CardOutline(QGraphicsRectItem):
-    """The selection and find outlines over a card, uncached (a thin line drawn on the
-    cached face), made the first time the card is selected or highlighted."""
+    """The selection and find outlines over a card, made the first time the card is
+    selected or highlighted; cached like the face (a repaint blits both)."""
 
     def __init__(self, card: CardItem) -> None:
         super().__init__(card.rect(), card)
         self.card = card
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
