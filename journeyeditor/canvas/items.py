@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeyeditor.render import drawing, icons, qt_painter
-from journeyeditor.render.layout import CardBox, CardIn, Cell, Curve, Header, Rect
+from journeyeditor.render.layout import CardBox, CardIn, Cell, Curve, Header, Rect, TextLine
 from journeyeditor.render.primitives import Box, Primitive
 
 if TYPE_CHECKING:
@@ -70,6 +70,47 @@ def _fills_own_cache(item: QGraphicsItem, painter: QPainter) -> bool:
     bound = painter.worldTransform().mapRect(item.boundingRect())
     size = device.deviceIndependentSize()
     return size.width() <= bound.width() + 4 and size.height() <= bound.height() + 4
+
+
+SHIFT_TOLERANCE = 1e-6
+"""How far, in pixels, a moved box's heights may stray from its old ones moved (the
+layout adds the row's new top in another order)."""
+
+
+def _rect_moved(old: Rect | None, new: Rect | None, dy: float) -> bool:
+    if old is None or new is None:
+        return old is new
+    return (
+        old.x == new.x
+        and old.w == new.w
+        and old.h == new.h
+        and abs(new.y - old.y - dy) <= SHIFT_TOLERANCE
+    )
+
+
+def _lines_moved(old: tuple[TextLine, ...], new: tuple[TextLine, ...], dy: float) -> bool:
+    return len(old) == len(new) and all(
+        a.text == b.text
+        and a.x == b.x
+        and a.size == b.size
+        and a.bold == b.bold
+        and abs(b.y - a.y - dy) <= SHIFT_TOLERANCE
+        for a, b in zip(old, new, strict=True)
+    )
+
+
+def header_moved(old: Header, new: Header, dy: float) -> bool:
+    """Whether the header `new` is `old` moved down by `dy` and otherwise alike (a row
+    above grew or shrank): its item keeps its shapes and cached picture, and moves."""
+    return (
+        old.id == new.id
+        and old.color == new.color
+        and old.kind == new.kind
+        and _rect_moved(old.rect, new.rect, dy)
+        and _rect_moved(old.icon, new.icon, dy)
+        and _lines_moved(old.lines, new.lines, dy)
+        and _lines_moved(old.sub_lines, new.sub_lines, dy)
+    )
 
 
 def _qrect(rect: Rect) -> QRectF:
@@ -239,13 +280,23 @@ class HeaderItem(ShapesItem):
         return self.header.id
 
     def set_header(self, header: Header) -> None:
+        """Take a new box of the header. One that only moved (a row above grew) keeps
+        its shapes and picture, drawn where `drawn` was, and the item moves."""
         self.header = header
+        drawn = getattr(self, "drawn", None)
+        dy = header.rect.y - drawn.rect.y if drawn is not None else 0.0
+        if drawn is not None and header_moved(drawn, header, dy):
+            self.setPos(0.0, dy)
+            return
+        self.drawn = header
+        self.setPos(0.0, 0.0)
         self.setRect(_qrect(header.rect))
         self.shapes = (drawing.stage_shapes if self.is_stage else drawing.lane_shapes)(header)
         self.update()
 
     def on_edge(self, pos: QPointF) -> bool:
-        r = self.header.rect
+        """Whether `pos` (the item's coordinates: where `drawn` is) is on the edge."""
+        r = self.drawn.rect
         if self.is_stage:
             return bool(r.right - EDGE <= pos.x() <= r.right + 1)
         return bool(r.bottom - EDGE <= pos.y() <= r.bottom + 1)
@@ -284,17 +335,82 @@ class HeaderItem(ShapesItem):
         self.map_scene().edit_header(self)
 
 
-class CardItem(ShapesItem):
-    """A card: selectable, draggable between and inside cells, double-click to edit."""
+class CardFace(ShapesItem):
+    """A card's picture, the child of its `CardItem`: kept apart from the item that is
+    selected, because Qt repaints an item whose selection changes; the face's cached
+    picture survives selecting, dragging and moving the card."""
+
+    def __init__(self, card: CardItem) -> None:
+        super().__init__()
+        self.card = card
+        self.setParentItem(card)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        box = self.card.box
+        assert box is not None
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOD_TEXT:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(qt_painter.qcolor(drawing.card_fill(box)))
+            painter.drawRect(QRectF(0, 0, box.rect.w, box.rect.h))
+            return
+        if not self.shapes:
+            scene = self.map_scene()
+            self.shapes = drawing.card_shapes(box, scene.labels, scene.measure)
+        if _fills_own_cache(self, painter):
+            qt_painter.paint_on_clear(painter, self.shapes, self.image)
+        else:
+            qt_painter.paint(painter, self.shapes, self.image)
+
+
+class CardOutline(QGraphicsRectItem):
+    """The selection and find outlines over a card, made the first time the card is
+    selected or highlighted; cached like the face (a repaint blits both)."""
+
+    def __init__(self, card: CardItem) -> None:
+        super().__init__(card.rect(), card)
+        self.card = card
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        box = self.card.box
+        assert box is not None
+        rect = QRectF(0, 0, box.rect.w, box.rect.h)
+        if self.card.highlighted:
+            painter.setPen(QPen(HIGHLIGHT, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 5, 5)
+        if self.card.isSelected():
+            painter.setPen(QPen(SELECTION, 2.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 6, 6)
+
+
+class CardItem(QGraphicsRectItem):
+    """A card: selectable, draggable between and inside cells, double-click to edit.
+    It draws nothing itself: its `face` child draws the card (cached), its outline
+    child the selection and find highlight, so neither invalidates the other."""
 
     def __init__(self, box: CardBox) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)
         self.setZValue(Z_CARD)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.box: CardBox | None = None
         self.highlighted = False
+        self.overview = False
+        self.face = CardFace(self)
+        self.outline: CardOutline | None = None
         self.set_box(box)
 
     @property
@@ -302,49 +418,54 @@ class CardItem(ShapesItem):
         assert self.box is not None
         return self.box.card.id
 
+    @property
+    def shapes(self) -> list[Primitive]:
+        """The face's shapes (empty until first drawn, and again when the card changed)."""
+        return self.face.shapes
+
+    def map_scene(self) -> MapScene:
+        return cast("MapScene", self.scene())
+
     def set_box(self, box: CardBox, top: float = 0.0) -> None:
         """Take a new layout box; repaint only when the card looks different. `top` is
         where the parent row item starts (the item's place is relative to it)."""
         old = self.box
         self.box = box
         if old is None or old.rect.w != box.rect.w or old.rect.h != box.rect.h:
-            self.setRect(QRectF(-2, -2, box.rect.w + 6, box.rect.h + 6))
+            rect = QRectF(-2, -2, box.rect.w + 6, box.rect.h + 6)
+            self.setRect(rect)
+            self.face.setRect(rect)
+            if self.outline is not None:
+                self.outline.setRect(rect)
         self.setPos(box.rect.x, box.rect.y - top)
         if old is None or not drawn_alike(old, box):
-            self.shapes = []
-            self.update()
+            self.face.shapes = []
+            self.face.update()
+            if self.outline is not None:
+                self.outline.update()
 
     def set_highlighted(self, on: bool) -> None:
         if on != self.highlighted:
             self.highlighted = on
-            self.update()
+            self.show_outline()
 
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        assert self.box is not None
-        scene = self.map_scene()
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        rect = QRectF(0, 0, self.box.rect.w, self.box.rect.h)
-        if lod < LOD_TEXT:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(qt_painter.qcolor(drawing.card_fill(self.box)))
-            painter.drawRect(rect)
-        else:
-            if not self.shapes:
-                self.shapes = drawing.card_shapes(self.box, scene.labels, scene.measure)
-            if _fills_own_cache(self, painter):
-                qt_painter.paint_on_clear(painter, self.shapes, self.image)
-            else:
-                qt_painter.paint(painter, self.shapes, self.image)
-        if self.highlighted:
-            painter.setPen(QPen(HIGHLIGHT, 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 5, 5)
-        if self.isSelected():
-            painter.setPen(QPen(SELECTION, 2.5))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 6, 6)
+    def set_overview(self, on: bool) -> None:
+        """Far zoomed out the cell draws the card as a block: the item paints nothing
+        (it still takes clicks and drags)."""
+        if on != self.overview:
+            self.overview = on
+            self.face.setVisible(not on)
+            self.show_outline()
+
+    def show_outline(self) -> None:
+        """The outline shown while the card is selected or highlighted (the scene calls
+        this when the selection changes)."""
+        shown = not self.overview and (self.highlighted or self.isSelected())
+        if shown and self.outline is None:
+            self.outline = CardOutline(self)
+        if self.outline is not None:
+            self.outline.setVisible(shown)
+            self.outline.update()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if (

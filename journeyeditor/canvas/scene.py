@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneDragDropEvent,
@@ -199,6 +198,8 @@ class MapScene(QGraphicsScene):
         self.current_cell: tuple[int, int] | None = None
         """The (stage, lane) cell clicked last on an empty spot: Enter types a card into
         it, Ctrl+V pastes into it. Selecting anything else lets go of it."""
+        self._outlined: set[CardItem] = set()
+        self.selectionChanged.connect(self._outline_selection)
         self.selectionChanged.connect(self._announce_selection)
         self.selectionChanged.connect(self._leave_cell_if_selected)
         self.selectionChanged.connect(self._refresh_overview)
@@ -368,22 +369,15 @@ class MapScene(QGraphicsScene):
         layout = self.layouter.layout
         assert layout is not None
         self.layout = layout
-        rows = {header.id: header.rect.y for header in layout.lanes}
-        for lane_id, top in rows.items():
-            row = self.row_items.get(lane_id)
-            if row is None:
-                row = self.row_items[lane_id] = RowItem()
-                self.addItem(row)
-            if row.y() != top:
-                row.setPos(0.0, top)
+        moved = self._move_rows(layout)
         self._shown = QRectF()
         made = self.card_items.made
         self._place_cards(list(made) if changes.full else changes.cards)
-        for lane_id in [i for i in self.row_items if i not in rows]:
-            self.removeItem(self.row_items.pop(lane_id))
+        lanes = {header.id for header in layout.lanes}
+        for lane_id in [i for i in self.row_items if i not in lanes]:
+            self.removeItem(self.row_items.pop(lane_id))  # its cards' items left it first
         self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell, _holds("cell"))
-        for cell_item in self.cell_items.values():
-            cell_item.follow()
+        self._follow_cells(moved)
         self.set_current_cell(self.current_cell)
         self._sync(
             self.stage_items,
@@ -433,6 +427,29 @@ class MapScene(QGraphicsScene):
         self._apply_emphasis()
         self._refresh_overview()
 
+    def _move_rows(self, layout: MapLayout) -> set[int]:
+        """Each lane's row item at its row's top (made for a new lane); the lanes whose
+        row moved."""
+        rows = {header.id: header.rect.y for header in layout.lanes}
+        moved: set[int] = set()
+        for lane_id, top in rows.items():
+            row = self.row_items.get(lane_id)
+            if row is None:
+                row = self.row_items[lane_id] = RowItem()
+                self.addItem(row)
+            if row.y() != top:
+                row.setPos(0.0, top)
+                moved.add(lane_id)
+        return moved
+
+    def _follow_cells(self, lanes: set[int]) -> None:
+        """The cell items of rows that moved, moved with them (the layout gives a cell of
+        a row that only moved a new `rect` in place; other cells kept theirs)."""
+        if lanes:
+            for (_stage_id, lane_id), cell_item in self.cell_items.items():
+                if lane_id in lanes:
+                    cell_item.follow()
+
     def shown_rect(self) -> QRectF | None:
         """The map and, when shown, its legend above it; None without a map."""
         if self.layout is None:
@@ -455,7 +472,7 @@ class MapScene(QGraphicsScene):
             return
         self.overview = on
         for item in self.card_items.made.values():
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, on)
+            item.set_overview(on)
         self._refresh_overview()
 
     def _refresh_overview(self) -> None:
@@ -469,10 +486,8 @@ class MapScene(QGraphicsScene):
             made = self.card_items.made
             for card_id, box in self.layout.cards.items():
                 item = made.get(card_id)
-                if item is not None and not (
-                    item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-                ):
-                    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+                if item is not None:
+                    item.set_overview(True)
                 r = box.rect
                 entry = (
                     QRectF(r.x, r.y, r.w, r.h),
@@ -509,8 +524,7 @@ class MapScene(QGraphicsScene):
         if box is None:
             return None
         item = self.card_items.made[card_id] = CardItem(box)
-        if self.overview:
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+        item.set_overview(self.overview)
         opacity, highlighted = self._emphasis(card_id)
         item.setOpacity(opacity)
         item.set_highlighted(highlighted)
@@ -682,6 +696,14 @@ class MapScene(QGraphicsScene):
             key=lambda c: (order.get(c.stage_id, 0), lane_order.get(c.lane_id, 0), c.position)
         )
         return [c.id for c in cards]
+
+    def _outline_selection(self) -> None:
+        """Outline the selected cards, and no longer those let go of: a card's outline is
+        an item of its own, so selecting a card leaves its cached picture alone."""
+        selected = {item for item in self.selectedItems() if isinstance(item, CardItem)}
+        for item in selected ^ self._outlined:
+            item.show_outline()
+        self._outlined = selected
 
     def _announce_selection(self) -> None:
         selected = self.selectedItems()

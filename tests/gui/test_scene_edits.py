@@ -26,6 +26,8 @@ from journeyeditor.render import qt_painter
 from journeyeditor.render.drawing import Labels
 from journeyeditor.render.primitives import Primitive
 from journeyeditor.store import database, interchange
+from tests.export.canvas import pillow
+from tests.export.pixels import strict_mask
 
 TEXT, EMOTION, PAINS = 10, 11, 12
 
@@ -199,3 +201,81 @@ def test_a_repaint_draws_only_what_changed(
     assert not cells & {id(shapes) for shapes in drawn}  # Qt fills their backgrounds
     view.close()
     document.close()
+
+
+def test_a_row_that_only_moved_keeps_its_header_picture_and_moves_it(
+    live: tuple[Document, MapScene], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lane headers of the rows below a row that grew are not drawn again (their
+    item moves, picture and all), and after the edit, its undo and its redo the map
+    looks as a fresh scene draws it."""
+    document, scene = live
+    assert scene.layout is not None
+    view = MapView(scene)
+    view.resize(1200, 900)
+    view.show()
+    view.viewport().grab()
+    drawn: list[object] = []
+    paint = qt_painter.paint
+
+    def counted(painter: QPainter, shapes: Iterable[Primitive], *rest: Any) -> None:
+        drawn.append(shapes)
+        paint(painter, shapes, *rest)
+
+    monkeypatch.setattr(qt_painter, "paint", counted)
+    below = [scene.lane_items[EMOTION], scene.lane_items[PAINS]]
+    tops = [item.header.rect.y for item in below]
+    tall = scene.layout.cells[(2, TEXT)].card_ids[0]
+    assert document.push(edits.edit_card(document, tall, text="a much longer text " * 12))
+    view.viewport().grab()
+    assert [item.header.rect.y for item in below] != tops  # the rows moved down
+    assert all(
+        view.mapToScene(view.viewport().rect()).boundingRect().contains(item.sceneBoundingRect())
+        for item in below
+    )
+    assert drawn  # the card that grew is drawn again
+    assert not {id(item.shapes) for item in below} & {id(shapes) for shapes in drawn}
+    view.setScene(None)
+    view.deleteLater()
+    monkeypatch.undo()
+    assert_as_opened(document, scene)
+    document.undo()
+    assert_as_opened(document, scene)
+    document.redo()
+    assert_as_opened(document, scene)
+
+
+def test_selecting_a_card_draws_its_outline_over_its_picture_not_the_card_again(
+    live: tuple[Document, MapScene], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A card's selection outline is an item of its own: selecting and letting go of a
+    card changes the pixels around it only, and draws no card (nor anything else) again."""
+    _document, scene = live
+    assert scene.layout is not None
+    view = MapView(scene)
+    view.resize(1200, 900)
+    view.show()
+    before = pillow(view.viewport().grab().toImage())
+    drawn: list[object] = []
+    paint = qt_painter.paint
+
+    def counted(painter: QPainter, shapes: Iterable[Primitive], *rest: Any) -> None:
+        drawn.append(shapes)
+        paint(painter, shapes, *rest)
+
+    monkeypatch.setattr(qt_painter, "paint", counted)
+    card = scene.layout.cells[(1, TEXT)].card_ids[0]
+    scene.select_cards([card])
+    selected = pillow(view.viewport().grab().toImage())
+    changed = strict_mask(before, selected).getbbox()
+    box = view.mapFromScene(scene.card_items[card].sceneBoundingRect()).boundingRect()
+    assert changed is not None  # the outline shows
+    left, top, right, bottom = changed
+    assert box.left() - 2 <= left and right <= box.right() + 3
+    assert box.top() - 2 <= top and bottom <= box.bottom() + 3
+    scene.clearSelection()
+    after = pillow(view.viewport().grab().toImage())
+    assert strict_mask(before, after).getbbox() is None  # and goes
+    assert drawn == []
+    view.setScene(None)
+    view.deleteLater()
