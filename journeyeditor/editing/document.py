@@ -343,6 +343,13 @@ class Document(QObject):
         found = self._read(sql, (lane_id, stage_id))
         return self.get(EmotionPoint, found[0][0]) if found else None
 
+    def emotion_record(self, lane_id: int, stage_id: int) -> Any | None:
+        """The curve's point at a stage as plain data (see `record`): one statement, for
+        a view that copies it after each edit and for an edit that needs its id."""
+        sql = select_sql(EmotionPoint) + "lane_id = ? AND stage_id = ?"
+        found = self._read(sql, (lane_id, stage_id))
+        return record(EmotionPoint, found[0]) if found else None
+
     def personas(self) -> list[Persona]:
         return self._all(select(Persona).order_by(Persona.position))
 
