@@ -10,10 +10,13 @@ new scene of the same document painted the same way.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import reduce
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image as PilImage
+from PIL import ImageChops
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmapCache
 from PySide6.QtWidgets import QFrame
@@ -26,6 +29,8 @@ from journeyeditor.render import qt_painter
 from journeyeditor.render.drawing import Labels
 from journeyeditor.render.primitives import Primitive
 from journeyeditor.store import database, interchange
+
+from helpers.canvas_driver import drag
 
 TEXT, EMOTION, PAINS = 10, 11, 12
 
@@ -143,6 +148,67 @@ def test_a_face_dragged_back_to_its_level_is_drawn_as_before(
     scene.point_drag.release(start)  # the drag ends where it began: nothing is written
     assert document.stack.count() == 0
     assert_as_opened(document, scene)
+
+
+def changed_pixels(first: QImage, second: QImage) -> int:
+    """How many pixels differ in any channel (two pictures of the same size)."""
+    assert first.size() == second.size()
+    a, b = (pillow(image) for image in (first, second))
+    difference = ImageChops.difference(a, b)
+    changed = reduce(ImageChops.lighter, difference.split())
+    return a.width * a.height - changed.histogram()[0]
+
+
+def pillow(image: QImage) -> PilImage.Image:
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    size = (rgb.width(), rgb.height())
+    return PilImage.frombytes("RGB", size, bytes(rgb.constBits()), "raw", "RGB", rgb.bytesPerLine())
+
+
+def test_a_face_dragged_undone_and_redone_is_drawn_as_the_file_opened_afresh(
+    live: tuple[Document, MapScene],
+) -> None:
+    """A face dragged one level down with the mouse in a view: the line's segments
+    around it and the face itself are brought in line by the emotion point's own path
+    (no row laid out again); after the drag, its undo and its redo the live scene
+    paints what a full rebuild of the scene and the file opened again paint."""
+    document, scene = live
+    assert scene.layout is not None
+    view = MapView(scene)
+    view.resize(900, 700)
+    view.show()
+    curve = scene.layout.curves[EMOTION]
+    index = 1
+    point = curve.points[index]
+    step = (curve.area.h - 2 * scene.map_style.curve_padding) / 4
+    view.ensureVisible(point.x, point.y, 50, 50)
+    view.viewport().grab()
+    before = painted(scene)
+    drag(view, QPointF(point.x, point.y), QPointF(point.x, point.y + step))
+    view.viewport().grab()
+    assert document.stack.count() == 1
+    saved = document.emotion_record(EMOTION, point.stage_id)
+    assert saved is not None and saved.value == point.value - 1
+    assert changed_pixels(before, painted(scene)) > 0
+    for step_back in (None, document.undo, document.redo):
+        if step_back is not None:
+            step_back()
+            view.viewport().grab()
+        scene.clearSelection()
+        mine = painted(scene)
+        rebuilt = MapScene(document, Labels())
+        rebuilt.show_map(scene.map_id)
+        assert changed_pixels(mine, painted(rebuilt)) == 0
+        reopened = Document.open(document.path)
+        try:
+            fresh = MapScene(reopened, Labels())
+            fresh.show_map(scene.map_id)
+            assert changed_pixels(mine, painted(fresh)) == 0
+        finally:
+            reopened.close()
+    assert changed_pixels(before, painted(scene)) > 0  # redone: the drag shows again
+    view.setScene(None)
+    view.close()
 
 
 @pytest.fixture
