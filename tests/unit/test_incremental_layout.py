@@ -84,7 +84,7 @@ ANSWERS = st.lists(
 def funnel(reached: list[int | None]) -> FunnelResult:
     """A funnel over the stages with a count (None: the stage was not measured)."""
     keys = [(str(stage), count) for stage, count in zip(STAGES, reached, strict=True)]
-    figures: list[StageFigures] = []
+    figures: list[StageFigures[str]] = []
     for key, count in keys:
         if count is None:
             continue
