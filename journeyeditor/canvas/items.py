@@ -383,7 +383,10 @@ class CurveItem(ShapesItem):
         self.set_curve(curve)
 
     def set_curve(self, curve: Curve) -> None:
-        rect = _qrect(curve.area).adjusted(-4, -4, 4, 4)
+        area = curve.area
+        # Around the guide alone (a dashed line across the lane's middle): a picture
+        # the lane's height would be blended at every repaint, nearly all of it empty.
+        rect = QRectF(area.x, area.y + area.h / 2, area.w, 0).adjusted(-4, -4, 4, 4)
         if not self.shapes or rect != self.rect():
             self.setRect(rect)
             self.shapes = drawing.curve_guide_shapes(curve)
