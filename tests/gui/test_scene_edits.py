@@ -24,7 +24,10 @@ from PySide6.QtWidgets import QFrame
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MapView
 from journeyeditor.editing import edits
+from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.operations import Delete
+from journeyeditor.model import EmotionPoint
 from journeyeditor.render import qt_painter
 from journeyeditor.render.drawing import Labels
 from journeyeditor.render.primitives import Primitive
@@ -207,6 +210,11 @@ def test_a_face_dragged_undone_and_redone_is_drawn_as_the_file_opened_afresh(
         finally:
             reopened.close()
     assert changed_pixels(before, painted(scene)) > 0  # redone: the drag shows again
+    gone = EditCommand(document, "drop", [Delete(EmotionPoint, saved.id)])
+    assert document.push(gone)  # a face fewer: its item is dropped
+    assert_as_opened(document, scene)
+    document.undo()  # a face more: its item is made
+    assert_as_opened(document, scene)
     view.setScene(None)
     view.close()
 
