@@ -442,6 +442,8 @@ class PointItem(ShapesItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.radius = radius
         self.curve, self.index, self.previewed = curve, index, True
+        self.shown = 0
+        """The value a drag's preview last drew."""
         self.set_point(curve, index)
 
     def set_point(self, curve: Curve, index: int) -> None:
@@ -478,8 +480,10 @@ class PointItem(ShapesItem):
         span = self.curve.area.h - 2 * self.map_scene().map_style.curve_padding
         y = top + (2 - value) / 4 * span
         self.setPos(0, y - point.y)
-        self.shapes = icons.face(value, point.x, point.y, self.radius)
-        self.previewed = True
+        if not self.previewed or value != self.shown:
+            self.shapes = icons.face(value, point.x, point.y, self.radius)
+            self.update()  # moving keeps the cached picture: the old face's
+        self.previewed, self.shown = True, value
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from PIL import Image as PilImage
 from PIL import ImageChops
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmapCache
 from PySide6.QtWidgets import QFrame
 
@@ -33,7 +33,7 @@ from journeyeditor.render.drawing import Labels
 from journeyeditor.render.primitives import Primitive
 from journeyeditor.store import database, interchange
 
-from helpers.canvas_driver import drag
+from helpers.canvas_driver import NONE, drag, mouse
 
 TEXT, EMOTION, PAINS = 10, 11, 12
 
@@ -96,7 +96,18 @@ def painted(scene: MapScene) -> QImage:
 
 @pytest.fixture
 def live(tmp_path: Path, qapp: object) -> Iterator[tuple[Document, MapScene]]:
-    document = Document.open(project(tmp_path / "scene.journey"))
+    yield from opened(project(tmp_path / "scene.journey"))
+
+
+@pytest.fixture
+def wide(tmp_path: Path, qapp: object) -> Iterator[tuple[Document, MapScene]]:
+    """Six stages: a face's new level also bends the segments beyond its neighbours,
+    whose ends stay where they were (only their tangents change)."""
+    yield from opened(project(tmp_path / "wide.journey", stages=6))
+
+
+def opened(path: Path) -> Iterator[tuple[Document, MapScene]]:
+    document = Document.open(path)
     scene = MapScene(document, Labels())
     scene.show_map(document.maps()[0].id)
     painted(scene)  # items made and cached before the edits
@@ -169,19 +180,19 @@ def pillow(image: QImage) -> PilImage.Image:
 
 
 def test_a_face_dragged_undone_and_redone_is_drawn_as_the_file_opened_afresh(
-    live: tuple[Document, MapScene],
+    wide: tuple[Document, MapScene],
 ) -> None:
     """A face dragged one level down with the mouse in a view: the line's segments
     around it and the face itself are brought in line by the emotion point's own path
     (no row laid out again); after the drag, its undo and its redo the live scene
     paints what a full rebuild of the scene and the file opened again paint."""
-    document, scene = live
+    document, scene = wide
     assert scene.layout is not None
     view = MapView(scene)
     view.resize(900, 700)
     view.show()
     curve = scene.layout.curves[EMOTION]
-    index = 1
+    index = 2
     point = curve.points[index]
     step = (curve.area.h - 2 * scene.map_style.curve_padding) / 4
     view.ensureVisible(point.x, point.y, 50, 50)
@@ -215,6 +226,36 @@ def test_a_face_dragged_undone_and_redone_is_drawn_as_the_file_opened_afresh(
     assert_as_opened(document, scene)
     document.undo()  # a face more: its item is made
     assert_as_opened(document, scene)
+    view.setScene(None)
+    view.close()
+
+
+def test_a_face_being_dragged_shows_its_new_level_in_the_live_view(
+    wide: tuple[Document, MapScene],
+) -> None:
+    """While the mouse drags a face, the view shows the face of the level it passes and
+    the line through it, not the cached picture of the face it had (items keep their
+    pictures when they move): a repaint with every cached picture dropped draws the same."""
+    document, scene = wide
+    assert scene.layout is not None
+    view = MapView(scene)
+    view.resize(900, 700)
+    view.show()
+    curve = scene.layout.curves[EMOTION]
+    point = curve.points[2]
+    step = (curve.area.h - 2 * scene.map_style.curve_padding) / 4
+    view.ensureVisible(point.x, point.y, 50, 50)
+    start = QPointF(point.x, point.y)
+    mouse(view, QEvent.Type.MouseButtonPress, start)
+    first = view.viewport().grab().toImage()
+    for end in (start + QPointF(0, step), start + QPointF(0, 2 * step)):
+        mouse(view, QEvent.Type.MouseMove, end, Qt.MouseButton.NoButton)
+        shown = view.viewport().grab().toImage()
+        QPixmapCache.clear()
+        assert changed_pixels(shown, view.viewport().grab().toImage()) == 0
+    assert changed_pixels(first, shown) > 0
+    mouse(view, QEvent.Type.MouseButtonRelease, start + QPointF(0, 2 * step), buttons=NONE)
+    assert document.stack.count() == 1
     view.setScene(None)
     view.close()
 
