@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 from journeyeditor.canvas.items import Z_CARD, CardItem, HeaderItem, PointItem
 from journeyeditor.editing import edits
 from journeyeditor.model.enums import FIGURE_LANES
-from journeyeditor.render import drawing
 from journeyeditor.render.layout import Cell, smooth
 from journeyeditor.render.layout import Curve as CurveBox
 
@@ -275,9 +274,7 @@ class PointDrag(Gesture):
         span = curve.area.h - 2 * style.curve_padding
         points = [(p.x, p.y) for p in curve.points]
         points[index] = (points[index][0], top + (2 - value) / 4 * span)
-        preview = CurveBox(curve.lane_id, curve.area, curve.points, smooth(points))
-        item.shapes = drawing.curve_line_shapes(preview)
-        item.update()
+        item.set_segments(smooth(points))
 
     def release(self, pos: QPointF) -> None:
         item, value = self.item, self.value

@@ -22,7 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from journeyeditor.render import drawing, icons, qt_painter
-from journeyeditor.render.layout import CardBox, CardIn, Cell, Curve, Header, Rect, TextLine
+from journeyeditor.render.layout import (
+    Bezier,
+    CardBox,
+    CardIn,
+    Cell,
+    Curve,
+    Header,
+    Rect,
+    TextLine,
+)
 from journeyeditor.render.primitives import Box, Primitive
 
 if TYPE_CHECKING:
@@ -506,17 +515,63 @@ class RowItem(QGraphicsRectItem):
 
 
 class CurveItem(ShapesItem):
-    """The emotion lane's smooth line and guides."""
+    """The emotion lane's guide, and its smooth line as one child item per segment
+    (from a face to the next): a face's new value changes at most the four segments
+    around it, so only their small pictures are drawn again, not a picture of the whole
+    line across the map (nor the guide)."""
 
     def __init__(self, curve: Curve) -> None:
         super().__init__()
         self.setZValue(Z_CURVE)
+        self.pieces: list[SegmentItem] = []
         self.set_curve(curve)
 
     def set_curve(self, curve: Curve) -> None:
+        area = curve.area
+        # Around the guide alone (a dashed line across the lane's middle): a picture
+        # the lane's height would be blended at every repaint, nearly all of it empty.
+        rect = QRectF(area.x, area.y + area.h / 2, area.w, 0).adjusted(-4, -4, 4, 4)
+        if not self.shapes or rect != self.rect():
+            self.setRect(rect)
+            self.shapes = drawing.curve_guide_shapes(curve)
+            self.update()
         self.curve = curve
-        self.setRect(_qrect(curve.area).adjusted(-4, -4, 4, 4))
-        self.shapes = drawing.curve_line_shapes(curve)
+        self.set_segments(curve.segments)
+
+    def set_segments(self, segments: tuple[Bezier, ...]) -> None:
+        """The line through `segments`; a segment drawn as before keeps its picture."""
+        for index, segment in enumerate(segments):
+            if index == len(self.pieces):
+                self.pieces.append(SegmentItem(self))
+            self.pieces[index].set_segment(segment)
+        for piece in self.pieces[len(segments) :]:
+            piece.setParentItem(None)  # type: ignore[arg-type]  # the stub omits None
+            scene = piece.scene()
+            if scene is not None:
+                scene.removeItem(piece)
+        del self.pieces[len(segments) :]
+
+
+class SegmentItem(ShapesItem):
+    """One segment of an emotion curve's line, inside the bounds of its control points."""
+
+    def __init__(self, parent: CurveItem) -> None:
+        super().__init__()
+        self.setParentItem(parent)
+        self.segment: Bezier | None = None
+
+    def set_segment(self, segment: Bezier) -> None:
+        if segment == self.segment:
+            return
+        self.segment = segment
+        xs, ys = [x for x, _y in segment], [y for _x, y in segment]
+        reach = drawing.CURVE_WIDTH
+        self.setRect(
+            QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(
+                -reach, -reach, reach, reach
+            )
+        )
+        self.shapes = [drawing.curve_stroke((segment,))]
         self.update()
 
 
@@ -531,6 +586,8 @@ class PointItem(ShapesItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.radius = radius
         self.curve, self.index, self.previewed = curve, index, True
+        self.shown = 0
+        """The value a drag's preview last drew."""
         self.set_point(curve, index)
 
     def set_point(self, curve: Curve, index: int) -> None:
@@ -567,8 +624,10 @@ class PointItem(ShapesItem):
         span = self.curve.area.h - 2 * self.map_scene().map_style.curve_padding
         y = top + (2 - value) / 4 * span
         self.setPos(0, y - point.y)
-        self.shapes = icons.face(value, point.x, point.y, self.radius)
-        self.previewed = True
+        if not self.previewed or value != self.shown:
+            self.shapes = icons.face(value, point.x, point.y, self.radius)
+            self.update()  # moving keeps the cached picture: the old face's
+        self.previewed, self.shown = True, value
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -188,6 +188,9 @@ class MapScene(QGraphicsScene):
         """What upper layers add to a card's context menu (menu, card id)."""
         self._images: dict[int, QImage] = {}
         self._dirty = False
+        self._points_stale = False
+        """Emotion points changed since the last layout: with nothing else dirty, only
+        their curves are made again (`_relayout_points`)."""
         self._emphasized = False
         self.overview = False
         self.card_drag = CardDrag(self)
@@ -291,12 +294,12 @@ class MapScene(QGraphicsScene):
 
     def _emotion_changed(self, map_id: int, lane_id: int, stage_id: int) -> None:
         if self._mine(map_id):
-            point = self.document.emotion_point(lane_id, stage_id)
+            point = self.document.emotion_record(lane_id, stage_id)  # plain data, no ORM
             if point is None:
                 self.points.pop((lane_id, stage_id), None)
             else:
                 self.points[(lane_id, stage_id)] = point_in(point)
-            self._dirty = True
+            self._points_stale = True
 
     def _map_changed(self, map_id: int) -> None:
         if self._mine(map_id):
@@ -317,8 +320,40 @@ class MapScene(QGraphicsScene):
         self.update()
 
     def _sync_if_dirty(self) -> None:
+        points, self._points_stale = self._points_stale, False
         if self._dirty:
             self.relayout()
+        elif points:
+            self._relayout_points()
+
+    def _relayout_points(self) -> None:
+        """Emotion points changed and nothing else: their lanes' curves and faces made
+        again, no row laid out (a point moves no row: Layouter.update_points). A face
+        added or removed needs its item made or dropped: `relayout` does that."""
+        if self.layout is None:
+            return
+        for lane_id in self.layouter.update_points(self.points.values()):
+            if not self._show_curve(lane_id):
+                self.relayout()
+                return
+
+    def _show_curve(self, lane_id: int) -> bool:
+        """The items of a lane's curve and faces on its layout's curve; False when a face
+        has no item or an item no face (the faces changed: `relayout` brings them in)."""
+        assert self.layout is not None
+        curve = self.layout.curves.get(lane_id)
+        item = self.curve_items.get(lane_id)
+        if curve is None or item is None:
+            return curve is None and item is None
+        faces = [self.point_items.get((lane_id, point.stage_id)) for point in curve.points]
+        shown = sum(1 for key in self.point_items if key[0] == lane_id)
+        if None in faces or shown != len(faces):
+            return False
+        item.set_curve(curve)
+        for index, face in enumerate(faces):
+            assert face is not None
+            face.set_point(curve, index)
+        return True
 
     def show_map(self, map_id: int | None) -> None:
         """Load a whole map (on opening or switching maps; edits never come here)."""
@@ -591,13 +626,8 @@ class MapScene(QGraphicsScene):
     def put_back(self, card_ids: Iterable[int] = (), lane_id: int | None = None) -> None:
         """Items a gesture moved by hand, back on their boxes (the gesture wrote nothing)."""
         self._place_cards(card_ids)
-        if self.layout is None or lane_id is None:
-            return
-        curve = self.layout.curves.get(lane_id)
-        if curve is not None:
-            self.curve_items[lane_id].set_curve(curve)
-            for index, point in enumerate(curve.points):
-                self.point_items[(lane_id, point.stage_id)].set_point(curve, index)
+        if self.layout is not None and lane_id is not None:
+            self._show_curve(lane_id)
 
     def _sync(
         self,

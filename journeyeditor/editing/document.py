@@ -34,7 +34,7 @@ from journeyeditor.editing.operations import (
     renumber,
     touched_rows,
 )
-from journeyeditor.editing.rows import Rows, record, select_sql
+from journeyeditor.editing.rows import Rows, columns, record, select_sql
 from journeyeditor.model import (
     Ballot,
     BallotLane,
@@ -364,6 +364,27 @@ class Document(QObject):
         sql = "SELECT id FROM emotion_point WHERE lane_id = ? AND stage_id = ?"
         found = self._read(sql, (lane_id, stage_id))
         return self.get(EmotionPoint, found[0][0]) if found else None
+
+    def emotion_record(self, lane_id: int, stage_id: int) -> Any | None:
+        """The curve's point at a stage as plain data (see `record`): one statement, for
+        a view that copies it after each edit."""
+        sql = select_sql(EmotionPoint) + "lane_id = ? AND stage_id = ?"
+        found = self._read(sql, (lane_id, stage_id))
+        return record(EmotionPoint, found[0]) if found else None
+
+    def emotion_place(self, lane_id: int, stage_id: int) -> tuple[str, Any | None] | None:
+        """A lane's kind and its curve's point at a stage (plain data, None without one),
+        in one statement: what an emotion edit checks and updates; None without the lane."""
+        names = ", ".join(f'p."{key}"' for key in columns(EmotionPoint))
+        sql = (
+            f"SELECT l.kind, {names} FROM lane l LEFT JOIN emotion_point p"
+            " ON p.lane_id = l.id AND p.stage_id = ? WHERE l.id = ?"
+        )
+        found = self._read(sql, (stage_id, lane_id))
+        if not found:
+            return None
+        kind, *point = found[0]
+        return str(kind), record(EmotionPoint, point) if point[0] is not None else None
 
     def personas(self) -> list[Persona]:
         return self._all(select(Persona).order_by(Persona.position))

@@ -430,15 +430,15 @@ def set_emotion(
 ) -> EditCommand:
     """Set the curve's point at a stage, snapped to −2…+2 (created if missing); only an
     emotion lane has a curve."""
-    lane = document.get(Lane, lane_id)
-    if lane is None or lane.kind != LaneKind.EMOTION.value:
+    place = document.emotion_place(lane_id, stage_id)
+    if place is None or place[0] != LaneKind.EMOTION.value:
         raise ValueError(f"lane {lane_id} is not an emotion lane")
     changes: Values = {}
     if value is not None:
         changes["value"] = max(EMOTION_MIN, min(EMOTION_MAX, round(value)))
     if note is not None:
         changes["note"] = note
-    point = document.emotion_point(lane_id, stage_id)
+    point = place[1]
     text = translate("Edits", "Set emotion")
     if point is None:
         insert = _neutral_point(document, lane_id, stage_id)

@@ -12,6 +12,7 @@ from journeyeditor.model.metrics import Status, goal, status
 from journeyeditor.render import departments, icons, measures, numbers
 from journeyeditor.render.layout import (
     STYLE,
+    Bezier,
     CardBox,
     CardIn,
     Cell,
@@ -329,16 +330,28 @@ def corner_shapes(layout: MapLayout) -> list[Primitive]:
     return [Box(layout.corner, "#ffffff", GRID, 1.0), *[Text(t, INK) for t in layout.title_lines]]
 
 
+CURVE_WIDTH = 2.5
+
+
 def curve_line_shapes(curve: CurveBox) -> list[Primitive]:
     """The emotion lane's guides and its smooth line (the faces are drawn apart)."""
+    shapes = curve_guide_shapes(curve)
+    if curve.segments:
+        shapes.append(curve_stroke(curve.segments))
+    return shapes
+
+
+def curve_guide_shapes(curve: CurveBox) -> list[Primitive]:
+    """The emotion lane's dashed zero line, which only the lane's place changes."""
     area = curve.area
     middle = area.y + area.h / 2
-    shapes: list[Primitive] = [
-        Line(((area.x, middle), (area.right, middle)), "#b4b8c0", 1.0, (4.0, 4.0))
-    ]
-    if curve.segments:
-        shapes.append(Curve(curve.segments, "#2f6fdb", 2.5))
-    return shapes
+    return [Line(((area.x, middle), (area.right, middle)), "#b4b8c0", 1.0, (4.0, 4.0))]
+
+
+def curve_stroke(segments: tuple[Bezier, ...]) -> Primitive:
+    """The smooth line through consecutive segments of an emotion curve (the canvas
+    draws each segment apart, so that an edit draws again only those it changed)."""
+    return Curve(segments, "#2f6fdb", CURVE_WIDTH)
 
 
 def point_shapes(curve: CurveBox, index: int, radius: float) -> list[Primitive]:

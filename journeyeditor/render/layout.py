@@ -782,6 +782,31 @@ class Layouter:
                 changes.cards.add(card_id)
         return changes
 
+    def update_points(self, points: Iterable[PointIn]) -> set[int]:
+        """Bring the layout in line with new emotion `points` when nothing else changed
+        since the last update; say which lanes' points differ. A point's value or note
+        moves no row (an emotion lane's curve band is the lane's set height, the notes
+        sit inside it), so only those lanes' curves are made again: `update` would lay
+        out their rows too, to the same rectangles."""
+        layout = self.layout
+        assert layout is not None
+        new = {(p.lane_id, p.stage_id): p for p in points}
+        lanes = {key[0] for key in _differing(new, self._points)}
+        self._points = new
+        for lane in self._lanes:
+            curve = layout.curves.get(lane.id)
+            if lane.id in lanes and curve is not None:
+                layout.curves[lane.id] = _curve(
+                    lane,
+                    self._stages,
+                    self._stage_x,
+                    new,
+                    curve.area,
+                    self.style,
+                    self.measurer.measure,
+                )
+        return lanes
+
     def _differences(
         self, content: MapContent, changed: Mapping[int, CardIn | None] | None
     ) -> list[tuple[int, CardIn | None]]:
@@ -1190,7 +1215,7 @@ def _curve(
         value = int(within(point.value, EMOTION_MIN, EMOTION_MAX))
         faces.append((stage, point, sx + sw / 2, top + (2 - value) / 4 * span, value))
     segments = smooth([(x, y) for _stage, _point, x, y, _value in faces])
-    pieces = [bezier_points(segment) for segment in segments]
+    pieces: list[list[tuple[float, float]]] = []  # the line as polylines, for notes only
     reach = s.face_radius + 1
     taken = [Rect(x - reach, y - reach, 2 * reach, 2 * reach) for *_rest, x, y, _v in faces]
     middle = area.y + area.h / 2
@@ -1200,6 +1225,7 @@ def _curve(
         note_lines: tuple[TextLine, ...] = ()
         box = None
         if point.note:
+            pieces = pieces or [bezier_points(segment) for segment in segments]
             sx, sw = stage_x[stage.id]
             column = Rect(sx + s.cell_padding, area.y, sw - 2 * s.cell_padding, area.h)
             wrapped = wrap(point.note, column.w - 2 * s.note_pad, s.note_size, measure)

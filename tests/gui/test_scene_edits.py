@@ -10,24 +10,31 @@ new scene of the same document painted the same way.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import reduce
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PIL import ImageChops
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmapCache
 from PySide6.QtWidgets import QFrame
 
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MapView
 from journeyeditor.editing import edits
+from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.operations import Delete
+from journeyeditor.model import EmotionPoint
 from journeyeditor.render import qt_painter
 from journeyeditor.render.drawing import Labels
 from journeyeditor.render.primitives import Primitive
 from journeyeditor.store import database, interchange
 from tests.export.canvas import pillow
 from tests.export.pixels import strict_mask
+
+from helpers.canvas_driver import NONE, drag, mouse
 
 TEXT, EMOTION, PAINS = 10, 11, 12
 
@@ -90,7 +97,18 @@ def painted(scene: MapScene) -> QImage:
 
 @pytest.fixture
 def live(tmp_path: Path, qapp: object) -> Iterator[tuple[Document, MapScene]]:
-    document = Document.open(project(tmp_path / "scene.journey"))
+    yield from opened(project(tmp_path / "scene.journey"))
+
+
+@pytest.fixture
+def wide(tmp_path: Path, qapp: object) -> Iterator[tuple[Document, MapScene]]:
+    """Six stages: a face's new level also bends the segments beyond its neighbours,
+    whose ends stay where they were (only their tangents change)."""
+    yield from opened(project(tmp_path / "wide.journey", stages=6))
+
+
+def opened(path: Path) -> Iterator[tuple[Document, MapScene]]:
+    document = Document.open(path)
     scene = MapScene(document, Labels())
     scene.show_map(document.maps()[0].id)
     painted(scene)  # items made and cached before the edits
@@ -145,6 +163,96 @@ def test_a_face_dragged_back_to_its_level_is_drawn_as_before(
     scene.point_drag.release(start)  # the drag ends where it began: nothing is written
     assert document.stack.count() == 0
     assert_as_opened(document, scene)
+
+
+def changed_pixels(first: QImage, second: QImage) -> int:
+    """How many pixels differ in any channel (two pictures of the same size)."""
+    assert first.size() == second.size()
+    a, b = (pillow(image) for image in (first, second))
+    difference = ImageChops.difference(a, b)
+    changed = reduce(ImageChops.lighter, difference.split())
+    return a.width * a.height - changed.histogram()[0]
+
+
+def test_a_face_dragged_undone_and_redone_is_drawn_as_the_file_opened_afresh(
+    wide: tuple[Document, MapScene],
+) -> None:
+    """A face dragged one level down with the mouse in a view: the line's segments
+    around it and the face itself are brought in line by the emotion point's own path
+    (no row laid out again); after the drag, its undo and its redo the live scene
+    paints what a full rebuild of the scene and the file opened again paint."""
+    document, scene = wide
+    assert scene.layout is not None
+    view = MapView(scene)
+    view.resize(900, 700)
+    view.show()
+    curve = scene.layout.curves[EMOTION]
+    index = 2
+    point = curve.points[index]
+    step = (curve.area.h - 2 * scene.map_style.curve_padding) / 4
+    view.ensureVisible(point.x, point.y, 50, 50)
+    view.viewport().grab()
+    before = painted(scene)
+    drag(view, QPointF(point.x, point.y), QPointF(point.x, point.y + step))
+    view.viewport().grab()
+    assert document.stack.count() == 1
+    saved = document.emotion_record(EMOTION, point.stage_id)
+    assert saved is not None and saved.value == point.value - 1
+    assert changed_pixels(before, painted(scene)) > 0
+    for step_back in (None, document.undo, document.redo):
+        if step_back is not None:
+            step_back()
+            view.viewport().grab()
+        scene.clearSelection()
+        mine = painted(scene)
+        rebuilt = MapScene(document, Labels())
+        rebuilt.show_map(scene.map_id)
+        assert changed_pixels(mine, painted(rebuilt)) == 0
+        reopened = Document.open(document.path)
+        try:
+            fresh = MapScene(reopened, Labels())
+            fresh.show_map(scene.map_id)
+            assert changed_pixels(mine, painted(fresh)) == 0
+        finally:
+            reopened.close()
+    assert changed_pixels(before, painted(scene)) > 0  # redone: the drag shows again
+    gone = EditCommand(document, "drop", [Delete(EmotionPoint, saved.id)])
+    assert document.push(gone)  # a face fewer: its item is dropped
+    assert_as_opened(document, scene)
+    document.undo()  # a face more: its item is made
+    assert_as_opened(document, scene)
+    view.setScene(None)
+    view.close()
+
+
+def test_a_face_being_dragged_shows_its_new_level_in_the_live_view(
+    wide: tuple[Document, MapScene],
+) -> None:
+    """While the mouse drags a face, the view shows the face of the level it passes and
+    the line through it, not the cached picture of the face it had (items keep their
+    pictures when they move): a repaint with every cached picture dropped draws the same."""
+    document, scene = wide
+    assert scene.layout is not None
+    view = MapView(scene)
+    view.resize(900, 700)
+    view.show()
+    curve = scene.layout.curves[EMOTION]
+    point = curve.points[2]
+    step = (curve.area.h - 2 * scene.map_style.curve_padding) / 4
+    view.ensureVisible(point.x, point.y, 50, 50)
+    start = QPointF(point.x, point.y)
+    mouse(view, QEvent.Type.MouseButtonPress, start)
+    first = view.viewport().grab().toImage()
+    for end in (start + QPointF(0, step), start + QPointF(0, 2 * step)):
+        mouse(view, QEvent.Type.MouseMove, end, Qt.MouseButton.NoButton)
+        shown = view.viewport().grab().toImage()
+        QPixmapCache.clear()
+        assert changed_pixels(shown, view.viewport().grab().toImage()) == 0
+    assert changed_pixels(first, shown) > 0
+    mouse(view, QEvent.Type.MouseButtonRelease, start + QPointF(0, 2 * step), buttons=NONE)
+    assert document.stack.count() == 1
+    view.setScene(None)
+    view.close()
 
 
 @pytest.fixture

@@ -84,7 +84,7 @@ ANSWERS = st.lists(
 def funnel(reached: list[int | None]) -> FunnelResult:
     """A funnel over the stages with a count (None: the stage was not measured)."""
     keys = [(str(stage), count) for stage, count in zip(STAGES, reached, strict=True)]
-    figures: list[StageFigures] = []
+    figures: list[StageFigures[str]] = []
     for key, count in keys:
         if count is None:
             continue
@@ -322,6 +322,22 @@ class Edits(RuleBasedStateMachine):
         self.remember()
         self.points[(12, stage)] = PointIn(12, stage, value, note)
         self.apply()
+
+    @rule(
+        stage=st.sampled_from(STAGES),
+        value=st.integers(-2, 2),
+        note=st.sampled_from(["", "why", "a long note " * 5]),
+    )
+    def drag_emotion_alone(self, stage: int, value: int, note: str) -> None:
+        """What the canvas does when a step changed emotion points and nothing else:
+        only the curves are made again (`update_points`), every row left as it was."""
+        self.remember()
+        self.points[(12, stage)] = PointIn(12, stage, value, note)
+        layout = self.layouter.layout
+        assert layout is not None
+        cells, lanes, cards = dict(layout.cells), list(layout.lanes), dict(layout.cards)
+        self.layouter.update_points(self.points.values())
+        assert layout.cells == cells and layout.lanes == lanes and layout.cards == cards
 
     @rule(kind=st.sampled_from(["text", "funnel", "survey"]))
     def retype_lane(self, kind: str) -> None:
