@@ -1,6 +1,7 @@
 """Data → Import Survey…: a survey file (one row per answer), its preview and columns,
 checked and reduced to NPS, CES and verbatims per stage in a worker thread, then applied
-as one undo step (`measures.apply_survey`). A row's stage is one of the map's stage
+as one undo step (`measures.apply_survey`) that also saves the columns chosen with the
+map, to be chosen again at its next survey import. A row's stage is one of the map's stage
 names or the text of one of that stage's touchpoint cards; any other is a bad row."""
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeyeditor.editing import measures
+from journeyeditor.editing import measures, survey_mapping
 from journeyeditor.editing.document import Document, translate
 from journeyeditor.measure.sources import FileSource, SourceCheck
 from journeyeditor.measure.survey import SurveyColumns, SurveyJob, SurveyResult
@@ -59,14 +60,25 @@ class SurveyPreviewDialog(ColumnsPreviewDialog):
 
     time_role = "answered"
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, saved: SurveyColumns | None = None, parent: QWidget | None = None
+    ) -> None:
+        """`saved`: the columns this map's last survey import read; each is chosen again
+        when the file has it (an optional one saved as none stays none), and its effort
+        scale is chosen again."""
         title = translate("SurveyPreviewDialog", "Import survey: {name}")
         super().__init__(path, title.format(name=path.name), parent)
+        self._saved = saved
         box = QGroupBox(self.tr("Scores and verbatims"))
         form = QFormLayout(box)
         self.effort_scale = QComboBox()
-        for low, high in EFFORT_SCALES:
+        scales = list(EFFORT_SCALES)
+        if saved is not None and saved.effort_scale not in scales:
+            scales.append(saved.effort_scale)
+        for low, high in scales:
             self.effort_scale.addItem(f"{low:g}–{high:g}", (low, high))
+        if saved is not None:
+            self.effort_scale.setCurrentIndex(scales.index(saved.effort_scale))
         form.addRow(self.tr("Effort score from:"), self.effort_scale)
         self.verbatims = QSpinBox()
         self.verbatims.setRange(0, VERBATIMS_PER_STAGE_MAX)
@@ -89,6 +101,12 @@ class SurveyPreviewDialog(ColumnsPreviewDialog):
             ("segment", self.tr("Break down by:")),
         ]
         return required, optional
+
+    def saved_choice(self, role: str) -> str | None:
+        if self._saved is None:
+            return None
+        value = getattr(self._saved, role)
+        return "" if value is None else str(value)  # "": saved as none, no guess
 
     def survey_columns(self) -> SurveyColumns:
         stage, nps, effort, text = (
@@ -131,6 +149,7 @@ def apply_survey(document: Document, surveyed: Surveyed, parent: QWidget | None)
             rows=surveyed.check.rows,
             bad_rows=surveyed.check.bad.total,
             segment_column=surveyed.columns.segment or "",
+            columns=surveyed.columns,
         )
     except ValueError as error:  # MeasureRefused, translated
         QMessageBox.warning(parent, translate("SurveyImport", "Import survey"), str(error))
@@ -173,8 +192,9 @@ class SurveyImport(QObject):
             self.finished.emit(False)
 
     def open_file(self, path: Path) -> None:
+        saved = survey_mapping.saved_columns(self.document, self.map_id)
         try:
-            dialog = SurveyPreviewDialog(path, self.parent_widget)
+            dialog = SurveyPreviewDialog(path, saved, self.parent_widget)
         except (JourneyFileError, OSError) as error:
             message = (
                 error.message(translate) if isinstance(error, JourneyFileError) else str(error)
