@@ -48,6 +48,7 @@ from journeyeditor.model import (
     StagePattern,
     StageTouchpoint,
     SurveyFigure,
+    SurveyMapping,
     Vote,
     limits,
 )
@@ -219,6 +220,17 @@ MAPPING = (
     Field("event", "event_column", str, "event"),
 )
 MAPPING_STAGE = (_reference("stage", "stage_id", nullable=False),)
+SURVEY_MAPPING = (
+    Field("stage", "stage_column", str, "stage"),
+    Field("nps", "nps_column", str, "nps"),
+    Field("effort", "effort_column", str, "effort"),
+    Field("text", "text_column", str, "comment"),
+    Field("answered", "answered_column", str, None, nullable=True),
+    Field("segment", "segment_column", str, None, nullable=True),
+    Field("effort_low", "effort_low", float, 1.0, bounds=limits.EFFORT_RANGE),
+    Field("effort_high", "effort_high", float, 7.0, bounds=limits.EFFORT_RANGE),
+)
+"""A map's saved survey mapping (schema version 5): its columns, then the effort scale."""
 COUNTED: Bounds = (0, limits.COUNT_MAX)
 RUN = (
     ID,
@@ -300,6 +312,7 @@ NESTED = {
     "ballots",
     "votes",
     "mapping",
+    "survey_mapping",
     "runs",
     "segments",
     "events",
@@ -407,6 +420,7 @@ def export_project(connection: Connection) -> Record:
                 "emotions": _records(points, EMOTION),
                 "ballots": ballots,
                 "mapping": _export_mapping(rows, map_row.id, stage_rows),
+                **_export_survey_mapping(rows, map_row.id),
                 "runs": [
                     _export_run(rows, run)
                     for run in rows(
@@ -467,6 +481,13 @@ def _export_mapping(rows: Callable[..., list[Any]], map_id: int, stages: list[An
         "segments": [row.name for row in segments],
         "stages": per_stage,
     }
+
+
+def _export_survey_mapping(rows: Callable[..., list[Any]], map_id: int) -> Record:
+    """`survey_mapping`: the map's saved survey columns; nothing without one, so that
+    the projects of schema 4 export as they did."""
+    found = rows(SurveyMapping, SurveyMapping.id, where=SurveyMapping.map_id == map_id)
+    return {"survey_mapping": _out(found[0], SURVEY_MAPPING)} if found else {}
 
 
 def _export_run(rows: Callable[..., list[Any]], run: Any) -> Record:
@@ -818,6 +839,7 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
                 votes.append(row)
         map_cards = {card["id"] for card in cards if card["stage_id"] in stage_ids}
         _plan_mapping(reader, raw_map, where, values["id"], stage_ids, map_cards, measured)
+        _plan_survey_mapping(reader, raw_map, where, values["id"], measured)
         _plan_runs(reader, raw_map, where, values["id"], stage_ids, measured, collect)
         stages += map_stages
         lanes += map_lanes
@@ -850,11 +872,12 @@ MEASURED: tuple[type, ...] = (
     MappingSegment,
     StagePattern,
     StageTouchpoint,
+    SurveyMapping,
     MeasureRun,
     FunnelFigure,
     SurveyFigure,
 )
-"""Measurement tables (schema version 4), in an order foreign keys accept."""
+"""Measurement tables (schema versions 4 and 5), in an order foreign keys accept."""
 
 
 def _add(measured: dict[type, list[Record]], entity: type, record: Record) -> None:
@@ -862,6 +885,26 @@ def _add(measured: dict[type, list[Record]], entity: type, record: Record) -> No
     rows = measured.setdefault(entity, [])
     record.setdefault("id", len(rows) + 1)
     rows.append(record)
+
+
+def _plan_survey_mapping(
+    reader: _Reader, raw_map: Record, where: str, map_id: int, measured: dict[type, list[Record]]
+) -> None:
+    """A map's saved survey columns, as the file check wants them: the four required
+    ones named, an optional one null or named, the effort scale running upwards."""
+    raw = raw_map.get("survey_mapping")
+    if raw is None:
+        return
+    spot = f"{where}.survey_mapping"
+    if not isinstance(raw, dict):
+        raise reader.fail(spot, "must be an object or null")
+    record = reader.record(raw, SURVEY_MAPPING, spot)
+    for field in SURVEY_MAPPING[:6]:
+        if record[field.column] == "":
+            raise reader.fail(f"{spot}.{field.key}", "must not be empty (null: no column)")
+    if not record["effort_low"] < record["effort_high"]:
+        raise reader.fail(f"{spot}.effort_high", "must be more than effort_low")
+    _add(measured, SurveyMapping, {**record, "map_id": map_id})
 
 
 def _plan_mapping(
