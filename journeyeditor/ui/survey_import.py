@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QMessageBox,
     QSpinBox,
     QVBoxLayout,
@@ -84,10 +85,30 @@ class SurveyPreviewDialog(ColumnsPreviewDialog):
         self.verbatims.setRange(0, VERBATIMS_PER_STAGE_MAX)
         self.verbatims.setValue(VERBATIMS_DEFAULT)
         form.addRow(self.tr("Verbatims per stage (the most recent):"), self.verbatims)
+        self.saved_note = QLabel()
+        self.saved_note.setObjectName("saved_note")
+        self.saved_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.saved_note.setWordWrap(True)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.count() - 1, box)  # above the buttons
+        layout.insertWidget(layout.count() - 1, self.saved_note)
         self.start()
+
+    def reread(self) -> None:
+        """Read the rows again, and say which saved columns this file lacks."""
+        super().reread()
+        saved = self._saved
+        missing = survey_mapping.missing_columns(saved, self.header) if saved else ()
+        self.saved_note.setVisible(bool(missing))
+        self.saved_note.setText(
+            self.tr(
+                "This file has no column {columns} of the columns saved with the map by its "
+                "last survey import: choose the columns again."
+            ).format(columns=", ".join(missing))
+            if missing
+            else ""
+        )
 
     def roles(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         required = [

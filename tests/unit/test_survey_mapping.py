@@ -176,7 +176,7 @@ def _one_map(mapping: Any) -> dict[str, Any]:
 
 
 names = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    st.characters(codec="utf-8", exclude_characters="\x00"),
     min_size=1,
     max_size=40,
 )
