@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,10 @@ def test_a_real_schema_4_file_migrates_to_5_after_a_backup(tmp_path: Path) -> No
         journey.close()
     backup = tmp_path / "old.v4.bak.journey"
     assert sha256(backup) == sha256(FIXTURES / "schema_v4.journey")
+    kept, migrated = _rows(backup), _rows(copy_path)
+    assert migrated.pop("survey_mapping") == [] and migrated.pop("alembic_version") == [("0005",)]
+    assert kept.pop("alembic_version") == [("0004",)]
+    assert migrated == kept, "every row of schema 4 is kept as it was"
     assert database.check_file(copy_path) == []
     after = json.loads(_exported(copy_path))
     assert after == before and "survey_mapping" not in after["maps"][0]
@@ -87,6 +92,18 @@ def test_the_schema_5_fixture_holds_its_saved_mapping(tmp_path: Path) -> None:
         )
     finally:
         document.close()
+
+
+def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, read with plain SQLite."""
+    raw = sqlite3.connect(path)
+    try:
+        names = [n for (n,) in raw.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")]
+        return {
+            name: raw.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall() for name in names
+        }
+    finally:
+        raw.close()
 
 
 def _exported(path: Path) -> str:
