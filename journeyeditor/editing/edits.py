@@ -189,9 +189,18 @@ def edit_cards(document: Document, card_ids: Sequence[int], **changes: Any) -> E
 def move_cards(
     document: Document, card_ids: Sequence[int], stage_id: int, lane_id: int, index: int
 ) -> EditCommand:
-    """Move cards, in the given order, to a cell starting at `index`."""
+    """Move cards, in the given order, to a cell starting at `index`. A card leaving its
+    map stops being a touchpoint of its old map's stages (first, so undo gives it back)."""
     _card_cell(document, stage_id, lane_id)
+    stage = document.get(Stage, stage_id)
+    assert stage is not None  # checked by _card_cell
+    leaving = {c for c in card_ids if document.map_of_card(c) != stage.map_id}
     operations: list[Operation] = [
+        Delete(StageTouchpoint, row.id)
+        for row in document.touchpoints_of(sorted(leaving))
+        if row.card_id in leaving
+    ]
+    operations += [
         Relocate(Card, card_id, {"stage_id": stage_id, "lane_id": lane_id, "position": index + n})
         for n, card_id in enumerate(card_ids)
     ]

@@ -829,6 +829,10 @@ def check_rows(
                 _faults(execute, BALLOT_FAULTS, table, wanted)
             if table in ("card", "lane", *MEASURE_TABLES):
                 _faults(execute, MEASURE_FAULTS, table, wanted)
+            if table == "card":  # a card moved to another map may not stay a touchpoint
+                sql = f"SELECT id FROM stage_touchpoint WHERE card_id IN ({marks})"
+                naming = execute(sql, wanted)
+                _faults(execute, MEASURE_FAULTS, "stage_touchpoint", [row[0] for row in naming])
             if table == "survey_mapping":
                 _faults(execute, SURVEY_MAPPING_FAULTS, table, wanted)
     for table, ids in grown.items():

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from journeyeditor.editing import edits, measures
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.operations import Delete
 from journeyeditor.measure.funnel import Breakdown, FunnelResult, StageFigures, StageRule
 from journeyeditor.measure.sources import BadRows, ColumnMapping, SourceCheck
 from journeyeditor.measure.survey import SurveyFigures as Figures
@@ -361,3 +362,24 @@ def test_added_lanes_are_named_in_the_projects_language(
                 assert _import_both(document) == names
     finally:
         document.close()
+
+
+def test_a_touchpoint_card_moved_to_another_map_leaves_the_mapping(
+    document: Document, sample_file: Path
+) -> None:
+    """Moving a touchpoint card to another map drops its touchpoint (undo gives it back),
+    so the file stays one that opens; a move that kept it is refused by the edit check."""
+    map_id = _map(document)
+    assert _apply(document, map_id, "2026-11-30T09:00:00Z")
+    (touch,) = document.measure_rows(StageTouchpoint, map_id)
+    other = document.maps()[1].id
+    stage = document.stages(other)[0].id
+    lane = next(lane.id for lane in document.lanes(other) if lane.kind == LaneKind.TEXT.value)
+    kept = edits.move_cards(document, [touch.card_id], stage, lane, 0)
+    kept.operations = [op for op in kept.operations if not isinstance(op, Delete)]
+    assert not document.push(kept)
+    assert document.push(edits.move_cards(document, [touch.card_id], stage, lane, 0))
+    assert document.measure_rows(StageTouchpoint, map_id) == []
+    assert database.check_file(sample_file) == []
+    document.undo()
+    assert [t.card_id for t in document.measure_rows(StageTouchpoint, map_id)] == [touch.card_id]
