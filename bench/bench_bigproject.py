@@ -153,7 +153,7 @@ def sqlite_export(path: Path) -> str:
 def cli_export(path: Path) -> str:
     journey = database.open_file(path, read_only=True)
     try:
-        return interchange.export_text(journey.engine)
+        return interchange.export_text(journey.raw)
     finally:
         journey.close()
 

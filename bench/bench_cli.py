@@ -8,12 +8,16 @@ project of `--cards` cards (bench/projects.py), interleaved with `python -c "imp
 sqlalchemy"` in the same run; each figure is the median of `--repeat` runs, as wall time
 and as the child's CPU time (user + system, steadier on a busy machine), with its ratio
 to the baseline. One more row runs `info` under a French locale (its messages read from
-the .qm without Qt). See bench/README.md.
+the .qm without Qt). Last, where the JSON export of the `--cards` project spends its CPU
+time in this process (least of `--repeat`): opening with every check, reading the
+records, writing the text, and `json.dumps` without indent as a floor. See
+bench/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import statistics
@@ -21,13 +25,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.projects import make_project  # noqa: E402
-from journeyeditor.store import database, interchange, templates  # noqa: E402
+from journeyeditor.store import database, interchange, interchange_export, templates  # noqa: E402
 
 LOCALES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
 
@@ -64,6 +70,25 @@ def _imports(argv: list[str], language: str) -> str:
     tops = {line.rsplit("|", 1)[1].strip().split(".")[0] for line in result.stderr.splitlines()}
     heavy = sorted(tops & {"PySide6", "alembic", "sqlalchemy"})
     return ", ".join(heavy) or "none"
+
+
+def _pieces(path: Path, repeat: int) -> dict[str, float]:
+    """Least CPU seconds of each step of the JSON export of `path`, in this process."""
+    best: dict[str, float] = {}
+
+    def timed(name: str, step: Callable[..., Any], *args: Any, **options: Any) -> Any:
+        start = time.process_time()
+        result = step(*args, **options)
+        best[name] = min(best.get(name, float("inf")), time.process_time() - start)
+        return result
+
+    for _ in range(repeat):
+        journey = timed("open with every check", database.open_file, path, read_only=True)
+        data = timed("export_project (records)", interchange_export.export_project, journey.raw)
+        timed("dumps (canonical text)", interchange_export.dumps, data)
+        timed("floor: json.dumps, no indent", json.dumps, data, ensure_ascii=False)
+        journey.close()
+    return best
 
 
 def main() -> None:
@@ -110,6 +135,11 @@ def main() -> None:
                 f"{name:34} {wall:7.3f}s {wall / base_wall:5.2f}× "
                 f"{cpu:7.3f}s {cpu / base_cpu:5.2f}×  {heavy}"
             )
+        print(
+            f"\nthe JSON export of {args.cards:,} cards in this process, least CPU of {args.repeat}"
+        )
+        for name, seconds in _pieces(big, args.repeat).items():
+            print(f"{name:34} {seconds:7.3f}s {seconds / base_cpu:5.2f}× of the baseline's CPU")
 
 
 if __name__ == "__main__":

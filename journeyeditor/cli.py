@@ -35,9 +35,10 @@ Exit codes: 0 done, 1 usage, and each file problem its own code (store/errors.py
 
 Qt is loaded only for what needs it (drawn exports, and the sub-commands that edit through
 the Document, whose messages Qt then translates); the others read the translated messages
-from the same .qm file without Qt (journeyeditor/qm.py). Alembic is loaded only to
-migrate an older file, so `info`, `check` and the JSON export of a current file start
-about as fast as SQLAlchemy imports.
+from the same .qm file without Qt (journeyeditor/qm.py). `info`, `check` and the JSON
+export read a current file through sqlite3 alone (store/summary.py,
+store/interchange_export.py), without SQLAlchemy; Alembic and SQLAlchemy are loaded only
+to migrate an older file.
 """
 
 from __future__ import annotations
@@ -167,11 +168,13 @@ def cmd_check(args: argparse.Namespace) -> None:
 
 
 def export_json(args: argparse.Namespace) -> None:
-    from journeyeditor.store import interchange
+    """The project as JSON, read through sqlite3 alone after the checks `info` makes
+    (an older file is migrated in memory first)."""
+    from journeyeditor.store.interchange_export import export_text
 
     journey = database.open_file(Path(args.file), read_only=True)
     try:
-        text = interchange.export_text(journey.engine)
+        text = export_text(journey.raw)
     finally:
         journey.close()
     write_atomically(Path(args.output), text.encode("utf-8"), Path(args.file))

@@ -416,9 +416,8 @@ class Document(QObject):
 
     def export_data(self) -> dict[str, Any]:
         """The project as interchange data (docs/file-format.md)."""
-        data = interchange.export_project(self.session.connection())
-        self.session.commit()
-        return data
+        with self._reading():
+            return interchange.export_project(self._journey.raw)
 
     def export_json(self) -> str:
         return interchange.dumps(self.export_data())

@@ -86,8 +86,7 @@ def read_draft(path: Path | str, master: Path | str | None = None) -> Draft:
         raise MergeError(path, translate("Merge", "it is the project being merged into"))
     journey = database.open_file(path, read_only=True)
     try:
-        with journey.engine.connect() as connection:
-            data = interchange.export_project(connection)
+        data = interchange.export_project(journey.raw)
     finally:
         journey.close()
     return Draft(path, data)

@@ -1,46 +1,42 @@
-"""The JSON interchange format (docs/file-format.md): a whole project, losslessly.
+"""Importing the JSON interchange format (docs/file-format.md): a whole project, checked
+completely, then written in one transaction.
 
-One table of field specifications drives export, validation and import alike, so
-the three can never disagree about a field's name, type or default.
+The field tables (store/interchange_fields.py) drive the export
+(store/interchange_export.py), this validation and the import alike, so the three can
+never disagree about a field's name, type or default; their names, and the export's,
+are offered here too for the callers that import and export.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import functools
 import json
 import math
-import operator
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, insert, select
+from sqlalchemy import Connection, Engine, Table, delete, insert
 
 from journeyeditor.model import (
     Ballot,
     BallotLane,
     Card,
-    Channel,
     Department,
-    Direction,
     EmotionPoint,
     EventMapping,
-    Evidence,
     FunnelFigure,
     Image,
     JourneyMap,
     Lane,
     LaneKind,
     MappingSegment,
-    MapState,
     MeasureRun,
     Participant,
     Persona,
-    Priority,
     Project,
     RunKind,
     Snapshot,
@@ -52,20 +48,67 @@ from journeyeditor.model import (
     Vote,
     limits,
 )
-from journeyeditor.model.enums import (
-    EMOTION_MAX,
-    EMOTION_MIN,
-    FIGURE_LANES,
-    SEVERITY_MAX,
-    SEVERITY_MIN,
-)
+from journeyeditor.model.enums import FIGURE_LANES
 from journeyeditor.store.engine import write_transaction
 from journeyeditor.store.errors import BadImageError, BadInterchangeError
 from journeyeditor.store.images import check_image
+from journeyeditor.store.interchange_export import dumps, export_project, export_text
+from journeyeditor.store.interchange_fields import (
+    BALLOT,
+    BALLOT_LANE,
+    CARD,
+    DEPARTMENT,
+    EMOTION,
+    FIGURE_FIELDS,
+    FORMAT,
+    IDS,
+    IMAGE,
+    LANE,
+    MAP,
+    MAPPING,
+    MAPPING_STAGE,
+    PARTICIPANT,
+    PERSONA,
+    PROJECT,
+    REQUIRED,
+    RUN,
+    SNAPSHOT,
+    STAGE,
+    SURVEY_MAPPING,
+    VERSION,
+    VOTE,
+    Field,
+    Record,
+)
 
-FORMAT = "journeyeditor-project"
-VERSION = 1
-Record = dict[str, Any]
+__all__ = [
+    "BALLOT",
+    "BALLOT_LANE",
+    "CARD",
+    "DEPARTMENT",
+    "EMOTION",
+    "FORMAT",
+    "IMAGE",
+    "LANE",
+    "MAP",
+    "PARTICIPANT",
+    "PERSONA",
+    "PROJECT",
+    "SNAPSHOT",
+    "STAGE",
+    "VERSION",
+    "VOTE",
+    "Plan",
+    "check_lexemes",
+    "dumps",
+    "export_project",
+    "export_text",
+    "parse_json",
+    "plan_import",
+    "populate_from",
+    "read_json_file",
+    "write_plan",
+]
 
 
 MAX_DEPTH = 16
@@ -73,214 +116,6 @@ MAX_DEPTH = 16
 its maps, a map, its cards, a card); refused before parsing, which would recurse."""
 MAX_DIGITS = 20
 """Longest integer read; every integer of the format has at most 16 digits (limits.ID_MAX)."""
-IMAGE_MAX_BASE64 = 4 * ((limits.IMAGE_MAX_BYTES + 2) // 3)
-"""The base64 text of the largest image a file may hold."""
-
-Bounds = tuple[float, float]
-IDS: Bounds = (1, limits.ID_MAX)
-NUMBERS: Bounds = (-limits.NUMBER_MAX_ABS, limits.NUMBER_MAX_ABS)
-
-
-@dataclass(frozen=True)
-class Field:
-    """One JSON key and the column it maps to, with its type and rules.
-
-    Every bound comes from model/limits.py, the one place the file check and the edits
-    read them too.
-    """
-
-    key: str
-    column: str
-    kind: type
-    default: Any = None
-    nullable: bool = False
-    choices: tuple[str, ...] = ()
-    bounds: Bounds | None = None
-    """Numbers: the smallest and largest value."""
-    max_chars: int = limits.NAME_MAX_CHARS
-    """Text: the longest value (base64 text for bytes)."""
-    color: bool = False
-    """Text that must be a colour (`limits.is_color`)."""
-
-
-def _enum(enum: Iterable[Any]) -> tuple[str, ...]:
-    return tuple(member.value for member in enum)
-
-
-def _text(key: str, column: str | None = None) -> Field:
-    """A long text field: card text, notes, descriptions, a persona's long fields."""
-    return Field(key, column or key, str, "", max_chars=limits.TEXT_MAX_CHARS)
-
-
-def _color(key: str, default: str | None, nullable: bool = False) -> Field:
-    return Field(key, key, str, default, nullable=nullable, color=True)
-
-
-def _reference(key: str, column: str, nullable: bool = True) -> Field:
-    return Field(key, column, int, nullable=nullable, bounds=IDS)
-
-
-ID = Field("id", "id", int, bounds=IDS)
-PROJECT = (
-    Field("name", "name", str, ""),
-    Field("language", "language", str, "en", choices=("en", "fr")),
-    _color("accent_color", "#2f6fdb"),
-    _reference("logo_image", "logo_image_id"),
-)
-IMAGE = (
-    ID,
-    Field("format", "format", str),
-    Field("data", "data", bytes, max_chars=IMAGE_MAX_BASE64),
-)
-DEPARTMENT = (ID, Field("name", "name", str, ""), _color("color", "#888888"))
-PARTICIPANT = (ID, Field("name", "name", str, ""), _reference("department", "department_id"))
-PERSONA = (
-    ID,
-    Field("name", "name", str, ""),
-    Field("role", "role", str, ""),
-    Field("age", "age", int, nullable=True, bounds=limits.AGE_RANGE),
-    Field("category", "category", str, ""),
-    _text("goals"),
-    _text("frustrations"),
-    _text("motivations"),
-    _text("quote"),
-    _reference("photo_image", "photo_image_id"),
-)
-MAP = (
-    ID,
-    Field("name", "name", str, ""),
-    _reference("persona", "persona_id"),
-    Field("segment", "segment", str, ""),
-    Field("state", "state", str, MapState.CURRENT.value, choices=_enum(MapState)),
-    _text("description"),
-)
-STAGE = (
-    ID,
-    Field("name", "name", str, ""),
-    _color("color", "#dfe7f5"),
-    Field("width", "width", float, 240.0, bounds=limits.STAGE_WIDTH_RANGE),
-)
-LANE = (
-    ID,
-    Field("name", "name", str, ""),
-    Field("kind", "kind", str, LaneKind.TEXT.value, choices=_enum(LaneKind)),
-    _color("color", "#f4f4f4"),
-    Field("height", "height", float, 120.0, bounds=limits.LANE_HEIGHT_RANGE),
-)
-CARD = (
-    ID,
-    _reference("stage", "stage_id", nullable=False),
-    _reference("lane", "lane_id", nullable=False),
-    _text("text"),
-    _color("color", None, nullable=True),
-    Field("channel", "channel", str, nullable=True, choices=_enum(Channel)),
-    Field("owned", "owned", bool, nullable=True),
-    Field("severity", "severity", int, nullable=True, bounds=(SEVERITY_MIN, SEVERITY_MAX)),
-    Field("owner", "owner", str, nullable=True),
-    Field("priority", "priority", str, nullable=True, choices=_enum(Priority)),
-    Field("value", "value", float, nullable=True, bounds=NUMBERS),
-    Field("unit", "unit", str, nullable=True),
-    Field("target", "target", float, nullable=True, bounds=NUMBERS),
-    _reference("department", "department_id"),
-    Field("votes", "votes", int, 0, bounds=(0, limits.VOTES_MAX)),
-    Field("evidence", "evidence", str, Evidence.ASSUMPTION.value, choices=_enum(Evidence)),
-    _reference("image", "image_id"),
-    Field("direction", "direction", str, nullable=True, choices=_enum(Direction)),
-    Field("target_low", "target_low", float, nullable=True, bounds=NUMBERS),
-    Field("baseline", "baseline", float, nullable=True, bounds=NUMBERS),
-    Field("period", "period", str, nullable=True),
-    _reference("participant", "participant_id"),
-    Field("created", "created", str, "", max_chars=limits.STAMP_MAX_CHARS),
-    Field("source", "source", str, nullable=True),
-)
-EMOTION = (
-    ID,
-    _reference("lane", "lane_id", nullable=False),
-    _reference("stage", "stage_id", nullable=False),
-    Field("value", "value", int, 0, bounds=(EMOTION_MIN, EMOTION_MAX)),
-    _text("note"),
-    Field("samples", "samples", int, 1, bounds=(1, limits.MAX_MERGED_SAMPLES)),
-)
-BALLOT = (
-    ID,
-    Field("allowance", "allowance", int, 3, bounds=(1, limits.VOTE_ALLOWANCE_MAX)),
-    Field("one_per_card", "one_per_card", bool, False),
-    Field("is_open", "is_open", bool, False),
-    Field("created", "created", str, "", max_chars=limits.STAMP_MAX_CHARS),
-)
-BALLOT_LANE = (ID, _reference("lane", "lane_id", nullable=False))
-VOTE = (
-    ID,
-    _reference("card", "card_id", nullable=False),
-    _reference("participant", "participant_id"),
-)
-MAPPING = (
-    Field("customer", "customer_column", str, "customer"),
-    Field("time", "time_column", str, "timestamp"),
-    Field("event", "event_column", str, "event"),
-)
-MAPPING_STAGE = (_reference("stage", "stage_id", nullable=False),)
-SURVEY_MAPPING = (
-    Field("stage", "stage_column", str, "stage"),
-    Field("nps", "nps_column", str, "nps"),
-    Field("effort", "effort_column", str, "effort"),
-    Field("text", "text_column", str, "comment"),
-    Field("answered", "answered_column", str, None, nullable=True),
-    Field("segment", "segment_column", str, None, nullable=True),
-    Field("effort_low", "effort_low", float, 1.0, bounds=limits.EFFORT_RANGE),
-    Field("effort_high", "effort_high", float, 7.0, bounds=limits.EFFORT_RANGE),
-)
-"""A map's saved survey mapping (schema version 5): its columns, then the effort scale."""
-COUNTED: Bounds = (0, limits.COUNT_MAX)
-RUN = (
-    ID,
-    Field("kind", "kind", str, RunKind.EVENTS.value, choices=_enum(RunKind)),
-    Field("imported", "imported", str, "", max_chars=limits.STAMP_MAX_CHARS),
-    Field("source", "source", str, ""),
-    Field("rows", "rows", int, 0, bounds=COUNTED),
-    Field("bad_rows", "bad_rows", int, 0, bounds=COUNTED),
-    Field("segment_column", "segment_column", str, ""),
-)
-SECONDS: Bounds = (0, limits.SECONDS_MAX)
-
-
-def _counted(key: str, nullable: bool = False) -> Field:
-    return Field(key, key, int, None if nullable else 0, nullable=nullable, bounds=COUNTED)
-
-
-FIGURE_BASE = (
-    _reference("stage", "stage_id", nullable=False),
-    Field("segment", "segment", str, None, nullable=True),
-)
-FUNNEL = (
-    *FIGURE_BASE,
-    _counted("customers"),
-    _counted("reached"),
-    _counted("previous_reached", nullable=True),
-    _counted("from_previous", nullable=True),
-    _counted("skipped"),
-    _counted("came_back"),
-    _counted("timed"),
-    Field("median_seconds", "median_seconds", float, nullable=True, bounds=SECONDS),
-    Field("p90_seconds", "p90_seconds", float, nullable=True, bounds=SECONDS),
-)
-SURVEY = (
-    *FIGURE_BASE,
-    _counted("answers"),
-    _counted("promoters"),
-    _counted("passives"),
-    _counted("detractors"),
-    _counted("effort_answers"),
-    Field("effort_mean", "effort_mean", float, nullable=True, bounds=limits.EFFORT_RANGE),
-)
-FIGURE_FIELDS = {RunKind.EVENTS.value: ("funnel", FUNNEL), RunKind.SURVEY.value: ("survey", SURVEY)}
-"""A run kind's list of figures in JSON and their fields."""
-SNAPSHOT = (
-    ID,
-    Field("name", "name", str, ""),
-    Field("created", "created", str, ""),
-    Field("data", "data", str, "", max_chars=limits.SNAPSHOT_MAX_CHARS),
-)
 
 COUNTS = {
     "images": limits.MAX_IMAGES,
@@ -303,7 +138,6 @@ COUNTS = {
 NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 """NUL, and halves of surrogate pairs (JSON's "\\ud800" escape alone): not text anywhere."""
 
-REQUIRED = {"id", "stage", "lane", "card", "format", "data"}
 NESTED = {
     "stages",
     "lanes",
@@ -321,275 +155,6 @@ NESTED = {
     "survey",
 }
 """Keys of lists inside an object (a map's parts, a ballot's lanes and votes)."""
-
-
-def _table(entity: type) -> Table:
-    table = entity.__table__  # type: ignore[attr-defined]
-    assert isinstance(table, Table)
-    return table
-
-
-def _out(row: Any, fields: tuple[Field, ...]) -> Record:
-    return _records([row], fields)[0]
-
-
-def _records(rows: Sequence[Any], fields: tuple[Field, ...]) -> list[Record]:
-    """Rows of one query as records: each row's values taken by position in one call,
-    then the few that JSON writes otherwise converted (looking a row's attributes up by
-    name, once per field, was most of a large export)."""
-    if not rows:
-        return []
-    take, keys, converted = _reader(fields, rows[0]._fields)
-    records = [dict(zip(keys, take(row), strict=True)) for row in rows]
-    for key, kind in converted:
-        for record in records:
-            value = record[key]
-            if kind is bytes:
-                record[key] = base64.b64encode(value).decode("ascii")
-            elif value is not None:
-                record[key] = kind(value)
-    return records
-
-
-@functools.cache
-def _reader(
-    fields: tuple[Field, ...], columns: tuple[str, ...]
-) -> tuple[Callable[[Any], tuple[Any, ...]], tuple[str, ...], tuple[tuple[str, type], ...]]:
-    """For rows of these `columns`: what takes the fields' values, their keys, and the
-    fields converted (bytes to base64, floats and booleans from SQLite's numbers)."""
-    places = [columns.index(field.column) for field in fields]
-    pick = operator.itemgetter(*places)
-    take = pick if len(places) > 1 else lambda row: (pick(row),)
-    keys = tuple(field.key for field in fields)
-    converted = tuple((f.key, f.kind) for f in fields if f.kind in (bytes, float, bool))
-    return take, keys, converted
-
-
-def export_project(connection: Connection) -> Record:
-    """The whole project as interchange data (see docs/file-format.md)."""
-
-    def rows(entity: type, *order: Any, where: Any = None) -> list[Any]:
-        query = select(_table(entity))
-        if where is not None:
-            query = query.where(where)
-        return list(connection.execute(query.order_by(*order)).all())
-
-    project = connection.execute(select(_table(Project))).first()
-    images = [
-        {**_out(row, IMAGE), "width": row.width, "height": row.height}
-        for row in rows(Image, Image.id)
-    ]
-    maps = []
-    for map_row in rows(JourneyMap, JourneyMap.position, JourneyMap.id):
-        stage_rows = rows(Stage, Stage.position, where=Stage.map_id == map_row.id)
-        lane_rows = rows(Lane, Lane.position, where=Lane.map_id == map_row.id)
-        stage_order = {row.id: index for index, row in enumerate(stage_rows)}
-        lane_order = {row.id: index for index, row in enumerate(lane_rows)}
-        in_map = Stage.map_id == map_row.id
-        cards = list(
-            connection.execute(
-                select(_table(Card)).join(Stage, Stage.id == Card.stage_id).where(in_map)
-            ).all()
-        )
-        cards.sort(key=lambda c: (stage_order[c.stage_id], lane_order[c.lane_id], c.position))
-        points = list(
-            connection.execute(
-                select(_table(EmotionPoint))
-                .join(Stage, Stage.id == EmotionPoint.stage_id)
-                .where(in_map)
-            ).all()
-        )
-        points.sort(key=lambda p: (lane_order[p.lane_id], stage_order[p.stage_id]))
-        ballots = [
-            {
-                **_out(ballot, BALLOT),
-                "lanes": _records(
-                    rows(BallotLane, BallotLane.id, where=BallotLane.ballot_id == ballot.id),
-                    BALLOT_LANE,
-                ),
-                "votes": _records(rows(Vote, Vote.id, where=Vote.ballot_id == ballot.id), VOTE),
-            }
-            for ballot in rows(Ballot, Ballot.id, where=Ballot.map_id == map_row.id)
-        ]
-        maps.append(
-            {
-                **_out(map_row, MAP),
-                "stages": _records(stage_rows, STAGE),
-                "lanes": _records(lane_rows, LANE),
-                "cards": _records(cards, CARD),
-                "emotions": _records(points, EMOTION),
-                "ballots": ballots,
-                "mapping": _export_mapping(rows, map_row.id, stage_rows),
-                **_export_survey_mapping(rows, map_row.id),
-                "runs": [
-                    _export_run(rows, run)
-                    for run in rows(
-                        MeasureRun, MeasureRun.id, where=MeasureRun.map_id == map_row.id
-                    )
-                ],
-            }
-        )
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "project": _out(project, PROJECT) if project else _defaults(PROJECT),
-        "images": images,
-        "departments": _records(rows(Department, Department.position), DEPARTMENT),
-        "participants": _records(rows(Participant, Participant.position), PARTICIPANT),
-        "personas": _records(rows(Persona, Persona.position), PERSONA),
-        "maps": maps,
-        "snapshots": _records(rows(Snapshot, Snapshot.id), SNAPSHOT),
-    }
-
-
-def _export_mapping(rows: Callable[..., list[Any]], map_id: int, stages: list[Any]) -> Any:
-    """A map's event mapping: columns, segment columns, and per stage (in stage order,
-    those with any) its event names and touchpoint cards; None without one."""
-    found = rows(EventMapping, EventMapping.id, where=EventMapping.map_id == map_id)
-    if not found:
-        return None
-    segments = rows(
-        MappingSegment,
-        MappingSegment.position,
-        MappingSegment.id,
-        where=MappingSegment.map_id == map_id,
-    )
-    per_stage = []
-    for stage in stages:
-        events = rows(
-            StagePattern,
-            StagePattern.position,
-            StagePattern.id,
-            where=StagePattern.stage_id == stage.id,
-        )
-        touchpoints = rows(
-            StageTouchpoint,
-            StageTouchpoint.position,
-            StageTouchpoint.id,
-            where=StageTouchpoint.stage_id == stage.id,
-        )
-        if events or touchpoints:
-            per_stage.append(
-                {
-                    "stage": stage.id,
-                    "events": [row.pattern for row in events],
-                    "touchpoints": [row.card_id for row in touchpoints],
-                }
-            )
-    return {
-        **_out(found[0], MAPPING),
-        "segments": [row.name for row in segments],
-        "stages": per_stage,
-    }
-
-
-def _export_survey_mapping(rows: Callable[..., list[Any]], map_id: int) -> Record:
-    """`survey_mapping`: the map's saved survey columns; nothing without one, so that
-    the projects of schema 4 export as they did."""
-    found = rows(SurveyMapping, SurveyMapping.id, where=SurveyMapping.map_id == map_id)
-    return {"survey_mapping": _out(found[0], SURVEY_MAPPING)} if found else {}
-
-
-def _export_run(rows: Callable[..., list[Any]], run: Any) -> Record:
-    """A run with its figures, in the order they were written (by id)."""
-    record = _out(run, RUN)
-    for kind, (key, fields) in FIGURE_FIELDS.items():
-        entity: Any = FunnelFigure if kind == RunKind.EVENTS.value else SurveyFigure
-        record[key] = [
-            _out(row, fields) for row in rows(entity, entity.id, where=entity.run_id == run.id)
-        ]
-    return record
-
-
-def dumps(data: Record) -> str:
-    """The canonical text of interchange data: sorted keys, two-space indent, UTF-8.
-
-    Exactly `json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)`, but the
-    standard library indents in pure Python generators (its C encoder does not indent),
-    which took most of a 100,000-card export. Here every object or list of plain values
-    (a card, a stage) is written by the C encoder in one call, its item separator
-    carrying the line break and indent of its depth. `data` holds plain JSON types only
-    (dict, list, str, int, float, bool, None), as `export_project` makes it.
-    """
-    out: list[str] = []
-    _encode(data, "\n", out)
-    out.append("\n")
-    return "".join(out)
-
-
-NESTING = {dict, list, tuple}
-
-
-@functools.cache
-def _flat_encoder(newline: str) -> Callable[[Any], str]:
-    """The C encoder writing a flat object or list whose items go on `newline` lines."""
-    separator = "," + newline
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:  # a Python without the json accelerator
-        encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(separator, ": "))
-        return encoder.encode
-    chunks = make(
-        None,
-        _unencodable,
-        json.encoder.encode_basestring,
-        None,
-        ": ",
-        separator,
-        True,
-        False,
-        True,
-    )
-    return lambda value: "".join(chunks(value, 0))
-
-
-def _key(name: Any) -> str:
-    """An object's key as json writes it: text, or a number, true, false or null quoted."""
-    if not isinstance(name, str):
-        if not isinstance(name, (int, float)) and name is not None:
-            raise TypeError(f"keys must be str, int, float, bool or None, not {name!r}")
-        name = json.dumps(name)
-    return json.dumps(name, ensure_ascii=False)
-
-
-def _unencodable(value: Any) -> Any:
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-def _encode(value: Any, newline: str, out: list[str]) -> None:
-    """Append `value`'s text; `newline` is a line break and the indent of its own line."""
-    if type(value) not in NESTING or not value:
-        out.append(json.dumps(value, ensure_ascii=False))
-        return
-    inner = newline + "  "
-    items = value.values() if isinstance(value, dict) else value
-    if NESTING.isdisjoint(map(type, items)):
-        text = _flat_encoder(inner)(value)
-        out += (text[0], inner, text[1:-1], newline, text[-1])
-        return
-    separator = inner
-    if isinstance(value, dict):
-        out.append("{")
-        for name in sorted(value):
-            out += (separator, _key(name), ": ")
-            _encode(value[name], inner, out)
-            separator = "," + inner
-        out.append(newline + "}")
-    else:
-        out.append("[")
-        for item in value:
-            out.append(separator)
-            _encode(item, inner, out)
-            separator = "," + inner
-        out.append(newline + "]")
-
-
-def export_text(engine: Engine) -> str:
-    with engine.connect() as connection:
-        return dumps(export_project(connection))
-
-
-def _defaults(fields: tuple[Field, ...]) -> Record:
-    return {field.key: field.default for field in fields if field.key not in REQUIRED}
 
 
 def brief(value: Any) -> str:
@@ -703,6 +268,12 @@ class _Reader:
             return base64.b64decode(value, validate=True)
         except (binascii.Error, ValueError) as exc:
             raise self.fail(spot, "is not valid base64") from exc
+
+
+def _table(entity: type) -> Table:
+    table = entity.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    return table
 
 
 @dataclass

@@ -77,7 +77,7 @@ def export_file(path: Path) -> str:
     """The canonical JSON export of a file, read through a fresh read-only open."""
     journey = database.open_file(path, read_only=True)
     try:
-        return interchange.export_text(journey.engine)
+        return interchange.export_text(journey.raw)
     finally:
         journey.close()
 

@@ -108,8 +108,7 @@ def test_bulk_merge_writes_what_row_by_row_did_and_undoes_exactly(
         folder = Path(name)
         master = sample(folder / "master.journey", template="awareness-advocacy")
         journey = database.open_file(master, read_only=True)
-        with journey.engine.connect() as connection:
-            data = interchange.export_project(connection)
+        data = interchange.export_project(journey.raw)
         journey.close()
         drafts = [draft(data, folder / f"d{n}.journey", n, c) for n, c in enumerate(own)]
         single = shutil.copyfile(master, folder / "single.journey")
@@ -145,8 +144,7 @@ def merged(qapp: QCoreApplication, tmp_path: Path) -> Document:
     del qapp
     master = sample(tmp_path / "master.journey", template="awareness-advocacy")
     journey = database.open_file(master, read_only=True)
-    with journey.engine.connect() as connection:
-        data = interchange.export_project(connection)
+    data = interchange.export_project(journey.raw)
     journey.close()
     own = [(n % 4, n % 5, f"idea {n}") for n in range(30)]
     drafts = [draft(data, tmp_path / f"d{n}.journey", n, own) for n in range(2)]
@@ -210,8 +208,7 @@ def test_ids_another_program_took_are_renumbered(qapp: QCoreApplication, tmp_pat
     del qapp
     master = sample(tmp_path / "master.journey", template="awareness-advocacy")
     journey = database.open_file(master, read_only=True)
-    with journey.engine.connect() as connection:
-        data = interchange.export_project(connection)
+    data = interchange.export_project(journey.raw)
     journey.close()
     own = [(n % 4, n % 5, f"idea {n}") for n in range(12)]
     drafts = [draft(data, tmp_path / "d0.journey", 0, own)]

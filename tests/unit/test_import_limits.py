@@ -44,7 +44,7 @@ def sample_export() -> dict[str, Any]:
         )
         journey = database.open_file(path, read_only=True)
         try:
-            data: dict[str, Any] = json.loads(interchange.export_text(journey.engine))
+            data: dict[str, Any] = json.loads(interchange.export_text(journey.raw))
         finally:
             journey.close()
     data["images"] = [{"id": 1, "format": "PNG", "data": small_png()}]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journeyeditor.store import interchange
+from journeyeditor.store import interchange, interchange_export
 
 scalars = (
     st.none()
@@ -55,11 +55,11 @@ def test_same_text_as_the_json_module(data: dict[str, Any]) -> None:
 def test_same_text_without_the_c_accelerator(data: dict[str, Any]) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(json.encoder, "c_make_encoder", None)
-        interchange._flat_encoder.cache_clear()
+        interchange_export._flat_encoder.cache_clear()
         try:
             same_as_json(data)
         finally:
-            interchange._flat_encoder.cache_clear()
+            interchange_export._flat_encoder.cache_clear()
 
 
 def test_a_value_json_cannot_write_is_refused() -> None:

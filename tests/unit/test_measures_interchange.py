@@ -20,7 +20,7 @@ FIXTURE = Path(__file__).parents[1] / "fixtures" / "schema_v4.journey"
 def exported(path: Path) -> str:
     journey = database.open_file(path, read_only=True)
     try:
-        return interchange.export_text(journey.engine)
+        return interchange.export_text(journey.raw)
     finally:
         journey.close()
 

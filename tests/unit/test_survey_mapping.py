@@ -109,7 +109,7 @@ def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 def _exported(path: Path) -> str:
     journey = database.open_file(path, read_only=True)
     try:
-        return interchange.export_text(journey.engine)
+        return interchange.export_text(journey.raw)
     finally:
         journey.close()
 

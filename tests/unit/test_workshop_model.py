@@ -132,7 +132,7 @@ def test_the_fixture_round_trips_through_json(workshop: Document, tmp_path: Path
     database.create_file(copy, interchange.populate_from(interchange.plan_import(data)))
     journey = database.open_file(copy, read_only=True)
     try:
-        assert interchange.export_text(journey.engine) == interchange.dumps(data)
+        assert interchange.export_text(journey.raw) == interchange.dumps(data)
     finally:
         journey.close()
 
