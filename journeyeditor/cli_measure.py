@@ -15,7 +15,10 @@ line and save the figures into the project, as the window's import does (one und
 The events' MAPPING.json is the funnel's (`journeyeditor funnel --stages`), its stages
 named by the map's stage names (in any case); a survey's is `{"columns": {"stage": …,
 "nps": …, "effort": …, "text": …, "answered": …}, "stages": {"Stage name": ["what the
-survey calls it", …]}}`, by default every stage of the map by its own name. Bad rows are
+survey calls it", …]}}`, by default every stage of the map by its own name. Without
+--mapping, the columns saved with the map by its last survey import are read (with its
+segment and effort scale), else the defaults; every import saves the columns it read
+(`editing/survey_mapping.py`). Bad rows are
 listed on stderr (the first 100 with their line, the rest counted); with any, nothing is
 written unless --skip-bad-rows.
 """
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
     from journeyeditor.editing.document import Document
     from journeyeditor.editing.measures import Applied
     from journeyeditor.measure.sources import SourceCheck
+    from journeyeditor.measure.survey import SurveyColumns
 
 translate = i18n.translate
 """The engine and the Document are imported when a command runs, so that building the
@@ -75,7 +79,12 @@ def add_parsers(sub: Any) -> None:
     survey.add_argument("survey", help=translate("cli", "a CSV or Parquet file"))
     _map_options(survey)
     survey.add_argument(
-        "--mapping", help=translate("cli", "JSON file: the survey's columns and stage names")
+        "--mapping",
+        help=translate(
+            "cli",
+            "JSON file: the survey's columns and stage names (default: the columns saved "
+            "with the map by its last survey import)",
+        ),
     )
     for name in SURVEY_COLUMNS:
         survey.add_argument(
@@ -207,12 +216,17 @@ def _stage_names(document: Document, map_id: int) -> dict[str, str]:
     return {str(stage.id): stage.name for stage in document.stages(map_id)}
 
 
-def _survey_mapping(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, list[str]]]:
-    """The survey's columns (mapping file, then options) and its stages by map name."""
+def _survey_mapping(
+    args: argparse.Namespace, saved: SurveyColumns | None
+) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The survey's columns (mapping file, else the map's `saved` ones, else the
+    defaults; then options) and its stages by map name."""
     from journeyeditor.measure.funnel import read_mapping
 
     columns: dict[str, Any] = dict(SURVEY_COLUMNS)
     stages: dict[str, list[str]] = {}
+    if saved is not None and not args.mapping:
+        columns.update((name, getattr(saved, name)) for name in SURVEY_COLUMNS)
     if args.mapping:
         path = Path(args.mapping)
         data = read_mapping(path)
@@ -233,19 +247,84 @@ def _survey_mapping(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str,
     return columns, stages
 
 
+def _survey_columns(
+    args: argparse.Namespace, saved: SurveyColumns | None
+) -> tuple[SurveyColumns, dict[str, list[str]]]:
+    """The columns to read (see `_survey_mapping`; the segment and effort scale saved
+    are kept when the saved mapping is used) and the stages named by a mapping file."""
+    from journeyeditor.measure.survey import SurveyColumns
+
+    columns, named = _survey_mapping(args, saved)
+    if saved is not None and not args.mapping:
+        segment, scale = args.segment or saved.segment, saved.effort_scale
+        return SurveyColumns(segment=segment, effort_scale=scale, **columns), named
+    return SurveyColumns(segment=args.segment or None, **columns), named
+
+
+def _survey_header(path: Path) -> tuple[str, ...] | None:
+    """A survey file's column names, None when they cannot be read here (the import's
+    own check then says why)."""
+    from journeyeditor.measure import preview
+    from journeyeditor.measure.csvdialect import detect_dialect
+    from journeyeditor.store.errors import EventSourceError
+
+    try:
+        dialect = None if preview.is_parquet(path) else detect_dialect(path)
+        return preview.preview(path, dialect, 0).header
+    except (OSError, EventSourceError):
+        return None
+
+
+def _check_survey_columns(
+    args: argparse.Namespace, columns: SurveyColumns, saved: SurveyColumns | None, map_name: str
+) -> None:
+    """Refuse, saying where the columns came from, a survey file that lacks columns
+    which no mapping file named (the map's saved ones, or the defaults)."""
+    from journeyeditor.editing.survey_mapping import missing_columns
+    from journeyeditor.store.errors import SurveySourceError
+
+    path = Path(args.survey)
+    header = None if args.mapping else _survey_header(path)
+    missing = missing_columns(columns, header) if header is not None else ()
+    if not missing:
+        return
+    if saved is not None:
+        detail = translate(
+            "cli",
+            "it has no column {missing} of the survey mapping saved with the map “{map}” "
+            "(its columns: {found}); give --mapping MAPPING.json or --stage-column, "
+            "--nps-column… for this file",
+        )
+    else:
+        detail = translate(
+            "cli",
+            "no --mapping was given and the map “{map}” has no survey mapping saved, and it "
+            "has no column {missing} (its columns: {found}); give --mapping MAPPING.json "
+            "or --stage-column, --nps-column…",
+        )
+    found = ", ".join(header or ())
+    raise SurveySourceError(
+        path, detail.format(missing=", ".join(missing), map=map_name, found=found)
+    )
+
+
 def cmd_import_survey(args: argparse.Namespace) -> None:
     from journeyeditor.editing import measures
     from journeyeditor.editing.document import Document
+    from journeyeditor.editing.survey_mapping import saved_columns
     from journeyeditor.measure.funnel import StageRule
     from journeyeditor.measure.sources import FileSource
-    from journeyeditor.measure.survey import SurveyColumns, SurveyJob
+    from journeyeditor.measure.survey import SurveyJob
+    from journeyeditor.model import JourneyMap
 
-    columns, named = _survey_mapping(args)
-    survey_columns = SurveyColumns(segment=args.segment or None, **columns)
     source = FileSource(Path(args.survey))
     document = Document.open(Path(args.file))
     try:
         map_id = _map_id(document, args.map)
+        saved = saved_columns(document, map_id)
+        survey_columns, named = _survey_columns(args, saved)
+        found = document.get(JourneyMap, map_id)
+        _check_survey_columns(args, survey_columns, saved, found.name if found else args.map)
         if named:
             wanted = [StageRule(name, tuple(texts)) for name, texts in named.items()]
         else:
@@ -269,7 +348,8 @@ def cmd_import_survey(args: argparse.Namespace) -> None:
                 None,
                 check.rows,
                 check.bad.total,
-                args.segment or "",
+                survey_columns.segment or "",
+                survey_columns,
             )
         except measures.MeasureRefused as error:
             raise _refused(document, error) from error

@@ -44,6 +44,7 @@ from journeyeditor.model import (
     StagePattern,
     StageTouchpoint,
     SurveyFigure,
+    SurveyMapping,
     Vote,
     limits,
 )
@@ -493,7 +494,7 @@ def duplicate_map(
     document: Document, map_id: int, name: str, state: str | None = None
 ) -> EditCommand:
     """A full copy of a map (to draw the ideal journey from the current one), with its
-    event mapping but not its measurements (they measured the original)."""
+    event and survey mappings but not its measurements (they measured the original)."""
     source = document.get(JourneyMap, map_id)
     if source is None:
         raise ValueError(f"no map {map_id}")
@@ -533,9 +534,16 @@ def duplicate_map(
 def _copied_mapping(
     document: Document, map_id: int, new_map: int, copied: dict[type, dict[int, int]]
 ) -> list[Operation]:
-    """Inserts copying a map's event mapping onto its copy (`copied`: old id → new)."""
+    """Inserts copying a map's event and survey mappings onto its copy (`copied`: old
+    id → new)."""
     references = {"map_id": (None, new_map), "stage_id": (Stage, 0), "card_id": (Card, 0)}
-    entities: tuple[Any, ...] = (EventMapping, MappingSegment, StagePattern, StageTouchpoint)
+    entities: tuple[Any, ...] = (
+        EventMapping,
+        MappingSegment,
+        StagePattern,
+        StageTouchpoint,
+        SurveyMapping,
+    )
     operations: list[Operation] = []
     for entity in entities:
         for row in document.measure_rows(entity, map_id):
@@ -575,6 +583,7 @@ def delete_map(document: Document, map_id: int) -> EditCommand:
         StagePattern,
         MappingSegment,
         EventMapping,
+        SurveyMapping,
     )
     operations += [
         Delete(entity, row.id)

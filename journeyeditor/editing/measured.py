@@ -1,4 +1,5 @@
-"""Reading what a map measured (schema version 4): its event mapping and its runs.
+"""Reading what a map measured (schema version 4): its event mapping and its runs (and,
+since version 5, its saved survey mapping).
 
 Plain queries over a Session and frozen records, no Qt, so the renderer, the window,
 the command line and the commands of `editing/measures.py` read runs the same way.
@@ -24,6 +25,7 @@ from journeyeditor.model import (
     StagePattern,
     StageTouchpoint,
     SurveyFigure,
+    SurveyMapping,
 )
 
 
@@ -83,7 +85,7 @@ def runs_query(map_id: int, kind: str) -> Select[Any]:
 
 def map_rows_query(entity: Any, map_id: int) -> Select[Any]:
     """The rows of a measurement table that belong to a map, in a stable order."""
-    if entity in (EventMapping, MappingSegment, MeasureRun):
+    if entity in (EventMapping, MappingSegment, MeasureRun, SurveyMapping):
         column: Any = entity.map_id
         order: tuple[Any, ...] = (getattr(entity, "position", entity.id), entity.id)
         return select(entity).where(column == map_id).order_by(*order)

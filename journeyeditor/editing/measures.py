@@ -3,7 +3,8 @@
 `apply_funnel` and `apply_survey` save the figures a measuring job computed (and, for
 events, the mapping it used), add a run to the map's dated history, give the map a
 lane to show them when it has none, and delete the runs beyond `limits.MAX_RUNS_PER_KIND`;
-`apply_survey` also adds the survey's verbatims as research cards in a "Verbatims" lane.
+`apply_survey` also adds the survey's verbatims as research cards in a "Verbatims" lane
+and saves the columns it read (`editing/survey_mapping.py`).
 Undo gives back exactly the file before the import.
 
 Stage keys: the `key` of every `StageRule` (and the `stage` of survey figures and
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from journeyeditor import i18n
+from journeyeditor.editing import survey_mapping
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document, translate
 from journeyeditor.editing.edits import _new_lane, stamp
@@ -27,7 +29,7 @@ from journeyeditor.editing.operations import Delete, Insert, Operation
 from journeyeditor.marks import QT_TRANSLATE_NOOP
 from journeyeditor.measure.funnel import FunnelResult, StageRule
 from journeyeditor.measure.sources import ColumnMapping, FileSource, SqlSource
-from journeyeditor.measure.survey import SurveyResult
+from journeyeditor.measure.survey import SurveyColumns, SurveyResult
 from journeyeditor.model import (
     Card,
     EventMapping,
@@ -464,10 +466,17 @@ def plan_survey(
     rows: int = 0,
     bad_rows: int = 0,
     segment_column: str = "",
+    columns: SurveyColumns | None = None,
 ) -> tuple[EditCommand, Applied]:
-    """The import of survey figures and verbatims as one command, and what it writes."""
+    """The import of survey figures and verbatims as one command, and what it writes;
+    with `columns`, the map's saved survey mapping becomes them in the same step."""
     imported = imported or stamp()
     stage_of = _stage_ids(document, map_id)
+    saved: list[Operation] = []
+    if columns is not None:
+        if (problem := survey_mapping.problem(columns)) is not None:
+            raise MeasureRefused(problem)
+        saved = survey_mapping.mapping_operations(document, map_id, columns)
     _check_segments({f.segment for f in result.figures if f.segment is not None})
     steps = _run_steps(
         document,
@@ -509,7 +518,7 @@ def plan_survey(
     command = EditCommand(
         document,
         translate("Measures", "Import survey"),
-        [*steps.pruned, *steps.lane, *steps.run, *figures, *verbatim_lane, *cards],
+        [*steps.pruned, *saved, *steps.lane, *steps.run, *figures, *verbatim_lane, *cards],
     )
     stages = len({f.stage for f in result.figures})
     return command, steps.applied(stages, len(figures), verbatims=len(cards))
@@ -577,10 +586,12 @@ def apply_survey(
     rows: int = 0,
     bad_rows: int = 0,
     segment_column: str = "",
+    columns: SurveyColumns | None = None,
 ) -> EditCommand:
     """One undo step saving survey figures into a map: a run with its figures, a survey
     lane when the map has none, the verbatims as research cards (source: the survey) in
-    the Verbatims lane (made when missing), and the history pruned to the limit."""
+    the Verbatims lane (made when missing), the history pruned to the limit, and with
+    `columns` the map's saved survey mapping."""
     return plan_survey(
-        document, map_id, result, source_name, imported, rows, bad_rows, segment_column
+        document, map_id, result, source_name, imported, rows, bad_rows, segment_column, columns
     )[0]

@@ -30,6 +30,7 @@ from journeyeditor.model import (
     StagePattern,
     StageTouchpoint,
     SurveyFigure,
+    SurveyMapping,
     Vote,
 )
 from journeyeditor.store.content import chunks
@@ -61,7 +62,7 @@ def _map_of(rows: Rows, entity: type, row: Values) -> tuple[int, ...]:
 
 def _measured_map(rows: Rows, entity: type, row: Values) -> int | None:
     """The map a measurement row belongs to; None for other rows."""
-    if entity in (EventMapping, MappingSegment, MeasureRun):
+    if entity in (EventMapping, MappingSegment, MeasureRun, SurveyMapping):
         return int(row["map_id"])
     if entity in (FunnelFigure, SurveyFigure, StagePattern, StageTouchpoint):
         return rows.map_of(row["stage_id"])

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         StagePattern,
         StageTouchpoint,
         SurveyFigure,
+        SurveyMapping,
         Vote,
     )
 from journeyeditor.model.enums import (
@@ -74,6 +75,7 @@ __all__ = [
     "StagePattern",
     "StageTouchpoint",
     "SurveyFigure",
+    "SurveyMapping",
     "Vote",
 ]
 

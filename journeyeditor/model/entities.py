@@ -359,6 +359,34 @@ class StageTouchpoint(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class SurveyMapping(Base):
+    """How a map reads survey answers (version 5): the columns a person chose at its
+    last survey import, offered again at the next one. Optional columns are NULL when
+    none was chosen; the effort scale bounds the effort scores."""
+
+    __tablename__ = "survey_mapping"
+    __table_args__ = (
+        UniqueConstraint("map_id", name="uq_survey_mapping_map"),
+        CheckConstraint(
+            "stage_column != '' AND nps_column != '' AND effort_column != ''"
+            " AND text_column != '' AND answered_column IS NOT '' AND segment_column IS NOT ''",
+            name="ck_survey_mapping_columns",
+        ),
+        CheckConstraint("effort_low < effort_high", name="ck_survey_mapping_scale"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    map_id: Mapped[int] = mapped_column(ForeignKey("journey_map.id", ondelete="CASCADE"))
+    stage_column: Mapped[str] = mapped_column(String, default="stage")
+    nps_column: Mapped[str] = mapped_column(String, default="nps")
+    effort_column: Mapped[str] = mapped_column(String, default="effort")
+    text_column: Mapped[str] = mapped_column(String, default="comment")
+    answered_column: Mapped[str | None] = mapped_column(String, nullable=True)
+    segment_column: Mapped[str | None] = mapped_column(String, nullable=True)
+    effort_low: Mapped[float] = mapped_column(default=1.0)
+    effort_high: Mapped[float] = mapped_column(default=7.0)
+
+
 class MeasureRun(Base):
     """One import of event data or survey answers into a map, kept as dated history."""
 

@@ -334,6 +334,18 @@ RULES: dict[str, tuple[Rule, ...]] = {
         _count("effort_answers"),
         Rule("effort_mean", "real", nullable=True, bounds=limits.EFFORT_RANGE),
     ),
+    "survey_mapping": (
+        _id(),
+        _id("map_id"),
+        _name("stage_column"),
+        _name("nps_column"),
+        _name("effort_column"),
+        _name("text_column"),
+        _name("answered_column", nullable=True),
+        _name("segment_column", nullable=True),
+        Rule("effort_low", "real", bounds=limits.EFFORT_RANGE),
+        Rule("effort_high", "real", bounds=limits.EFFORT_RANGE),
+    ),
     "snapshot": (
         _id(),
         _name("name"),
@@ -358,6 +370,7 @@ TABLES_SINCE = {
     "ballot_lane": 3,
     "vote": 3,
     **dict.fromkeys(MEASURE_TABLES, 4),
+    "survey_mapping": 5,
 }
 """Tables a schema version added: an older file is checked without them."""
 
@@ -577,6 +590,8 @@ def _references(execute: Execute, version: int | None = None) -> None:
         _faults(execute, BALLOT_FAULTS)
     if _has("measure_run", version):
         _faults(execute, MEASURE_FAULTS)
+    if _has("survey_mapping", version):
+        _faults(execute, SURVEY_MAPPING_FAULTS)
 
 
 BALLOT_FAULTS = (
@@ -693,6 +708,33 @@ MEASURE_FAULTS = (
 kind and map, once per run, stage and segment."""
 
 
+SURVEY_MAPPING_FAULTS = (
+    (
+        "survey_mapping",
+        "stage_column, nps_column, effort_column, text_column",
+        "a required column left empty",
+        "SELECT id FROM survey_mapping WHERE '' IN"
+        " (stage_column, nps_column, effort_column, text_column)",
+    ),
+    (
+        "survey_mapping",
+        "answered_column, segment_column",
+        "an optional column empty rather than none",
+        "SELECT id FROM survey_mapping WHERE '' IN"
+        " (coalesce(answered_column, 'x'), coalesce(segment_column, 'x'))",
+    ),
+    (
+        "survey_mapping",
+        "effort_low, effort_high",
+        "an effort scale whose low end is not below its high end",
+        "SELECT id FROM survey_mapping WHERE NOT (effort_low < effort_high)",
+    ),
+)
+"""What a saved survey mapping may not be (its CHECK constraints, which a file may have
+been written around): a required column empty, an optional one '' instead of NULL, an
+empty or upside-down effort scale."""
+
+
 def _faults(
     execute: Execute,
     faults: Sequence[tuple[str, str, str, str]],
@@ -799,6 +841,8 @@ def check_rows(
                 _faults(execute, MEASURE_FAULTS, table, wanted)
             if table == "card":
                 _card_links(execute, marks, wanted)
+            if table == "survey_mapping":
+                _faults(execute, SURVEY_MAPPING_FAULTS, table, wanted)
     for table, ids in grown.items():
         for part in chunks(sorted(set(ids))):
             _counts(execute, {table: part})

@@ -44,6 +44,7 @@ from journeyeditor.model import (
     StagePattern,
     StageTouchpoint,
     SurveyFigure,
+    SurveyMapping,
     Vote,
     limits,
 )
@@ -73,6 +74,7 @@ from journeyeditor.store.interchange_fields import (
     RUN,
     SNAPSHOT,
     STAGE,
+    SURVEY_MAPPING,
     VERSION,
     VOTE,
     Field,
@@ -144,6 +146,7 @@ NESTED = {
     "ballots",
     "votes",
     "mapping",
+    "survey_mapping",
     "runs",
     "segments",
     "events",
@@ -407,6 +410,7 @@ def plan_import(data: Any, source: Path | str = "JSON") -> Plan:
                 votes.append(row)
         map_cards = {card["id"] for card in cards if card["stage_id"] in stage_ids}
         _plan_mapping(reader, raw_map, where, values["id"], stage_ids, map_cards, measured)
+        _plan_survey_mapping(reader, raw_map, where, values["id"], measured)
         _plan_runs(reader, raw_map, where, values["id"], stage_ids, measured, collect)
         stages += map_stages
         lanes += map_lanes
@@ -439,11 +443,12 @@ MEASURED: tuple[type, ...] = (
     MappingSegment,
     StagePattern,
     StageTouchpoint,
+    SurveyMapping,
     MeasureRun,
     FunnelFigure,
     SurveyFigure,
 )
-"""Measurement tables (schema version 4), in an order foreign keys accept."""
+"""Measurement tables (schema versions 4 and 5), in an order foreign keys accept."""
 
 
 def _add(measured: dict[type, list[Record]], entity: type, record: Record) -> None:
@@ -451,6 +456,26 @@ def _add(measured: dict[type, list[Record]], entity: type, record: Record) -> No
     rows = measured.setdefault(entity, [])
     record.setdefault("id", len(rows) + 1)
     rows.append(record)
+
+
+def _plan_survey_mapping(
+    reader: _Reader, raw_map: Record, where: str, map_id: int, measured: dict[type, list[Record]]
+) -> None:
+    """A map's saved survey columns, as the file check wants them: the four required
+    ones named, an optional one null or named, the effort scale running upwards."""
+    raw = raw_map.get("survey_mapping")
+    if raw is None:
+        return
+    spot = f"{where}.survey_mapping"
+    if not isinstance(raw, dict):
+        raise reader.fail(spot, "must be an object or null")
+    record = reader.record(raw, SURVEY_MAPPING, spot)
+    for field in SURVEY_MAPPING[:6]:
+        if record[field.column] == "":
+            raise reader.fail(f"{spot}.{field.key}", "must not be empty (null: no column)")
+    if not record["effort_low"] < record["effort_high"]:
+        raise reader.fail(f"{spot}.effort_high", "must be more than effort_low")
+    _add(measured, SurveyMapping, {**record, "map_id": map_id})
 
 
 def _plan_mapping(

@@ -36,6 +36,7 @@ from journeyeditor.store.interchange_fields import (
     RUN,
     SNAPSHOT,
     STAGE,
+    SURVEY_MAPPING,
     VERSION,
     VOTE,
     Field,
@@ -161,10 +162,18 @@ def _map(read: _Reader, record: Record) -> Record:
             for ballot in read.records("ballot", BALLOT, by_id.format("map_id"), key)
         ],
         "mapping": _mapping(read, record["id"], stages),
+        **_survey_mapping(read, record["id"]),
         "runs": [
             _run(read, run) for run in read.records("measure_run", RUN, by_id.format("map_id"), key)
         ],
     }
+
+
+def _survey_mapping(read: _Reader, map_id: int) -> Record:
+    """`survey_mapping`: the map's saved survey columns; nothing without one, so that
+    the projects of schema 4 export as they did."""
+    found = read.records("survey_mapping", SURVEY_MAPPING, "WHERE map_id = ?", (map_id,))
+    return {"survey_mapping": found[0]} if found else {}
 
 
 PER_STAGE = (

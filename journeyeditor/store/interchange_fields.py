@@ -179,6 +179,17 @@ MAPPING = (
     Field("event", "event_column", str, "event"),
 )
 MAPPING_STAGE = (_reference("stage", "stage_id", nullable=False),)
+SURVEY_MAPPING = (
+    Field("stage", "stage_column", str, "stage"),
+    Field("nps", "nps_column", str, "nps"),
+    Field("effort", "effort_column", str, "effort"),
+    Field("text", "text_column", str, "comment"),
+    Field("answered", "answered_column", str, None, nullable=True),
+    Field("segment", "segment_column", str, None, nullable=True),
+    Field("effort_low", "effort_low", float, 1.0, bounds=limits.EFFORT_RANGE),
+    Field("effort_high", "effort_high", float, 7.0, bounds=limits.EFFORT_RANGE),
+)
+"""A map's saved survey mapping (schema version 5): its columns, then the effort scale."""
 COUNTED: Bounds = (0, limits.COUNT_MAX)
 RUN = (
     ID,

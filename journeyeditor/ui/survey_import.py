@@ -1,6 +1,7 @@
 """Data → Import Survey…: a survey file (one row per answer), its preview and columns,
 checked and reduced to NPS, CES and verbatims per stage in a worker thread, then applied
-as one undo step (`measures.apply_survey`). A row's stage is one of the map's stage
+as one undo step (`measures.apply_survey`) that also saves the columns chosen with the
+map, to be chosen again at its next survey import. A row's stage is one of the map's stage
 names or the text of one of that stage's touchpoint cards; any other is a bad row."""
 
 from __future__ import annotations
@@ -10,20 +11,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from journeyeditor.editing import measures
+from journeyeditor.editing import measures, survey_mapping
 from journeyeditor.editing.document import Document, translate
 from journeyeditor.measure.sources import FileSource, SourceCheck
 from journeyeditor.measure.survey import SurveyColumns, SurveyJob, SurveyResult
@@ -59,23 +61,54 @@ class SurveyPreviewDialog(ColumnsPreviewDialog):
 
     time_role = "answered"
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, saved: SurveyColumns | None = None, parent: QWidget | None = None
+    ) -> None:
+        """`saved`: the columns this map's last survey import read; each is chosen again
+        when the file has it (an optional one saved as none stays none), and its effort
+        scale is chosen again."""
         title = translate("SurveyPreviewDialog", "Import survey: {name}")
         super().__init__(path, title.format(name=path.name), parent)
+        self._saved = saved
         box = QGroupBox(self.tr("Scores and verbatims"))
         form = QFormLayout(box)
         self.effort_scale = QComboBox()
-        for low, high in EFFORT_SCALES:
+        scales = list(EFFORT_SCALES)
+        if saved is not None and saved.effort_scale not in scales:
+            scales.append(saved.effort_scale)
+        for low, high in scales:
             self.effort_scale.addItem(f"{low:g}–{high:g}", (low, high))
+        if saved is not None:
+            self.effort_scale.setCurrentIndex(scales.index(saved.effort_scale))
         form.addRow(self.tr("Effort score from:"), self.effort_scale)
         self.verbatims = QSpinBox()
         self.verbatims.setRange(0, VERBATIMS_PER_STAGE_MAX)
         self.verbatims.setValue(VERBATIMS_DEFAULT)
         form.addRow(self.tr("Verbatims per stage (the most recent):"), self.verbatims)
+        self.saved_note = QLabel()
+        self.saved_note.setObjectName("saved_note")
+        self.saved_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.saved_note.setWordWrap(True)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.count() - 1, box)  # above the buttons
+        layout.insertWidget(layout.count() - 1, self.saved_note)
         self.start()
+
+    def reread(self) -> None:
+        """Read the rows again, and say which saved columns this file lacks."""
+        super().reread()
+        saved = self._saved
+        missing = survey_mapping.missing_columns(saved, self.header) if saved else ()
+        self.saved_note.setVisible(bool(missing))
+        self.saved_note.setText(
+            self.tr(
+                "This file has no column {columns} of the columns saved with the map by its "
+                "last survey import: choose the columns again."
+            ).format(columns=", ".join(missing))
+            if missing
+            else ""
+        )
 
     def roles(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         required = [
@@ -89,6 +122,12 @@ class SurveyPreviewDialog(ColumnsPreviewDialog):
             ("segment", self.tr("Break down by:")),
         ]
         return required, optional
+
+    def saved_choice(self, role: str) -> str | None:
+        if self._saved is None:
+            return None
+        value = getattr(self._saved, role)
+        return "" if value is None else str(value)  # "": saved as none, no guess
 
     def survey_columns(self) -> SurveyColumns:
         stage, nps, effort, text = (
@@ -131,6 +170,7 @@ def apply_survey(document: Document, surveyed: Surveyed, parent: QWidget | None)
             rows=surveyed.check.rows,
             bad_rows=surveyed.check.bad.total,
             segment_column=surveyed.columns.segment or "",
+            columns=surveyed.columns,
         )
     except ValueError as error:  # MeasureRefused, translated
         QMessageBox.warning(parent, translate("SurveyImport", "Import survey"), str(error))
@@ -173,8 +213,9 @@ class SurveyImport(QObject):
             self.finished.emit(False)
 
     def open_file(self, path: Path) -> None:
+        saved = survey_mapping.saved_columns(self.document, self.map_id)
         try:
-            dialog = SurveyPreviewDialog(path, self.parent_widget)
+            dialog = SurveyPreviewDialog(path, saved, self.parent_widget)
         except (JourneyFileError, OSError) as error:
             message = (
                 error.message(translate) if isinstance(error, JourneyFileError) else str(error)

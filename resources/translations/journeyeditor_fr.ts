@@ -2246,6 +2246,10 @@ Rien n’a été modifié.</translation>
         <source>The verbatims would give the map more than {most} cards.</source>
         <translation>Les verbatims donneraient à la carte plus de {most} cartes.</translation>
     </message>
+    <message>
+        <source>The effort scale must run upwards within {least:g} to {most:g}.</source>
+        <translation>L’échelle d’effort doit être croissante, entre {least:g} et {most:g}.</translation>
+    </message>
 </context>
 <context>
     <name>Merge</name>
@@ -2839,6 +2843,10 @@ Rien n’a été modifié.</translation>
         <translation>Verbatims par étape (les plus récents) :</translation>
     </message>
     <message>
+        <source>This file has no column {columns} of the columns saved with the map by its last survey import: choose the columns again.</source>
+        <translation>Ce fichier n’a pas la colonne {columns} parmi celles enregistrées avec la carte lors de sa dernière importation d’enquête : choisissez à nouveau les colonnes.</translation>
+    </message>
+    <message>
         <source>Stage or touchpoint:</source>
         <translation>Étape ou point de contact :</translation>
     </message>
@@ -3316,8 +3324,8 @@ Rien n’a été modifié.</translation>
         <translation>mesurer une carte à partir des réponses d’une enquête et l’enregistrer</translation>
     </message>
     <message>
-        <source>JSON file: the survey&apos;s columns and stage names</source>
-        <translation>fichier JSON : les colonnes de l’enquête et les noms des étapes</translation>
+        <source>JSON file: the survey&apos;s columns and stage names (default: the columns saved with the map by its last survey import)</source>
+        <translation>fichier JSON : les colonnes de l’enquête et les noms des étapes (par défaut : les colonnes enregistrées avec la carte lors de sa dernière importation d’enquête)</translation>
     </message>
     <message>
         <source>the survey&apos;s column of this (see --mapping)</source>
@@ -3358,6 +3366,14 @@ Rien n’a été modifié.</translation>
     <message>
         <source>funnel</source>
         <translation>entonnoir</translation>
+    </message>
+    <message>
+        <source>it has no column {missing} of the survey mapping saved with the map “{map}” (its columns: {found}); give --mapping MAPPING.json or --stage-column, --nps-column… for this file</source>
+        <translation>il n’a pas la colonne {missing} de la correspondance d’enquête enregistrée avec la carte « {map} » (ses colonnes : {found}) ; indiquez --mapping MAPPING.json ou --stage-column, --nps-column… pour ce fichier</translation>
+    </message>
+    <message>
+        <source>no --mapping was given and the map “{map}” has no survey mapping saved, and it has no column {missing} (its columns: {found}); give --mapping MAPPING.json or --stage-column, --nps-column…</source>
+        <translation>aucun --mapping n’a été donné, la carte « {map} » n’a pas de correspondance d’enquête enregistrée, et il n’a pas la colonne {missing} (ses colonnes : {found}) ; indiquez --mapping MAPPING.json ou --stage-column, --nps-column…</translation>
     </message>
     <message>
         <source>survey</source>

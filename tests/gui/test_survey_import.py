@@ -1,10 +1,12 @@
 """Data → Import Survey…: a French Excel survey file previewed with its columns guessed,
 checked (a row naming no stage of the map is listed), reduced in the worker thread and
-applied as one undo step with its verbatims; refusing the bad rows writes nothing."""
+applied as one undo step with its verbatims; refusing the bad rows writes nothing; the
+columns chosen are saved with the map and chosen again by the next import's preview."""
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -12,8 +14,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from journeyeditor.editing import survey_mapping
 from journeyeditor.editing.document import Document
 from journeyeditor.measure.survey import SurveyColumns
+from journeyeditor.ui import survey_import
 from journeyeditor.ui.bad_rows_dialog import BadRowsDialog
 from journeyeditor.ui.main_window import MainWindow
 from journeyeditor.ui.survey_import import SurveyImport, SurveyPreviewDialog, survey_stages
@@ -119,3 +123,61 @@ def test_the_data_menu_imports_a_survey_into_the_map_shown(
     assert window.statusBar().currentMessage().startswith("The figures are on the map")
     newest, _previous = window.document.latest_runs(shown, "survey")
     assert newest is not None and newest.source == survey.name
+
+
+SAVED = SurveyColumns("Étape", "Note NPS", "Effort", "Commentaire", None, "Canal", (0.0, 10.0))
+
+
+def test_the_preview_chooses_the_saved_columns_again(qtbot: QtBot, survey: Path) -> None:
+    """Saved columns win over the guesses (the answered column saved as none stays none,
+    though the file has one), and the saved effort scale is chosen."""
+    dialog = SurveyPreviewDialog(survey, SAVED)
+    qtbot.addWidget(dialog)
+    assert dialog.survey_columns() == SAVED
+    assert dialog.effort_scale.currentData() == (0.0, 10.0)
+    assert dialog.saved_note.isHidden()
+    odd = dataclasses.replace(SAVED, effort_scale=(1.0, 4.0))
+    other = SurveyPreviewDialog(survey, odd)
+    qtbot.addWidget(other)
+    assert other.survey_columns() == odd
+
+
+def test_saved_columns_the_file_lacks_are_guessed_and_named(qtbot: QtBot, survey: Path) -> None:
+    renamed = dataclasses.replace(SAVED, text="Verbatim", segment="Région")
+    dialog = SurveyPreviewDialog(survey, renamed)
+    qtbot.addWidget(dialog)
+    chosen = dialog.survey_columns()
+    assert (chosen.stage, chosen.text, chosen.segment) == ("Étape", "Commentaire", None)
+    assert not dialog.saved_note.isHidden()
+    assert "no column Verbatim, Région" in dialog.saved_note.text()
+
+
+def test_an_import_saves_its_columns_for_the_next_one(
+    qtbot: QtBot, document: Document, survey: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flow = SurveyImport(document, MAP_ID)
+    chosen = dataclasses.replace(SAVED, answered="Date de réponse", effort_scale=(1.0, 5.0))
+    with qtbot.waitSignal(flow.finished, timeout=20000):
+        flow.measure(SurveyPreviewDialog(survey).source(), chosen, 5)
+        run = flow.run
+        assert run is not None
+        qtbot.waitUntil(lambda: run.bad_rows_dialog is not None, timeout=20000)
+        assert run.bad_rows_dialog is not None
+        run.bad_rows_dialog.import_button.click()
+    assert survey_mapping.saved_columns(document, MAP_ID) == chosen
+    offered: list[SurveyColumns | None] = []
+
+    def preview(path: Path, saved: SurveyColumns | None, parent: object) -> SurveyPreviewDialog:
+        offered.append(saved)
+        dialog = SurveyPreviewDialog(path, saved)
+        qtbot.addWidget(dialog)
+        QTimer.singleShot(0, dialog.reject)
+        return dialog
+
+    monkeypatch.setattr(survey_import, "SurveyPreviewDialog", preview)
+    again = SurveyImport(document, MAP_ID)
+    with qtbot.waitSignal(again.finished, timeout=20000):
+        again.open_file(survey)
+    assert offered == [chosen]
+    document.undo()
+    assert survey_mapping.saved_columns(document, MAP_ID) is None

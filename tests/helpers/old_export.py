@@ -38,6 +38,7 @@ from journeyeditor.model import (
     StagePattern,
     StageTouchpoint,
     SurveyFigure,
+    SurveyMapping,
     Vote,
 )
 from journeyeditor.store.interchange import (
@@ -59,6 +60,7 @@ from journeyeditor.store.interchange import (
     RUN,
     SNAPSHOT,
     STAGE,
+    SURVEY_MAPPING,
     VERSION,
     VOTE,
     Field,
@@ -175,6 +177,7 @@ def export_project(connection: Connection) -> Record:
                 "emotions": _records(points, EMOTION),
                 "ballots": ballots,
                 "mapping": _export_mapping(rows, map_row.id, stage_rows),
+                **_export_survey_mapping(rows, map_row.id),
                 "runs": [
                     _export_run(rows, run)
                     for run in rows(
@@ -194,6 +197,12 @@ def export_project(connection: Connection) -> Record:
         "maps": maps,
         "snapshots": _records(rows(Snapshot, Snapshot.id), SNAPSHOT),
     }
+
+
+def _export_survey_mapping(rows: Callable[..., list[Any]], map_id: int) -> Record:
+    """`survey_mapping` (schema 5, survey5's SQLAlchemy export): left out without one."""
+    found = rows(SurveyMapping, SurveyMapping.id, where=SurveyMapping.map_id == map_id)
+    return {"survey_mapping": _out(found[0], SURVEY_MAPPING)} if found else {}
 
 
 def _export_mapping(rows: Callable[..., list[Any]], map_id: int, stages: list[Any]) -> Any:

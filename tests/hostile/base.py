@@ -63,6 +63,7 @@ def base_project() -> dict[str, Any]:
 
 def measures(data: dict[str, Any]) -> None:
     """A funnel and a survey lane, an event mapping and two runs with figures (schema 4),
+    and a saved survey mapping (schema 5: the columns of runner.measure_inputs' survey),
     so that every measurement table has rows for the hostile values to go into."""
     first = data["maps"][0]
     stages = [stage["id"] for stage in first["stages"]]
@@ -80,6 +81,16 @@ def measures(data: dict[str, Any]) -> None:
         "event": "what",
         "segments": ["channel"],
         "stages": [{"stage": stages[0], "events": ["ad *", "visit*"], "touchpoints": [card]}],
+    }
+    first["survey_mapping"] = {
+        "stage": "stage",
+        "nps": "nps",
+        "effort": "effort",
+        "text": "comment",
+        "answered": None,
+        "segment": None,
+        "effort_low": 1.0,
+        "effort_high": 7.0,
     }
     first["runs"] = [
         {

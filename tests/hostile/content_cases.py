@@ -93,6 +93,8 @@ OUT_OF_RANGE: dict[tuple[str, str], tuple[tuple[str, object], ...]] = {
     ("survey_figure", "effort_mean"): (("over_limit", limits.EFFORT_RANGE[1] + 0.5),),
     ("survey_figure", "detractors"): (("negative", -2),),
     ("stage_pattern", "position"): (("over_limit", limits.MAX_PATTERNS_PER_STAGE + 1),),
+    ("survey_mapping", "effort_low"): (("negative", limits.EFFORT_RANGE[0] - 1),),
+    ("survey_mapping", "effort_high"): (("over_limit", limits.EFFORT_RANGE[1] + 1),),
 }
 # Snapshots may hold up to SNAPSHOT_MAX_CHARS (200 MB): too big to build here.
 NOT_TOO_LONG = {("snapshot", "data")}
@@ -310,6 +312,24 @@ def measure_cases() -> list[Case]:
             "reference",
             edited("DELETE FROM event_mapping"),
         ),
+        *survey_mapping_cases(),
+    ]
+
+
+def survey_mapping_cases() -> list[Case]:
+    """A saved survey mapping written around its CHECK constraints: a required column
+    empty, an optional one '' instead of NULL, an effort scale upside down or empty."""
+    changes = {
+        "stage_column.empty": "stage_column = ''",
+        "text_column.empty": "text_column = ''",
+        "answered_column.empty": "answered_column = ''",
+        "segment_column.empty": "segment_column = ''",
+        "effort_high.upside_down": "effort_low = 7.0, effort_high = 1.0",
+        "effort_high.empty_scale": "effort_low = 3.0, effort_high = 3.0",
+    }
+    return [
+        Case(f"survey_mapping.{name}", "range", edited(f"UPDATE survey_mapping SET {change}"))
+        for name, change in changes.items()
     ]
 
 

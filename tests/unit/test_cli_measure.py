@@ -1,6 +1,7 @@
 """`journeyeditor import-events` and `import-survey` end to end in child processes: what
 they print, bad rows listed and nothing written without --skip-bad-rows, a re-import
-keeping the previous run, wrong maps and stages refused with the file unchanged."""
+keeping the previous run, wrong maps and stages refused with the file unchanged, a
+survey's columns saved with the map and read again by the next import."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from journeyeditor.store.errors import (
     BadEventRowsError,
     MeasureImportError,
     StageMappingError,
+    SurveySourceError,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -195,3 +197,80 @@ def test_a_database_source_is_named_without_its_password() -> None:
     label = source_label(SqlSource("postgresql://ann:s3cret@db.example:5432/shop", "ev", columns))
     assert "s3cret" not in label
     assert label.startswith("postgresql://ann:***@db.example:5432/shop") and label.endswith(" ev")
+
+
+FRENCH_SURVEY = """Étape;Note;CES;Verbatim;Date;Canal
+Awareness;9;2;Belle pub;2026-11-20;web
+Purchase;4;6;Trop long;2026-11-21;shop
+"""
+FRENCH_COLUMNS = {"stage": "Étape", "nps": "Note", "effort": "CES", "text": "Verbatim"}
+
+
+def _survey_file(files: dict[str, Path], name: str, text: str) -> Path:
+    path = files["project"].parent / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _saved_survey(project: Path) -> Any:
+    from journeyeditor.editing.survey_mapping import saved_columns
+
+    document = Document.open(project, read_only=True)
+    try:
+        map_id = document.maps()[0].id
+        newest, _previous = document.latest_runs(map_id, "survey")
+        return saved_columns(document, map_id), newest
+    finally:
+        document.close()
+
+
+def test_the_next_survey_import_reuses_the_saved_columns(files: dict[str, Path], qapp: Any) -> None:
+    del qapp
+    mapping = files["project"].parent / "survey-mapping.json"
+    mapping.write_text(json.dumps({"columns": FRENCH_COLUMNS}), encoding="utf-8")
+    november = _survey_file(files, "novembre.csv", FRENCH_SURVEY)
+    first = journeyeditor(
+        "import-survey", files["project"], november, "--map", "Current journey",
+        "--mapping", mapping, "--segment", "Canal",
+    )  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    saved, _newest = _saved_survey(files["project"])
+    assert (saved.stage, saved.nps, saved.effort, saved.text) == tuple(FRENCH_COLUMNS.values())
+    assert (saved.answered, saved.segment) == (None, "Canal")
+    december = _survey_file(files, "décembre.csv", FRENCH_SURVEY.replace("2026-11", "2026-12"))
+    again = journeyeditor("import-survey", files["project"], december, "--map", "current journey")
+    assert again.returncode == 0, again.stderr
+    assert "Run 2 saved" in again.stdout
+    _saved, newest = _saved_survey(files["project"])
+    assert (newest.source, newest.segment_column, newest.rows) == ("décembre.csv", "Canal", 2)
+
+
+def test_saved_columns_missing_from_the_file_are_named(files: dict[str, Path], qapp: Any) -> None:
+    del qapp
+    november = _survey_file(files, "novembre.csv", FRENCH_SURVEY)
+    options = ("--stage-column", "Étape", "--nps-column", "Note", "--effort-column", "CES")
+    first = journeyeditor(
+        "import-survey", files["project"], november, "--map", "Current journey", *options,
+        "--text-column", "Verbatim",
+    )  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    before = files["project"].read_bytes()
+    renamed = _survey_file(files, "renamed.csv", FRENCH_SURVEY.replace("CES", "Effort"))
+    done = journeyeditor("import-survey", files["project"], renamed, "--map", "Current journey")
+    assert done.returncode == SurveySourceError.exit_code, done.stderr
+    assert done.stderr.startswith("renamed.csv cannot be read as a survey: it has no column CES")
+    assert "of the survey mapping saved with the map “Current journey”" in done.stderr
+    assert "give --mapping MAPPING.json" in done.stderr
+    assert files["project"].read_bytes() == before
+
+
+def test_without_a_mapping_given_or_saved_the_message_says_so(files: dict[str, Path]) -> None:
+    before = files["project"].read_bytes()
+    november = _survey_file(files, "novembre.csv", FRENCH_SURVEY)
+    done = journeyeditor("import-survey", files["project"], november, "--map", "Current journey")
+    assert done.returncode == SurveySourceError.exit_code, done.stderr
+    assert "no --mapping was given and the map “Current journey” has no survey mapping" in (
+        done.stderr
+    )
+    assert "no column stage, nps, effort, comment (its columns: Étape, Note," in done.stderr
+    assert files["project"].read_bytes() == before

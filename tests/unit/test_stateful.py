@@ -43,7 +43,7 @@ from journeyeditor.editing.operations import row_values
 from journeyeditor.editing.rows import record, select_sql
 from journeyeditor.measure.funnel import Breakdown, FunnelResult, StageFigures, StageRule
 from journeyeditor.measure.sources import BadRows, ColumnMapping, SourceCheck
-from journeyeditor.measure.survey import SurveyFigures, SurveyResult, Verbatim
+from journeyeditor.measure.survey import SurveyColumns, SurveyFigures, SurveyResult, Verbatim
 from journeyeditor.model import Card, Evidence, Lane, LaneKind
 from journeyeditor.model.enums import FIGURE_LANES
 from journeyeditor.store import database, interchange, templates
@@ -56,6 +56,12 @@ from helpers.projects import (
     position_problems,
     table_contents,
 )
+
+SURVEY_COLUMNS = (
+    SurveyColumns("stage", "nps", "effort", "comment"),
+    SurveyColumns("Étape", "Note", "CES", "Verbatim", "Date", "Canal", (0.0, 10.0)),
+)
+"""Survey mappings an import saves (schema 5), undone and redone with it."""
 
 settings.register_profile(
     "journeyeditor-default",
@@ -369,15 +375,24 @@ class DocumentMachine(RuleBasedStateMachine):
         self.push(measures.apply_funnel(self.document, map_id, result, columns, "e.csv", stamp))
 
     @precondition(lambda self: self.has_grid())
-    @rule(data=st.data(), said=st.lists(words, max_size=3))
-    def import_survey(self, data: st.DataObject, said: list[str]) -> None:
+    @rule(
+        data=st.data(),
+        said=st.lists(words, max_size=3),
+        columns=st.none() | st.sampled_from(SURVEY_COLUMNS),
+    )
+    def import_survey(
+        self, data: st.DataObject, said: list[str], columns: SurveyColumns | None
+    ) -> None:
         map_id = self.pick(data, self.world().grids(), "map")
         stage = str(self.pick(data, self.world().stages[map_id], "stage"))
         figures = (SurveyFigures(stage, None, 3, 1, 1, 1, 2, 2.5),)
         verbatims = tuple(Verbatim(stage, text, None, None, n + 2) for n, text in enumerate(said))
         result = SurveyResult(figures, verbatims, SourceCheck(3, 3, BadRows()))
         stamp = "2026-11-30T10:00:00Z"
-        self.push(measures.apply_survey(self.document, map_id, result, "s.csv", stamp))
+        command = measures.apply_survey(
+            self.document, map_id, result, "s.csv", stamp, columns=columns
+        )
+        self.push(command)
 
     # Maps
 
