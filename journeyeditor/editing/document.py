@@ -452,6 +452,18 @@ class Document(QObject):
     def snapshots(self) -> list[Snapshot]:
         return self._all(select(Snapshot).order_by(Snapshot.id))
 
+    def maps_of_cards(self, card_ids: Sequence[int]) -> dict[int, int]:
+        """The map of each card that exists, in one read per CHUNK of ids (a move asks
+        this of every card it moves: loading each as an ORM object cost a query each)."""
+        found: dict[int, int] = {}
+        for part in content.chunks(list(card_ids)):
+            sql = (
+                "SELECT card.id, stage.map_id FROM card JOIN stage ON stage.id = card.stage_id"
+                f" WHERE card.id IN ({', '.join('?' * len(part))})"
+            )
+            found.update(self._read(sql, part))
+        return found
+
     def map_of_card(self, card_id: int) -> int | None:
         card = self.get(Card, card_id)
         stage = self.get(Stage, card.stage_id) if card else None

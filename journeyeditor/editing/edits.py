@@ -195,7 +195,8 @@ def move_cards(
     _card_cell(document, stage_id, lane_id)
     stage = document.get(Stage, stage_id)
     target = stage.map_id if stage is not None else None
-    leaving = [card_id for card_id in card_ids if document.map_of_card(card_id) != target]
+    maps = document.maps_of_cards(card_ids)
+    leaving = [card_id for card_id in card_ids if maps.get(card_id) != target]
     operations: list[Operation] = _card_links(document, leaving) if leaving else []
     operations += [
         Relocate(Card, card_id, {"stage_id": stage_id, "lane_id": lane_id, "position": index + n})
