@@ -1840,7 +1840,7 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     </message>
     <message>
         <source>&amp;Data</source>
-        <translation>&amp;Données</translation>
+        <translation>D&amp;onnées</translation>
     </message>
     <message>
         <source>&amp;View</source>
