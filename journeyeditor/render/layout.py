@@ -715,13 +715,19 @@ class Layouter:
         self._stage_x: dict[int, tuple[float, float]] = {}
 
     def update(
-        self, content: MapContent, changed: Mapping[int, CardIn | None] | None = None
+        self,
+        content: MapContent,
+        changed: Mapping[int, CardIn | None] | None = None,
+        reordered: Iterable[CellKey] = (),
     ) -> Changes:
         """Bring the layout in line with `content`; say which card boxes are new.
 
         `changed`, when given, holds every card whose record may differ from the last
         update (None for a card gone), so the cards are not all looked at; a view that
-        keeps track of what its signals named passes it.
+        keeps track of what its signals named passes it. `reordered` names the cells
+        (stage, lane) where a record laid out before kept its object but had its
+        `position` set anew in place: a move shifts hundreds of cards of a cell by one,
+        and new records of them all would each be compared and placed from scratch.
         """
         if (
             self.layout is None
@@ -735,6 +741,7 @@ class Layouter:
         dirty: set[CellKey] = set()
         arrived: dict[CellKey, list[CardIn]] = {}
         known = self._cards
+        dirty.update(reordered)
         for card_id, card in self._differences(content, changed):
             prev = known.get(card_id)
             if prev is not None:
