@@ -1027,18 +1027,20 @@ class Layouter:
         s = self.style
         width = self._stage_x[key[0]][1] - 2 * s.cell_padding
         rows: list[tuple[CardIn, CardShape]] = []
+        shapes = self._shapes
         for card in self._cells.get(key, ()):
-            cached = self._shapes.get(card.id)
-            if (
-                cached is not None
-                and cached[1] == width
-                and cached[2] == lane_kind
-                and same_look(cached[0], card)
-            ):
-                shape = cached[3]
+            cached = shapes.get(card.id)
+            if cached is not None and cached[1] == width and cached[2] == lane_kind:
+                if cached[0] is card:  # a card only shifted keeps its record: nothing to do
+                    rows.append((card, cached[3]))
+                    continue
+                if same_look(cached[0], card):
+                    shape = cached[3]
+                else:
+                    shape = self.measurer.card(card, width, lane_kind)
             else:
                 shape = self.measurer.card(card, width, lane_kind)
-            self._shapes[card.id] = (card, width, lane_kind, shape)
+            shapes[card.id] = (card, width, lane_kind, shape)
             rows.append((card, shape))
         self._measured[key] = rows
         stack = sum(shape[0] for _c, shape in rows) + s.card_gap * max(0, len(rows) - 1)
@@ -1074,7 +1076,7 @@ class Layouter:
                     and kept.w == w
                     and kept.h == card_height
                     and old.lane_kind == lane_kind
-                    and same_look(old.card, card)
+                    and (old.card is card or same_look(old.card, card))
                 ):
                     old.card = card
                     if kept.rel != rel or kept.row is not row:
