@@ -159,6 +159,8 @@ class MapScene(QGraphicsScene):
         self.card_data: dict[int, CardIn] = {}
         self._changed: dict[int, CardIn | None] = {}
         """Cards whose record changed since the last layout (None: gone), for the Layouter."""
+        self._reordered: set[tuple[int, int]] = set()
+        """Cells whose cards' positions were set in place since the last layout."""
         self.points: dict[tuple[int, int], PointIn] = {}
         self.measures: tuple[MeasureIn, ...] = ()
         self.runs: tuple[RunIn, ...] = ()
@@ -258,14 +260,21 @@ class MapScene(QGraphicsScene):
             self._dirty = True
 
     def _cell_changed(self, map_id: int, stage_id: int, lane_id: int) -> None:
-        """Cards came, went or moved in a cell: only its ids are read, in order, and a
-        card whose place changed gets a new record (its own signal reads it again)."""
+        """Cards came, went or moved in a cell: only its ids are read, in order. A card
+        that came from another cell gets a new record (its own signal reads it again);
+        one only shifted inside the cell keeps its record, its position set in place
+        and the cell named to the layouter (`Layouter.update`'s `reordered`)."""
         if self._mine(map_id):
+            key = (stage_id, lane_id)
             for position, card_id in enumerate(self.document.cell_ids(stage_id, lane_id)):
                 card = self.card_data.get(card_id)
                 if card is None:
                     self._card_touched(map_id, card_id)
-                elif (card.stage_id, card.lane_id, card.position) != (stage_id, lane_id, position):
+                elif card.stage_id == stage_id and card.lane_id == lane_id:
+                    if card.position != position:
+                        card.position = position  # its look is the same: kept in place
+                        self._reordered.add(key)
+                else:
                     moved = relocated(card, stage_id, lane_id, position)
                     self.card_data[card_id] = self._changed[card_id] = moved
             self._dirty = True
@@ -399,8 +408,8 @@ class MapScene(QGraphicsScene):
     def relayout(self) -> None:
         """Lay out again what changed and bring items in line, touching only those."""
         self._dirty = False
-        changes = self.layouter.update(self.content(), self._changed)
-        self._changed = {}
+        changes = self.layouter.update(self.content(), self._changed, self._reordered)
+        self._changed, self._reordered = {}, set()
         layout = self.layouter.layout
         assert layout is not None
         self.layout = layout

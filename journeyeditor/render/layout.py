@@ -715,13 +715,19 @@ class Layouter:
         self._stage_x: dict[int, tuple[float, float]] = {}
 
     def update(
-        self, content: MapContent, changed: Mapping[int, CardIn | None] | None = None
+        self,
+        content: MapContent,
+        changed: Mapping[int, CardIn | None] | None = None,
+        reordered: Iterable[CellKey] = (),
     ) -> Changes:
         """Bring the layout in line with `content`; say which card boxes are new.
 
         `changed`, when given, holds every card whose record may differ from the last
         update (None for a card gone), so the cards are not all looked at; a view that
-        keeps track of what its signals named passes it.
+        keeps track of what its signals named passes it. `reordered` names the cells
+        (stage, lane) where a record laid out before kept its object but had its
+        `position` set anew in place: a move shifts hundreds of cards of a cell by one,
+        and new records of them all would each be compared and placed from scratch.
         """
         if (
             self.layout is None
@@ -735,6 +741,7 @@ class Layouter:
         dirty: set[CellKey] = set()
         arrived: dict[CellKey, list[CardIn]] = {}
         known = self._cards
+        dirty.update(reordered)
         for card_id, card in self._differences(content, changed):
             prev = known.get(card_id)
             if prev is not None:
@@ -1020,18 +1027,20 @@ class Layouter:
         s = self.style
         width = self._stage_x[key[0]][1] - 2 * s.cell_padding
         rows: list[tuple[CardIn, CardShape]] = []
+        shapes = self._shapes
         for card in self._cells.get(key, ()):
-            cached = self._shapes.get(card.id)
-            if (
-                cached is not None
-                and cached[1] == width
-                and cached[2] == lane_kind
-                and same_look(cached[0], card)
-            ):
-                shape = cached[3]
+            cached = shapes.get(card.id)
+            if cached is not None and cached[1] == width and cached[2] == lane_kind:
+                if cached[0] is card:  # a card only shifted keeps its record: nothing to do
+                    rows.append((card, cached[3]))
+                    continue
+                if same_look(cached[0], card):
+                    shape = cached[3]
+                else:
+                    shape = self.measurer.card(card, width, lane_kind)
             else:
                 shape = self.measurer.card(card, width, lane_kind)
-            self._shapes[card.id] = (card, width, lane_kind, shape)
+            shapes[card.id] = (card, width, lane_kind, shape)
             rows.append((card, shape))
         self._measured[key] = rows
         stack = sum(shape[0] for _c, shape in rows) + s.card_gap * max(0, len(rows) - 1)
@@ -1067,7 +1076,7 @@ class Layouter:
                     and kept.w == w
                     and kept.h == card_height
                     and old.lane_kind == lane_kind
-                    and same_look(old.card, card)
+                    and (old.card is card or same_look(old.card, card))
                 ):
                     old.card = card
                     if kept.rel != rel or kept.row is not row:

@@ -387,3 +387,38 @@ def test_selecting_a_card_draws_its_outline_over_its_picture_not_the_card_again(
     assert drawn == []
     view.setScene(None)
     view.deleteLater()
+
+
+def test_cards_shifted_by_moves_undos_and_redos_are_drawn_as_a_fresh_scene_draws_them(
+    live: tuple[Document, MapScene],
+) -> None:
+    """A move shifts the cards after it in both cells by one; they keep their records
+    (positions set in place, `MapScene._cell_changed`), and a move inside a cell changes
+    no record at all: after each move, undo and redo the live scene paints what a scene
+    made afresh paints, and holds the file's positions."""
+    document, scene = live
+    assert scene.layout is not None
+    first, second = scene.layout.cells[(1, TEXT)].card_ids[:2]
+    assert document.push(edits.edit_card(document, second, text="a much longer text " * 6))
+    before = painted(scene)
+    moves = [
+        edits.move_cards(document, [first], 1, TEXT, 2),  # inside its cell, to its end
+        edits.move_cards(document, [second], 2, TEXT, 0),  # to the top of the next cell
+    ]
+    for move in moves:
+        assert document.push(move)
+        assert_painted_as_fresh(document, scene)
+    assert painted(scene) != before  # the moves show
+    for step in (document.undo, document.undo, document.redo, document.redo):
+        step()
+        assert_painted_as_fresh(document, scene)
+
+
+def assert_painted_as_fresh(document: Document, scene: MapScene) -> None:
+    scene.clearSelection()
+    fresh = MapScene(document, Labels())
+    fresh.show_map(scene.map_id)
+    assert changed_pixels(painted(scene), painted(fresh)) == 0
+    assert {i: (c.stage_id, c.lane_id, c.position) for i, c in scene.card_data.items()} == {
+        i: (c.stage_id, c.lane_id, c.position) for i, c in fresh.card_data.items()
+    }

@@ -166,12 +166,23 @@ class Edits(RuleBasedStateMachine):
         self.layouter.update(self.content())
         self.told = dict(self.cards)
         self.hinted = False
+        self.in_place = False
+        self.reordered: set[tuple[int, int]] = set()
 
-    @initialize(hinted=st.booleans())
-    def tell_what_changed(self, hinted: bool) -> None:
+    @initialize(hinted=st.booleans(), in_place=st.booleans())
+    def tell_what_changed(self, hinted: bool, in_place: bool) -> None:
         """Either the layouter finds the changed cards itself, or it is told them, as
-        the canvas tells it what its signals named."""
+        the canvas tells it what its signals named; a card only shifted in its cell
+        either gets a new record or, as the canvas does, keeps its record, its
+        position set in place and its cell named (`reordered`)."""
         self.hinted = hinted
+        self.in_place = in_place
+
+    @initialize(texts=st.lists(TEXTS, max_size=4))
+    def seed(self, texts: list[str]) -> None:
+        """A few cards in one cell from the start, so that moves inside a cell happen."""
+        for text in texts:
+            self.add(STAGES[0], CARD_LANES[0], 0, text, False)
 
     def teardown(self) -> None:
         self.document.close()
@@ -197,6 +208,7 @@ class Edits(RuleBasedStateMachine):
             list(self.lanes),
             dict(self.cards),
             dict(self.points),
+            {card_id: card.position for card_id, card in self.cards.items()},
         )
 
     def remember(self) -> None:
@@ -211,7 +223,15 @@ class Edits(RuleBasedStateMachine):
         """Positions 0…n-1 again; only the records whose position changed are new."""
         for index, card in enumerate(order):
             if card.position != index:
-                self.cards[card.id] = replace(card, position=index)
+                self.shift(card, index)
+
+    def shift(self, card: CardIn, position: int) -> None:
+        """A card's new position, on a new record or set in place."""
+        if self.in_place:
+            card.position = position
+            self.reordered.add((card.stage_id, card.lane_id))
+        else:
+            self.cards[card.id] = replace(card, position=position)
 
     def apply(self) -> None:
         before = dict(self.layouter.layout.cards) if self.layouter.layout else {}
@@ -221,7 +241,8 @@ class Edits(RuleBasedStateMachine):
             if self.told.get(card_id) is not self.cards.get(card_id)
         }
         self.told = dict(self.cards)
-        changes = self.layouter.update(self.content(), changed if self.hinted else None)
+        reordered, self.reordered = self.reordered, set()
+        changes = self.layouter.update(self.content(), changed if self.hinted else None, reordered)
         after = self.layouter.layout
         assert after is not None
         if changes.full:
@@ -267,9 +288,18 @@ class Edits(RuleBasedStateMachine):
         index=st.integers(0, 6),
     )
     def move(self, data: st.DataObject, stage: int, lane: int, index: int) -> None:
+        self.move_card(
+            self.cards[data.draw(st.sampled_from(sorted(self.cards)))], stage, lane, index
+        )
+
+    def move_card(self, card: CardIn, stage: int, lane: int, index: int) -> None:
         self.remember()
-        card = self.cards[data.draw(st.sampled_from(sorted(self.cards)))]
         source = [c for c in self.cell(card.stage_id, card.lane_id) if c.id != card.id]
+        if self.in_place and (card.stage_id, card.lane_id) == (stage, lane):
+            source.insert(min(index, len(source)), card)  # no record new: only positions
+            self.renumber(stage, lane, source)
+            self.apply()
+            return
         self.renumber(card.stage_id, card.lane_id, source)
         moved = replace(card, stage_id=stage, lane_id=lane, position=-1)
         self.cards[card.id] = moved
@@ -277,6 +307,14 @@ class Edits(RuleBasedStateMachine):
         target.insert(min(index, len(target)), moved)
         self.renumber(stage, lane, target)
         self.apply()
+
+    @precondition(lambda self: bool(self.cards))
+    @rule(data=st.data(), index=st.integers(0, 6))
+    def move_within(self, data: st.DataObject, index: int) -> None:
+        """A card moved inside its own cell (the canvas keeps every record of the cell:
+        only positions change)."""
+        card = self.cards[data.draw(st.sampled_from(sorted(self.cards)))]
+        self.move_card(card, card.stage_id, card.lane_id, index)
 
     @precondition(lambda self: bool(self.cards))
     @rule(data=st.data(), text=TEXTS)
@@ -395,11 +433,15 @@ class Edits(RuleBasedStateMachine):
         self.restore(self.future.pop())
 
     def restore(self, state: tuple[object, ...]) -> None:
-        title, stages, lanes, cards, points = state
+        title, stages, lanes, cards, points, positions = state
         assert isinstance(title, str) and isinstance(cards, dict) and isinstance(points, dict)
         assert isinstance(stages, list) and isinstance(lanes, list)
+        assert isinstance(positions, dict)
         self.title, self.stages, self.lanes = title, list(stages), list(lanes)
         self.cards, self.points = dict(cards), dict(points)
+        for card_id, card in list(self.cards.items()):
+            if card.position != positions[card_id]:
+                self.shift(card, positions[card_id])  # a record shared with a later state
         self.apply()
 
 
