@@ -28,6 +28,7 @@ from journeyeditor.render.layout import (
     CardIn,
     Cell,
     Curve,
+    CurvePoint,
     Header,
     Rect,
     TextLine,
@@ -119,6 +120,37 @@ def header_moved(old: Header, new: Header, dy: float) -> bool:
         and _rect_moved(old.icon, new.icon, dy)
         and _lines_moved(old.lines, new.lines, dy)
         and _lines_moved(old.sub_lines, new.sub_lines, dy)
+    )
+
+
+def _segments_moved(old: tuple[Bezier, ...], new: tuple[Bezier, ...], dy: float) -> bool:
+    return len(old) == len(new) and all(
+        a[0] == b[0] and abs(b[1] - a[1] - dy) <= SHIFT_TOLERANCE
+        for s, t in zip(old, new, strict=True)
+        for a, b in zip(s, t, strict=True)
+    )
+
+
+def curve_moved(old: Curve, new: Curve, dy: float) -> bool:
+    """Whether the line and guide of `new` are those of `old` moved down by `dy` (a row
+    above grew or shrank): the curve's items keep their pictures, and move."""
+    return (
+        old.lane_id == new.lane_id
+        and _rect_moved(old.area, new.area, dy)
+        and _segments_moved(old.segments, new.segments, dy)
+    )
+
+
+def point_moved(old: CurvePoint, new: CurvePoint, dy: float) -> bool:
+    """Whether the face `new` (with its note) is `old` moved down by `dy`."""
+    return (
+        old.stage_id == new.stage_id
+        and old.x == new.x
+        and old.value == new.value
+        and old.samples == new.samples
+        and abs(new.y - old.y - dy) <= SHIFT_TOLERANCE
+        and _rect_moved(old.note_box, new.note_box, dy)
+        and _lines_moved(old.note_lines, new.note_lines, dy)
     )
 
 
@@ -524,9 +556,21 @@ class CurveItem(ShapesItem):
         super().__init__()
         self.setZValue(Z_CURVE)
         self.pieces: list[SegmentItem] = []
+        self.drawn: Curve | None = None
+        """The curve the pictures are drawn for, in the item's coordinates (a curve
+        only moved down by a row above is drawn where it was, and the item moves)."""
         self.set_curve(curve)
 
     def set_curve(self, curve: Curve) -> None:
+        drawn = self.drawn
+        self.curve = curve
+        dy = curve.area.y - drawn.area.y if drawn is not None else 0.0
+        if drawn is not None and curve_moved(drawn, curve, dy):
+            self.setPos(0.0, dy)
+            self._set_pieces(drawn.segments)  # a drag's preview undone
+            return
+        self.drawn = curve
+        self.setPos(0.0, 0.0)
         area = curve.area
         # Around the guide alone (a dashed line across the lane's middle): a picture
         # the lane's height would be blended at every repaint, nearly all of it empty.
@@ -535,10 +579,18 @@ class CurveItem(ShapesItem):
             self.setRect(rect)
             self.shapes = drawing.curve_guide_shapes(curve)
             self.update()
-        self.curve = curve
-        self.set_segments(curve.segments)
+        self._set_pieces(curve.segments)
 
     def set_segments(self, segments: tuple[Bezier, ...]) -> None:
+        """The line through `segments` (scene coordinates: a drag's preview)."""
+        dy = self.y()
+        if dy:
+            segments = tuple(
+                cast("Bezier", tuple((x, y - dy) for x, y in segment)) for segment in segments
+            )
+        self._set_pieces(segments)
+
+    def _set_pieces(self, segments: tuple[Bezier, ...]) -> None:
         """The line through `segments`; a segment drawn as before keeps its picture."""
         for index, segment in enumerate(segments):
             if index == len(self.pieces):
@@ -586,18 +638,25 @@ class PointItem(ShapesItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.radius = radius
         self.curve, self.index, self.previewed = curve, index, True
+        self.drawn = curve.points[index]
+        """The face the shapes are drawn for, in the item's coordinates (a face only
+        moved down by a row above is drawn where it was, and the item moves)."""
         self.shown = 0
         """The value a drag's preview last drew."""
         self.set_point(curve, index)
 
     def set_point(self, curve: Curve, index: int) -> None:
-        """Take the face at `index` of a new curve; a face drawn exactly as before (another
-        face of the curve moved) keeps its shapes, unless a drag changed them."""
-        point = curve.points[index]
-        kept = not self.previewed and self.curve.points[self.index] == point
+        """Take the face at `index` of a new curve; a face drawn as before (another face
+        of the curve changed), or only moved down, keeps its shapes, unless a drag
+        changed them."""
+        point, drawn = curve.points[index], self.drawn
+        dy = point.y - drawn.y
+        kept = not self.previewed and point_moved(drawn, point, dy)
         self.curve, self.index, self.previewed = curve, index, False
         if kept:
+            self.setPos(0.0, dy)
             return
+        self.drawn = point
         self.lane_id, self.stage_id, self.value = curve.lane_id, point.stage_id, point.value
         self.prepareGeometryChange()
         self.shapes = drawing.point_shapes(curve, index, self.radius)
@@ -612,14 +671,14 @@ class PointItem(ShapesItem):
         self.update()
 
     def shape(self) -> QPainterPath:
-        point = self.curve.points[self.index]
+        point = self.drawn
         path = QPainterPath()
         path.addEllipse(QPointF(point.x, point.y), self.radius + 3, self.radius + 3)
         return path
 
     def preview(self, value: int) -> None:
         """Show the face at `value` while dragging, before anything is saved."""
-        point = self.curve.points[self.index]
+        point = self.drawn
         top = self.curve.area.y + self.map_scene().map_style.curve_padding
         span = self.curve.area.h - 2 * self.map_scene().map_style.curve_padding
         y = top + (2 - value) / 4 * span
@@ -634,7 +693,7 @@ class PointItem(ShapesItem):
     ) -> None:
         super().paint(painter, option, widget)
         if self.isSelected():
-            point = self.curve.points[self.index]
+            point = self.drawn
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(point.x, point.y), self.radius + 3, self.radius + 3)
