@@ -422,3 +422,31 @@ def assert_painted_as_fresh(document: Document, scene: MapScene) -> None:
     assert {i: (c.stage_id, c.lane_id, c.position) for i, c in scene.card_data.items()} == {
         i: (c.stage_id, c.lane_id, c.position) for i, c in fresh.card_data.items()
     }
+
+
+def test_a_curve_below_a_row_a_move_grew_keeps_its_pictures_and_moves(
+    live: tuple[Document, MapScene],
+) -> None:
+    """Cards moved into the row above the emotion lane make it taller: the curve, its
+    segments and its faces keep the pictures they had (their items move by the row's
+    shift, `curve_moved`, `point_moved`), and after the move, its undo and its redo the
+    live scene paints what a scene made afresh paints."""
+    document, scene = live
+    assert scene.layout is not None
+    curve = scene.curve_items[EMOTION]
+    faces = [item for key, item in scene.point_items.items() if key[0] == EMOTION]
+    kept = [(item, item.shapes) for item in (curve, *curve.pieces, *faces)]
+    drawn = [curve.drawn, *(face.drawn for face in faces)]
+    top = scene.layout.curves[EMOTION].area.y
+    pains = [i for i, c in scene.card_data.items() if c.lane_id == PAINS][:4]
+    assert document.push(edits.move_cards(document, pains, 1, TEXT, 0))
+    shift = scene.layout.curves[EMOTION].area.y - top
+    assert shift > 0  # the row above grew: the curve moved down
+    for step in (lambda: None, document.undo, document.redo):
+        step()
+        assert_painted_as_fresh(document, scene)
+        now = [curve.drawn, *(face.drawn for face in faces)]
+        assert all(a is b for a, b in zip(now, drawn, strict=True))
+        assert all(item.shapes is shapes for item, shapes in kept)  # not drawn again
+        assert scene.curve_items[EMOTION] is curve
+    assert [curve.y(), *(face.y() for face in faces)] == [shift] * (1 + len(faces))
