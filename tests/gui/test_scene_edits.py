@@ -450,3 +450,17 @@ def test_a_curve_below_a_row_a_move_grew_keeps_its_pictures_and_moves(
         assert all(item.shapes is shapes for item, shapes in kept)  # not drawn again
         assert scene.curve_items[EMOTION] is curve
     assert [curve.y(), *(face.y() for face in faces)] == [shift] * (1 + len(faces))
+    laid = scene.layout.curves[EMOTION]
+    point = laid.points[1]
+    step = (laid.area.h - 2 * scene.map_style.curve_padding) / 4
+    view = MapView(scene)
+    view.resize(900, 700)
+    view.show()
+    view.ensureVisible(point.x, point.y, 50, 50)
+    view.viewport().grab()
+    drag(view, QPointF(point.x, point.y), QPointF(point.x, point.y - step))
+    saved = document.emotion_record(EMOTION, point.stage_id)
+    assert saved is not None and saved.value == point.value + 1
+    assert_painted_as_fresh(document, scene)  # a moved face dragged and drawn again
+    view.setScene(None)
+    view.close()
