@@ -458,17 +458,25 @@ def _add(measured: dict[type, list[Record]], entity: type, record: Record) -> No
     rows.append(record)
 
 
+def _optional_object(
+    reader: _Reader, raw_map: Record, key: str, where: str
+) -> tuple[Record | None, str]:
+    """A map's optional object under `key` (None when absent or null) and where it is."""
+    raw = raw_map.get(key)
+    spot = f"{where}.{key}"
+    if raw is not None and not isinstance(raw, dict):
+        raise reader.fail(spot, "must be an object or null")
+    return raw, spot
+
+
 def _plan_survey_mapping(
     reader: _Reader, raw_map: Record, where: str, map_id: int, measured: dict[type, list[Record]]
 ) -> None:
     """A map's saved survey columns, as the file check wants them: the four required
     ones named, an optional one null or named, the effort scale running upwards."""
-    raw = raw_map.get("survey_mapping")
+    raw, spot = _optional_object(reader, raw_map, "survey_mapping", where)
     if raw is None:
         return
-    spot = f"{where}.survey_mapping"
-    if not isinstance(raw, dict):
-        raise reader.fail(spot, "must be an object or null")
     record = reader.record(raw, SURVEY_MAPPING, spot)
     for field in SURVEY_MAPPING[:6]:
         if record[field.column] == "":
@@ -489,12 +497,9 @@ def _plan_mapping(
 ) -> None:
     """A map's event mapping: its columns, segment columns, and per stage the event
     names and touchpoint cards (of the map)."""
-    raw = raw_map.get("mapping")
+    raw, spot = _optional_object(reader, raw_map, "mapping", where)
     if raw is None:
         return
-    spot = f"{where}.mapping"
-    if not isinstance(raw, dict):
-        raise reader.fail(spot, "must be an object or null")
     _add(measured, EventMapping, {**reader.record(raw, MAPPING, spot), "map_id": map_id})
     segments = reader.listed(raw, "segments", spot, str, limits.MAX_SEGMENT_COLUMNS)
     for position, name in enumerate(segments):
