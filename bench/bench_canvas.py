@@ -9,6 +9,13 @@ scene at 10,000 cards and 3× at 2,000; each edit (card move, card add, text edi
 emotion drag), from the gesture until committed to the file and the viewport painted,
 median ≤ 16 ms and p95 ≤ 33 ms at 10,000 cards, median ≤ 8 ms at 2,000.
 
+Each edit is timed twice over. "card move (ms)" ends with the whole viewport painted into
+a pixmap (`grab`: every item on screen drawn or blitted, for ours and bare alike).
+"card move, window (ms)" ends as a window does: the event loop runs until the viewport
+has painted the region Qt found changed, with what Qt posts on the way (the scroll bars'
+new range, the dirty items); the bare scene repaints only the moved rectangle there, so
+that ratio says little and the time itself is the one a person waits for.
+
 The first paint is timed once in this process (beside the edits) and, with `--cold N`,
 in N fresh child processes for ours and N for bare, alternating; the least and the
 median of their wall and CPU times are the figures to compare (one sample swings
@@ -33,7 +40,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -82,6 +89,53 @@ def spread(name: str, samples: list[float], figures: dict[str, float]) -> None:
     figures[f"{name} p95 (ms)"] = p95(ms)
 
 
+class Repainted:
+    """Ends an edit with the whole viewport painted into a pixmap."""
+
+    name = ""
+
+    def __init__(self, view: QGraphicsView) -> None:
+        self.view = view
+
+    def settle(self) -> None:
+        """Nothing: the edits run back to back, as they did before the window figures."""
+
+    def __call__(self) -> None:
+        self.view.viewport().grab()
+
+
+class InWindow(QObject):
+    """Ends an edit as a window does: events processed until the viewport painted."""
+
+    name = ", window"
+
+    def __init__(self, view: QGraphicsView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.painted = False
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
+
+    def settle(self) -> None:
+        """What the setup of the gesture left to do (a scroll, a repaint) done untimed."""
+        for _ in range(3):
+            QApplication.processEvents()
+
+    def __call__(self) -> None:
+        self.painted = False
+        for _ in range(20):
+            QApplication.processEvents()
+            if self.painted:
+                return
+
+
+Finish = Repainted | InWindow
+
+
 def warm_up() -> None:
     """A first view painted, then thrown away: Qt's first view, first enums and first
     glyphs cost once per process, and the bare scene, measured after ours, would find
@@ -121,10 +175,18 @@ def ours(path: Path, repeat: int) -> dict[str, float]:
     document = holder["document"]
     assert isinstance(document, Document)
     count = max(5, repeat)
-    spread("card move", [card_move(view, scene) for _ in range(count)], figures)
-    spread("card add", [card_add(view, scene, n) for n in range(count)], figures)
-    spread("text edit", [text_edit(view, scene, n) for n in range(count)], figures)
-    spread("emotion drag", [emotion_drag(view, scene, n) for n in range(count)], figures)
+    for finish in (Repainted(view), InWindow(view)):
+        name = finish.name
+        spread(f"card move{name}", [card_move(view, scene, finish) for _ in range(count)], figures)
+        spread(f"card add{name}", [card_add(view, scene, n, finish) for n in range(count)], figures)
+        spread(
+            f"text edit{name}", [text_edit(view, scene, n, finish) for n in range(count)], figures
+        )
+        spread(
+            f"emotion drag{name}",
+            [emotion_drag(view, scene, n, finish) for n in range(count)],
+            figures,
+        )
     document.close()
     return figures
 
@@ -163,7 +225,7 @@ def first_text_cell(scene: MapScene) -> tuple[int, int]:
     return scene.stages[0].id, lane.id
 
 
-def card_add(view: MapView, scene: MapScene, n: int) -> float:
+def card_add(view: MapView, scene: MapScene, n: int, finish: Finish) -> float:
     """Enter on a card typed at the top of a cell (what quick capture writes)."""
     stage_id, lane_id = first_text_cell(scene)
     assert scene.layout is not None
@@ -172,12 +234,13 @@ def card_add(view: MapView, scene: MapScene, n: int) -> float:
 
     def gesture() -> None:
         scene.capture._write(stage_id, lane_id, 0, f"new card {n}")
-        view.viewport().grab()
+        finish()
 
+    finish.settle()
     return timed(gesture)
 
 
-def text_edit(view: MapView, scene: MapScene, n: int) -> float:
+def text_edit(view: MapView, scene: MapScene, n: int, finish: Finish) -> float:
     """The in-place editor's commit: a card's text made longer or shorter by a line or
     two, so its row's height changes and the rows below move."""
     stage_id, lane_id = first_text_cell(scene)
@@ -188,12 +251,13 @@ def text_edit(view: MapView, scene: MapScene, n: int) -> float:
 
     def gesture() -> None:
         document.push(edits.edit_card(document, card_id, text=text))
-        view.viewport().grab()
+        finish()
 
+    finish.settle()
     return timed(gesture)
 
 
-def emotion_drag(view: MapView, scene: MapScene, n: int) -> float:
+def emotion_drag(view: MapView, scene: MapScene, n: int, finish: Finish) -> float:
     """Press on a face of the emotion curve, drag it one level up or down, release."""
     assert scene.layout is not None
     curve = next(iter(scene.layout.curves.values()))
@@ -205,27 +269,33 @@ def emotion_drag(view: MapView, scene: MapScene, n: int) -> float:
 
     def gesture() -> None:
         drag(view, start, end)
-        view.viewport().grab()
+        finish()
 
+    finish.settle()
     return timed(gesture)
 
 
-def card_move(view: MapView, scene: MapScene) -> float:
+def card_move(view: MapView, scene: MapScene, finish: Finish) -> float:
     """Press on a card, drag it to the next stage, release: until committed and redrawn."""
-    assert scene.layout is not None
-    first = scene.layout.cells[(scene.stages[0].id, scene.lanes[0].id)]
-    box = scene.layout.cards[first.card_ids[0]]
+    layout = scene.layout
+    assert layout is not None
+    lane_id = scene.lanes[0].id
+    first = next(
+        found for s in scene.stages if (found := layout.cells[(s.id, lane_id)]).card_ids
+    )  # the first lane's first cell that still holds a card
+    box = layout.cards[first.card_ids[0]]
     stage_ids = [s.id for s in scene.stages]
     target_stage = stage_ids[(stage_ids.index(box.card.stage_id) + 1) % len(stage_ids)]
-    cell = scene.layout.cells[(target_stage, box.card.lane_id)].rect
+    cell = layout.cells[(target_stage, box.card.lane_id)].rect
     start = QPointF(box.rect.x + 10, box.rect.y + 10)
     end = QPointF(cell.x + cell.w / 2, cell.y + 12)
     view.ensureVisible(box.rect.x, box.rect.y, 10, 10)
 
     def gesture() -> None:
         drag(view, start, end)
-        view.viewport().grab()
+        finish()
 
+    finish.settle()
     return timed(gesture)
 
 
@@ -276,26 +346,35 @@ def bare(path: Path, repeat: int) -> dict[str, float]:
     item = next(i for i in plain.items() if isinstance(i, QGraphicsRectItem))
     label = next(i for i in plain.items() if isinstance(i, QGraphicsSimpleTextItem))
     count = max(5, repeat)
+    for finish in (Repainted(view), InWindow(view)):
+        name = finish.name
 
-    def move() -> None:
-        item.setPos(item.pos() + QPointF(240, 0))
-        view.viewport().grab()
+        def move(finish: Finish = finish) -> None:
+            item.setPos(item.pos() + QPointF(240, 0))
+            finish()
 
-    def add() -> None:
-        added = QGraphicsRectItem(0, 0, 200, 60)
-        QGraphicsSimpleTextItem("new card", added).setPos(8, 6)
-        added.setPos(view.mapToScene(200, 200))
-        plain.addItem(added)
-        view.viewport().grab()
+        def add(finish: Finish = finish) -> None:
+            added = QGraphicsRectItem(0, 0, 200, 60)
+            QGraphicsSimpleTextItem("new card", added).setPos(8, 6)
+            added.setPos(view.mapToScene(200, 200))
+            plain.addItem(added)
+            finish()
 
-    def edit() -> None:
-        label.setText(label.text() + " edited")
-        view.viewport().grab()
+        def edit(finish: Finish = finish) -> None:
+            label.setText(label.text() + " edited")
+            finish()
 
-    spread("card move", [timed(move) for _ in range(count)], figures)
-    spread("card add", [timed(add) for _ in range(count)], figures)
-    spread("text edit", [timed(edit) for _ in range(count)], figures)
-    spread("emotion drag", [timed(move) for _ in range(count)], figures)
+        for edit_name, action in (
+            ("card move", move),
+            ("card add", add),
+            ("text edit", edit),
+            ("emotion drag", move),
+        ):
+            samples = []
+            for _ in range(count):
+                finish.settle()
+                samples.append(timed(action))
+            spread(f"{edit_name}{name}", samples, figures)
     return figures
 
 
@@ -392,7 +471,7 @@ def main() -> None:
         return
     folder = Path(tempfile.mkdtemp(prefix="bench-canvas-", dir=args.folder))
     print(f"load average {os.getloadavg()[0]:.1f} (2 cores: above 1 other work shares them)")
-    print(f"{'cards':>6}  {'measure':<22} {'ours':>10} {'bare Qt':>10} {'ratio':>7}")
+    print(f"{'cards':>6}  {'measure':<30} {'ours':>10} {'bare Qt':>10} {'ratio':>7}")
     for count in args.cards:
         path = make_project(folder / f"{count}.journey", count)
         if args.cold:
@@ -403,7 +482,7 @@ def main() -> None:
         base = bare(path, args.repeat)
         for key, value in mine.items():
             ratio = value / base[key] if base[key] else float("nan")
-            print(f"{count:>6}  {key:<22} {value:>10.3f} {base[key]:>10.3f} {ratio:>6.1f}×")
+            print(f"{count:>6}  {key:<30} {value:>10.3f} {base[key]:>10.3f} {ratio:>6.1f}×")
         median, high = commit_floor(path, max(5, args.repeat))
         print(f"{count:>6}  commit floor (sqlite3 UPDATE + COMMIT) {median:.1f} ms, p95 {high:.1f}")
     print(f"load average {os.getloadavg()[0]:.1f}")

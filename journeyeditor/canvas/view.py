@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+import math
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -27,6 +29,8 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
 CACHED_VIEWPORTS = 4
 """Pixmap cache room, in viewports of 32-bit pixels (twice what the items take)."""
 STEP = 1.25
+SCROLL_ROOM = 320
+"""Viewport pixels by which the vertical scroll range grows or shrinks at a time."""
 ARROWS: dict[int, tuple[int, int]] = {
     Qt.Key.Key_Left: (-1, 0),
     Qt.Key.Key_Right: (1, 0),
@@ -69,12 +73,44 @@ class MapView(QGraphicsView):
         self.zoomChanged.connect(self._zoom_changed)
         self._space = False
         self._pan_from: QPoint | None = None
+        scene.sceneRectChanged.connect(self.fit_scroll_range)
+        self.fit_scroll_range()
+
+    def setScene(self, scene: QGraphicsScene | None) -> None:
+        old = self.scene()
+        if old is not None:
+            old.sceneRectChanged.disconnect(self.fit_scroll_range)
+        super().setScene(scene)
+        if scene is not None:
+            scene.sceneRectChanged.connect(self.fit_scroll_range)
+        self.fit_scroll_range()
+
+    def fit_scroll_range(self) -> None:
+        """Scroll over the scene's rectangle, its height rounded up to `SCROLL_ROOM`
+        pixels when it is taller than the viewport.
+
+        A new scroll range costs a window about as much as an edit itself: Qt lays out
+        and repaints the whole view and both scroll bars. An edit that makes a row taller
+        by a card therefore changes the range only once in several, and the blank below
+        the map stays under a third of a screen. A map shorter than the viewport keeps
+        its exact rectangle, so it stays centred without scroll bars."""
+        scene = self.scene()
+        if scene is None:
+            return
+        rect = scene.sceneRect()
+        zoom = self.zoom() or 1.0
+        if rect.height() * zoom > self.viewport().height():
+            step = SCROLL_ROOM / zoom
+            rect = QRectF(rect.x(), rect.y(), rect.width(), math.ceil(rect.height() / step) * step)
+        if rect != self.sceneRect():
+            self.setSceneRect(rect)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Room in Qt's pixmap cache for every item's cached picture: the cells and
         headers under the viewport and the cards over them take about two viewports of
         pixels; with less, pictures pushed out of the cache are drawn again each paint."""
         super().resizeEvent(event)
+        self.fit_scroll_range()
         size = self.viewport().size() * self.viewport().devicePixelRatio()
         need = CACHED_VIEWPORTS * size.width() * size.height() * 4 // 1024
         if need > QPixmapCache.cacheLimit():
@@ -105,6 +141,7 @@ class MapView(QGraphicsView):
         self.zoomChanged.emit(self.zoom())
 
     def _zoom_changed(self, zoom: float) -> None:
+        self.fit_scroll_range()
         scene = self.scene()
         if isinstance(scene, MapScene):
             scene.set_overview(zoom < LOD_TEXT)

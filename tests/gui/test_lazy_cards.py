@@ -4,6 +4,7 @@ Opening a map makes only the items of the cards on screen; scrolling makes the o
 as they come into view; an edit that makes a row taller moves the rows below (their
 items are a row item's children) and a card item made afterwards lands on its box too.
 Back at a close zoom after many items were made, the far ones are dropped again.
+The view's scroll range covers the map and grows in steps, not at every taller row.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtCore import QPointF, QRectF
 
 from journeyeditor.canvas import scene as scene_module
 from journeyeditor.canvas.scene import MapScene
-from journeyeditor.canvas.view import MapView
+from journeyeditor.canvas.view import SCROLL_ROOM, MapView
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.render.drawing import Labels
@@ -131,3 +132,50 @@ def test_far_items_are_dropped_once_many_were_made(
     assert len(scene.card_items.made) < CARDS
     assert selected in scene.card_items.made
     assert_items_on_boxes(scene, view)
+
+
+def test_the_scroll_range_covers_the_map_and_grows_in_steps(
+    shown: tuple[Document, MapScene, MapView],
+) -> None:
+    """Each card added to the tallest cell makes the map taller; the scroll range (whose
+    change costs a window a relayout and repaint of the whole view) changes only when
+    the map outgrows it, and never leaves a part of the map out of reach."""
+    document, scene, view = shown
+    bar = view.verticalScrollBar()
+    ranges = [bar.maximum()]
+    heights = [scene.sceneRect().height()]
+    for n in range(12):
+        assert document.push(edits.add_card(document, 1, 10, 0, text=f"more {n}"))
+        heights.append(scene.sceneRect().height())
+        ranges.append(bar.maximum())
+        shown_rect, map_rect = view.sceneRect(), scene.sceneRect()
+        assert shown_rect.contains(map_rect)
+        assert shown_rect.bottom() - map_rect.bottom() < SCROLL_ROOM / view.zoom()
+    grown = sum(1 for a, b in zip(heights, heights[1:], strict=False) if b > a)
+    changed = sum(1 for a, b in zip(ranges, ranges[1:], strict=False) if b != a)
+    assert grown == 12
+    assert 0 < changed < grown / 2
+    bar.setValue(bar.maximum())
+    view.viewport().grab()
+    assert_items_on_boxes(scene, view)
+
+
+def test_a_map_shorter_than_the_window_keeps_its_own_rectangle(
+    shown: tuple[Document, MapScene, MapView],
+) -> None:
+    """Zoomed out until the whole map fits, the view scrolls over exactly the map (it
+    stays centred, without scroll bars); back at 100 % the range is rounded up again;
+    a new scene is followed from the start."""
+    _document, scene, view = shown
+    view.set_zoom(0.1)
+    assert view.sceneRect() == scene.sceneRect()
+    assert view.verticalScrollBar().maximum() == view.verticalScrollBar().minimum()
+    view.set_zoom(1.0)
+    assert view.sceneRect().height() > scene.sceneRect().height()
+    assert view.sceneRect().height() % SCROLL_ROOM == 0
+    other = MapScene.empty()
+    other.setSceneRect(QRectF(0, 0, 100, 5000))
+    view.setScene(other)
+    assert view.sceneRect() == QRectF(0, 0, 100, 16 * SCROLL_ROOM)  # 5,000 rounded up
+    other.setSceneRect(QRectF(0, 0, 100, 50))
+    assert view.sceneRect() == QRectF(0, 0, 100, 50)
