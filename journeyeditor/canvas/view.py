@@ -29,8 +29,9 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
 CACHED_VIEWPORTS = 4
 """Pixmap cache room, in viewports of 32-bit pixels (twice what the items take)."""
 STEP = 1.25
-SCROLL_ROOM = 320
-"""Viewport pixels by which the vertical scroll range grows or shrinks at a time."""
+SCROLL_ROOM = 0.25
+"""The share of the viewport's height by which the vertical scroll range grows or
+shrinks at a time."""
 ARROWS: dict[int, tuple[int, int]] = {
     Qt.Key.Key_Left: (-1, 0),
     Qt.Key.Key_Right: (1, 0),
@@ -85,22 +86,25 @@ class MapView(QGraphicsView):
             scene.sceneRectChanged.connect(self.fit_scroll_range)
         self.fit_scroll_range()
 
+    def scroll_step(self) -> float:
+        """The height, in scene units, that the scroll range is a whole number of."""
+        return max(1.0, self.viewport().height() * SCROLL_ROOM) / (self.zoom() or 1.0)
+
     def fit_scroll_range(self) -> None:
-        """Scroll over the scene's rectangle, its height rounded up to `SCROLL_ROOM`
-        pixels when it is taller than the viewport.
+        """Scroll over the scene's rectangle, its height rounded up to a `scroll_step`
+        when it is taller than the viewport.
 
         A new scroll range costs a window about as much as an edit itself: Qt lays out
         and repaints the whole view and both scroll bars. An edit that makes a row taller
         by a card therefore changes the range only once in several, and the blank below
-        the map stays under a third of a screen. A map shorter than the viewport keeps
-        its exact rectangle, so it stays centred without scroll bars."""
+        the map stays under a quarter of the window. A map shorter than the viewport
+        keeps its exact rectangle, so it stays centred without scroll bars."""
         scene = self.scene()
         if scene is None:
             return
         rect = scene.sceneRect()
-        zoom = self.zoom() or 1.0
-        if rect.height() * zoom > self.viewport().height():
-            step = SCROLL_ROOM / zoom
+        if rect.height() * self.zoom() > self.viewport().height():
+            step = self.scroll_step()
             rect = QRectF(rect.x(), rect.y(), rect.width(), math.ceil(rect.height() / step) * step)
         if rect != self.sceneRect():
             self.setSceneRect(rect)
