@@ -242,10 +242,13 @@ def card_add(view: MapView, scene: MapScene, n: int, finish: Finish) -> float:
 
 def text_edit(view: MapView, scene: MapScene, n: int, finish: Finish) -> float:
     """The in-place editor's commit: a card's text made longer or shorter by a line or
-    two, so its row's height changes and the rows below move."""
+    two, so its row's height changes and the rows below move. The card is scrolled
+    into view first, as the card a person edits is on screen."""
     stage_id, lane_id = first_text_cell(scene)
     assert scene.layout is not None
     card_id = scene.layout.cells[(stage_id, lane_id)].card_ids[-1]
+    box = scene.layout.cards[card_id].rect
+    view.ensureVisible(box.x, box.y, box.w, 10)
     text = "edited " * (1 + 12 * (n % 3))
     document = scene.document
 
