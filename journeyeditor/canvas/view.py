@@ -74,6 +74,7 @@ class MapView(QGraphicsView):
         self.zoomChanged.connect(self._zoom_changed)
         self._space = False
         self._pan_from: QPoint | None = None
+        self._scroll_rect: QRectF | None = None
         scene.sceneRectChanged.connect(self.fit_scroll_range)
         self.fit_scroll_range()
 
@@ -98,16 +99,18 @@ class MapView(QGraphicsView):
         and repaints the whole view and both scroll bars. An edit that makes a row taller
         by a card therefore changes the range only once in several, and the blank below
         the map stays under a quarter of the window. A map shorter than the viewport
-        keeps its exact rectangle, so it stays centred without scroll bars."""
+        keeps its exact rectangle, so it stays centred without scroll bars. Once a
+        rectangle is set on the view from outside, it is left alone."""
         scene = self.scene()
-        if scene is None:
+        set_outside = self._scroll_rect is not None and self.sceneRect() != self._scroll_rect
+        if scene is None or set_outside:
             return
         rect = scene.sceneRect()
-        if rect.height() * self.zoom() > self.viewport().height():
+        if not rect.isNull() and rect.height() * self.zoom() > self.viewport().height():
             step = self.scroll_step()
             rect = QRectF(rect.x(), rect.y(), rect.width(), math.ceil(rect.height() / step) * step)
-        if rect != self.sceneRect():
-            self.setSceneRect(rect)
+        self._scroll_rect = None if rect.isNull() else rect  # null: Qt follows the scene
+        self.setSceneRect(rect)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Room in Qt's pixmap cache for every item's cached picture: the cells and
