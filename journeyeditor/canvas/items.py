@@ -184,6 +184,20 @@ class ShapesItem(QGraphicsRectItem):
         qt_painter.paint(painter, self.shapes, self.image)
 
 
+class CellBackground(QGraphicsRectItem):
+    """A cell's background: Qt fills and strokes it, crisp like every grid box
+    (`qt_painter.go_crisp`), which on screen also spares antialiasing the largest fill
+    of each repaint."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        crisp = qt_painter.go_crisp(painter)
+        super().paint(painter, option, widget)
+        if crisp:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+
 OverviewCard = tuple[QRectF, str, bool, bool]
 """A card as the overview draws it: rectangle, fill, selected, faded."""
 
@@ -192,11 +206,11 @@ class CellItem(ShapesItem):
     """One stage × lane cell: its background, a measurement cell's figures; far zoomed
     out, its cards as plain blocks.
 
-    The background (one rectangle) is a child item Qt draws by itself, uncached: filling
-    an opaque rectangle costs less than blending a cached picture of it, and a cell whose
-    height an edit changed needs no new picture. The cell itself paints only figures, the
-    current-cell outline and, far zoomed out, its background under the overview's blocks;
-    it has no contents without them.
+    The background (one rectangle) is a child item Qt fills and strokes, uncached and
+    crisp (`CellBackground`): filling an opaque rectangle costs less than blending a
+    cached picture of it, and a cell whose height an edit changed needs no new picture.
+    The cell itself paints only figures, the current-cell outline and, far zoomed out,
+    its background under the overview's blocks; it has no contents without them.
     Drawing a cell's cards in one paint call, instead of one call per card item, is what
     keeps a whole map of thousands of cards quick to repaint at fit-to-window zoom.
     """
@@ -204,7 +218,7 @@ class CellItem(ShapesItem):
     def __init__(self, cell: Cell) -> None:
         super().__init__()
         self.setZValue(Z_CELL)
-        self.background = QGraphicsRectItem(self)
+        self.background = CellBackground(self)
         self.background.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         self.drawn_background: Box | None = None
         self.overview: list[OverviewCard] = []

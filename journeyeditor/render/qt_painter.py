@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QImage,
+    QPaintEngine,
     QPainter,
     QPainterPath,
     QPen,
@@ -37,6 +38,7 @@ from journeyeditor.render.primitives import (
 )
 
 ImageSource = Callable[[int], QImage | None]
+RASTER = QPaintEngine.Type.Raster
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +92,20 @@ def box_look(box: Box) -> tuple[QPen, QBrush]:
     return _pen(box.stroke, box.width, box.dash), _brush(box.fill)
 
 
+def go_crisp(painter: QPainter) -> bool:
+    """Turn antialiasing off for a crisp box when the painter draws pixels upright
+    (only scaled and moved); whether it did (the caller turns it back on). On paper or
+    in a vector file nothing changes: their edges are exact anyway."""
+    aa = QPainter.RenderHint.Antialiasing
+    if not painter.testRenderHint(aa) or painter.paintEngine().type() != RASTER:
+        return False
+    t = painter.worldTransform()
+    if t.m12() != 0 or t.m21() != 0 or t.m13() != 0 or t.m23() != 0:
+        return False
+    painter.setRenderHint(aa, False)
+    return True
+
+
 def paint(
     painter: QPainter,
     shapes: Iterable[Primitive],
@@ -119,6 +135,9 @@ def paint(
             rect = QRectF(r.x, r.y, r.w, r.h)
             if shape.radius:
                 painter.drawRoundedRect(rect, shape.radius, shape.radius)
+            elif shape.crisp and go_crisp(painter):
+                painter.drawRect(rect)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             else:
                 painter.drawRect(rect)
         elif isinstance(shape, Circle):
