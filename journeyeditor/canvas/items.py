@@ -195,7 +195,7 @@ class CellBackground(QGraphicsRectItem):
         crisp = qt_painter.go_crisp(painter)
         super().paint(painter, option, widget)
         if crisp:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(qt_painter.AA)
 
 
 OverviewCard = tuple[QRectF, str, bool, bool]

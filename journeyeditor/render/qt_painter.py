@@ -39,6 +39,7 @@ from journeyeditor.render.primitives import (
 
 ImageSource = Callable[[int], QImage | None]
 RASTER = QPaintEngine.Type.Raster
+AA = QPainter.RenderHint.Antialiasing
 
 
 @lru_cache(maxsize=1)
@@ -96,13 +97,13 @@ def go_crisp(painter: QPainter) -> bool:
     """Turn antialiasing off for a crisp box when the painter draws pixels upright
     (only scaled and moved); whether it did (the caller turns it back on). On paper or
     in a vector file nothing changes: their edges are exact anyway."""
-    aa = QPainter.RenderHint.Antialiasing
-    if not painter.testRenderHint(aa) or painter.paintEngine().type() != RASTER:
+    if (
+        not painter.testRenderHint(AA)
+        or painter.worldTransform().isRotating()  # turned, sheared or in perspective
+        or painter.paintEngine().type() != RASTER
+    ):
         return False
-    t = painter.worldTransform()
-    if t.m12() != 0 or t.m21() != 0 or t.m13() != 0 or t.m23() != 0:
-        return False
-    painter.setRenderHint(aa, False)
+    painter.setRenderHint(AA, False)
     return True
 
 
@@ -137,7 +138,7 @@ def paint(
                 painter.drawRoundedRect(rect, shape.radius, shape.radius)
             elif shape.crisp and go_crisp(painter):
                 painter.drawRect(rect)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setRenderHint(AA)
             else:
                 painter.drawRect(rect)
         elif isinstance(shape, Circle):
