@@ -223,7 +223,8 @@ def _head_key(shape: Primitive) -> Hashable | None:
     pictures, groups: they differ from card to card or cannot be keyed)."""
     if isinstance(shape, Box):
         r = shape.rect
-        return (r.x, r.y, r.w, r.h, shape.fill, shape.stroke, shape.width, shape.radius, shape.dash)
+        look = (shape.fill, shape.stroke, shape.width, shape.radius, shape.dash, shape.crisp)
+        return (r.x, r.y, r.w, r.h, *look)
     if isinstance(shape, Circle | Line | Polygon):
         return shape
     return None
