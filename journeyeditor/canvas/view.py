@@ -119,7 +119,7 @@ class MapView(QGraphicsView):
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """The viewport is opaque, so nothing fills it before a paint: fill what the
-        cells will not cover (a full-window fill under them cost a sixth of a repaint)."""
+        cells will not cover (a full-window fill under them was about a tenth of a repaint)."""
         viewport = self.viewport()
         color = viewport.palette().color(viewport.backgroundRole())
         pixel = 1 / max(painter.worldTransform().m11(), MIN_ZOOM)
