@@ -154,6 +154,45 @@ def point_moved(old: CurvePoint, new: CurvePoint, dy: float) -> bool:
     )
 
 
+def words_shift(old: Header, new: Header) -> float | None:
+    """How far below the name, date and pictogram of lane header `old` those of `new`
+    sit when they are otherwise alike (the row grew or shrank, its name stays centred),
+    None when they differ: the words keep their cached picture and move."""
+    if (old.id, old.kind, old.rect.x, old.rect.w) != (new.id, new.kind, new.rect.x, new.rect.w):
+        return None
+    first, then = (old.lines or old.sub_lines)[:1], (new.lines or new.sub_lines)[:1]
+    if first and then:
+        dy = then[0].y - first[0].y
+    elif old.icon is not None and new.icon is not None:
+        dy = new.icon.y - old.icon.y
+    else:
+        dy = 0.0
+    alike = (
+        _lines_moved(old.lines, new.lines, dy)
+        and _lines_moved(old.sub_lines, new.sub_lines, dy)
+        and _rect_moved(old.icon, new.icon, dy)
+    )
+    return dy if alike else None
+
+
+ASCENT, DESCENT = 1.25, 0.5
+"""Room above and below a line's baseline, in font sizes (more than any glyph takes)."""
+
+
+def words_rect(header: Header) -> QRectF:
+    """Where a lane header's words and pictogram fall, within the header."""
+    r = header.rect
+    spans = [(t.y - t.size * ASCENT, t.y + t.size * DESCENT) for t in header.lines]
+    spans += [(t.y - t.size * ASCENT, t.y + t.size * DESCENT) for t in header.sub_lines]
+    if header.icon is not None:
+        spans.append((header.icon.y - 1, header.icon.bottom + 1))
+    if not spans:
+        return QRectF()
+    top = max(r.y, min(a for a, _b in spans))
+    bottom = min(r.bottom, max(b for _a, b in spans))
+    return QRectF(r.x, top, r.w, max(0.0, bottom - top))
+
+
 def _qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x, rect.y, rect.w, rect.h)
 
@@ -184,6 +223,20 @@ class ShapesItem(QGraphicsRectItem):
         qt_painter.paint(painter, self.shapes, self.image)
 
 
+class GridBox(QGraphicsRectItem):
+    """A cell's or a lane header's box, uncached: Qt fills and strokes it, crisp like
+    every grid box (`qt_painter.go_crisp`), which on screen also spares antialiasing the
+    largest fills of each repaint."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        crisp = qt_painter.go_crisp(painter)
+        super().paint(painter, option, widget)
+        if crisp:
+            painter.setRenderHint(qt_painter.AA)
+
+
 OverviewCard = tuple[QRectF, str, bool, bool]
 """A card as the overview draws it: rectangle, fill, selected, faded."""
 
@@ -192,11 +245,11 @@ class CellItem(ShapesItem):
     """One stage × lane cell: its background, a measurement cell's figures; far zoomed
     out, its cards as plain blocks.
 
-    The background (one rectangle) is a child item Qt draws by itself, uncached: filling
-    an opaque rectangle costs less than blending a cached picture of it, and a cell whose
-    height an edit changed needs no new picture. The cell itself paints only figures, the
-    current-cell outline and, far zoomed out, its background under the overview's blocks;
-    it has no contents without them.
+    The background (one rectangle) is a child item Qt fills and strokes, uncached and
+    crisp (`GridBox`): filling an opaque rectangle costs less than blending a
+    cached picture of it, and a cell whose height an edit changed needs no new picture.
+    The cell itself paints only figures, the current-cell outline and, far zoomed out,
+    its background under the overview's blocks; it has no contents without them.
     Drawing a cell's cards in one paint call, instead of one call per card item, is what
     keeps a whole map of thousands of cards quick to repaint at fit-to-window zoom.
     """
@@ -204,7 +257,7 @@ class CellItem(ShapesItem):
     def __init__(self, cell: Cell) -> None:
         super().__init__()
         self.setZValue(Z_CELL)
-        self.background = QGraphicsRectItem(self)
+        self.background = GridBox(self)
         self.background.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         self.drawn_background: Box | None = None
         self.overview: list[OverviewCard] = []
@@ -305,8 +358,38 @@ class CornerItem(ShapesItem):
             self.update()
 
 
+class HeaderWords(ShapesItem):
+    """A lane header's name (and a measurement lane's date and pictogram), cached apart
+    from the header's box: a row that grew or shrank keeps this picture and moves it
+    with its centred name, where one picture of the whole header was drawn again."""
+
+    def __init__(self, header: HeaderItem) -> None:
+        super().__init__()
+        self.setParentItem(header)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.drawn: Header | None = None
+
+    def set_words(self, header: Header, shapes: list[Primitive]) -> None:
+        """Take the words of `header` (in the scene's coordinates: its parent sits at
+        the origin); drawn again only when they changed, not when they only moved."""
+        shift = words_shift(self.drawn, header) if self.drawn is not None else None
+        if shift is not None:
+            self.setPos(0.0, shift)
+            return
+        self.drawn = header
+        self.setPos(0.0, 0.0)
+        self.setRect(words_rect(header))
+        self.shapes = shapes
+        self.update()
+
+
 class HeaderItem(ShapesItem):
-    """A stage header (column) or lane header (row): drag to reorder, edge to resize."""
+    """A stage header (column) or lane header (row): drag to reorder, edge to resize.
+
+    A stage header is one cached picture. A lane header's row grows and shrinks with its
+    cards, so its box and accent strip are uncached children Qt draws (`GridBox`, a
+    rectangle) and its words a cached child (`HeaderWords`) that such a change only
+    moves; the item itself draws only its selection."""
 
     def __init__(self, header: Header, is_stage: bool) -> None:
         super().__init__()
@@ -314,6 +397,15 @@ class HeaderItem(ShapesItem):
         self.setZValue(Z_HEADER)
         self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.words: HeaderWords | None = None
+        if not is_stage:
+            self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+            self.box = GridBox(self)
+            self.strip = QGraphicsRectItem(self)
+            for part in (self.box, self.strip):
+                part.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+                part.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            self.words = HeaderWords(self)
         self.set_header(header)
 
     @property
@@ -332,7 +424,18 @@ class HeaderItem(ShapesItem):
         self.drawn = header
         self.setPos(0.0, 0.0)
         self.setRect(_qrect(header.rect))
-        self.shapes = (drawing.stage_shapes if self.is_stage else drawing.lane_shapes)(header)
+        if self.words is None:
+            self.shapes = drawing.stage_shapes(header)
+            self.update()
+            return
+        box, strip, *words = drawing.lane_shapes(header)
+        assert isinstance(box, Box) and isinstance(strip, Box)
+        for part, shape in ((self.box, box), (self.strip, strip)):
+            part.setRect(_qrect(shape.rect))
+            pen, brush = qt_painter.box_look(shape)
+            part.setPen(pen)
+            part.setBrush(brush)
+        self.words.set_words(header, words)
         self.update()
 
     def on_edge(self, pos: QPointF) -> bool:
@@ -352,7 +455,8 @@ class HeaderItem(ShapesItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        super().paint(painter, option, widget)
+        if self.words is None:
+            super().paint(painter, option, widget)
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)

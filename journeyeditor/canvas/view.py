@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from journeyeditor.canvas.items import LOD_TEXT
 from journeyeditor.canvas.scene import MapScene
+from journeyeditor.render.qt_painter import qcolor
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
 CACHED_VIEWPORTS = 4
@@ -55,6 +56,40 @@ SHOWING = frozenset(
 """Viewport events before which the cards on screen get their items (made lazily)."""
 
 
+def cells_area(scene: QGraphicsScene | None) -> QRectF:
+    """The scene rectangle the cells' backgrounds paint edge to edge in opaque colours
+    (a grid right and below the corner, rows meeting on shared edges drawn crisp), or
+    an empty one when they may leave pixels uncovered: far zoomed out (the cells'
+    cached pictures sit on whole pixels) or when a lane's colour (its cells') lets
+    what is under it show."""
+    if not isinstance(scene, MapScene) or scene.overview:
+        return QRectF()
+    layout = scene.layout
+    if layout is None or not layout.cells:
+        return QRectF()
+    if any(qcolor(lane.color).alpha() != 255 for lane in layout.lanes):
+        return QRectF()
+    c = layout.corner
+    return QRectF(c.right, c.bottom, layout.width - c.right, layout.height - c.bottom)
+
+
+def around(rect: QRectF, hole: QRectF, margin: float) -> list[QRectF]:
+    """`rect` less `hole` shrunk by `margin`, as up to four bands that overlap (those
+    above and below span the full width, those left and right the full height): no two
+    meet on an edge where rounding could leave a row of pixels unfilled, and the sliver
+    of the hole they fill is painted over by what covers the hole."""
+    inner = hole.adjusted(margin, margin, -margin, -margin)
+    if inner.isEmpty() or not inner.intersects(rect):
+        return [rect]
+    parts = [
+        QRectF(rect.left(), rect.top(), rect.width(), inner.top() - rect.top()),
+        QRectF(rect.left(), inner.bottom(), rect.width(), rect.bottom() - inner.bottom()),
+        QRectF(rect.left(), rect.top(), inner.left() - rect.left(), rect.height()),
+        QRectF(inner.right(), rect.top(), rect.right() - inner.right(), rect.height()),
+    ]
+    return [part for part in parts if part.width() > 0 and part.height() > 0]
+
+
 class MapView(QGraphicsView):
     """The window onto the map. `zoomChanged` carries the zoom factor (1.0 = 100 %)."""
 
@@ -71,6 +106,8 @@ class MapView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setAcceptDrops(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.viewport().setAutoFillBackground(False)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.zoomChanged.connect(self._zoom_changed)
         self._space = False
         self._pan_from: QPoint | None = None
@@ -122,6 +159,16 @@ class MapView(QGraphicsView):
         need = CACHED_VIEWPORTS * size.width() * size.height() * 4 // 1024
         if need > QPixmapCache.cacheLimit():
             QPixmapCache.setCacheLimit(need)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """The viewport is opaque, so nothing fills it before a paint: fill what the
+        cells will not cover (a full-window fill under them was about a tenth of a repaint)."""
+        viewport = self.viewport()
+        color = viewport.palette().color(viewport.backgroundRole())
+        pixel = 1 / max(painter.worldTransform().m11(), MIN_ZOOM)
+        rect = QRectF(rect).adjusted(-pixel, -pixel, pixel, pixel)  # rounding: every edge row
+        for part in around(rect, cells_area(self.scene()), pixel):
+            painter.fillRect(part, color)
 
     def map_scene(self) -> MapScene:
         scene = self.scene()

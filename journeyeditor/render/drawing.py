@@ -273,7 +273,7 @@ def metric_bar(card: CardIn, bar: Rect) -> list[Primitive]:
 def stage_shapes(header: Header) -> list[Primitive]:
     r = header.rect
     return [
-        Box(r, header.color, GRID, 1.0),
+        Box(r, header.color, GRID, 1.0, crisp=True),
         Box(Rect(r.x, r.bottom - 4, r.w, 4), "#00000022"),
         *[Text(line, INK) for line in header.lines],
     ]
@@ -283,7 +283,7 @@ def lane_shapes(header: Header) -> list[Primitive]:
     r = header.rect
     accent = KIND_ACCENT.get(header.kind, KIND_ACCENT["text"])
     return [
-        Box(r, "#f7f7f8", GRID, 1.0),
+        Box(r, "#f7f7f8", GRID, 1.0, crisp=True),
         Box(Rect(r.x, r.y, 4, r.h), accent),
         *[Text(line, INK) for line in header.lines],
         *[Text(line, MUTED) for line in header.sub_lines],
@@ -296,7 +296,7 @@ def _square(rect: Rect) -> tuple[float, float, float]:
 
 
 def cell_shapes(cell: Cell) -> list[Primitive]:
-    shapes: list[Primitive] = [Box(cell.rect, cell.color, GRID, 1.0)]
+    shapes: list[Primitive] = [Box(cell.rect, cell.color, GRID, 1.0, crisp=True)]
     if cell.figures is not None:
         shapes += figure_shapes(cell.figures)
     return shapes
@@ -327,7 +327,10 @@ def figure_shapes(box: FigureBox) -> list[Primitive]:
 
 
 def corner_shapes(layout: MapLayout) -> list[Primitive]:
-    return [Box(layout.corner, "#ffffff", GRID, 1.0), *[Text(t, INK) for t in layout.title_lines]]
+    return [
+        Box(layout.corner, "#ffffff", GRID, 1.0, crisp=True),
+        *[Text(t, INK) for t in layout.title_lines],
+    ]
 
 
 CURVE_WIDTH = 2.5

@@ -13,12 +13,17 @@ from journeyeditor.render.layout import Bezier, Rect, TextLine
 
 @dataclass(frozen=True)
 class Box:
+    """A rectangle. A `crisp` one (the map's grid: cells, headers, corner) is drawn
+    without antialiasing on pixels when upright: its one-pixel edge on a whole
+    coordinate then fills one pixel column, not two at half strength."""
+
     rect: Rect
     fill: str | None = None
     stroke: str | None = None
     width: float = 1.0
     radius: float = 0.0
     dash: tuple[float, ...] = ()
+    crisp: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QImage,
+    QPaintEngine,
     QPainter,
     QPainterPath,
     QPen,
@@ -37,6 +38,8 @@ from journeyeditor.render.primitives import (
 )
 
 ImageSource = Callable[[int], QImage | None]
+RASTER = QPaintEngine.Type.Raster
+AA = QPainter.RenderHint.Antialiasing
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +93,20 @@ def box_look(box: Box) -> tuple[QPen, QBrush]:
     return _pen(box.stroke, box.width, box.dash), _brush(box.fill)
 
 
+def go_crisp(painter: QPainter) -> bool:
+    """Turn antialiasing off for a crisp box when the painter draws pixels upright
+    (only scaled and moved); whether it did (the caller turns it back on). On paper or
+    in a vector file nothing changes: their edges are exact anyway."""
+    if (
+        not painter.testRenderHint(AA)
+        or painter.worldTransform().isRotating()  # turned, sheared or in perspective
+        or painter.paintEngine().type() != RASTER
+    ):
+        return False
+    painter.setRenderHint(AA, False)
+    return True
+
+
 def paint(
     painter: QPainter,
     shapes: Iterable[Primitive],
@@ -119,6 +136,9 @@ def paint(
             rect = QRectF(r.x, r.y, r.w, r.h)
             if shape.radius:
                 painter.drawRoundedRect(rect, shape.radius, shape.radius)
+            elif shape.crisp and go_crisp(painter):
+                painter.drawRect(rect)
+                painter.setRenderHint(AA)
             else:
                 painter.drawRect(rect)
         elif isinstance(shape, Circle):
@@ -203,7 +223,8 @@ def _head_key(shape: Primitive) -> Hashable | None:
     pictures, groups: they differ from card to card or cannot be keyed)."""
     if isinstance(shape, Box):
         r = shape.rect
-        return (r.x, r.y, r.w, r.h, shape.fill, shape.stroke, shape.width, shape.radius, shape.dash)
+        look = (shape.fill, shape.stroke, shape.width, shape.radius, shape.dash, shape.crisp)
+        return (r.x, r.y, r.w, r.h, *look)
     if isinstance(shape, Circle | Line | Polygon):
         return shape
     return None

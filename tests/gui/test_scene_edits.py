@@ -271,7 +271,8 @@ def test_a_repaint_draws_only_what_changed(
     even in a window as large as a 4K screen filled with cards (more pictures than Qt's
     pixmap cache holds by default), and a card an edit moved to another cell is not
     drawn again (nor is any other card: the rows below only moved), nor is any cell, not
-    even one that grew: a cell without figures is a rectangle Qt draws by itself."""
+    even one that grew: a cell without figures is a rectangle Qt draws by itself; nor are
+    the words of a lane header whose row grew (its box is a rectangle, its words move)."""
     document = Document.open(project(tmp_path / "large.journey", stages=16, count=800))
     scene = MapScene(document, Labels())
     scene.show_map(document.maps()[0].id)
@@ -294,10 +295,14 @@ def test_a_repaint_draws_only_what_changed(
     assert scene.layout is not None
     card = scene.layout.cells[(1, TEXT)].card_ids[0]
     shown = dict(scene.card_items.made)
+    lane = scene.lane_items[TEXT]
+    height = lane.header.rect.h
     assert document.push(edits.move_cards(document, [card], 2, TEXT, 0))
     view.viewport().grab()
+    assert lane.header.rect.h != height  # the row grew
     again = {id(item.shapes) for item in shown.values()} & {id(shapes) for shapes in drawn}
-    assert card in shown and drawn and not again  # cards that came into view are drawn
+    words = {id(item.words.shapes) for item in scene.lane_items.values() if item.words}
+    assert card in shown and not again and not words & {id(shapes) for shapes in drawn}
     drawn.clear()
     before = {key: item.cell.rect for key, item in scene.cell_items.items()}
     other = scene.layout.cells[(1, TEXT)].card_ids[0]
@@ -343,6 +348,48 @@ def test_a_row_that_only_moved_keeps_its_header_picture_and_moves_it(
     )
     assert drawn  # the card that grew is drawn again
     assert not {id(item.shapes) for item in below} & {id(shapes) for shapes in drawn}
+    view.setScene(None)
+    view.deleteLater()
+    monkeypatch.undo()
+    assert_as_opened(document, scene)
+    document.undo()
+    assert_as_opened(document, scene)
+    document.redo()
+    assert_as_opened(document, scene)
+
+
+def test_a_row_that_grew_keeps_its_header_words_and_moves_them(
+    live: tuple[Document, MapScene], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row that grew draws no lane header again: its box and accent strip are
+    rectangles Qt draws, its words a picture that moves down with the centred name; the
+    edit, its undo and its redo each look as a fresh scene draws them."""
+    document, scene = live
+    assert scene.layout is not None
+    view = MapView(scene)
+    view.resize(1200, 900)
+    view.show()
+    view.viewport().grab()
+    drawn: list[object] = []
+    paint = qt_painter.paint
+
+    def counted(painter: QPainter, shapes: Iterable[Primitive], *rest: Any) -> None:
+        drawn.append(shapes)
+        paint(painter, shapes, *rest)
+
+    monkeypatch.setattr(qt_painter, "paint", counted)
+    lane = scene.lane_items[TEXT]
+    words = lane.words
+    assert words is not None and words.shapes
+    shapes, middle = words.shapes, words.sceneBoundingRect().center().y()
+    height = lane.header.rect.h
+    tall = scene.layout.cells[(2, TEXT)].card_ids[0]
+    assert document.push(edits.edit_card(document, tall, text="a much longer text " * 12))
+    view.viewport().grab()
+    assert lane.header.rect.h > height and drawn  # the row grew, the card is drawn
+    assert lane.words is words and words.shapes is shapes
+    assert not any(shown is shapes for shown in drawn)
+    assert words.sceneBoundingRect().center().y() > middle  # the name moved down
     view.setScene(None)
     view.deleteLater()
     monkeypatch.undo()
