@@ -222,15 +222,17 @@ class Rows:
 
     def shift(
         self, entity: type, place: Sequence[Any], start: int, by: int, but: int | None = None
-    ) -> None:
+    ) -> int:
         """Move the positions from `start` on in a container by `by` (row `but` stays),
-        in one statement: a cell of hundreds of cards is not read row by row."""
+        in one statement: a cell of hundreds of cards is not read row by row. Returns
+        how many rows moved."""
         sql = (
             f"UPDATE {_name(entity)} SET position = position + ? "
             f"WHERE {_inside(entity)} AND position >= ? AND id IS NOT ?"
         )
-        self.raw.execute(sql, (by, *place, start, but))
+        moved = self.raw.execute(sql, (by, *place, start, but)).rowcount
         self.log.append(("shift", entity, tuple(place), start, by, but))
+        return int(moved)
 
     def ordered_ids(self, entity: type, place: Sequence[Any]) -> list[int]:
         """A container's row ids by position (then id)."""
