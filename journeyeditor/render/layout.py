@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter
 from typing import TypeVar
@@ -505,11 +506,18 @@ class CardMeasurer:
         return self.style.meta_height + max(0, len(meta_lines) - 1) * self.style.meta_line_height
 
 
+@lru_cache(maxsize=256)
+def _name_lines(text: str, width: float, size: float, measure: Measure) -> tuple[str, ...]:
+    """A header's name wrapped (bold), kept: every row a grown row moves down is laid
+    out again, its lane's name wrapped exactly as the last time."""
+    return tuple(wrap(text, width, size, measure, bold=True))
+
+
 def _header_lines(
     text: str, rect: Rect, size: float, line_height: float, measure: Measure, pad: float
 ) -> tuple[TextLine, ...]:
     """Every line of a header's name, centred in `rect` (made tall enough by the caller)."""
-    wrapped = wrap(text, rect.w - 2 * pad, size, measure, bold=True)
+    wrapped = _name_lines(text, rect.w - 2 * pad, size, measure)
     block = len(wrapped) * line_height
     top = rect.y + (rect.h - block) / 2 + size * 0.95
     return tuple(
@@ -522,7 +530,7 @@ def _header_need(
     text: str, width: float, size: float, line_height: float, measure: Measure, pad: float
 ) -> float:
     """The height a header needs to show every line of its name."""
-    return len(wrap(text, width - 2 * pad, size, measure, bold=True)) * line_height + 2 * pad
+    return len(_name_lines(text, width - 2 * pad, size, measure)) * line_height + 2 * pad
 
 
 def smooth(points: Sequence[tuple[float, float]]) -> tuple[Bezier, ...]:
@@ -635,11 +643,13 @@ class Changes:
     `rect.y` following the row's top (a view moves the row, not each card; a card is not
     named for that), and so do its cells, each given a new `rect`
     (a view moves the cell's item; the old rectangle, which drawn shapes may hold, stays
-    as it was).
+    as it was). `lanes` are the rows laid out again or moved: only their cells, lane
+    header, curve and faces may be new objects (a stage header is new only when `full`).
     """
 
     full: bool = False
     cards: set[int] = field(default_factory=set)
+    lanes: set[int] = field(default_factory=set)
 
 
 _ID = attrgetter("id")
@@ -972,6 +982,7 @@ class Layouter:
         resized = moved or grown
         if not cells and not changed and not resized:
             return height
+        changes.lanes.add(lane.id)
         chosen = set(cells)
         row = self._tops.get(lane.id)
         if row is None:
@@ -1177,7 +1188,7 @@ def _lane_header(
     if lane.kind not in MEASURE_KINDS:
         lines = _header_lines(lane.name, rect, s.lane_size, s.lane_line_height, measure, pad)
         return Header(lane.id, rect, lines, lane.color, lane.kind)
-    names = wrap(lane.name, rect.w - 2 * pad, s.lane_size, measure, bold=True)
+    names = _name_lines(lane.name, rect.w - 2 * pad, s.lane_size, measure)
     dates = _run_lines(run_text, s, measure)
     icon_row = s.kind_icon + s.note_pad
     block = icon_row + len(names) * s.lane_line_height + len(dates) * s.note_line_height
