@@ -202,6 +202,8 @@ class MapScene(QGraphicsScene):
         their curves are made again (`_relayout_points`)."""
         self._emphasized = False
         self.overview = False
+        self._blocks = False
+        """Whether cells were last told to draw their cards as blocks (`_refresh_overview`)."""
         self.card_drag = CardDrag(self)
         self.header_drag = HeaderDrag(self)
         self.point_drag = PointDrag(self)
@@ -552,11 +554,16 @@ class MapScene(QGraphicsScene):
         self._refresh_overview()
 
     def _refresh_overview(self) -> None:
+        """The cells' blocks of cards, far zoomed out; closer, their blocks let go of
+        once (each edit and selection comes here: the cells are not visited again)."""
         if not self.overview:
-            for cell in self.cell_items.values():
-                if cell.overview:
-                    cell.set_overview([])
+            if self._blocks:
+                self._blocks = False
+                for cell in self.cell_items.values():
+                    if cell.overview:
+                        cell.set_overview([])
             return
+        self._blocks = True
         cells: dict[tuple[int, int], list[OverviewCard]] = {key: [] for key in self.cell_items}
         if self.layout is not None:
             made = self.card_items.made

@@ -165,12 +165,15 @@ class Rows:
 
     def map_of(self, stage_id: int) -> int:
         """The map a stage belongs to (0 when it is gone), read once per edit: a stage
-        never changes map."""
+        never changes map. The map's other stages come with it, in the same statement
+        (a card moved to another stage asks for both)."""
         if stage_id not in self._maps:
-            found = self.raw.execute("SELECT map_id FROM stage WHERE id = ?", (stage_id,))
-            row = found.fetchone()
-            self._maps[stage_id] = row[0] if row is not None else 0
-        return self._maps[stage_id]
+            sql = (
+                "SELECT id, map_id FROM stage WHERE map_id = "
+                "(SELECT map_id FROM stage WHERE id = ?)"
+            )
+            self._maps.update(self.raw.execute(sql, (stage_id,)).fetchall())
+        return self._maps.setdefault(stage_id, 0)
 
     def insert(self, entity: type, values: Values) -> Values:
         """Insert a row; returns it whole, with the model's defaults for what it omits."""
