@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN
 from journeyeditor.model.limits import LANE_HEIGHT_RANGE, STAGE_WIDTH_RANGE
@@ -723,6 +723,8 @@ class Layouter:
         """Each row's top, by lane, shared by its cards' rectangles: a row that only
         moved sets it once, its cards not visited."""
         self._stage_x: dict[int, tuple[float, float]] = {}
+        self._curves: dict[int, tuple[Any, Curve]] = {}
+        """Each emotion lane's curve laid out at the height 0, with what it was made of."""
 
     def update(
         self,
@@ -813,16 +815,32 @@ class Layouter:
         for lane in self._lanes:
             curve = layout.curves.get(lane.id)
             if lane.id in lanes and curve is not None:
-                layout.curves[lane.id] = _curve(
-                    lane,
-                    self._stages,
-                    self._stage_x,
-                    new,
-                    curve.area,
-                    self.style,
-                    self.measurer.measure,
-                )
+                layout.curves[lane.id] = self._curve(lane, curve.area)
         return lanes
+
+    def _curve(self, lane: LaneIn, area: Rect) -> Curve:
+        """A lane's curve in `area`: laid out at the height 0 (`_curve`), kept, and moved
+        to the area's height (`_placed`). A row that only moved (a row above it grew)
+        gets its curve moved, not laid out again: placing its notes costs most. Every
+        curve, of a full layout too, is made so, so both lay out the same numbers."""
+        key = (
+            [(stage.id, self._stage_x[stage.id]) for stage in self._stages],
+            [self._points.get((lane.id, stage.id)) for stage in self._stages],
+            (area.x, area.w, area.h),
+        )
+        kept = self._curves.get(lane.id)
+        if kept is None or kept[0] != key:
+            flat = _curve(
+                lane,
+                self._stages,
+                self._stage_x,
+                self._points,
+                Rect(area.x, 0.0, area.w, area.h),
+                self.style,
+                self.measurer.measure,
+            )
+            kept = self._curves[lane.id] = (key, flat)
+        return _placed(kept[1], area)
 
     def _differences(
         self, content: MapContent, changed: Mapping[int, CardIn | None] | None
@@ -1012,9 +1030,7 @@ class Layouter:
             layout.lanes[index] = header
         if lane.kind == EMOTION:
             area = Rect(s.lane_header_width, y, layout.width - s.lane_header_width, curve_height)
-            layout.curves[lane.id] = _curve(
-                lane, self._stages, self._stage_x, self._points, area, s, measure
-            )
+            layout.curves[lane.id] = self._curve(lane, area)
         else:
             layout.curves.pop(lane.id, None)
         return height
@@ -1272,6 +1288,31 @@ def _curve(
             )
         placed.append(CurvePoint(stage.id, x, y, value, note_lines, box, point.samples))
     return Curve(lane.id, area, tuple(placed), segments)
+
+
+def _placed(flat: Curve, area: Rect) -> Curve:
+    """A curve laid out at the height 0 moved down to `area` (every height plus its top)."""
+    dy = area.y
+
+    def lines(found: tuple[TextLine, ...]) -> tuple[TextLine, ...]:
+        return tuple(TextLine(t.text, t.x, t.y + dy, t.size, t.bold) for t in found)
+
+    points = tuple(
+        CurvePoint(
+            p.stage_id,
+            p.x,
+            p.y + dy,
+            p.value,
+            lines(p.note_lines),
+            p.note_box.moved(0.0, dy) if p.note_box is not None else None,
+            p.samples,
+        )
+        for p in flat.points
+    )
+    segments = tuple(
+        cast(Bezier, tuple((x, y + dy) for x, y in segment)) for segment in flat.segments
+    )
+    return Curve(flat.lane_id, area, points, segments)
 
 
 def _note_place(
