@@ -741,13 +741,9 @@ class Layouter:
         `position` set anew in place: a move shifts hundreds of cards of a cell by one,
         and new records of them all would each be compared and placed from scratch.
         """
-        if (
-            self.layout is None
-            or content.title != self._title
-            or content.stages != self._stages
-            or [lane.id for lane in content.lanes] != [lane.id for lane in self._lanes]
-        ):
+        if self.lays_out_all(content):
             return self._full(content)
+        assert self.layout is not None
         changes = Changes()
         touched: list[int] = []
         dirty: set[CellKey] = set()
@@ -800,6 +796,17 @@ class Layouter:
                 self._forget(card_id)  # its cell is not on the map (no such stage or lane)
                 changes.cards.add(card_id)
         return changes
+
+    def lays_out_all(self, content: MapContent) -> bool:
+        """Whether `update` lays the whole map out (its first layout; the title, the
+        stages or the lanes' order changed): given `changed`, it reads `content.cards`
+        only then, so a view of thousands of cards need not gather them every edit."""
+        return (
+            self.layout is None
+            or content.title != self._title
+            or content.stages != self._stages
+            or [lane.id for lane in content.lanes] != [lane.id for lane in self._lanes]
+        )
 
     def update_points(self, points: Iterable[PointIn]) -> set[int]:
         """Bring the layout in line with new emotion `points` when nothing else changed
