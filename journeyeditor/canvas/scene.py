@@ -112,6 +112,13 @@ class CardItems(Mapping[int, CardItem]):
         return layout is not None and card_id in layout.cards
 
 
+def _pairs(firsts: Iterable[int], seconds: Iterable[int]) -> list[tuple[int, int]]:
+    """Every pair of a first and a second id: the keys of cells (stage, lane) or of
+    faces (lane, stage)."""
+    others = list(seconds)
+    return [(first, second) for first in firsts for second in others]
+
+
 def _holds(name: str) -> Callable[[Any, Any], bool]:
     """Whether an item still holds this very box of the layout (in its attribute `name`)."""
     return lambda item, box: getattr(item, name) is box
@@ -195,6 +202,8 @@ class MapScene(QGraphicsScene):
         their curves are made again (`_relayout_points`)."""
         self._emphasized = False
         self.overview = False
+        self._blocks = False
+        """Whether cells were last told to draw their cards as blocks (`_refresh_overview`)."""
         self.card_drag = CardDrag(self)
         self.header_drag = HeaderDrag(self)
         self.point_drag = PointDrag(self)
@@ -341,9 +350,10 @@ class MapScene(QGraphicsScene):
         added or removed needs its item made or dropped: `relayout` does that."""
         if self.layout is None:
             return
-        for lane_id in self.layouter.update_points(self.points.values()):
+        lanes = self.layouter.update_points(self.points.values())
+        for lane_id in lanes:
             if not self._show_curve(lane_id):
-                self.relayout()
+                self.relayout(lanes)  # the layouter saw them: `update` would not name them
                 return
 
     def _show_curve(self, lane_id: int) -> bool:
@@ -392,12 +402,14 @@ class MapScene(QGraphicsScene):
             (p.lane_id, p.stage_id): point_in(p) for p in self.document.emotion_records(map_id)
         }
 
-    def content(self) -> MapContent:
+    def content(self, cards: bool = True) -> MapContent:
+        """The map as layout content; without `cards`, none (gathering 10,000 of them
+        into a tuple cost a tenth of a millisecond at every edit)."""
         return MapContent(
             self.title,
             tuple(self.stages),
             tuple(self.lanes),
-            tuple(self.card_data.values()),
+            tuple(self.card_data.values()) if cards else (),
             tuple(self.points.values()),
             self.measures,
             self.runs,
@@ -405,10 +417,14 @@ class MapScene(QGraphicsScene):
 
     # Layout and items
 
-    def relayout(self) -> None:
-        """Lay out again what changed and bring items in line, touching only those."""
+    def relayout(self, also: Iterable[int] = ()) -> None:
+        """Lay out again what changed and bring items in line, touching only those;
+        the items of the rows of the lanes `also` are brought in line too."""
         self._dirty = False
-        changes = self.layouter.update(self.content(), self._changed, self._reordered)
+        content = self.content(cards=False)  # the edited cards are in `_changed`
+        if self.layouter.lays_out_all(content):
+            content = self.content()
+        changes = self.layouter.update(content, self._changed, self._reordered)
         self._changed, self._reordered = {}, set()
         layout = self.layouter.layout
         assert layout is not None
@@ -420,37 +436,13 @@ class MapScene(QGraphicsScene):
         lanes = {header.id for header in layout.lanes}
         for lane_id in [i for i in self.row_items if i not in lanes]:
             self.removeItem(self.row_items.pop(lane_id))  # its cards' items left it first
-        self._sync(self.cell_items, layout.cells, CellItem, CellItem.set_cell, _holds("cell"))
+        if changes.full:
+            self._sync_boxes(layout, None)
+            self.corner.set_shapes(drawing.corner_shapes(layout), layout.corner)
+        else:
+            self._sync_boxes(layout, changes.lanes.union(also))
         self._follow_cells(moved)
         self.set_current_cell(self.current_cell)
-        self._sync(
-            self.stage_items,
-            {h.id: h for h in layout.stages},
-            lambda h: HeaderItem(h, True),
-            HeaderItem.set_header,
-            _holds("header"),
-        )
-        self._sync(
-            self.lane_items,
-            {h.id: h for h in layout.lanes},
-            lambda h: HeaderItem(h, False),
-            HeaderItem.set_header,
-            _holds("header"),
-        )
-        self._sync(self.curve_items, layout.curves, CurveItem, CurveItem.set_curve, _holds("curve"))
-        places = {
-            (curve.lane_id, point.stage_id): (curve, index)
-            for curve in layout.curves.values()
-            for index, point in enumerate(curve.points)
-        }
-        self._sync(
-            self.point_items,
-            places,
-            lambda place: PointItem(place[0], place[1], self.map_style.face_radius),
-            lambda item, place: item.set_point(*place),
-            lambda item, place: item.curve is place[0] and item.index == place[1],
-        )
-        self.corner.set_shapes(drawing.corner_shapes(layout), layout.corner)
         above = self.legend.place(
             self.legend_shown,
             self.tr("Departments"),
@@ -470,6 +462,53 @@ class MapScene(QGraphicsScene):
         )
         self._apply_emphasis()
         self._refresh_overview()
+
+    def _sync_boxes(self, layout: MapLayout, lanes: set[int] | None) -> None:
+        """The items of cells, headers, curves and faces on the layout's boxes. After an
+        update that was not `full` (`lanes` given) only the rows it laid out again or
+        moved can hold new boxes: the other rows' items, the stage headers and the
+        corner are left unvisited."""
+        cells: dict[tuple[int, int], Cell] = layout.cells
+        headers = {h.id: h for h in layout.lanes}
+        curves = layout.curves
+        cell_keys: list[tuple[int, int]] | None = None
+        face_keys: list[tuple[int, int]] | None = None
+        if lanes is None:
+            self._sync(
+                self.stage_items,
+                {h.id: h for h in layout.stages},
+                lambda h: HeaderItem(h, True),
+                HeaderItem.set_header,
+                _holds("header"),
+            )
+        else:
+            stage_ids = [header.id for header in layout.stages]
+            cell_keys, face_keys = _pairs(stage_ids, lanes), _pairs(lanes, stage_ids)
+            cells = {key: cells[key] for key in cell_keys if key in cells}
+            headers = {key: headers[key] for key in lanes if key in headers}
+            curves = {key: curves[key] for key in lanes if key in curves}
+        self._sync(self.cell_items, cells, CellItem, CellItem.set_cell, _holds("cell"), cell_keys)
+        self._sync(
+            self.lane_items,
+            headers,
+            lambda h: HeaderItem(h, False),
+            HeaderItem.set_header,
+            _holds("header"),
+            lanes,
+        )
+        self._sync(self.curve_items, curves, CurveItem, CurveItem.set_curve, _holds("curve"), lanes)
+        self._sync(
+            self.point_items,
+            {
+                (curve.lane_id, point.stage_id): (curve, index)
+                for curve in curves.values()
+                for index, point in enumerate(curve.points)
+            },
+            lambda place: PointItem(place[0], place[1], self.map_style.face_radius),
+            lambda item, place: item.set_point(*place),
+            lambda item, place: item.curve is place[0] and item.index == place[1],
+            face_keys,
+        )
 
     def _move_rows(self, layout: MapLayout) -> set[int]:
         """Each lane's row item at its row's top (made for a new lane); the lanes whose
@@ -520,11 +559,16 @@ class MapScene(QGraphicsScene):
         self._refresh_overview()
 
     def _refresh_overview(self) -> None:
+        """The cells' blocks of cards, far zoomed out; closer, their blocks let go of
+        once (each edit and selection comes here: the cells are not visited again)."""
         if not self.overview:
-            for cell in self.cell_items.values():
-                if cell.overview:
-                    cell.set_overview([])
+            if self._blocks:
+                self._blocks = False
+                for cell in self.cell_items.values():
+                    if cell.overview:
+                        cell.set_overview([])
             return
+        self._blocks = True
         cells: dict[tuple[int, int], list[OverviewCard]] = {key: [] for key in self.cell_items}
         if self.layout is not None:
             made = self.card_items.made
@@ -645,10 +689,14 @@ class MapScene(QGraphicsScene):
         make: Any,
         update: Any,
         same: Callable[[Any, Any], bool],
+        among: Iterable[Any] | None = None,
     ) -> None:
         """Items for a few boxes (cells, headers, curves, faces): made, dropped, or given
-        their box when the layout made a new one (`same`: the item holds this box)."""
-        for key in [k for k in items if k not in boxes]:
+        their box when the layout made a new one (`same`: the item holds this box).
+        `boxes` are every box there is, or, given `among`, those of these keys: only an
+        item of one of them is dropped when it has no box."""
+        keys = items if among is None else among
+        for key in [k for k in keys if k in items and k not in boxes]:
             self.removeItem(items.pop(key))
         for key, box in boxes.items():
             item = items.get(key)

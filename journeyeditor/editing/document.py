@@ -260,9 +260,15 @@ class Document(QObject):
 
     def _read(self, sql: str, params: Sequence[Any]) -> list[Any]:
         """A read in SQL through the driver: one statement is its own read transaction
-        (or part of the edit's), without the ORM's cost per query."""
-        with self._reading():
+        (or part of the edit's), without the ORM's cost per query. It reads the file as
+        it is, so it asks no `PRAGMA data_version` (a move made four such reads, each
+        asking): that check only tells the session's objects and the reserved ids to be
+        forgotten, and the next read through the session, the next edit and the watch
+        timer each still make it, so another program's commit is noticed all the same."""
+        try:
             return self._journey.raw.execute(sql, tuple(params)).fetchall()
+        finally:
+            self._end_read()  # a read a caller's lazy load left open ends here, as before
 
     @contextmanager
     def _reading(self) -> Iterator[None]:
@@ -346,6 +352,13 @@ class Document(QObject):
         """Rows of `entity` read in SQL as plain data: a map's first paint reads each
         kind once, and the ORM's first query of a kind costs a few milliseconds."""
         return [record(entity, row) for row in self._read(select_sql(entity) + where, params)]
+
+    def cell_maps(self, stage_id: int, lane_id: int) -> tuple[int, int, str] | None:
+        """The map of a stage, the map and kind of a lane, in one statement (None when
+        either is gone): what an edit putting cards in a cell checks."""
+        sql = "SELECT s.map_id, l.map_id, l.kind FROM stage s, lane l WHERE s.id = ? AND l.id = ?"
+        found = self._read(sql, (stage_id, lane_id))
+        return (found[0][0], found[0][1], str(found[0][2])) if found else None
 
     def cell_ids(self, stage_id: int, lane_id: int) -> list[int]:
         """The ids of a cell's cards in order: what a view needs after cards moved."""

@@ -113,13 +113,15 @@ def edit(
 # Cards
 
 
-def _card_cell(document: Document, stage_id: int, lane_id: int) -> None:
-    """Refuse a cell no card may go to: stage and lane of two maps, or a lane of figures."""
-    stage, lane = document.get(Stage, stage_id), document.get(Lane, lane_id)
-    if stage is None or lane is None or stage.map_id != lane.map_id:
+def _card_cell(document: Document, stage_id: int, lane_id: int) -> int:
+    """Refuse a cell no card may go to: stage and lane of two maps, or a lane of figures.
+    Returns the cell's map."""
+    found = document.cell_maps(stage_id, lane_id)
+    if found is None or found[0] != found[1]:
         raise ValueError("a card needs a stage and a lane of the same map")
-    if lane.kind in FIGURE_LANES:
+    if found[2] in FIGURE_LANES:
         raise ValueError(translate("Edits", "A lane of figures holds no cards."))
+    return found[0]
 
 
 def add_cards(
@@ -192,9 +194,7 @@ def move_cards(
     """Move cards, in the given order, to a cell starting at `index`. A card leaving
     its map leaves its votes and its place in the event mapping behind (they belong to
     that map's ballots and stages), so undo gives them back."""
-    _card_cell(document, stage_id, lane_id)
-    stage = document.get(Stage, stage_id)
-    target = stage.map_id if stage is not None else None
+    target = _card_cell(document, stage_id, lane_id)
     maps = document.maps_of_cards(card_ids)
     leaving = [card_id for card_id in card_ids if maps.get(card_id) != target]
     operations: list[Operation] = _card_links(document, leaving) if leaving else []

@@ -52,11 +52,14 @@ def _place(entity: type, values: Values) -> tuple[Any, ...]:
 
 def _open_gap(rows: Rows, entity: type, values: Values, position: int, but: int | None) -> int:
     """Shift the siblings at or after `position` down by one; return the clamped
-    position. Row `but` (the one moving in) is neither counted nor shifted."""
+    position. Row `but` (the one moving in) is neither counted nor shifted. The siblings
+    being numbered 0…n-1, a shift that moved one shows `position` inside them: only a
+    place past the last one costs a count, to be clamped to the end."""
     place = _place(entity, values)
-    position = max(0, min(position, rows.count(entity, place, but)))
-    rows.shift(entity, place, position, 1, but)
-    return position
+    position = max(0, position)
+    if rows.shift(entity, place, position, 1, but):
+        return position
+    return min(position, rows.count(entity, place, but))
 
 
 def _close_gap(rows: Rows, entity: type, row: Values) -> None:

@@ -165,12 +165,15 @@ class Rows:
 
     def map_of(self, stage_id: int) -> int:
         """The map a stage belongs to (0 when it is gone), read once per edit: a stage
-        never changes map."""
+        never changes map. The map's other stages come with it, in the same statement
+        (a card moved to another stage asks for both)."""
         if stage_id not in self._maps:
-            found = self.raw.execute("SELECT map_id FROM stage WHERE id = ?", (stage_id,))
-            row = found.fetchone()
-            self._maps[stage_id] = row[0] if row is not None else 0
-        return self._maps[stage_id]
+            sql = (
+                "SELECT id, map_id FROM stage WHERE map_id = "
+                "(SELECT map_id FROM stage WHERE id = ?)"
+            )
+            self._maps.update(self.raw.execute(sql, (stage_id,)).fetchall())
+        return self._maps.setdefault(stage_id, 0)
 
     def insert(self, entity: type, values: Values) -> Values:
         """Insert a row; returns it whole, with the model's defaults for what it omits."""
@@ -222,15 +225,17 @@ class Rows:
 
     def shift(
         self, entity: type, place: Sequence[Any], start: int, by: int, but: int | None = None
-    ) -> None:
+    ) -> int:
         """Move the positions from `start` on in a container by `by` (row `but` stays),
-        in one statement: a cell of hundreds of cards is not read row by row."""
+        in one statement: a cell of hundreds of cards is not read row by row. Returns
+        how many rows moved."""
         sql = (
             f"UPDATE {_name(entity)} SET position = position + ? "
             f"WHERE {_inside(entity)} AND position >= ? AND id IS NOT ?"
         )
-        self.raw.execute(sql, (by, *place, start, but))
+        moved = self.raw.execute(sql, (by, *place, start, but)).rowcount
         self.log.append(("shift", entity, tuple(place), start, by, but))
+        return int(moved)
 
     def ordered_ids(self, entity: type, place: Sequence[Any]) -> list[int]:
         """A container's row ids by position (then id)."""

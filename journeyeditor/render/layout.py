@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from journeyeditor.model.enums import EMOTION_MAX, EMOTION_MIN
 from journeyeditor.model.limits import LANE_HEIGHT_RANGE, STAGE_WIDTH_RANGE
@@ -505,11 +506,18 @@ class CardMeasurer:
         return self.style.meta_height + max(0, len(meta_lines) - 1) * self.style.meta_line_height
 
 
+@lru_cache(maxsize=256)
+def _name_lines(text: str, width: float, size: float, measure: Measure) -> tuple[str, ...]:
+    """A header's name wrapped (bold), kept: every row a grown row moves down is laid
+    out again, its lane's name wrapped exactly as the last time."""
+    return tuple(wrap(text, width, size, measure, bold=True))
+
+
 def _header_lines(
     text: str, rect: Rect, size: float, line_height: float, measure: Measure, pad: float
 ) -> tuple[TextLine, ...]:
     """Every line of a header's name, centred in `rect` (made tall enough by the caller)."""
-    wrapped = wrap(text, rect.w - 2 * pad, size, measure, bold=True)
+    wrapped = _name_lines(text, rect.w - 2 * pad, size, measure)
     block = len(wrapped) * line_height
     top = rect.y + (rect.h - block) / 2 + size * 0.95
     return tuple(
@@ -522,7 +530,7 @@ def _header_need(
     text: str, width: float, size: float, line_height: float, measure: Measure, pad: float
 ) -> float:
     """The height a header needs to show every line of its name."""
-    return len(wrap(text, width - 2 * pad, size, measure, bold=True)) * line_height + 2 * pad
+    return len(_name_lines(text, width - 2 * pad, size, measure)) * line_height + 2 * pad
 
 
 def smooth(points: Sequence[tuple[float, float]]) -> tuple[Bezier, ...]:
@@ -635,11 +643,13 @@ class Changes:
     `rect.y` following the row's top (a view moves the row, not each card; a card is not
     named for that), and so do its cells, each given a new `rect`
     (a view moves the cell's item; the old rectangle, which drawn shapes may hold, stays
-    as it was).
+    as it was). `lanes` are the rows laid out again or moved: only their cells, lane
+    header, curve and faces may be new objects (a stage header is new only when `full`).
     """
 
     full: bool = False
     cards: set[int] = field(default_factory=set)
+    lanes: set[int] = field(default_factory=set)
 
 
 _ID = attrgetter("id")
@@ -713,6 +723,8 @@ class Layouter:
         """Each row's top, by lane, shared by its cards' rectangles: a row that only
         moved sets it once, its cards not visited."""
         self._stage_x: dict[int, tuple[float, float]] = {}
+        self._curves: dict[int, tuple[Any, Curve]] = {}
+        """Each emotion lane's curve laid out at the height 0, with what it was made of."""
 
     def update(
         self,
@@ -729,13 +741,9 @@ class Layouter:
         `position` set anew in place: a move shifts hundreds of cards of a cell by one,
         and new records of them all would each be compared and placed from scratch.
         """
-        if (
-            self.layout is None
-            or content.title != self._title
-            or content.stages != self._stages
-            or [lane.id for lane in content.lanes] != [lane.id for lane in self._lanes]
-        ):
+        if self.lays_out_all(content):
             return self._full(content)
+        assert self.layout is not None
         changes = Changes()
         touched: list[int] = []
         dirty: set[CellKey] = set()
@@ -789,6 +797,17 @@ class Layouter:
                 changes.cards.add(card_id)
         return changes
 
+    def lays_out_all(self, content: MapContent) -> bool:
+        """Whether `update` lays the whole map out (its first layout; the title, the
+        stages or the lanes' order changed): given `changed`, it reads `content.cards`
+        only then, so a view of thousands of cards need not gather them every edit."""
+        return (
+            self.layout is None
+            or content.title != self._title
+            or content.stages != self._stages
+            or [lane.id for lane in content.lanes] != [lane.id for lane in self._lanes]
+        )
+
     def update_points(self, points: Iterable[PointIn]) -> set[int]:
         """Bring the layout in line with new emotion `points` when nothing else changed
         since the last update; say which lanes' points differ. A point's value or note
@@ -803,16 +822,32 @@ class Layouter:
         for lane in self._lanes:
             curve = layout.curves.get(lane.id)
             if lane.id in lanes and curve is not None:
-                layout.curves[lane.id] = _curve(
-                    lane,
-                    self._stages,
-                    self._stage_x,
-                    new,
-                    curve.area,
-                    self.style,
-                    self.measurer.measure,
-                )
+                layout.curves[lane.id] = self._curve(lane, curve.area)
         return lanes
+
+    def _curve(self, lane: LaneIn, area: Rect) -> Curve:
+        """A lane's curve in `area`: laid out at the height 0 (`_curve`), kept, and moved
+        to the area's height (`_placed`). A row that only moved (a row above it grew)
+        gets its curve moved, not laid out again: placing its notes costs most. Every
+        curve, of a full layout too, is made so, so both lay out the same numbers."""
+        key = (
+            [(stage.id, self._stage_x[stage.id]) for stage in self._stages],
+            [self._points.get((lane.id, stage.id)) for stage in self._stages],
+            (area.x, area.w, area.h),
+        )
+        kept = self._curves.get(lane.id)
+        if kept is None or kept[0] != key:
+            flat = _curve(
+                lane,
+                self._stages,
+                self._stage_x,
+                self._points,
+                Rect(area.x, 0.0, area.w, area.h),
+                self.style,
+                self.measurer.measure,
+            )
+            kept = self._curves[lane.id] = (key, flat)
+        return _placed(kept[1], area)
 
     def _differences(
         self, content: MapContent, changed: Mapping[int, CardIn | None] | None
@@ -972,6 +1007,7 @@ class Layouter:
         resized = moved or grown
         if not cells and not changed and not resized:
             return height
+        changes.lanes.add(lane.id)
         chosen = set(cells)
         row = self._tops.get(lane.id)
         if row is None:
@@ -1001,9 +1037,7 @@ class Layouter:
             layout.lanes[index] = header
         if lane.kind == EMOTION:
             area = Rect(s.lane_header_width, y, layout.width - s.lane_header_width, curve_height)
-            layout.curves[lane.id] = _curve(
-                lane, self._stages, self._stage_x, self._points, area, s, measure
-            )
+            layout.curves[lane.id] = self._curve(lane, area)
         else:
             layout.curves.pop(lane.id, None)
         return height
@@ -1177,7 +1211,7 @@ def _lane_header(
     if lane.kind not in MEASURE_KINDS:
         lines = _header_lines(lane.name, rect, s.lane_size, s.lane_line_height, measure, pad)
         return Header(lane.id, rect, lines, lane.color, lane.kind)
-    names = wrap(lane.name, rect.w - 2 * pad, s.lane_size, measure, bold=True)
+    names = _name_lines(lane.name, rect.w - 2 * pad, s.lane_size, measure)
     dates = _run_lines(run_text, s, measure)
     icon_row = s.kind_icon + s.note_pad
     block = icon_row + len(names) * s.lane_line_height + len(dates) * s.note_line_height
@@ -1261,6 +1295,31 @@ def _curve(
             )
         placed.append(CurvePoint(stage.id, x, y, value, note_lines, box, point.samples))
     return Curve(lane.id, area, tuple(placed), segments)
+
+
+def _placed(flat: Curve, area: Rect) -> Curve:
+    """A curve laid out at the height 0 moved down to `area` (every height plus its top)."""
+    dy = area.y
+
+    def lines(found: tuple[TextLine, ...]) -> tuple[TextLine, ...]:
+        return tuple(TextLine(t.text, t.x, t.y + dy, t.size, t.bold) for t in found)
+
+    points = tuple(
+        CurvePoint(
+            p.stage_id,
+            p.x,
+            p.y + dy,
+            p.value,
+            lines(p.note_lines),
+            p.note_box.moved(0.0, dy) if p.note_box is not None else None,
+            p.samples,
+        )
+        for p in flat.points
+    )
+    segments = tuple(
+        cast(Bezier, tuple((x, y + dy) for x, y in segment)) for segment in flat.segments
+    )
+    return Curve(flat.lane_id, area, points, segments)
 
 
 def _note_place(

@@ -848,6 +848,24 @@ def test_card_across_two_maps_refused_at_build(
     assert unchanged == [], "refused before anything was pushed"
 
 
+def test_card_into_a_lane_of_figures_or_a_lane_gone_refused_at_build(
+    document: Document, sample: Sample
+) -> None:
+    """The cell check of card edits (one statement, `Document.cell_maps`) refuses a lane
+    of figures and a lane that is not there, and passes a cell of one map."""
+    assert document.push(edits.add_lane(document, sample.map_id, "funnel"))
+    funnel = document.lanes(sample.map_id)[-1].id
+    card = document.cards(sample.map_id)[0]
+    with pytest.raises(ValueError, match="figures"):
+        edits.add_card(document, sample.stages[0], funnel, text="nope")
+    with pytest.raises(ValueError, match="figures"):
+        edits.move_cards(document, [card.id], sample.stages[0], funnel, 0)
+    with pytest.raises(ValueError, match="same map"):
+        edits.move_cards(document, [card.id], sample.stages[0], 99_999, 0)
+    assert document.push(edits.move_cards(document, [card.id], sample.stages[1], card.lane_id, 0))
+    assert document.cell_ids(sample.stages[1], card.lane_id)[0] == card.id
+
+
 @pytest.mark.parametrize(
     "changes",
     [{"severity": 9}, {"votes": -1}, {"evidence": "hearsay"}, {"priority": "urgent"}],

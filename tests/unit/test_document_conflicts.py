@@ -453,3 +453,29 @@ def test_undo_of_a_new_stage_another_program_filled_is_refused(
     document.undo()
     assert state(document) == before
     assert len(errors) == 1 and "another window or program" in errors[0]
+
+
+def test_another_programs_commit_read_in_plain_sql_is_still_noticed(
+    document: Document, second: Document
+) -> None:
+    """Reads in plain SQL (`record`, `cell_ids`, `cell_maps`) ask no `PRAGMA
+    data_version`: they read the file as it is. Another editor's step read that way is
+    still noticed afterwards: a row the session holds is read again by `get`, and the
+    file watch tells the views."""
+    card = a_card(document)
+    held = document.get(Card, card.id)
+    assert held is not None
+    cell = (card.stage_id, card.lane_id)
+    assert second.push(edits.edit_card(second, card.id, text="theirs"))
+    assert second.push(edits.move_cards(second, [card.id], cell[0], cell[1], 99))
+    seen: list[str] = []
+    document.externallyChanged.connect(lambda: seen.append("external"))
+    found = document.record(Card, card.id)
+    assert found is not None and found.text == "theirs"
+    assert document.cell_ids(*cell)[-1] == card.id
+    assert document.cell_maps(*cell) is not None
+    got = document.get(Card, card.id)
+    assert got is not None and got.text == "theirs"
+    assert got.position == len(document.cell_ids(*cell)) - 1
+    document.check_external()
+    assert seen == ["external"]

@@ -194,3 +194,45 @@ def test_settling_a_shift_reads_again_a_position_it_cannot_place(document: Docum
     rows.settle(document.session)
     assert_held_current(document, [held], Card)
     assert held.position == position + 1
+
+
+def test_a_move_lands_where_asked_or_at_the_end_past_it(document: Document) -> None:
+    """A gap is opened without counting the cell when the shift moved a card (the place
+    is inside the cell); a place past the end, which shifts nothing, lands at the end.
+    Moves inside one cell and to another, to the top, the middle, the last place and far
+    past the end: each leaves both cells numbered 0…n-1 in the order asked for."""
+    map_id = document.maps()[0].id
+    first = document.cards(map_id)[0]
+    home = (first.stage_id, first.lane_id)
+    away = next(
+        (stage.id, first.lane_id) for stage in document.stages(map_id) if stage.id != home[0]
+    )
+    stored = file_rows(document, Card)
+
+    def cell(key: tuple[int, int]) -> list[int]:
+        rows = [row for row in file_rows(document, Card).values() if (row[1], row[2]) == key]
+        assert sorted(row[3] for row in rows) == list(range(len(rows))), "numbered 0…n-1"
+        return [row[0] for row in sorted(rows, key=lambda row: row[3])]
+
+    assert len(cell(home)) >= 2 and stored
+    for source, key, index in [
+        (home, home, 0),
+        (home, home, 1),
+        (home, home, 999),
+        (home, away, 0),
+        (away, home, 1),
+        (home, away, 1),
+        (away, home, len(cell(home))),
+        (home, away, len(cell(away)) - 1),
+        (away, home, 10**9),
+        (home, away, 10**9),
+        (away, home, -5),
+        (away, away, 10**9),
+    ]:
+        moving = cell(source)[-1]
+        expected = [card for card in cell(key) if card != moving]
+        landing = max(0, min(index, len(expected)))
+        expected.insert(landing, moving)
+        assert document.push(edits.move_cards(document, [moving], key[0], key[1], index))
+        assert cell(key) == expected, (source, key, index)
+        cell(source)
