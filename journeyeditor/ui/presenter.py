@@ -216,7 +216,8 @@ class Presenter(QObject):
     def voting_changed(self) -> None:
         """While presenting, a vote that starts on the shown map brings its lanes into
         view: they are mostly pain points and opportunities, low on the map, where the
-        room could not see the cards it votes on. Votes given later scroll nothing."""
+        room could not see the cards it votes on. The stage headers come with them when
+        both fit on the screen. Votes given later scroll nothing."""
         scene = self.view.scene()
         if not self.is_active() or not isinstance(scene, MapScene) or scene.map_id is None:
             return
@@ -233,6 +234,8 @@ class Presenter(QObject):
         bottom = max(rect.y + rect.h for rect in rects)
         shown = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
         margin = VOTED_MARGIN / self.view.zoom()
+        if bottom + 2 * margin <= shown.height():
+            top = 0.0  # the stage names fit above the lanes: the room reads which is which
         # Taller than the screen: its top first, where the first voted lane starts.
         height = min(bottom - top, shown.height() - 2 * margin)
         self.view.ensureVisible(QRectF(shown.x(), top, 1, max(1.0, height)), 0, int(VOTED_MARGIN))

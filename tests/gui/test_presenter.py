@@ -310,6 +310,23 @@ def test_a_vote_started_while_presenting_brings_its_lanes_into_view(
     assert bar.value() == bar.minimum()
 
 
+def test_a_vote_on_a_lane_near_the_top_brings_the_stage_names_with_it(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Scrolled to the bottom, a vote on the second lane scrolls back up far enough to
+    show the stage headers above it too: the room must read which stage a card is in."""
+    enter(qtbot, window)
+    scene, document = window.scene, window.document
+    assert scene is not None and scene.map_id is not None and document is not None
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    second = document.lanes(scene.map_id)[1].id
+    assert not lane_on_screen(window, second)
+    assert document.push(voting.open_ballot(document, scene.map_id, [second]))
+    assert lane_on_screen(window, second)
+    assert window.view.mapFromScene(QPointF(0, 0)).y() >= 0
+
+
 def test_closing_while_presenting_reads_nothing_of_the_closed_file(
     window: MainWindow, qtbot: QtBot
 ) -> None:
