@@ -132,6 +132,19 @@ def test_a_reorder_gone_wrong_is_refused(
     assert_refused(document, errors, lambda: document.push(move(document, rows[0].id, 2)))
 
 
+def test_a_whole_table_list_gone_wrong_is_refused(
+    document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The maps and departments are each one list (a container of the whole table)."""
+    maps, departments = document.maps(), document.departments()
+    monkeypatch.setattr(operations, "_close_gap", no_close)
+    assert_refused(document, errors, lambda: document.push(edits.move_map(document, maps[0].id, 2)))
+    errors.clear()
+    command = edits.delete_department(document, departments[0].id)
+    assert_refused(document, errors, lambda: document.push(command))
+    assert "department all, position" in errors[0]
+
+
 def test_an_undo_of_an_insert_leaving_a_gap_is_refused(
     document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
