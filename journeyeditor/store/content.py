@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from typing import Any
+from typing import Any, NoReturn
 
 from journeyeditor.model import limits
 from journeyeditor.model.enums import (
@@ -535,7 +535,7 @@ def _positions(execute: Execute, table: str, where: str, params: Sequence[Any]) 
         _misnumbered(table, rows[0])
 
 
-def _misnumbered(table: str, place: Sequence[Any]) -> None:
+def _misnumbered(table: str, place: Sequence[Any]) -> NoReturn:
     """Refuse a container whose rows are not numbered 0…n-1 (`place`: its column values)."""
     pairs = zip(CONTAINERS[table], place, strict=False)
     named = ", ".join(f"{key} {value}" for key, value in pairs)
