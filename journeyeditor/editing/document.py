@@ -600,6 +600,7 @@ class Document(QObject):
                     step.undo(rows, notices)
             touched, grown = touched_rows(operations, forward)
             content.check_rows(rows.execute, touched, grown)
+            content.check_positions(rows.execute, rows.places)
             rows.commit()
         except Exception as exc:
             # Every failure, whatever raised it, is rolled back whole and reported.

@@ -38,6 +38,8 @@ CONTAINERS: dict[type, tuple[str, ...]] = {
     for entity in (JourneyMap, Persona, Department, Participant, Stage, Lane, Card)
 }
 """Entities numbered 0…n-1 inside a container (the file's rule, store/content.py)."""
+PLACING = frozenset({"position", *(c for group in CONTAINERS.values() for c in group)})
+"""Columns that place a row in its container: an Update never writes them."""
 
 
 def row_values(row: Any) -> Values:
@@ -196,6 +198,8 @@ class InsertMany(Operation):
             if row is None or any(row[k] != v for k, v in values.items()):
                 raise StaleRowError(self.entity, values["id"])
         notices.rows_removed(rows, self.entity, self.rows)
+        for values in self.rows:
+            rows.touch(self.entity, values)
         for chunk in chunks(ids):
             if rows.referred(self.entity, chunk):
                 raise StaleRowError(self.entity, chunk[0])
@@ -225,6 +229,7 @@ class Delete(Operation):
         if self.saved:
             _expect(self.entity, row, self.saved)
         self.saved = row
+        rows.touch(self.entity, row)
         notices.removed(rows, self.entity, row)
         if self.entity in CONTAINERS:
             _close_gap(rows, self.entity, row)
@@ -261,6 +266,9 @@ class Update(Operation):
 
     def _set(self, rows: Rows, notices: Notices, row: Values, values: Values) -> None:
         rows.update(self.entity, self.id, values)
+        if self.entity in CONTAINERS and not PLACING.isdisjoint(values):
+            rows.touch(self.entity, row)
+            rows.touch(self.entity, {**row, **values})
         notices.changed(rows, self.entity, {**row, **values})
 
 
@@ -299,6 +307,8 @@ class Relocate(Operation):
         place = {**origin, **target}
         place["position"] = _open_gap(rows, self.entity, place, place["position"], self.id)
         rows.update(self.entity, self.id, place)
+        rows.touch(self.entity, row)
+        rows.touch(self.entity, place)
         notices.moved(rows, self.entity, {**row, **place})
         return origin, place
 

@@ -121,6 +121,12 @@ def _update_sql(entity: type, keys: tuple[str, ...]) -> str:
 
 
 @cache
+def container_of(entity: type) -> tuple[str, ...] | None:
+    """The columns of a positioned entity's container (None: not positioned)."""
+    return content.CONTAINERS.get(table_of(entity).name)
+
+
+@cache
 def _inside(entity: type) -> str:
     """The condition `row is in the container`, one parameter per container column
     (always true for a table that is one container)."""
@@ -128,12 +134,22 @@ def _inside(entity: type) -> str:
 
 
 class Rows:
-    """One edit's row reads and writes, logged for `settle`."""
+    """One edit's row reads and writes, logged for `settle`, and the containers they
+    touched (`places`) for the check of positions before the commit."""
 
     def __init__(self, raw: sqlite3.Connection) -> None:
         self.raw = raw
         self.log: list[tuple[Any, ...]] = []
+        self.places: dict[str, set[tuple[Any, ...]]] = {}
         self._maps: dict[int, int] = {}
+
+    def touch(self, entity: type, row: Values) -> None:
+        """Note the container `row` (a positioned entity's, with its container columns)
+        is in: a row written, left or deleted there. Other entities are let be."""
+        group = container_of(entity)
+        if group is not None:
+            place = tuple(row[column] for column in group)
+            self.places.setdefault(table_of(entity).name, set()).add(place)
 
     def begin(self) -> None:
         """Start the edit's transaction, holding the write lock from its start (so an
@@ -180,6 +196,7 @@ class Rows:
         row = {**defaults(entity), **values}
         keys = tuple(row)
         self.raw.execute(_insert_sql(entity, keys), tuple(row.values()))
+        self.touch(entity, row)
         self.log.append(("gone", entity, row["id"]))
         return row
 
@@ -191,6 +208,8 @@ class Rows:
         keys, base = columns(entity), defaults(entity)
         params = [tuple({**base, **row}.get(key) for key in keys) for row in rows]
         self.raw.executemany(_insert_sql(entity, keys), params)
+        for row in rows:
+            self.touch(entity, row)
 
     def delete_many(self, entity: type, ids: Sequence[int]) -> None:
         """Delete rows by id (bind at most `content.CHUNK` at a time)."""
@@ -235,6 +254,7 @@ class Rows:
         )
         moved = self.raw.execute(sql, (by, *place, start, but)).rowcount
         self.log.append(("shift", entity, tuple(place), start, by, but))
+        self.places.setdefault(table_of(entity).name, set()).add(tuple(place))
         return int(moved)
 
     def ordered_ids(self, entity: type, place: Sequence[Any]) -> list[int]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from typing import Any
+from typing import Any, NoReturn
 
 from journeyeditor.model import limits
 from journeyeditor.model.enums import (
@@ -532,8 +532,41 @@ def _positions(execute: Execute, table: str, where: str, params: Sequence[Any]) 
         params,
     )
     if rows:
-        place = ", ".join(f"{key} {value}" for key, value in zip(group, rows[0], strict=False))
-        raise ContentError(table, place or "all", "position", "positions are not 0…n-1")
+        _misnumbered(table, rows[0])
+
+
+def _misnumbered(table: str, place: Sequence[Any]) -> NoReturn:
+    """Refuse a container whose rows are not numbered 0…n-1 (`place`: its column values)."""
+    pairs = zip(CONTAINERS[table], place, strict=False)
+    named = ", ".join(f"{key} {value}" for key, value in pairs)
+    raise ContentError(table, named or "all", "position", "positions are not 0…n-1")
+
+
+@cache
+def _numbering_sql(table: str) -> str:
+    """A container's count of rows, of distinct positions, lowest and highest position:
+    four reads of its index (container, position), where one aggregate with
+    count(DISTINCT) sorts the positions again in a temporary tree (half again slower)."""
+    inside = " AND ".join(f"{c} = ?{n}" for n, c in enumerate(CONTAINERS[table], 1)) or "1"
+    each = f"FROM {table} WHERE {inside}"
+    return (
+        f"SELECT (SELECT count(*) {each}), (SELECT count(*) FROM (SELECT DISTINCT position"
+        f" {each})), (SELECT min(position) {each}), (SELECT max(position) {each})"
+    )
+
+
+def check_positions(execute: Execute, places: Mapping[str, Iterable[tuple[Any, ...]]]) -> None:
+    """The containers an edit wrote to, shifted or left (`places`: table → container
+    column values) still number their rows 0…n-1: a wrong move or deletion is refused
+    before its commit, as opening the file would refuse it. One read per container,
+    through its index, so no list of parameters grows with the edit (a row-value IN
+    list of containers would scan the whole table)."""
+    for table, found in places.items():
+        sql = _numbering_sql(table)
+        for place in sorted(set(found)) if CONTAINERS[table] else [()]:
+            count, distinct, low, high = execute(sql, place)[0]
+            if count and (distinct != count or low != 0 or high != count - 1):
+                _misnumbered(table, place)
 
 
 def _counts(
