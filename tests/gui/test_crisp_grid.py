@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFrame
 
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MapView
@@ -22,6 +21,8 @@ from journeyeditor.render.drawing import GRID, Labels
 from journeyeditor.render.layout import Rect
 from journeyeditor.render.primitives import Box
 from tests.gui.test_scene_edits import TEXT, project
+
+from helpers.canvas_driver import bare_view
 
 Pixel = tuple[int, int, int]
 
@@ -45,12 +46,7 @@ def scene(tmp_path: Path, qapp: object) -> Iterator[MapScene]:
 
 
 def grabbed(scene: MapScene, zoom: float) -> tuple[MapView, QImage]:
-    view = MapView(scene)
-    view.setFrameShape(QFrame.Shape.NoFrame)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.resize(900, 700)
-    view.show()
+    view = bare_view(scene, 900, 700)
     view.set_zoom(zoom)
     view.centerOn(0, 0)
     return view, view.viewport().grab().toImage()

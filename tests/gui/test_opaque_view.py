@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage, QPixmap, QRegion
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtWidgets import QWidget
 
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MapView
@@ -21,6 +21,8 @@ from journeyeditor.editing.document import Document
 from journeyeditor.render.drawing import Labels
 from tests.export.measured_cases import make_measured
 from tests.export.render_cases import first_map, make_project
+
+from helpers.canvas_driver import bare_view
 
 ZOOMS = (1.0, 0.8, 1.37, 0.5, 0.3, 0.12)
 """Close, fractional and far zooms (far: the cells draw their cards as blocks)."""
@@ -44,12 +46,7 @@ def opened(path: Path) -> Iterator[tuple[Document, MapView]]:
     document = Document.open(path)
     scene = MapScene(document, Labels())
     scene.show_map(first_map(document))
-    view = MapView(scene)
-    view.setFrameShape(QFrame.Shape.NoFrame)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.resize(700, 500)
-    view.show()
+    view = bare_view(scene, 700, 500)
     yield document, view
     view.close()
     document.close()

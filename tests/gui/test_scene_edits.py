@@ -95,6 +95,27 @@ def painted(scene: MapScene) -> QImage:
         view.deleteLater()
 
 
+def counted_paints(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The shape lists drawn in Python from now on (`qt_painter.paint` counted): what a
+    repaint drew again rather than took from an item's cached picture."""
+    drawn: list[object] = []
+    paint = qt_painter.paint
+
+    def counted(painter: QPainter, shapes: Iterable[Primitive], *rest: Any) -> None:
+        drawn.append(shapes)
+        paint(painter, shapes, *rest)
+
+    monkeypatch.setattr(qt_painter, "paint", counted)
+    return drawn
+
+
+def shown_view(scene: MapScene) -> MapView:
+    view = MapView(scene)
+    view.resize(1200, 900)
+    view.show()
+    return view
+
+
 @pytest.fixture
 def live(tmp_path: Path, qapp: object) -> Iterator[tuple[Document, MapScene]]:
     yield from opened(project(tmp_path / "scene.journey"))
@@ -282,14 +303,7 @@ def test_a_repaint_draws_only_what_changed(
     for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
         bar.setValue(bar.minimum())
     view.viewport().grab()
-    drawn: list[object] = []
-    paint = qt_painter.paint
-
-    def counted(painter: QPainter, shapes: Iterable[Primitive], *rest: Any) -> None:
-        drawn.append(shapes)
-        paint(painter, shapes, *rest)
-
-    monkeypatch.setattr(qt_painter, "paint", counted)
+    drawn = counted_paints(monkeypatch)
     view.viewport().grab()
     assert drawn == []
     assert scene.layout is not None
@@ -324,18 +338,9 @@ def test_a_row_that_only_moved_keeps_its_header_picture_and_moves_it(
     looks as a fresh scene draws it."""
     document, scene = live
     assert scene.layout is not None
-    view = MapView(scene)
-    view.resize(1200, 900)
-    view.show()
+    view = shown_view(scene)
     view.viewport().grab()
-    drawn: list[object] = []
-    paint = qt_painter.paint
-
-    def counted(painter: QPainter, shapes: Iterable[Primitive], *rest: Any) -> None:
-        drawn.append(shapes)
-        paint(painter, shapes, *rest)
-
-    monkeypatch.setattr(qt_painter, "paint", counted)
+    drawn = counted_paints(monkeypatch)
     below = [scene.lane_items[EMOTION], scene.lane_items[PAINS]]
     tops = [item.header.rect.y for item in below]
     tall = scene.layout.cells[(2, TEXT)].card_ids[0]
@@ -366,18 +371,9 @@ def test_a_row_that_grew_keeps_its_header_words_and_moves_them(
     edit, its undo and its redo each look as a fresh scene draws them."""
     document, scene = live
     assert scene.layout is not None
-    view = MapView(scene)
-    view.resize(1200, 900)
-    view.show()
+    view = shown_view(scene)
     view.viewport().grab()
-    drawn: list[object] = []
-    paint = qt_painter.paint
-
-    def counted(painter: QPainter, shapes: Iterable[Primitive], *rest: Any) -> None:
-        drawn.append(shapes)
-        paint(painter, shapes, *rest)
-
-    monkeypatch.setattr(qt_painter, "paint", counted)
+    drawn = counted_paints(monkeypatch)
     lane = scene.lane_items[TEXT]
     words = lane.words
     assert words is not None and words.shapes
@@ -407,18 +403,9 @@ def test_selecting_a_card_draws_its_outline_over_its_picture_not_the_card_again(
     card changes the pixels around it only, and draws no card (nor anything else) again."""
     _document, scene = live
     assert scene.layout is not None
-    view = MapView(scene)
-    view.resize(1200, 900)
-    view.show()
+    view = shown_view(scene)
     before = pillow(view.viewport().grab().toImage())
-    drawn: list[object] = []
-    paint = qt_painter.paint
-
-    def counted(painter: QPainter, shapes: Iterable[Primitive], *rest: Any) -> None:
-        drawn.append(shapes)
-        paint(painter, shapes, *rest)
-
-    monkeypatch.setattr(qt_painter, "paint", counted)
+    drawn = counted_paints(monkeypatch)
     card = scene.layout.cells[(1, TEXT)].card_ids[0]
     scene.select_cards([card])
     selected = pillow(view.viewport().grab().toImage())

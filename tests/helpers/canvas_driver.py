@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene
 
 from journeyeditor.canvas.view import MapView
 from journeyeditor.render.layout import Rect
@@ -12,6 +12,18 @@ from journeyeditor.render.layout import Rect
 LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.MouseButton.NoButton
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+
+
+def bare_view(scene: QGraphicsScene, width: int, height: int) -> MapView:
+    """A shown view without frame or scroll bars: its viewport is the whole picture a
+    test compares, pixel for pixel."""
+    view = MapView(scene)
+    view.setFrameShape(QFrame.Shape.NoFrame)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.resize(width, height)
+    view.show()
+    return view
 
 
 def center(rect: Rect) -> QPointF:
