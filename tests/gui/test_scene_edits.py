@@ -109,6 +109,15 @@ def counted_paints(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return drawn
 
 
+def assert_edit_undo_redo_as_opened(document: Document, scene: MapScene) -> None:
+    """The edit just pushed, its undo and its redo each look as a fresh scene draws them."""
+    assert_as_opened(document, scene)
+    document.undo()
+    assert_as_opened(document, scene)
+    document.redo()
+    assert_as_opened(document, scene)
+
+
 def shown_view(scene: MapScene) -> MapView:
     view = MapView(scene)
     view.resize(1200, 900)
@@ -356,11 +365,7 @@ def test_a_row_that_only_moved_keeps_its_header_picture_and_moves_it(
     view.setScene(None)
     view.deleteLater()
     monkeypatch.undo()
-    assert_as_opened(document, scene)
-    document.undo()
-    assert_as_opened(document, scene)
-    document.redo()
-    assert_as_opened(document, scene)
+    assert_edit_undo_redo_as_opened(document, scene)
 
 
 def test_a_row_that_grew_keeps_its_header_words_and_moves_them(
@@ -389,11 +394,7 @@ def test_a_row_that_grew_keeps_its_header_words_and_moves_them(
     view.setScene(None)
     view.deleteLater()
     monkeypatch.undo()
-    assert_as_opened(document, scene)
-    document.undo()
-    assert_as_opened(document, scene)
-    document.redo()
-    assert_as_opened(document, scene)
+    assert_edit_undo_redo_as_opened(document, scene)
 
 
 def test_selecting_a_card_draws_its_outline_over_its_picture_not_the_card_again(
