@@ -54,6 +54,7 @@ from journeyeditor.model import (
 )
 from journeyeditor.store import content, database, interchange
 from journeyeditor.store.errors import (
+    DamagedElsewhereError,
     FileGoneError,
     FileLockedError,
     JourneyFileError,
@@ -144,6 +145,10 @@ class Document(QObject):
         self._announcing = False
         self._seen_version = self._data_version()
         self._external = False
+        self._damaged: DamagedElsewhereError | None = None
+        """Another program's commit left the file unfit: nothing is written until one
+        makes it sound again."""
+        self._damage_told = False
         self._watch = QTimer(self)
         self._watch.setInterval(self.WATCH_INTERVAL_MS)
         self._watch.timeout.connect(self.check_external)
@@ -187,6 +192,7 @@ class Document(QObject):
         self._recent.clear()
         self._reserved.clear()
         self._seen_version = self._data_version()
+        self._damaged, self._damage_told = None, False
         self.pathChanged.emit(str(path))
 
     # Other programs writing the same file
@@ -196,20 +202,33 @@ class Document(QObject):
         return int(self._journey.raw.execute("PRAGMA data_version").fetchone()[0])
 
     def _sync(self) -> None:
-        """Forget cached rows and reserved ids when another program has committed."""
+        """When another program has committed: check the file again as at its opening,
+        then forget cached rows and reserved ids. A file it left unfit keeps the rows
+        held (the views go on showing the last sound map) and refuses every edit."""
         version = self._data_version()
-        if version != self._seen_version:
-            self._seen_version = version
-            self.session.expire_all()
-            self._reserved.clear()
-            self._external = True
+        if version == self._seen_version:
+            return
+        self._seen_version = version
+        try:
+            database.recheck(self.path, self._journey.raw)
+        except DamagedElsewhereError as exc:
+            self._damaged = exc
+            return
+        self._damaged, self._damage_told = None, False
+        self.session.expire_all()
+        self._reserved.clear()
+        self._external = True
 
     def check_external(self) -> None:
-        """Tell the views when another program changed the file (polled by a timer)."""
+        """Tell the views when another program changed the file (polled by a timer),
+        and the person once when it left the file unfit."""
         if self._writing:
             return
         self._end_read()  # a read a view's lazy load left open ends here at the latest
         self._sync()
+        if self._damaged is not None and not self._damage_told:
+            self._damage_told = True
+            self._report(self._damaged.message(translate))
         if self._external:
             self._external = False
             for broad in (
@@ -591,6 +610,8 @@ class Document(QObject):
         try:
             rows.begin()
             self._sync()
+            if self._damaged is not None:
+                raise self._damaged
             if fresh:
                 self._claim_ids(rows, operations)
             for step in steps:
@@ -614,7 +635,10 @@ class Document(QObject):
         if failure is not None:
             # Told once the edit is over: views that read on hearing it (a message box
             # repaints the map) end their reads, so no lock outlives them.
-            if isinstance(failure, FORESEEN):
+            if isinstance(failure, DamagedElsewhereError):
+                self._damage_told = True
+                self._report(failure.message(translate))
+            elif isinstance(failure, FORESEEN):
                 self._report(self._explain(failure))
             else:
                 self._unforeseen(failure)

@@ -24,6 +24,7 @@ from journeyeditor.store import content, schema
 from journeyeditor.store.errors import (
     AlteredSchemaError,
     CorruptFileError,
+    DamagedElsewhereError,
     FileLockedError,
     FileMissingError,
     ForeignSchemaError,
@@ -228,6 +229,25 @@ def _check(path: Path, raw: sqlite3.Connection) -> int:
     if verdict != [("ok",)]:
         raise CorruptFileError(path, str(verdict[0][0]))
     return int(version)
+
+
+def recheck(path: Path, raw: sqlite3.Connection) -> None:
+    """Check a file open here again, after another program committed to it: every check
+    of an open (identity, tables, content, `quick_check`) at the version opened, in one
+    read transaction; raise DamagedElsewhereError. What another program writes is as
+    untrusted as a file from a stranger, and a trigger it added would fire on our writes."""
+    started = not raw.in_transaction
+    if started:
+        raw.execute("BEGIN")
+    try:
+        version = _check(path, raw)
+    except JourneyFileError as exc:
+        raise DamagedElsewhereError(path, exc.detail or exc.message()) from exc
+    finally:
+        if started:
+            raw.execute("COMMIT")
+    if version != schema.LATEST_VERSION:
+        raise DamagedElsewhereError(path, f"file format {version}")
 
 
 def _check_journal(path: Path, journal: Path) -> None:

@@ -61,6 +61,18 @@ class InvalidContentError(JourneyFileError):
     exit_code = 13
 
 
+class DamagedElsewhereError(JourneyFileError):
+    """A file open in a window that another program has since left unfit for use."""
+
+    template = QT_TRANSLATE_NOOP(
+        "FileError",
+        "Another program changed {file} so that Journey Editor cannot use it ({detail}). "
+        "This window writes nothing more to it until the file is sound again, and the map "
+        "shown is the last sound one. Open a backup copy, or ask whoever changed the file.",
+    )
+    exit_code = 22
+
+
 class ForeignSchemaError(JourneyFileError):
     template = QT_TRANSLATE_NOOP(
         "FileError",

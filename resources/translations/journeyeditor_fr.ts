@@ -1031,6 +1031,10 @@
         <translation>{file} contient quelque chose que Journey Editor ne peut pas utiliser ({detail}) ; il est refusé et rien n’a été modifié. Ouvrez une copie de sauvegarde, ou redemandez le fichier à la personne qui l’a envoyé.</translation>
     </message>
     <message>
+        <source>Another program changed {file} so that Journey Editor cannot use it ({detail}). This window writes nothing more to it until the file is sound again, and the map shown is the last sound one. Open a backup copy, or ask whoever changed the file.</source>
+        <translation>Un autre programme a modifié {file} de sorte que Journey Editor ne peut plus l’utiliser ({detail}). Cette fenêtre n’y écrit plus rien tant que le fichier n’est pas redevenu sain, et la carte affichée est la dernière qui l’était. Ouvrez une copie de sauvegarde ou demandez-la à qui a modifié le fichier.</translation>
+    </message>
+    <message>
         <source>{file} was changed outside Journey Editor and is refused for safety ({detail}).</source>
         <translation>{file} a été modifié en dehors de Journey Editor&#xa0;; par sécurité, il est refusé ({detail}).</translation>
     </message>

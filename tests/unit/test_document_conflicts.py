@@ -21,7 +21,7 @@ from journeyeditor.editing.operations import Update
 from journeyeditor.editing.rows import defaults
 from journeyeditor.model import Card, LaneKind, Stage
 
-from helpers.projects import export_file, sha256
+from helpers.projects import export_file, file_contents, sha256
 
 
 @pytest.fixture
@@ -66,6 +66,11 @@ def a_card(document: Document) -> Card:
 
 def state(document: Document) -> tuple[str, int, int]:
     return export_file(document.path), document.stack.count(), document.stack.index()
+
+
+def raw_state(document: Document) -> tuple[object, int, int]:
+    """The file's rows as sqlite3 reads them (an export would refuse a damaged file)."""
+    return file_contents(document.path), document.stack.count(), document.stack.index()
 
 
 def test_row_deleted_before_push(document: Document, errors: list[str]) -> None:
@@ -479,3 +484,59 @@ def test_another_programs_commit_read_in_plain_sql_is_still_noticed(
     assert got.position == len(document.cell_ids(*cell)) - 1
     document.check_external()
     assert seen == ["external"]
+
+
+def test_a_file_another_program_left_unfit_refuses_every_edit_until_it_is_sound_again(
+    document: Document, errors: list[str]
+) -> None:
+    """Another program numbers a cell's cards 0, 7: the file would be refused at its next
+    opening, so this window says so once, writes nothing (no push, no undo), keeps
+    showing what it held, and edits again once that program has put the cell right."""
+    assert document.push(edits.edit_card(document, a_card(document).id, text="before"))
+    stage_id, lane_id = first_text_cell(document)
+    last = document.cell_ids(stage_id, lane_id)[-1]
+    heard: list[str] = []
+    document.externallyChanged.connect(lambda: heard.append("changed"))
+    with other(document.path) as connection:
+        connection.execute("UPDATE card SET position = 7 WHERE id = ?", (last,))
+    damaged = raw_state(document)
+    document.check_external()
+    document.check_external()
+    assert len(errors) == 1 and "Another program changed" in errors[0], errors
+    assert "positions are not 0…n-1" in errors[0]
+    assert heard == []  # the views keep the last sound map
+    card = a_card(document)
+    assert not document.push(edits.edit_card(document, card.id, text="refused"))
+    document.undo()
+    assert raw_state(document) == damaged
+    assert len(errors) == 3 and all("Another program changed" in e for e in errors[1:])
+    with other(document.path) as connection:
+        count = connection.execute(
+            "SELECT count(*) FROM card WHERE stage_id = ? AND lane_id = ?", (stage_id, lane_id)
+        ).fetchone()[0]
+        connection.execute("UPDATE card SET position = ? WHERE id = ?", (count - 1, last))
+    document.check_external()
+    assert heard == ["changed"] and len(errors) == 3
+    assert document.push(edits.edit_card(document, card.id, text="after"))
+    assert document.get(Card, card.id).text == "after"
+
+
+def test_a_trigger_another_program_adds_never_fires_on_our_writes(
+    document: Document, errors: list[str]
+) -> None:
+    """A trigger added while the file is open would run with every write of ours; the
+    file is checked again as at its opening, so the edit is refused and nothing fires."""
+    card = a_card(document)
+    with other(document.path) as connection:
+        connection.execute(
+            "CREATE TRIGGER wipe AFTER UPDATE ON card BEGIN DELETE FROM persona; END"
+        )
+        personas = connection.execute("SELECT count(*) FROM persona").fetchone()[0]
+    assert not document.push(edits.edit_card(document, card.id, text="mine"))
+    assert len(errors) == 1 and "Another program changed" in errors[0], errors
+    with other(document.path) as connection:
+        assert connection.execute("SELECT count(*) FROM persona").fetchone()[0] == personas
+        assert (
+            connection.execute("SELECT text FROM card WHERE id = ?", (card.id,)).fetchone()[0]
+            == card.text
+        )
