@@ -208,12 +208,14 @@ class Document(QObject):
         version = self._data_version()
         if version == self._seen_version:
             return
-        self._seen_version = version
         try:
             database.recheck(self.path, self._journey.raw)
         except DamagedElsewhereError as exc:
-            self._damaged = exc
+            self._seen_version, self._damaged = version, exc
             return
+        except sqlite3.OperationalError:
+            return  # locked or busy now: checked at the next poll, or the edit refused
+        self._seen_version = version
         self._damaged, self._damage_told = None, False
         self.session.expire_all()
         self._reserved.clear()

@@ -243,6 +243,10 @@ def recheck(path: Path, raw: sqlite3.Connection) -> None:
         version = _check(path, raw)
     except JourneyFileError as exc:
         raise DamagedElsewhereError(path, exc.detail or exc.message()) from exc
+    except sqlite3.OperationalError:
+        raise  # locked or busy for now: the caller asks again later
+    except sqlite3.DatabaseError as exc:  # malformed, not a database any more
+        raise DamagedElsewhereError(path, str(exc)) from exc
     finally:
         if started:
             raw.execute("COMMIT")
