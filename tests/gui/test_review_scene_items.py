@@ -16,7 +16,6 @@ from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.render.drawing import Labels
 from journeyeditor.render.layout import layout_map
-
 from tests.gui.test_scene_edits import EMOTION, PAINS, TEXT, project
 
 

@@ -179,14 +179,46 @@ def test_a_refused_edit_leaves_no_transaction_open(
 ) -> None:
     """Another program misnumbers a cell (positions 0, 2); an edit there is refused by
     the check of positions and rolled back: the other program can write at once."""
-    stage_id, lane_id = next(cell for cell in text_cells(document) if len(document.cell(*cell)) >= 2)
+    stage_id, lane_id = next(
+        cell for cell in text_cells(document) if len(document.cell(*cell)) >= 2
+    )
     ids = file_ids(sample_file, stage_id, lane_id)
     with sqlite3.connect(sample_file, isolation_level=None, timeout=0.5) as other:
         other.execute("UPDATE card SET position = position + 1 WHERE id = ?", (ids[-1],))
     assert not document.push(edits.move_cards(document, [ids[0]], stage_id, lane_id, 1))
     assert len(errors) == 1
-    assert not document._journey.raw.in_transaction  # noqa: SLF001 - what the test is for
+    assert not document._journey.raw.in_transaction
     with sqlite3.connect(sample_file, isolation_level=None, timeout=0.5) as other:
         other.execute("UPDATE card SET position = position - 1 WHERE id = ?", (ids[-1],))
     assert document.push(edits.move_cards(document, [ids[0]], stage_id, lane_id, 1))
     whole_file_checked(sample_file)
+
+
+def test_signals_name_the_right_map_when_cards_cross_maps_and_stages_go(
+    document: Document, errors: list[str]
+) -> None:
+    """A stage's map is read with its map's other stages (`Rows.map_of`): a card moved
+    to another map, a stage deleted with its cards and given back, each tell the
+    cells of the right maps, never of map 0."""
+    first = document.maps()[0].id
+    assert document.push(edits.duplicate_map(document, first, "Copy"))
+    second_map = next(m.id for m in document.maps() if m.id != first)
+    told: list[tuple[int, int, int]] = []
+    document.cellChanged.connect(lambda *args: told.append(tuple(args)))
+    source = next(cell for cell in text_cells(document) if document.cell(*cell))
+    lanes = {lane.name: lane.id for lane in document.lanes(second_map)}
+    name = next(lane.name for lane in document.lanes(first) if lane.id == source[1])
+    target = (document.stages(second_map)[1].id, lanes[name])
+    moving = document.cell(*source)[0].id
+    assert document.push(edits.move_cards(document, [moving], *target, 0))
+    assert set(told) == {(first, *source), (second_map, *target)}
+    told.clear()
+    document.undo()
+    assert set(told) == {(first, *source), (second_map, *target)}
+    told.clear()
+    assert document.push(edits.delete_stage(document, source[0]))
+    assert told and {args[0] for args in told} == {first}
+    told.clear()
+    document.undo()
+    assert told and {args[0] for args in told} == {first}
+    assert errors == []
