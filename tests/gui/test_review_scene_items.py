@@ -45,6 +45,9 @@ def assert_items_hold_the_layout(scene: MapScene) -> None:
     assert [h.lines for h in fresh.lanes] == [h.lines for h in layout.lanes]
     assert [h.rect for h in fresh.lanes] == [h.rect for h in layout.lanes]
     assert fresh.curves == layout.curves
+    for lane, header in zip(scene.lanes, layout.lanes, strict=True):
+        shown = " ".join(line.text for line in header.lines).split()
+        assert shown == lane.name.split(), lane.id  # not the words of a name before
 
 
 def test_lane_and_note_edits_undone_and_redone_leave_every_item_on_its_box(
