@@ -222,3 +222,27 @@ def test_signals_name_the_right_map_when_cards_cross_maps_and_stages_go(
     document.undo()
     assert told and {args[0] for args in told} == {first}
     assert errors == []
+
+
+def test_undo_of_a_delete_and_a_move_after_the_other_editor_emptied_their_cells(
+    document: Document, second: Document, errors: list[str]
+) -> None:
+    """A card deleted, another moved out of its cell; the other editor then deletes
+    what was left of both cells: undo puts each back at its cell's end (0), as the
+    count made only for a place past the end clamps it."""
+    full = [cell for cell in text_cells(document) if len(document.cell(*cell)) >= 2]
+    first, other_cell = full[0], full[1]
+    gone = file_ids(document.path, *first)[-1]
+    assert document.push(edits.delete_cards(document, [gone]))
+    moving = file_ids(document.path, *other_cell)[-1]
+    target = next(cell for cell in text_cells(document) if cell not in (first, other_cell))
+    assert document.push(edits.move_cards(document, [moving], *target, 0))
+    left = file_ids(document.path, *first) + file_ids(document.path, *other_cell)
+    assert second.push(edits.delete_cards(second, left))
+    document.undo()
+    assert file_ids(document.path, *other_cell) == [moving]
+    document.undo()
+    assert file_ids(document.path, *first) == [gone]
+    assert errors == []
+    assert held_positions(document, [moving, gone]) == [0, 0]
+    whole_file_checked(document.path)
