@@ -1,4 +1,4 @@
-"""Review of the edit path's changes (reads through the driver without `PRAGMA
+"""The edit path's fast ways (reads through the driver without `PRAGMA
 data_version`, a move's cell check and gap, a stage's map read with its siblings, the
 check of positions before the commit): two editors of one file, and legitimate edits
 that touch many containers, must leave every container numbered 0…n-1, the session's

@@ -1,4 +1,4 @@
-"""Review of the scene's partial sync (only rows in `Changes.lanes` visited after an
+"""The scene's partial sync (only rows in `Changes.lanes` visited after an
 update that was not full) and of the layout's kept curves and header names: after
 edits of a lane's name, colour and height, of emotion notes, and their undo and redo,
 every item holds the very box the layout holds now, and the layout equals a full
