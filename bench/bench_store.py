@@ -9,6 +9,9 @@
    one transaction, commit, signals), against plain sqlite3 doing the same INSERT or
    UPDATE with a commit each, with the same pragmas (journal_mode=DELETE,
    synchronous=FULL). Both wait for the disk, so the ratio says what our layers add.
+3. Another program's commit: what a window pays to check the file again as at its
+   opening (`database.recheck`: identity, tables, content, quick_check) before it
+   reloads, against plain sqlite3's `PRAGMA quick_check` alone.
 See bench/README.md.
 """
 
@@ -260,6 +263,19 @@ def sqlite_edits(path: Path, count: int) -> dict[str, list[float]]:
         connection.close()
 
 
+def recheck_times(path: Path, repeat: int) -> tuple[float, float]:
+    """Median seconds of `database.recheck` on an open file, and of a plain quick_check."""
+    journey = database.open_file(path)
+    plain = sqlite3.connect(path)
+    try:
+        ours = median_of(repeat, lambda: database.recheck(path, journey.raw))
+        bare = median_of(repeat, lambda: plain.execute("PRAGMA quick_check").fetchall())
+    finally:
+        plain.close()
+        journey.close()
+    return ours, bare
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cards", type=int, default=10_000)
@@ -312,6 +328,12 @@ def main(argv: list[str] | None = None) -> int:
                 plain_times[plain_name]
             )
             print(f"  ratio {ours_name} / {plain_name}: {ratio:.1f} ×")
+        print()
+        ours, plain = recheck_times(path, args.repeat)
+        print(f"Another program committed: the file checked again (median of {args.repeat})")
+        print(f"  database.recheck        {ours * 1000:8.1f} ms")
+        print(f"  plain PRAGMA quick_check {plain * 1000:7.1f} ms")
+        print(f"  ratio                   {ours / plain:8.1f} ×")
     finally:
         if not args.folder:
             shutil.rmtree(folder, ignore_errors=True)
