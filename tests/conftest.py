@@ -96,3 +96,20 @@ def document(sample_file: Path, qapp: QCoreApplication) -> Iterator[Document]:
     opened = Document.open(sample_file)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def errors(document: Document) -> list[str]:
+    """The messages the document tells a person (`errorOccurred`), in order."""
+    found: list[str] = []
+    document.errorOccurred.connect(found.append)
+    return found
+
+
+@pytest.fixture
+def second(sample_file: Path, document: Document) -> Iterator[Document]:
+    """A second editor of the same file (another window or process)."""
+    del document
+    editor = Document.open(sample_file)
+    yield editor
+    editor.close()

@@ -15,13 +15,6 @@ from journeyeditor.store import content, database, interchange, templates
 from helpers.projects import export_file
 
 
-@pytest.fixture
-def errors(document: Document) -> list[str]:
-    found: list[str] = []
-    document.errorOccurred.connect(found.append)
-    return found
-
-
 @pytest.mark.parametrize(
     "changes",
     [

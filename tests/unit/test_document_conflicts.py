@@ -8,7 +8,6 @@ In every case the file and the undo stack stay as they were and a person reads w
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +21,6 @@ from journeyeditor.editing.rows import defaults
 from journeyeditor.model import Card, LaneKind, Stage
 
 from helpers.projects import export_file, file_contents, sha256
-
-
-@pytest.fixture
-def errors(document: Document) -> list[str]:
-    found: list[str] = []
-    document.errorOccurred.connect(found.append)
-    return found
 
 
 def other(path: Path) -> sqlite3.Connection:
@@ -163,15 +155,6 @@ def test_unforeseen_exception_in_undo_keeps_the_stack(
     monkeypatch.undo()
     document.undo()
     assert document.get(Card, card.id).text == card.text  # type: ignore[union-attr]
-
-
-@pytest.fixture
-def second(sample_file: Path, document: Document) -> Iterator[Document]:
-    """A second editor of the same file (another window or process)."""
-    del document
-    editor = Document.open(sample_file)
-    yield editor
-    editor.close()
 
 
 def test_two_editors_never_refuse_each_others_cards(

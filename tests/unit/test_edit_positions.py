@@ -24,13 +24,6 @@ from journeyeditor.store import content
 from helpers.projects import file_contents
 
 
-@pytest.fixture
-def errors(document: Document) -> list[str]:
-    found: list[str] = []
-    document.errorOccurred.connect(found.append)
-    return found
-
-
 def cells(document: Document) -> dict[tuple[int, int], list[int]]:
     """The first map's cells holding cards: (stage, lane) → card ids in order."""
     found: dict[tuple[int, int], list[int]] = {}

@@ -7,7 +7,6 @@ objects in line with the file, and no transaction open."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,22 +15,6 @@ from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.model import Card, LaneKind
 from journeyeditor.store import content, schema
-
-
-@pytest.fixture
-def second(sample_file: Path, document: Document) -> Iterator[Document]:
-    """A second editor of the same file (another window or process)."""
-    del document
-    editor = Document.open(sample_file)
-    yield editor
-    editor.close()
-
-
-@pytest.fixture
-def errors(document: Document) -> list[str]:
-    found: list[str] = []
-    document.errorOccurred.connect(found.append)
-    return found
 
 
 def text_cells(document: Document) -> list[tuple[int, int]]:
