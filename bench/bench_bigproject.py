@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication
 
 from bench.projects import make_big_project, make_project
+from journeyeditor import paint_threads
 from journeyeditor.editing.document import Document
 from journeyeditor.store import database, interchange
 from journeyeditor.ui.main_window import MainWindow
@@ -166,6 +167,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", type=Path, default=None)
     args = parser.parse_args()
+    paint_threads.keep_painting_serial()  # as the app paints
     app = QApplication.instance() or QApplication([])
     if args.profile is not None:
         args.profile.mkdir(parents=True, exist_ok=True)

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import configure_mappers
 
 from bench.projects import make_project
+from journeyeditor import paint_threads
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MapView
 from journeyeditor.editing import edits
@@ -468,6 +469,7 @@ def main() -> None:
     )
     parser.add_argument("--child", nargs=2, metavar=("ours|bare", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    paint_threads.keep_painting_serial()  # as the app paints
     QApplication.instance() or QApplication([])
     if args.child:
         first_paint_child(args.child[0], Path(args.child[1]))

@@ -363,6 +363,10 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
+    from journeyeditor import paint_threads
+
+    paint_threads.keep_painting_serial()  # as the app and the command line paint
+
     app = QGuiApplication([sys.argv[0]])
     if args.child:
         kind, path, target = args.child

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QStandardP
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journeyeditor import crash, i18n, resources
+from journeyeditor import crash, i18n, paint_threads, resources
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError
 from journeyeditor.store.files import is_same_file
@@ -50,6 +50,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     crash.identify()
+    paint_threads.keep_painting_serial()
     app = QApplication([sys.argv[0], *argv])
     app.setWindowIcon(QIcon(str(resources.ICON)))
     return app

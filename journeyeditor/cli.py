@@ -51,7 +51,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeyeditor import __version__, cli_funnel, cli_measure, crash, i18n
+from journeyeditor import __version__, cli_funnel, cli_measure, crash, i18n, paint_threads
 from journeyeditor.render.paper import LANDSCAPE, ORIENTATIONS, PAGE_SIZES, PORTRAIT
 from journeyeditor.store import database, templates
 from journeyeditor.store.errors import JourneyFileError, MergeError, OutputExistsError
@@ -443,6 +443,8 @@ def _application(argv: Sequence[str]) -> QCoreApplication:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
+
+    paint_threads.keep_painting_serial()
 
     return QGuiApplication([sys.argv[0]])
 

@@ -27,6 +27,8 @@ os.environ.setdefault("PYTEST_QT_API", "pyside6")
 # compare English text, so they run under a neutral locale wherever they are started.
 os.environ["LC_ALL"] = "C.UTF-8"
 os.environ.pop("LANGUAGE", None)
+# Qt paints on the calling thread, as in the app and the command line (paint_threads.py).
+os.environ["QT_NO_GUI_THREADPOOL"] = "1"
 
 # Until the per-test fixture below takes over (e.g. during collection), Qt and anything
 # else that follows XDG see a private folder, removed when the run ends.
