@@ -886,6 +886,8 @@ class Layouter:
         self._bands = {}
         self._cards = {card.id: card for card in content.cards}
         self._shapes = {k: v for k, v in self._shapes.items() if k in self._cards}
+        lane_ids = {lane.id for lane in content.lanes}
+        self._curves = {k: v for k, v in self._curves.items() if k in lane_ids}
         self._cells, self._measured, self._stacks = {}, {}, {}
         self._tops = {}  # boxes of an earlier layout keep their places
         for card in content.cards:

@@ -503,3 +503,16 @@ def test_a_new_most_reached_stage_redraws_every_funnel_bar() -> None:
     assert layouter.layout == layout_map(content(200), CardMeasurer(MEASURE))
     figures = layouter.layout.cells[(1, 10)].figures
     assert figures is not None and figures.share == 0.25
+
+
+def test_a_deleted_emotion_lane_leaves_no_kept_curve() -> None:
+    """The layouter keeps each emotion lane's curve to move it; a lane deleted takes its
+    kept curve with it, so a long session of adding and deleting lanes holds none."""
+    stages = (StageIn(1, "S", "#ddd", 200.0),)
+    feeling = LaneIn(12, "Feeling", "emotion", "#eee", 80.0)
+    text = LaneIn(10, "A", "text", "#eee", 40.0)
+    layouter = Layouter(CardMeasurer(MEASURE))
+    layouter.update(MapContent("M", stages, (text, feeling), (), (PointIn(12, 1, 1),)))
+    assert set(layouter._curves) == {12}
+    layouter.update(MapContent("M", stages, (text,), ()))
+    assert layouter._curves == {}
