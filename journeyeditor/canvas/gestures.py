@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QApplication
 
-from journeyeditor.canvas.items import Z_CARD, CardItem, HeaderItem, PointItem
+from journeyeditor.canvas.items import Z_DRAGGED, CardItem, HeaderItem, PointItem
 from journeyeditor.editing import edits
 from journeyeditor.model.enums import FIGURE_LANES
 from journeyeditor.render.layout import Cell, smooth
@@ -68,16 +68,17 @@ class CardDrag(Gesture):
     def started(self) -> None:
         ids = self.scene.selected_cards()
         self.items = [self.scene.card_items[i] for i in ids if i in self.scene.card_items]
-        self.origins = {item.card_id: item.pos() for item in self.items}
         for item in self.items:
-            item.setZValue(item.zValue() + 1)
-            self._lift(item, 1)
+            self._lift(item)
+        self.origins = {item.card_id: item.pos() for item in self.items}
 
     def move(self, pos: QPointF) -> None:
         if not self._begin(pos) or self.start is None:
             return
         delta = pos - self.start
         for item in self.items:
+            if item.parentItem() is not None:
+                self._lift(item)  # a whole new layout (another program's edit) put it back
             item.setPos(self.origins[item.card_id] + delta)
         target = self.target(pos)
         if target is None:
@@ -117,26 +118,23 @@ class CardDrag(Gesture):
         ids = [item.card_id for item in self.items]
         if not self._end():
             return False
-        for item in self.items:
-            item.setZValue(item.zValue() - 1)
-            self._lift(item, 0)
         self.items, self.origins = [], {}
-        if target is None or not ids or not self._changes(ids, target[0], target[1]):
-            self.scene.put_back(ids)
-            return True
-        cell, index = target
-        command = edits.move_cards(self.scene.document, ids, cell.stage_id, cell.lane_id, index)
-        if not self.scene.document.push(command):
-            self.scene.put_back(ids)
+        if target is not None and ids and self._changes(ids, target[0], target[1]):
+            cell, index = target
+            command = edits.move_cards(self.scene.document, ids, cell.stage_id, cell.lane_id, index)
+            self.scene.document.push(command)
+        self.scene.put_back(ids)  # into their rows, on their boxes (new ones if moved)
         return True
 
     @staticmethod
-    def _lift(item: CardItem, by: float) -> None:
-        """Raise a dragged card's row over the other rows (its cards are the row's
-        children, drawn with it), and put it back."""
-        row = item.parentItem()
-        if row is not None:
-            row.setZValue(Z_CARD + by)
+    def _lift(item: CardItem) -> None:
+        """Take a dragged card out of its row, to be drawn over every row (`put_back`
+        returns it). Raising its row instead would have Qt repaint all the row's cards
+        at the drag's start and end: nearly the whole window on a tall map."""
+        at = item.scenePos()
+        item.setParentItem(None)  # type: ignore[arg-type]  # Qt: no parent; not in the stub
+        item.setPos(at)
+        item.setZValue(Z_DRAGGED)
 
     def _changes(self, ids: list[int], cell: Cell, index: int) -> bool:
         """False when the cards would land exactly where they already are."""

@@ -44,7 +44,9 @@ EDGE = 6.0
 LOD_TEXT = 0.35
 FADED_OVERVIEW = 0.18
 
-Z_CELL, Z_HEADER, Z_CURVE, Z_CARD, Z_POINT, Z_OVERLAY = 0, 1, 2, 3, 4, 10
+Z_CELL, Z_HEADER, Z_CURVE, Z_CARD, Z_POINT, Z_DRAGGED, Z_OVERLAY = 0, 1, 2, 3, 4, 5, 10
+"""Stacking: a dragged card (out of its row) over every card, face and row; the guide
+showing where it lands over it."""
 
 
 _DRAWN = attrgetter(

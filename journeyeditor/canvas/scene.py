@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
@@ -32,6 +33,7 @@ from journeyeditor.canvas.context_menu import build_menu
 from journeyeditor.canvas.gestures import CardDrag, HeaderDrag, PointDrag
 from journeyeditor.canvas.inline_editor import InlineEditor
 from journeyeditor.canvas.items import (
+    Z_CARD,
     CardItem,
     CellItem,
     CornerItem,
@@ -602,7 +604,8 @@ class MapScene(QGraphicsScene):
                 continue
             row = self.row_items[box.card.lane_id]
             if item.parentItem() is not row:
-                item.setParentItem(row)
+                item.setParentItem(row)  # another lane's, or lifted by a drag
+                item.setZValue(Z_CARD)
             item.set_box(box, row.y())
 
     def make_card(self, card_id: int) -> CardItem | None:
@@ -789,7 +792,8 @@ class MapScene(QGraphicsScene):
         an item of its own, so selecting a card leaves its cached picture alone."""
         selected = {item for item in self.selectedItems() if isinstance(item, CardItem)}
         for item in selected ^ self._outlined:
-            item.show_outline()
+            if shiboken6.isValid(item):  # not one the scene's end deleted (Qt tells then)
+                item.show_outline()
         self._outlined = selected
 
     def _announce_selection(self) -> None:
