@@ -6,7 +6,7 @@ gestures are handed to the scene's controllers, which push commands.
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, cast
 
@@ -225,16 +225,57 @@ class ShapesItem(QGraphicsRectItem):
         qt_painter.paint(painter, self.shapes, self.image)
 
 
+GROWTH_ROOM = 1024.0
+"""How far below the box it draws a grid box's (or an empty cell's) rectangle reaches
+(scene units)."""
+
+
+def kept_room(room: QRectF, box: QRectF) -> bool:
+    """Whether an item's rectangle `room` still holds `box` with its bottom within the
+    room below: same top, same width, the bottom moved by less than the room."""
+    return (
+        room.topLeft() == box.topLeft()
+        and room.width() == box.width()
+        and box.bottom() <= room.bottom() <= box.bottom() + 2 * GROWTH_ROOM
+    )
+
+
 class GridBox(QGraphicsRectItem):
     """A cell's or a lane header's box, uncached: Qt fills and strokes it, crisp like
     every grid box (`qt_painter.go_crisp`), which on screen also spares antialiasing the
-    largest fills of each repaint."""
+    largest fills of each repaint.
+
+    It draws `shown`; its rectangle, which bounds what Qt repaints for it, reaches
+    `GROWTH_ROOM` lower. A row that grows or shrinks within that room keeps the
+    rectangle, and only the strip between the box's old and new bottom is repainted:
+    a new rectangle has Qt repaint both whole, the row's full height across the
+    window (on a tall map, the whole window) at every card moved into its tallest cell.
+    """
+
+    def __init__(self, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.shown = QRectF()
+
+    def set_box(self, box: QRectF) -> None:
+        """Draw `box`, within the rectangle kept when only its bottom moved by little."""
+        old = self.shown
+        self.shown = box
+        if not kept_room(self.rect(), box):
+            self.setRect(box.adjusted(0.0, 0.0, 0.0, GROWTH_ROOM))  # Qt repaints all of it
+        elif old != box:
+            pad = self.pen().widthF() + 3.0  # the edge, drawn a pixel wide however far out
+            top, bottom = sorted((old.bottom(), box.bottom()))
+            self.update(
+                QRectF(box.x() - pad, top - pad, box.width() + 2 * pad, bottom - top + 2 * pad)
+            )
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         crisp = qt_painter.go_crisp(painter)
-        super().paint(painter, option, widget)
+        painter.setPen(self.pen())
+        painter.setBrush(self.brush())
+        painter.drawRect(self.shown)
         if crisp:
             painter.setRenderHint(qt_painter.AA)
 
@@ -283,6 +324,7 @@ class CellItem(ShapesItem):
         picture: dozens of small scaled rectangles filled at every paint would cost more."""
         empty = not (self.shapes or self.current or self.overview)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, empty)
+        self._fit_rect()
         self.background.setVisible(not self.overview)
         self.update()
 
@@ -322,21 +364,33 @@ class CellItem(ShapesItem):
         self.cell = cell
         self.top = cell.rect.y
         self.shift = 0.0
-        self.setRect(_qrect(cell.rect))
+        self._fit_rect()
         self.setPos(0.0, 0.0)
         background, *shapes = drawing.cell_shapes(cell)
         assert isinstance(background, Box)
-        self.background.setRect(_qrect(background.rect))
-        if background != self.drawn_background:
-            self.drawn_background = background
-            pen, brush = qt_painter.box_look(background)
+        self.background.set_box(_qrect(background.rect))
+        drawn, self.drawn_background = self.drawn_background, background
+        if drawn is None or replace(drawn, rect=background.rect) != background:
+            pen, brush = qt_painter.box_look(background)  # Qt repaints the whole box
             self.background.setPen(pen)
             self.background.setBrush(brush)
-            if self.overview:
-                self.update()
+        if background != drawn and self.overview:
+            self.update()
         if shapes != self.shapes:
             self.shapes = shapes
             self._contents_changed()
+
+    def _fit_rect(self) -> None:
+        """The item's rectangle on the cell's box; an empty cell's (no contents, so
+        nothing cached) keeps `GROWTH_ROOM` below it like its `GridBox`, so that a
+        row's new height does not have Qt repaint the cell whole."""
+        box = _qrect(self.cell.rect).translated(0.0, self.top - self.cell.rect.y)
+        if self.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents:
+            if kept_room(self.rect(), box):
+                return
+            box.adjust(0.0, 0.0, 0.0, GROWTH_ROOM)
+        if box != self.rect():
+            self.setRect(box)
 
     def follow(self) -> None:
         """Keep up with a row that only moved (the layout gave the same cell a new `rect`
@@ -432,8 +486,9 @@ class HeaderItem(ShapesItem):
             return
         box, strip, *words = drawing.lane_shapes(header)
         assert isinstance(box, Box) and isinstance(strip, Box)
+        self.box.set_box(_qrect(box.rect))
+        self.strip.setRect(_qrect(strip.rect))
         for part, shape in ((self.box, box), (self.strip, strip)):
-            part.setRect(_qrect(shape.rect))
             pen, brush = qt_painter.box_look(shape)
             part.setPen(pen)
             part.setBrush(brush)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPointF
+from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtWidgets import QApplication
 
 from bench.projects import make_project
@@ -23,29 +23,10 @@ from journeyeditor.canvas.view import MapView
 from journeyeditor.editing.document import Document
 from journeyeditor.render.drawing import Labels
 
-from helpers.canvas_driver import bare_view, mouse, press, release
+from helpers.canvas_driver import PaintedArea, bare_view, mouse, press, release
 
 CARDS = 420
 """Ten stages, seven card lanes: six cards a cell, each row taller than it is wide."""
-
-
-class PaintedArea(QObject):
-    """How many pixels the viewport repainted since the last `reset`."""
-
-    def __init__(self, view: MapView) -> None:
-        super().__init__()
-        self.pixels = 0
-        view.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            region = event.region()  # type: ignore[attr-defined]
-            self.pixels += sum(r.width() * r.height() for r in region)
-        return False
-
-    def reset(self) -> None:
-        QApplication.processEvents()
-        self.pixels = 0
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene
 
@@ -120,3 +120,24 @@ def drop(view: MapView, data: QMimeData, at: QPointF) -> bool:
     event = QDropEvent(QPointF(local), actions, data, NONE, NO_MODIFIER)
     QApplication.sendEvent(view.viewport(), event)
     return event.isAccepted()
+
+
+class PaintedArea(QObject):
+    """How many pixels a view's viewport repainted since made (or since `pixels` was
+    set back to 0): what Qt found changed, as a window paints it."""
+
+    def __init__(self, view: MapView) -> None:
+        super().__init__()
+        self.pixels = 0
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            region = event.region()  # type: ignore[attr-defined]
+            self.pixels += sum(r.width() * r.height() for r in region)
+        return False
+
+    def reset(self) -> None:
+        """Let the pending repaints happen, then count from 0."""
+        QApplication.processEvents()
+        self.pixels = 0
