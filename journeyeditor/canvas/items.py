@@ -47,6 +47,31 @@ FADED_OVERVIEW = 0.18
 Z_CELL, Z_HEADER, Z_CURVE, Z_CARD, Z_POINT, Z_DRAGGED, Z_OVERLAY = 0, 1, 2, 3, 4, 5, 10
 """Stacking: a dragged card (out of its row) over every card, face and row; the guide
 showing where it lands over it."""
+Z_PINNED, Z_PINNED_CORNER = 6.0, 7.0
+"""Headers held at the window's edge (`Pinned`) pass over the cards scrolled under them;
+the corner, held at both edges, over the headers (`MapScene._apply_pins`)."""
+
+
+class Pinned:
+    """A header held at the window's top or left edge while the map scrolls past it:
+    `pin` is how far it is moved from its place, added to any move of its own (`place`).
+    A pinned header is drawn over the cards (`Z_PINNED`); at its place, as laid out."""
+
+    pin = QPointF()
+    dy = 0.0
+
+    def place(self, dy: float) -> None:
+        """At `dy` below the drawn place, plus the pin."""
+        self.dy = dy
+        item = cast("QGraphicsItem", self)
+        item.setPos(self.pin.x(), dy + self.pin.y())
+
+    def set_pin(self, pin: QPointF, z: float) -> None:
+        if pin != self.pin:
+            self.pin = QPointF(pin)
+            self.place(self.dy)
+        item = cast("QGraphicsItem", self)
+        item.setZValue(Z_HEADER if pin.isNull() else z)
 
 
 _DRAWN = attrgetter(
@@ -401,7 +426,7 @@ class CellItem(ShapesItem):
             self.setPos(0.0, shift)
 
 
-class CornerItem(ShapesItem):
+class CornerItem(Pinned, ShapesItem):
     def __init__(self) -> None:
         super().__init__()
         self.setZValue(Z_HEADER)
@@ -439,7 +464,7 @@ class HeaderWords(ShapesItem):
         self.update()
 
 
-class HeaderItem(ShapesItem):
+class HeaderItem(Pinned, ShapesItem):
     """A stage header (column) or lane header (row): drag to reorder, edge to resize.
 
     A stage header is one cached picture. A lane header's row grows and shrinks with its
@@ -475,10 +500,10 @@ class HeaderItem(ShapesItem):
         drawn = getattr(self, "drawn", None)
         dy = header.rect.y - drawn.rect.y if drawn is not None else 0.0
         if drawn is not None and header_moved(drawn, header, dy):
-            self.setPos(0.0, dy)
+            self.place(dy)
             return
         self.drawn = header
-        self.setPos(0.0, 0.0)
+        self.place(0.0)
         self.setRect(_qrect(header.rect))
         if self.words is None:
             self.shapes = drawing.stage_shapes(header)

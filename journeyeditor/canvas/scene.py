@@ -34,6 +34,8 @@ from journeyeditor.canvas.gestures import CardDrag, HeaderDrag, PointDrag
 from journeyeditor.canvas.inline_editor import InlineEditor
 from journeyeditor.canvas.items import (
     Z_CARD,
+    Z_PINNED,
+    Z_PINNED_CORNER,
     CardItem,
     CellItem,
     CornerItem,
@@ -187,6 +189,8 @@ class MapScene(QGraphicsScene):
         self.point_items: dict[tuple[int, int], PointItem] = {}
         self.corner = CornerItem()
         self.addItem(self.corner)
+        self._visible = QRectF()
+        """The part of the scene the view shows, which the headers are pinned to."""
         self.guide = GuideItem()
         self.addItem(self.guide)
         self.legend = LegendItem()
@@ -464,6 +468,29 @@ class MapScene(QGraphicsScene):
         )
         self._apply_emphasis()
         self._refresh_overview()
+        self._apply_pins()
+
+    def pin_headers(self, visible: QRectF) -> None:
+        """Hold the stage headers at the top of `visible` (the view's part of the scene)
+        and the lane headers at its left once the map is scrolled past them, as a
+        spreadsheet freezes its first row and column: on a map taller or wider than the
+        window a person still sees which stage and lane a card is in. Only the items
+        move; the layout, the file and the exports keep the headers where they are."""
+        self._visible = QRectF(visible)
+        self._apply_pins()
+
+    def _apply_pins(self) -> None:
+        visible = self._visible
+        down = QPointF(0.0, max(0.0, visible.top()))
+        right = QPointF(max(0.0, visible.left()), 0.0)
+        for stage in self.stage_items.values():
+            stage.set_pin(down, Z_PINNED)
+        for lane in self.lane_items.values():
+            lane.set_pin(right, Z_PINNED)
+        # Held at one edge, the corner stays under the headers held there (they overlap
+        # it by their edge's pixel, as in place); held at both, it covers all of them.
+        both = not down.isNull() and not right.isNull()
+        self.corner.set_pin(down + right, Z_PINNED_CORNER if both else Z_PINNED - 0.5)
 
     def _sync_boxes(self, layout: MapLayout, lanes: set[int] | None) -> None:
         """The items of cells, headers, curves and faces on the layout's boxes. After an
@@ -946,7 +973,8 @@ class MapScene(QGraphicsScene):
 
         r = header.rect
         size = self.map_style.header_size if item.is_stage else self.map_style.lane_size
-        InlineEditor(view, QRectF(r.x, r.y, r.w, r.h), name, size, commit, multiline=False)
+        rect = QRectF(r.x, r.y, r.w, r.h).translated(item.pin)  # where it is seen
+        InlineEditor(view, rect, name, size, commit, multiline=False)
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         menu = build_menu(self, event.scenePos(), self.view())

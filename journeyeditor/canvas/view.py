@@ -114,6 +114,8 @@ class MapView(QGraphicsView):
         self._scroll_rect: QRectF | None = None
         scene.sceneRectChanged.connect(self.fit_scroll_range)
         self.fit_scroll_range()
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.valueChanged.connect(self.pin_headers)
 
     def setScene(self, scene: QGraphicsScene | None) -> None:
         old = self.scene()
@@ -123,6 +125,7 @@ class MapView(QGraphicsView):
         if scene is not None:
             scene.sceneRectChanged.connect(self.fit_scroll_range)
         self.fit_scroll_range()
+        self.pin_headers()
 
     def scroll_step(self) -> float:
         """The height, in scene units, that the scroll range is a whole number of."""
@@ -155,6 +158,7 @@ class MapView(QGraphicsView):
         pixels; with less, pictures pushed out of the cache are drawn again each paint."""
         super().resizeEvent(event)
         self.fit_scroll_range()
+        self.pin_headers()
         size = self.viewport().size() * self.viewport().devicePixelRatio()
         need = CACHED_VIEWPORTS * size.width() * size.height() * 4 // 1024
         if need > QPixmapCache.cacheLimit():
@@ -199,6 +203,14 @@ class MapView(QGraphicsView):
         scene = self.scene()
         if isinstance(scene, MapScene):
             scene.set_overview(zoom < LOD_TEXT)
+        self.pin_headers()
+
+    def pin_headers(self) -> None:
+        """Tell the map what part of it the window shows, for its headers to stay in
+        sight (`MapScene.pin_headers`): after every scroll, resize and zoom."""
+        scene = self.scene()
+        if isinstance(scene, MapScene):
+            scene.pin_headers(self.mapToScene(self.viewport().rect()).boundingRect())
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom() * STEP)

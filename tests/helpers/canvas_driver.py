@@ -138,6 +138,9 @@ class PaintedArea(QObject):
         return False
 
     def reset(self) -> None:
-        """Let the pending repaints happen, then count from 0."""
-        QApplication.processEvents()
+        """Let the pending repaints happen, then count from 0. A scroll's moved items
+        reach the viewport through two queued steps (the scene's, then the widget's),
+        so the events are processed more than once."""
+        for _ in range(3):
+            QApplication.processEvents()
         self.pixels = 0

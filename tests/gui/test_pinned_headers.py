@@ -1,0 +1,140 @@
+"""On a map taller or wider than the window, the stage headers stay at the window's top
+and the lane headers at its left, over the cards scrolled under them, as a spreadsheet
+freezes its first row and column; they still drag, resize and rename where they are
+seen. Only their items move: the layout, the file and the exports are untouched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+from bench.projects import make_project
+from journeyeditor.canvas.items import Z_HEADER, Z_PINNED, CardItem, HeaderItem
+from journeyeditor.canvas.scene import MapScene
+from journeyeditor.canvas.view import MapView
+from journeyeditor.editing.document import Document
+from journeyeditor.render.drawing import Labels
+
+from helpers.canvas_driver import bare_view, double_click, drag
+
+WIDTH, HEIGHT = 1000, 600
+
+
+@pytest.fixture
+def opened(tmp_path: Path, qapp: object) -> Iterator[tuple[Document, MapView]]:
+    document = Document.open(make_project(tmp_path / "cards.journey", 420))
+    scene = MapScene(document, Labels())
+    scene.show_map(document.maps()[0].id)
+    view = bare_view(scene, WIDTH, HEIGHT)
+    view.centerOn(0.0, 0.0)
+    QApplication.processEvents()
+    yield document, view
+    view.close()
+    document.close()
+
+
+def visible(view: MapView) -> QRectF:
+    return view.mapToScene(view.viewport().rect()).boundingRect()
+
+
+def scroll(view: MapView, down: int = 0, right: int = 0) -> None:
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + down)
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + right)
+    QApplication.processEvents()
+
+
+def on_screen(view: MapView) -> QImage:
+    QApplication.processEvents()
+    return view.screen().grabWindow(view.winId()).toImage()
+
+
+def test_the_stage_headers_stay_at_the_top_over_the_cards(opened: tuple[Document, MapView]) -> None:
+    _document, view = opened
+    scene = view.map_scene()
+    assert scene.layout is not None
+    headers = list(scene.stage_items.values())
+    assert all(h.pos() == QPointF() and h.zValue() == Z_HEADER for h in headers)
+    scroll(view, down=900)
+    top = visible(view).top()
+    assert top > scene.layout.corner.h  # the header row is scrolled out
+    for header in headers:
+        assert header.sceneBoundingRect().top() == pytest.approx(top, abs=1)
+        assert header.zValue() == Z_PINNED
+    first = headers[0].sceneBoundingRect()
+    assert any(isinstance(i, CardItem) for i in scene.items(first))  # cards under it
+    assert isinstance(scene.items(first.center())[0], HeaderItem)  # the header is seen
+    assert scene.corner.sceneBoundingRect().top() == pytest.approx(top, abs=1)
+    scroll(view, down=-10_000)
+    assert all(h.pos() == QPointF() and h.zValue() == Z_HEADER for h in headers)
+
+
+def test_the_lane_headers_stay_at_the_left(opened: tuple[Document, MapView]) -> None:
+    _document, view = opened
+    scene = view.map_scene()
+    scroll(view, right=700)
+    left = visible(view).left()
+    assert left > 0
+    for header in scene.lane_items.values():
+        assert header.sceneBoundingRect().left() == pytest.approx(left, abs=1)
+        assert header.zValue() == Z_PINNED
+    assert all(h.pos() == QPointF() for h in scene.stage_items.values())
+    scroll(view, right=-10_000)
+    assert all(h.pos().x() == 0 for h in scene.lane_items.values())
+
+
+def test_a_pinned_header_row_looks_as_it_does_in_its_place(
+    opened: tuple[Document, MapView],
+) -> None:
+    """The window's picture of the header row, scrolled down, is the one it shows at
+    the map's top: the same pixels, nothing of the cards under it showing through."""
+    _document, view = opened
+    scene = view.map_scene()
+    assert scene.layout is not None
+    band = round(scene.layout.corner.h)
+    top = on_screen(view)
+    at = view.mapFromScene(QPointF(0.0, 0.0)).y()
+    left = view.mapFromScene(QPointF(0.0, 0.0)).x()
+    scroll(view, down=900)
+    pinned = on_screen(view)
+    assert top.copy(QRect(0, at, WIDTH, band)) == pinned.copy(QRect(0, 0, WIDTH, band))
+    view.viewport().update()
+    assert on_screen(view) == pinned  # what a whole repaint shows
+    scroll(view, down=-10_000, right=400)  # the lane headers held at the left instead
+    assert view.mapFromScene(QPointF(0.0, 0.0)).x() < 0
+    column = round(scene.layout.corner.w)
+    held = on_screen(view)
+    assert top.copy(QRect(left, 0, column, HEIGHT)) == held.copy(QRect(0, 0, column, HEIGHT))
+
+
+def test_a_pinned_stage_header_drags_to_reorder(opened: tuple[Document, MapView]) -> None:
+    document, view = opened
+    scene = view.map_scene()
+    assert scene.layout is not None
+    map_id = document.maps()[0].id
+    order = [s.id for s in document.stages(map_id)]
+    scroll(view, down=900)
+    top = visible(view).top()
+    first, second = scene.layout.stages[0].rect, scene.layout.stages[1].rect
+    y = top + first.h / 2
+    drag(view, QPointF(first.x + first.w / 2, y), QPointF(second.right - 5, y))
+    assert [s.id for s in document.stages(map_id)] == [order[1], order[0], *order[2:]]
+    document.undo()
+    assert [s.id for s in document.stages(map_id)] == order
+
+
+def test_a_pinned_header_is_renamed_where_it_is_seen(opened: tuple[Document, MapView]) -> None:
+    _document, view = opened
+    scene = view.map_scene()
+    assert scene.layout is not None
+    scroll(view, down=900)
+    first = scene.layout.stages[0].rect
+    double_click(view, QPointF(first.x + first.w / 2, visible(view).top() + first.h / 2))
+    editor = view.viewport().findChild(QPlainTextEdit, "inlineEditor")
+    assert editor is not None and editor.isVisible()
+    assert 0 <= editor.geometry().top() < first.h  # at the window's top, not scrolled away
+    assert editor.toPlainText() == scene.stages[0].name
