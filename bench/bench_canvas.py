@@ -40,7 +40,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -231,7 +231,7 @@ def card_add(view: MapView, scene: MapScene, n: int, finish: Finish) -> float:
     stage_id, lane_id = first_text_cell(scene)
     assert scene.layout is not None
     cell = scene.layout.cells[(stage_id, lane_id)].rect
-    view.ensureVisible(cell.x, cell.y, 10, 10)
+    scene.bring_into_view(QRectF(cell.x, cell.y, 10, 10), 50, 50)
 
     def gesture() -> None:
         scene.capture._write(stage_id, lane_id, 0, f"new card {n}")
@@ -249,7 +249,7 @@ def text_edit(view: MapView, scene: MapScene, n: int, finish: Finish) -> float:
     assert scene.layout is not None
     card_id = scene.layout.cells[(stage_id, lane_id)].card_ids[-1]
     box = scene.layout.cards[card_id].rect
-    view.ensureVisible(box.x, box.y, box.w, 10)
+    scene.bring_into_view(QRectF(box.x, box.y, box.w, 10), 50, 50)
     text = "edited " * (1 + 12 * (n % 3))
     document = scene.document
 
@@ -269,14 +269,18 @@ def emotion_drag(view: MapView, scene: MapScene, n: int, finish: Finish) -> floa
     step = (curve.area.h - 2 * scene.map_style.curve_padding) / 4
     start = QPointF(point.x, point.y)
     end = QPointF(point.x, point.y + (step if point.value > -2 else -step))
-    view.ensureVisible(point.x, point.y, 50, 50)
+    scene.bring_into_view(QRectF(point.x, point.y, 50, 50), 50, 50)
+    key = (curve.lane_id, point.stage_id)
 
     def gesture() -> None:
         drag(view, start, end)
         finish()
 
     finish.settle()
-    return timed(gesture)
+    took = timed(gesture)
+    if scene.points[key].value == point.value:
+        raise RuntimeError("the drag did not change the face: there would be nothing to time")
+    return took
 
 
 def card_move(view: MapView, scene: MapScene, finish: Finish) -> float:
@@ -293,14 +297,18 @@ def card_move(view: MapView, scene: MapScene, finish: Finish) -> float:
     cell = layout.cells[(target_stage, box.card.lane_id)].rect
     start = QPointF(box.rect.x + 10, box.rect.y + 10)
     end = QPointF(cell.x + cell.w / 2, cell.y + 12)
-    view.ensureVisible(box.rect.x, box.rect.y, 10, 10)
+    scene.bring_into_view(QRectF(box.rect.x, box.rect.y, 10, 10), 50, 50)
 
     def gesture() -> None:
         drag(view, start, end)
         finish()
 
     finish.settle()
-    return timed(gesture)
+    took = timed(gesture)
+    assert scene.layout is not None
+    if scene.layout.cards[box.card.id].card.stage_id != target_stage:
+        raise RuntimeError("the drag did not move the card: there would be nothing to time")
+    return took
 
 
 def _bare_boxes(path: Path) -> list[tuple[Rect, str]]:

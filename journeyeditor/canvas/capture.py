@@ -46,7 +46,7 @@ class QuickCapture:
         rect = QRectF(
             cell.rect.x + style.cell_padding, y, cell.rect.w - 2 * style.cell_padding, height
         )
-        view.ensureVisible(rect, 20, 20)
+        scene.bring_into_view(rect, 20, 20)
         scene.set_current_cell((stage_id, lane_id))
         editor: InlineEditor | None = None
 

@@ -479,6 +479,20 @@ class MapScene(QGraphicsScene):
         self._visible = QRectF(visible)
         self._apply_pins()
 
+    def bring_into_view(
+        self, rect: QRectF, xmargin: int, ymargin: int, across: bool = True
+    ) -> None:
+        """Scroll the view until `rect` (scene units) shows clear of the headers pinned
+        at the window's top and left: Qt's `ensureVisible` alone puts it at the edge,
+        under them. With `across` False only the height counts (the left edge stays)."""
+        view = self.view()
+        if view is None:
+            return
+        if self.layout is not None:
+            corner = self.layout.corner
+            rect = rect.adjusted(-corner.w if across else 0.0, -corner.h, 0.0, 0.0)
+        view.ensureVisible(rect, xmargin, ymargin)
+
     def _apply_pins(self) -> None:
         visible = self._visible
         down = QPointF(0.0, max(0.0, visible.top()))
@@ -892,7 +906,7 @@ class MapScene(QGraphicsScene):
         view, layout = self.view(), self.layout
         if view is not None and layout is not None and self.current_cell is not None:
             rect = layout.cells[self.current_cell].rect
-            view.ensureVisible(QRectF(rect.x, rect.y, rect.w, min(rect.h, 200)), 20, 20)
+            self.bring_into_view(QRectF(rect.x, rect.y, rect.w, min(rect.h, 200)), 20, 20)
         return True
 
     def _leave_cell_if_selected(self) -> None:

@@ -237,8 +237,11 @@ class Presenter(QObject):
         if bottom + 2 * margin <= shown.height():
             top = 0.0  # the stage names fit above the lanes: the room reads which is which
         # Taller than the screen: its top first, where the first voted lane starts.
-        height = min(bottom - top, shown.height() - 2 * margin)
-        self.view.ensureVisible(QRectF(shown.x(), top, 1, max(1.0, height)), 0, int(VOTED_MARGIN))
+        band = scene.layout.corner.h  # the stage headers, held at the top when scrolled
+        height = min(bottom - top, shown.height() - 2 * margin - band)
+        scene.bring_into_view(
+            QRectF(shown.x(), top, 1, max(1.0, height)), 0, int(VOTED_MARGIN), across=False
+        )
 
     def map_shown(self) -> None:
         """Another map, or another screen size: fit again while presenting (the countdown

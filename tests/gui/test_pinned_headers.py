@@ -138,3 +138,37 @@ def test_a_pinned_header_is_renamed_where_it_is_seen(opened: tuple[Document, Map
     assert editor is not None and editor.isVisible()
     assert 0 <= editor.geometry().top() < first.h  # at the window's top, not scrolled away
     assert editor.toPlainText() == scene.stages[0].name
+
+
+def clear_of_pins(view: MapView, card_id: int) -> bool:
+    """Whether the card shows whole in the window, neither under the pinned stage
+    headers nor under the pinned lane headers."""
+    scene = view.map_scene()
+    assert scene.layout is not None
+    card = view.mapFromScene(scene.card_items[card_id].sceneBoundingRect()).boundingRect()
+    band = [h.sceneBoundingRect() for h in (*scene.stage_items.values(), scene.corner)]
+    column = [h.sceneBoundingRect() for h in scene.lane_items.values()]
+    pinned = [view.mapFromScene(r).boundingRect() for r in band + column]
+    return view.viewport().rect().contains(card) and not any(card.intersects(p) for p in pinned)
+
+
+def test_a_card_brought_into_view_is_not_under_the_pinned_headers(
+    opened: tuple[Document, MapView],
+) -> None:
+    """Finding a card, the ranking, the current cell and a typed card scroll to it with
+    `bring_into_view`: it must land clear of the headers held at the edges, going down
+    and right, then back up and left."""
+    _document, view = opened
+    scene = view.map_scene()
+    layout = scene.layout
+    assert layout is not None
+    cells = [
+        layout.cells[(scene.stages[s].id, scene.lanes[lane].id)]
+        for s, lane in ((-1, -1), (5, 4), (0, 0))
+    ]
+    for cell in cells:  # the far corner, back to the middle, back to the start
+        card_id = cell.card_ids[-1]
+        rect = layout.cards[card_id].rect
+        scene.bring_into_view(QRectF(rect.x, rect.y, rect.w, rect.h), 40, 40)
+        QApplication.processEvents()
+        assert clear_of_pins(view, card_id), card_id
