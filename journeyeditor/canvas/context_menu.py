@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QMenu, QWidget
 
-from journeyeditor.canvas.items import CardItem, HeaderItem
+from journeyeditor.canvas.items import CardItem, CornerItem, HeaderItem
 from journeyeditor.editing import edits, voting
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.operations import Insert
@@ -41,7 +41,8 @@ def added_lane(scene: MapScene, command: EditCommand) -> bool:
 def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu | None:
     """The menu for whatever lies at scene position `pos`; None over empty space."""
     document = scene.document
-    item = next((i for i in scene.items(pos) if isinstance(i, (CardItem, HeaderItem))), None)
+    found = (i for i in scene.items(pos) if isinstance(i, (CardItem, HeaderItem, CornerItem)))
+    item = next(found, None)  # the corner, pinned over cards, hides them from the menu too
     menu = QMenu(parent)
     if isinstance(item, CardItem):
         if not item.isSelected():
@@ -115,7 +116,7 @@ def build_menu(scene: MapScene, pos: QPointF, parent: QWidget | None) -> QMenu |
             )
         return menu
     layout = scene.layout
-    cell = layout.cell_at(pos.x(), pos.y()) if layout else None
+    cell = scene.cell_seen_at(pos)
     if cell is None or layout is None:
         return None
     index = layout.drop_index(cell, pos.y())

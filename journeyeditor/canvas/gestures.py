@@ -88,7 +88,7 @@ class CardDrag(Gesture):
 
     def target(self, pos: QPointF) -> tuple[Cell, int] | None:
         layout = self.scene.layout
-        cell = layout.cell_at(pos.x(), pos.y()) if layout else None
+        cell = self.scene.cell_seen_at(pos)
         if layout is None or cell is None:
             return None
         kind = next((lane.kind for lane in self.scene.lanes if lane.id == cell.lane_id), "")

@@ -202,6 +202,9 @@ def words_shift(old: Header, new: Header) -> float | None:
     return dy if alike else None
 
 
+WORDS_PAD = 8.0
+"""Room kept between a lane's name held in sight and the window's edge or the pinned
+stage headers (scene units)."""
 ASCENT, DESCENT = 1.25, 0.5
 """Room above and below a line's baseline, in font sizes (more than any glyph takes)."""
 
@@ -448,20 +451,49 @@ class HeaderWords(ShapesItem):
         super().__init__()
         self.setParentItem(header)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.owner = header
         self.drawn: Header | None = None
+        self.shift = 0.0
+        """How far the words moved with their centred place since drawn."""
+        self.stick = 0.0
+        """How far they are moved from that place to stay in sight (`keep_in`)."""
 
     def set_words(self, header: Header, shapes: list[Primitive]) -> None:
         """Take the words of `header` (in the scene's coordinates: its parent sits at
         the origin); drawn again only when they changed, not when they only moved."""
         shift = words_shift(self.drawn, header) if self.drawn is not None else None
         if shift is not None:
-            self.setPos(0.0, shift)
+            self.shift = shift
+            self.setPos(0.0, self.shift + self.stick)
             return
         self.drawn = header
-        self.setPos(0.0, 0.0)
+        self.shift = 0.0
+        self.setPos(0.0, self.stick)
         self.setRect(words_rect(header))
         self.shapes = shapes
         self.update()
+
+    def keep_in(self, top: float, bottom: float) -> None:
+        """Keep the words in sight between the scene heights `top` and `bottom` (the
+        part of the map the window shows): centred in a lane taller than the window, a
+        lane's name would be out of sight wherever its cards are seen. Out of sight at
+        their centred place, they go to the top of the lane's part in sight, inside
+        their header, as a list's section titles stick; where that place is in sight
+        they stay there, as exports draw them."""
+        stick = 0.0
+        if self.drawn is not None and top < bottom:
+            words = words_rect(self.drawn).translated(0.0, self.shift + self.owner.dy)
+            rect = self.owner.header.rect
+            pad = min(WORDS_PAD, rect.h / 4)
+            highest = rect.y + pad - words.top()  # the words' top at the header's top
+            lowest = rect.bottom - pad - words.bottom()
+            seen = top + pad <= words.top() and words.bottom() <= bottom - pad
+            want = 0.0 if seen else top + pad - words.top()  # out of sight: at the top
+            if highest <= lowest:
+                stick = max(highest, min(lowest, want))
+        if stick != self.stick:
+            self.stick = stick
+            self.setPos(0.0, self.shift + self.stick)
 
 
 class HeaderItem(Pinned, ShapesItem):

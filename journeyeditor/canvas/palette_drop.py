@@ -32,8 +32,9 @@ class PaletteDrop:
         if layout is None or item is None or scene.map_id is None:
             return None
         x, y = pos.x(), pos.y()
+        under_stages, under_lanes = scene.under_headers(pos)
         if item.what == "card":
-            cell = layout.cell_at(x, y)
+            cell = scene.cell_seen_at(pos)
             if cell is None:
                 return None
             refusal = self.refusal(item.kind, cell.lane_id)
@@ -43,11 +44,11 @@ class PaletteDrop:
             index = layout.drop_index(cell, y)
             scene.card_drag.show_guide(cell, index, ())
             return ("card", cell.stage_id, cell.lane_id, index)
-        if item.what == "stage" and 0 <= y < layout.height and x >= layout.corner.right:
+        if item.what == "stage" and 0 <= y < layout.height and not under_lanes:
             index = layout.stage_index_at(x)
             scene.header_drag.guide_stage(index)
             return ("stage", index)
-        if item.what == "lane" and y >= layout.corner.bottom and 0 <= x < layout.width:
+        if item.what == "lane" and not under_stages and 0 <= x < layout.width:
             index = layout.lane_index_at(y)
             scene.header_drag.guide_lane(index)
             return ("lane", index)

@@ -479,6 +479,27 @@ class MapScene(QGraphicsScene):
         self._visible = QRectF(visible)
         self._apply_pins()
 
+    def under_headers(self, pos: QPointF) -> tuple[bool, bool]:
+        """Whether scene point `pos` lies under the stage headers and under the lane
+        headers, where they are drawn: at the map's edge, or pinned at the window's
+        (`_apply_pins`), covering the cells there."""
+        if self.layout is None:
+            return False, False
+        corner = self.layout.corner
+        visible = self._visible
+        return (
+            pos.y() < max(0.0, visible.top()) + corner.h,
+            pos.x() < max(0.0, visible.left()) + corner.w,
+        )
+
+    def cell_seen_at(self, pos: QPointF) -> Cell | None:
+        """The cell a person sees at `pos`: none under the headers, though a cell lies
+        there hidden by headers pinned over it; a drop, a menu or a new card would
+        otherwise land where nobody can see it."""
+        if self.layout is None or any(self.under_headers(pos)):
+            return None
+        return self.layout.cell_at(pos.x(), pos.y())
+
     def bring_into_view(
         self, rect: QRectF, xmargin: int, ymargin: int, across: bool = True
     ) -> None:
@@ -499,8 +520,14 @@ class MapScene(QGraphicsScene):
         right = QPointF(max(0.0, visible.left()), 0.0)
         for stage in self.stage_items.values():
             stage.set_pin(down, Z_PINNED)
+        # The part of the rows the window shows, below the stage headers: lanes taller
+        # than the window keep their names there (none without a view: exports).
+        top = down.y() + (self.layout.corner.h if self.layout is not None else 0.0)
+        bottom = visible.bottom() if not visible.isEmpty() else top
         for lane in self.lane_items.values():
             lane.set_pin(right, Z_PINNED)
+            if lane.words is not None:
+                lane.words.keep_in(top, bottom)
         # Held at one edge, the corner stays under the headers held there (they overlap
         # it by their edge's pixel, as in place); held at both, it covers all of them.
         both = not down.isNull() and not right.isNull()
@@ -873,7 +900,7 @@ class MapScene(QGraphicsScene):
     def empty_cell_at(self, pos: QPointF) -> Cell | None:
         """The cell under `pos` if nothing that takes the mouse is there (card, header,
         face) and its lane holds cards."""
-        cell = self.layout.cell_at(pos.x(), pos.y()) if self.layout else None
+        cell = self.cell_seen_at(pos)
         if cell is None or not self.holds_cards(cell.lane_id):
             return None
         taken = (CardItem, HeaderItem, PointItem)

@@ -6,6 +6,7 @@ import math
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeyeditor.canvas.edge_scroll import EdgeScroll
 from journeyeditor.canvas.items import LOD_TEXT
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.render.qt_painter import qcolor
@@ -112,6 +114,7 @@ class MapView(QGraphicsView):
         self._space = False
         self._pan_from: QPoint | None = None
         self._scroll_rect: QRectF | None = None
+        self.edge_scroll = EdgeScroll(self)
         scene.sceneRectChanged.connect(self.fit_scroll_range)
         self.fit_scroll_range()
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
@@ -321,8 +324,12 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        scene = self.scene()
+        if isinstance(scene, MapScene) and scene.card_drag.active:
+            self.edge_scroll.follow(event.position(), event.spontaneous())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.edge_scroll.stop()
         if self._pan_from is not None:
             self._pan_from = None
             if self._space:
@@ -332,3 +339,9 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Another window took over (its release may never reach us): no more scrolling
+        at the edge."""
+        self.edge_scroll.stop()
+        super().focusOutEvent(event)

@@ -10,11 +10,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from bench.projects import make_project
+from journeyeditor.canvas.scene import MapScene
+from journeyeditor.canvas.view import MapView
+from journeyeditor.editing.document import Document
 from journeyeditor.model import Persona
+from journeyeditor.render.drawing import Labels
 from journeyeditor.ui.main_window import MainWindow
 
+from helpers.canvas_driver import BIG_VIEW, bare_view
 from helpers.projects import reopened
 
 T = TypeVar("T")
@@ -80,3 +87,18 @@ def window(sample_file: Path, qtbot: QtBot) -> Iterator[MainWindow]:
     qtbot.waitActive(main)
     yield main
     main.close()
+
+
+@pytest.fixture
+def big_map(tmp_path: Path, qapp: object) -> Iterator[tuple[Document, MapView]]:
+    """A 420-card map in a bare view of `BIG_VIEW`, larger than it both ways, at its
+    top-left corner: what pinned headers and drags at the edges need."""
+    document = Document.open(make_project(tmp_path / "cards.journey", 420))
+    scene = MapScene(document, Labels())
+    scene.show_map(document.maps()[0].id)
+    view = bare_view(scene, *BIG_VIEW)
+    view.centerOn(0.0, 0.0)
+    QApplication.processEvents()
+    yield document, view
+    view.close()
+    document.close()

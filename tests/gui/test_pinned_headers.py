@@ -5,47 +5,18 @@ seen. Only their items move: the layout, the file and the exports are untouched.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from bench.projects import make_project
 from journeyeditor.canvas.items import Z_HEADER, Z_PINNED, CardItem, HeaderItem
-from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MapView
 from journeyeditor.editing.document import Document
-from journeyeditor.render.drawing import Labels
 
-from helpers.canvas_driver import bare_view, double_click, drag
+from helpers.canvas_driver import BIG_VIEW, double_click, drag, scroll, visible
 
-WIDTH, HEIGHT = 1000, 600
-
-
-@pytest.fixture
-def opened(tmp_path: Path, qapp: object) -> Iterator[tuple[Document, MapView]]:
-    document = Document.open(make_project(tmp_path / "cards.journey", 420))
-    scene = MapScene(document, Labels())
-    scene.show_map(document.maps()[0].id)
-    view = bare_view(scene, WIDTH, HEIGHT)
-    view.centerOn(0.0, 0.0)
-    QApplication.processEvents()
-    yield document, view
-    view.close()
-    document.close()
-
-
-def visible(view: MapView) -> QRectF:
-    return view.mapToScene(view.viewport().rect()).boundingRect()
-
-
-def scroll(view: MapView, down: int = 0, right: int = 0) -> None:
-    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + down)
-    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + right)
-    QApplication.processEvents()
+WIDTH, HEIGHT = BIG_VIEW
 
 
 def on_screen(view: MapView) -> QImage:
@@ -53,8 +24,10 @@ def on_screen(view: MapView) -> QImage:
     return view.screen().grabWindow(view.winId()).toImage()
 
 
-def test_the_stage_headers_stay_at_the_top_over_the_cards(opened: tuple[Document, MapView]) -> None:
-    _document, view = opened
+def test_the_stage_headers_stay_at_the_top_over_the_cards(
+    big_map: tuple[Document, MapView],
+) -> None:
+    _document, view = big_map
     scene = view.map_scene()
     assert scene.layout is not None
     headers = list(scene.stage_items.values())
@@ -73,8 +46,8 @@ def test_the_stage_headers_stay_at_the_top_over_the_cards(opened: tuple[Document
     assert all(h.pos() == QPointF() and h.zValue() == Z_HEADER for h in headers)
 
 
-def test_the_lane_headers_stay_at_the_left(opened: tuple[Document, MapView]) -> None:
-    _document, view = opened
+def test_the_lane_headers_stay_at_the_left(big_map: tuple[Document, MapView]) -> None:
+    _document, view = big_map
     scene = view.map_scene()
     scroll(view, right=700)
     left = visible(view).left()
@@ -88,11 +61,11 @@ def test_the_lane_headers_stay_at_the_left(opened: tuple[Document, MapView]) -> 
 
 
 def test_a_pinned_header_row_looks_as_it_does_in_its_place(
-    opened: tuple[Document, MapView],
+    big_map: tuple[Document, MapView],
 ) -> None:
     """The window's picture of the header row, scrolled down, is the one it shows at
     the map's top: the same pixels, nothing of the cards under it showing through."""
-    _document, view = opened
+    _document, view = big_map
     scene = view.map_scene()
     assert scene.layout is not None
     band = round(scene.layout.corner.h)
@@ -111,8 +84,8 @@ def test_a_pinned_header_row_looks_as_it_does_in_its_place(
     assert top.copy(QRect(left, 0, column, HEIGHT)) == held.copy(QRect(0, 0, column, HEIGHT))
 
 
-def test_a_pinned_stage_header_drags_to_reorder(opened: tuple[Document, MapView]) -> None:
-    document, view = opened
+def test_a_pinned_stage_header_drags_to_reorder(big_map: tuple[Document, MapView]) -> None:
+    document, view = big_map
     scene = view.map_scene()
     assert scene.layout is not None
     map_id = document.maps()[0].id
@@ -127,8 +100,8 @@ def test_a_pinned_stage_header_drags_to_reorder(opened: tuple[Document, MapView]
     assert [s.id for s in document.stages(map_id)] == order
 
 
-def test_a_pinned_header_is_renamed_where_it_is_seen(opened: tuple[Document, MapView]) -> None:
-    _document, view = opened
+def test_a_pinned_header_is_renamed_where_it_is_seen(big_map: tuple[Document, MapView]) -> None:
+    _document, view = big_map
     scene = view.map_scene()
     assert scene.layout is not None
     scroll(view, down=900)
@@ -153,12 +126,12 @@ def clear_of_pins(view: MapView, card_id: int) -> bool:
 
 
 def test_a_card_brought_into_view_is_not_under_the_pinned_headers(
-    opened: tuple[Document, MapView],
+    big_map: tuple[Document, MapView],
 ) -> None:
     """Finding a card, the ranking, the current cell and a typed card scroll to it with
     `bring_into_view`: it must land clear of the headers held at the edges, going down
     and right, then back up and left."""
-    _document, view = opened
+    _document, view = big_map
     scene = view.map_scene()
     layout = scene.layout
     assert layout is not None
@@ -172,3 +145,78 @@ def test_a_card_brought_into_view_is_not_under_the_pinned_headers(
         scene.bring_into_view(QRectF(rect.x, rect.y, rect.w, rect.h), 40, 40)
         QApplication.processEvents()
         assert clear_of_pins(view, card_id), card_id
+
+
+ZOOM = 3.0
+"""Zoomed in this far, the sample's lanes are taller than the window."""
+
+
+def tall_lane(view: MapView) -> HeaderItem:
+    """A lane header taller than the window, with a name (the view zoomed in)."""
+    view.set_zoom(ZOOM)
+    QApplication.processEvents()
+    scene = view.map_scene()
+    for header in scene.lane_items.values():
+        if header.header.rect.h * ZOOM > 1.5 * HEIGHT and header.header.lines:
+            return header
+    raise AssertionError("no lane taller than the window")
+
+
+def scroll_to(view: MapView, top: float) -> None:
+    """Scroll until the window's top is at scene height `top`."""
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + round((top - visible(view).top()) * view.zoom()))
+    QApplication.processEvents()
+
+
+def ink_in(image: QImage, rect: QRect) -> int:
+    """Dark pixels (a name's letters) in `rect` of a window's picture."""
+    return sum(
+        1
+        for y in range(rect.top(), rect.bottom())
+        for x in range(rect.left(), rect.right())
+        if image.pixelColor(x, y).lightness() < 100
+    )
+
+
+def test_a_tall_lanes_name_stays_in_sight_as_the_map_scrolls(
+    big_map: tuple[Document, MapView],
+) -> None:
+    """Centred in a lane taller than the window, the name would be out of sight
+    wherever the lane's cards are: it is held at the top of the lane's part in sight,
+    below the pinned stage headers, and stays inside its header."""
+    _document, view = big_map
+    scene = view.map_scene()
+    assert scene.layout is not None
+    header = tall_lane(view)
+    words = header.words
+    assert words is not None
+    lane = header.header.rect
+    window = HEIGHT / ZOOM
+    for top in (lane.y - 60, lane.y + lane.h / 2 - window, lane.bottom - window / 2):
+        scroll_to(view, top)
+        seen = visible(view)
+        name = words.sceneBoundingRect()
+        below_headers = seen.top() + scene.layout.corner.h
+        assert name.top() >= min(below_headers, lane.bottom) - 1
+        assert lane.y <= name.top() and name.bottom() <= lane.bottom + 1
+        assert name.bottom() <= seen.bottom()
+        where = view.mapFromScene(name).boundingRect().intersected(view.viewport().rect())
+        assert ink_in(on_screen(view), where) > 20  # the letters are on the screen
+
+
+def test_a_lane_seen_whole_keeps_its_name_centred_as_exports_draw_it(
+    big_map: tuple[Document, MapView],
+) -> None:
+    _document, view = big_map
+    header = tall_lane(view)
+    assert header.words is not None
+    lane = header.header.rect
+    scroll_to(view, lane.y + lane.h / 2)  # the centred name above the window's top
+    assert header.words.stick != 0.0  # held in sight
+    view.resize(WIDTH, round((lane.h + 200) * ZOOM))  # the whole lane in the window
+    scroll_to(view, lane.y - 100)
+    assert header.words.stick == 0.0
+    first = header.header.lines[0]
+    drawn = header.words.sceneBoundingRect()
+    assert drawn.top() <= first.y - first.size <= drawn.bottom()  # where the layout has it

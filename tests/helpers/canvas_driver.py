@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene
 
 from journeyeditor.canvas.view import MapView
 from journeyeditor.render.layout import Rect
 
+BIG_VIEW = (1000, 600)
+"""The window of the `big_map` fixture (tests/gui/conftest.py)."""
 LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.MouseButton.NoButton
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
@@ -24,6 +26,18 @@ def bare_view(scene: QGraphicsScene, width: int, height: int) -> MapView:
     view.resize(width, height)
     view.show()
     return view
+
+
+def visible(view: MapView) -> QRectF:
+    """The part of the scene the view shows."""
+    return view.mapToScene(view.viewport().rect()).boundingRect()
+
+
+def scroll(view: MapView, down: int = 0, right: int = 0) -> None:
+    """Move the scroll bars by so many pixels, and let the window catch up."""
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + down)
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + right)
+    QApplication.processEvents()
 
 
 def center(rect: Rect) -> QPointF:

@@ -1,0 +1,95 @@
+"""Scrolling the map while a card is dragged near the window's edge.
+
+A map of thousands of cards is taller and wider than any window; without this a card
+could only be dragged to a cell already in sight.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+
+if TYPE_CHECKING:
+    from journeyeditor.canvas.view import MapView
+
+EDGE = 32.0
+"""Viewport pixels inside the window's edges (and below or right of the headers pinned
+there) where a dragged card scrolls the map."""
+FASTEST = 24
+"""Pixels scrolled per tick at the edge itself, over the headers and outside the window;
+nearer the middle, proportionally fewer."""
+TICK_MS = 16
+
+
+def _speed(at: float, low: float, high: float) -> int:
+    """Pixels per tick along one axis: negative when `at` is within `EDGE` of `low`,
+    positive within `EDGE` of `high`, 0 in between."""
+    if at < low + EDGE:
+        return -max(1, min(FASTEST, round(FASTEST * (low + EDGE - at) / EDGE)))
+    if at > high - EDGE:
+        return max(1, min(FASTEST, round(FASTEST * (at - high + EDGE) / EDGE)))
+    return 0
+
+
+class EdgeScroll(QObject):
+    """While the scene's card drag is on and the mouse is near an edge of the view, a
+    timer scrolls the view that way and moves the drag to the point now under the
+    mouse, so the card and the drop guide follow the map. It stops when the drag ends,
+    the mouse leaves the edge, the map cannot scroll further, or the window is left
+    (a release that never arrives)."""
+
+    def __init__(self, view: MapView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.at = QPointF()
+        self.held = False
+        """Whether the drag came from a real mouse (then its button is checked each
+        tick: a release lost while another window grabbed the mouse ends the scroll)."""
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+
+    def follow(self, at: QPointF, spontaneous: bool) -> None:
+        """The mouse moved to viewport point `at` during a card drag."""
+        self.at = QPointF(at)
+        self.held = spontaneous
+        if self._step() == (0, 0):
+            self.timer.stop()
+        elif not self.timer.isActive():
+            self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _step(self) -> tuple[int, int]:
+        """Pixels to scroll across and down at this tick."""
+        view = self.view
+        scene = view.map_scene()
+        area = view.viewport().rect()
+        if scene.layout is None:
+            return 0, 0
+        corner = scene.layout.corner
+        zoom = view.zoom()
+        across = _speed(self.at.x(), area.left() + corner.w * zoom, area.right())
+        down = _speed(self.at.y(), area.top() + corner.h * zoom, area.bottom())
+        return across, down
+
+    def _tick(self) -> None:
+        view = self.view
+        scene = view.map_scene()
+        lost = self.held and not QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton
+        if not scene.card_drag.active or lost:
+            self.timer.stop()
+            return
+        across, down = self._step()
+        moved = False
+        for bar, step in ((view.horizontalScrollBar(), across), (view.verticalScrollBar(), down)):
+            before = bar.value()
+            bar.setValue(before + step)
+            moved = moved or bar.value() != before
+        if not moved:
+            self.timer.stop()  # at the map's end: the next mouse move starts it again
+            return
+        scene.card_drag.move(view.mapToScene(self.at.toPoint()))

@@ -1,0 +1,204 @@
+"""On a map larger than the window: a card dragged to the window's edge scrolls the map
+and lands in a cell that was out of sight; a card, a palette entry or a menu aimed at
+the headers pinned over the cells lands in no hidden cell."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF
+from PySide6.QtGui import QFocusEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from journeyeditor.canvas.context_menu import build_menu
+from journeyeditor.canvas.edge_scroll import EdgeScroll
+from journeyeditor.canvas.items import CardItem
+from journeyeditor.canvas.mime import PaletteItem
+from journeyeditor.canvas.view import MapView
+from journeyeditor.editing.document import Document
+from journeyeditor.render.layout import Cell
+
+from helpers.canvas_driver import (
+    BIG_VIEW,
+    LEFT,
+    NO_MODIFIER,
+    NONE,
+    drag,
+    drop,
+    press,
+    release,
+    scroll,
+    visible,
+)
+
+WIDTH, HEIGHT = BIG_VIEW
+
+
+def move_to(view: MapView, at: QPointF) -> None:
+    """A mouse move to viewport point `at`, the left button held."""
+    global_pos = QPointF(view.viewport().mapToGlobal(at.toPoint()))
+    event = QMouseEvent(QEvent.Type.MouseMove, at, global_pos, NONE, LEFT, NO_MODIFIER)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def seen_card(view: MapView) -> int:
+    """A card wholly in sight, clear of the pinned headers, in a lane holding cards."""
+    scene = view.map_scene()
+    assert scene.layout is not None
+    corner = scene.layout.corner
+    shown = visible(view).adjusted(corner.w + 20, corner.h + 20, -20, -20)
+    for card_id, box in scene.layout.cards.items():
+        if shown.contains(QRectF(box.rect.x, box.rect.y, box.rect.w, box.rect.h)):
+            return card_id
+    raise AssertionError("no card in sight")
+
+
+def place(document: Document, card_id: int) -> tuple[int, int, int]:
+    card = next(c for c in document.cards(document.maps()[0].id) if c.id == card_id)
+    return card.stage_id, card.lane_id, card.position
+
+
+def hidden_cell_under_stage_headers(view: MapView) -> tuple[QPointF, Cell]:
+    """A point on the pinned stage headers, over a cell they hide."""
+    scene = view.map_scene()
+    assert scene.layout is not None
+    top = visible(view).top()
+    assert top > scene.layout.corner.h  # scrolled: the headers are pinned over the cells
+    at = QPointF(scene.layout.stages[1].rect.x + 40, top + scene.layout.corner.h / 2)
+    cell = scene.layout.cell_at(at.x(), at.y())
+    assert cell is not None  # there is a cell under the headers to land in by mistake
+    return at, cell
+
+
+def dropped_in_vain(document: Document, view: MapView, card_id: int, at: QPointF) -> None:
+    """Drag the card to scene point `at`: nothing is written, the card is back."""
+    scene = view.map_scene()
+    assert scene.layout is not None
+    before, steps = place(document, card_id), document.stack.count()
+    box = scene.layout.cards[card_id].rect
+    drag(view, QPointF(box.x + 20, box.y + 10), at)
+    assert place(document, card_id) == before
+    assert document.stack.count() == steps
+    assert scene.card_items[card_id].parentItem() is not None  # back in its row
+    assert not scene.guide.isVisible()
+
+
+def test_a_card_dropped_on_the_pinned_stage_headers_stays_where_it_was(
+    big_map: tuple[Document, MapView],
+) -> None:
+    document, view = big_map
+    scroll(view, down=900)
+    card_id = seen_card(view)
+    at, _hidden = hidden_cell_under_stage_headers(view)
+    dropped_in_vain(document, view, card_id, at)
+
+
+def test_a_card_dropped_on_the_pinned_lane_headers_stays_where_it_was(
+    big_map: tuple[Document, MapView],
+) -> None:
+    document, view = big_map
+    scroll(view, down=300, right=600)
+    scene = view.map_scene()
+    assert scene.layout is not None
+    left = visible(view).left()
+    assert left > scene.layout.corner.w
+    card_id = seen_card(view)
+    box = scene.layout.cards[card_id].rect
+    at = QPointF(left + scene.layout.corner.w / 2, box.y + 10)
+    assert scene.layout.cell_at(at.x(), at.y()) is not None
+    dropped_in_vain(document, view, card_id, at)
+
+
+def test_a_palette_card_dropped_on_the_pinned_headers_is_refused(
+    big_map: tuple[Document, MapView],
+) -> None:
+    document, view = big_map
+    scroll(view, down=900)
+    at, _hidden = hidden_cell_under_stage_headers(view)
+    count = len(document.cards(document.maps()[0].id))
+    assert not drop(view, PaletteItem("card").mime(), at)
+    assert len(document.cards(document.maps()[0].id)) == count
+    # Beside the headers, the same drop lands.
+    assert drop(view, PaletteItem("card").mime(), at + QPointF(0, 200))
+    assert len(document.cards(document.maps()[0].id)) == count + 1
+
+
+def test_no_menu_offers_a_card_or_cell_hidden_under_the_pinned_corner(
+    big_map: tuple[Document, MapView],
+) -> None:
+    _document, view = big_map
+    scroll(view, down=900, right=600)
+    scene = view.map_scene()
+    assert scene.layout is not None
+    corner = scene.corner.sceneBoundingRect()
+    under = [i for i in scene.items(corner) if isinstance(i, CardItem)]
+    assert under  # the corner, pinned at both edges, covers cards
+    at = under[0].sceneBoundingRect().intersected(corner).center()
+    assert build_menu(scene, at, view) is None
+    assert scene.empty_cell_at(at) is None
+
+
+def test_a_card_dragged_to_the_bottom_edge_scrolls_the_map_and_lands_out_of_first_sight(
+    big_map: tuple[Document, MapView], qtbot: QtBot
+) -> None:
+    document, view = big_map
+    scene = view.map_scene()
+    assert scene.layout is not None
+    first_sight = visible(view)
+    card_id = seen_card(view)
+    box = scene.layout.cards[card_id].rect
+    start = QPointF(box.x + 20, box.y + 10)
+    steps, before = document.stack.count(), place(document, card_id)
+    bar = view.verticalScrollBar()
+    begun = bar.value()
+    press(view, start)
+    grip = QPointF(view.mapFromScene(start))
+    move_to(view, grip + QPointF(0, 30))  # past the drag distance: the drag is on
+    edge = QPointF(grip.x(), HEIGHT - 4)
+    move_to(view, edge)
+    qtbot.waitUntil(lambda: bar.value() >= begun + 1500, timeout=8000)
+    item = scene.card_items[card_id]
+    under_mouse = view.mapToScene(edge.toPoint())
+    assert item.sceneBoundingRect().contains(under_mouse)  # the card follows the mouse
+    middle = QPointF(grip.x(), HEIGHT / 2)
+    move_to(view, middle)
+    stopped = bar.value()
+    qtbot.wait(100)
+    assert bar.value() == stopped  # away from the edge the map holds still
+    target = view.mapToScene(middle.toPoint())
+    cell = scene.layout.cell_at(target.x(), target.y())
+    assert cell is not None
+    assert not first_sight.intersects(QRectF(cell.rect.x, cell.rect.y, cell.rect.w, cell.rect.h))
+    release(view, target)
+    stage_id, lane_id, _position = place(document, card_id)
+    assert (stage_id, lane_id) == (cell.stage_id, cell.lane_id)
+    assert document.stack.count() == steps + 1
+    document.undo()
+    assert place(document, card_id) == before
+
+
+def test_the_edge_scroll_stops_when_the_drag_ends_or_the_window_loses_focus(
+    big_map: tuple[Document, MapView], qtbot: QtBot
+) -> None:
+    _document, view = big_map
+    scene = view.map_scene()
+    assert scene.layout is not None
+    card_id = seen_card(view)
+    box = scene.layout.cards[card_id].rect
+    start = QPointF(box.x + 20, box.y + 10)
+    bar = view.verticalScrollBar()
+    press(view, start)
+    grip = QPointF(view.mapFromScene(start))
+    move_to(view, grip + QPointF(0, 30))
+    move_to(view, QPointF(grip.x(), HEIGHT - 4))
+    edge: EdgeScroll = view.edge_scroll
+    assert edge.timer.isActive()
+    QApplication.sendEvent(view, QFocusEvent(QEvent.Type.FocusOut))
+    assert not edge.timer.isActive()
+    stopped = bar.value()
+    qtbot.wait(80)
+    assert bar.value() == stopped
+    move_to(view, QPointF(grip.x(), HEIGHT - 4))
+    assert edge.timer.isActive()
+    release(view, view.mapToScene(QPointF(grip.x(), HEIGHT - 4).toPoint()))
+    assert not edge.timer.isActive()
+    assert not scene.card_drag.active
