@@ -63,7 +63,16 @@ class CardDrag(Gesture):
         self.origins: dict[int, QPointF] = {}
 
     def press(self, pos: QPointF) -> None:
+        self.cancel()  # a drag whose release never came (another window took it)
         self.start, self.active = pos, False
+
+    def cancel(self) -> None:
+        """End a drag without writing anything: the cards go back to their places."""
+        ids = [item.card_id for item in self.items]
+        self._end()
+        self.items, self.origins = [], {}
+        if ids:
+            self.scene.put_back(ids)
 
     def started(self) -> None:
         ids = self.scene.selected_cards()

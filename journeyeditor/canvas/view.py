@@ -341,7 +341,11 @@ class MapView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        """Another window took over (its release may never reach us): no more scrolling
-        at the edge."""
+        """Another window took over (a message box, another program): the mouse's
+        release may never reach the view, so a card drag ends here, writing nothing,
+        and so does scrolling at the edge."""
         self.edge_scroll.stop()
+        scene = self.scene()
+        if isinstance(scene, MapScene) and scene.card_drag.active:
+            scene.card_drag.cancel()
         super().focusOutEvent(event)

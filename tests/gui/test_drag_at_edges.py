@@ -176,7 +176,7 @@ def test_a_card_dragged_to_the_bottom_edge_scrolls_the_map_and_lands_out_of_firs
     assert place(document, card_id) == before
 
 
-def test_the_edge_scroll_stops_when_the_drag_ends_or_the_window_loses_focus(
+def test_the_edge_scroll_stops_when_the_drag_ends(
     big_map: tuple[Document, MapView], qtbot: QtBot
 ) -> None:
     _document, view = big_map
@@ -185,20 +185,45 @@ def test_the_edge_scroll_stops_when_the_drag_ends_or_the_window_loses_focus(
     card_id = seen_card(view)
     box = scene.layout.cards[card_id].rect
     start = QPointF(box.x + 20, box.y + 10)
+    press(view, start)
+    grip = QPointF(view.mapFromScene(start))
+    move_to(view, grip + QPointF(0, 30))
+    edge_point = QPointF(grip.x(), HEIGHT - 4)
+    move_to(view, edge_point)
+    edge: EdgeScroll = view.edge_scroll
+    assert edge.timer.isActive()
+    release(view, view.mapToScene(edge_point.toPoint()))
+    assert not edge.timer.isActive()
+    assert not scene.card_drag.active
+
+
+def test_a_drag_ends_writing_nothing_when_another_window_takes_the_focus(
+    big_map: tuple[Document, MapView], qtbot: QtBot
+) -> None:
+    """A message box or another program taking over mid-drag may keep the release from
+    ever reaching the view: the drag ends there, the card back in its place."""
+    document, view = big_map
+    scene = view.map_scene()
+    assert scene.layout is not None
+    card_id = seen_card(view)
+    before, steps = place(document, card_id), document.stack.count()
+    box = scene.layout.cards[card_id].rect
+    start = QPointF(box.x + 20, box.y + 10)
     bar = view.verticalScrollBar()
     press(view, start)
     grip = QPointF(view.mapFromScene(start))
     move_to(view, grip + QPointF(0, 30))
     move_to(view, QPointF(grip.x(), HEIGHT - 4))
-    edge: EdgeScroll = view.edge_scroll
-    assert edge.timer.isActive()
+    item = scene.card_items[card_id]
+    assert item.parentItem() is None and view.edge_scroll.timer.isActive()  # lifted
     QApplication.sendEvent(view, QFocusEvent(QEvent.Type.FocusOut))
-    assert not edge.timer.isActive()
+    assert not scene.card_drag.active and not view.edge_scroll.timer.isActive()
+    assert item.parentItem() is not None  # back in its row, on its box
+    assert item.pos() == QPointF(box.x, box.y - item.parentItem().y())
     stopped = bar.value()
     qtbot.wait(80)
     assert bar.value() == stopped
-    move_to(view, QPointF(grip.x(), HEIGHT - 4))
-    assert edge.timer.isActive()
-    release(view, view.mapToScene(QPointF(grip.x(), HEIGHT - 4).toPoint()))
-    assert not edge.timer.isActive()
-    assert not scene.card_drag.active
+    move_to(view, QPointF(grip.x(), HEIGHT - 4))  # the release, if it ever comes
+    release(view, view.mapToScene(QPointF(grip.x(), HEIGHT / 2).toPoint()))
+    assert place(document, card_id) == before
+    assert document.stack.count() == steps
