@@ -215,6 +215,15 @@ class MapView(QGraphicsView):
         if isinstance(scene, MapScene):
             scene.pin_headers(self.mapToScene(self.viewport().rect()).boundingRect())
 
+    def reveal(self, rect: QRectF) -> None:
+        """Show `rect` (a card found or picked from the ranking) to be read: zoomed out
+        past the cards' words (the overview's blocks), the map first goes to actual size
+        around it; then it scrolls it clear of the pinned headers."""
+        if self.zoom() < LOD_TEXT:
+            self.set_zoom(1.0)
+            self.centerOn(rect.center())
+        self.map_scene().bring_into_view(rect, 40, 40)
+
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom() * STEP)
 

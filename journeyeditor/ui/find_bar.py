@@ -98,7 +98,7 @@ class FindBar(QToolBar):
         self.scene().select_cards([card_id])
         item = self.scene().card_items.get(card_id)
         if item is not None:
-            self.scene().bring_into_view(item.sceneBoundingRect(), 40, 40)
+            self.view.reveal(item.sceneBoundingRect())
 
     def _filter(self, *_args: object) -> None:
         self.scene().set_filter(

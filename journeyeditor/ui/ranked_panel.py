@@ -146,4 +146,4 @@ class RankedPanel(QWidget):
         self.scene.select_cards([card_id])
         item = self.scene.card_items.get(card_id)
         if item is not None:
-            self.scene.bring_into_view(item.sceneBoundingRect(), 40, 40)
+            self.view.reveal(item.sceneBoundingRect())

@@ -10,9 +10,10 @@ from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from journeyeditor.canvas.items import Z_HEADER, Z_PINNED, CardItem, HeaderItem
+from journeyeditor.canvas.items import LOD_TEXT, Z_HEADER, Z_PINNED, CardItem, HeaderItem
 from journeyeditor.canvas.view import MapView
 from journeyeditor.editing.document import Document
+from journeyeditor.ui.find_bar import FindBar
 
 from helpers.canvas_driver import BIG_VIEW, double_click, drag, scroll, visible
 
@@ -220,3 +221,27 @@ def test_a_lane_seen_whole_keeps_its_name_centred_as_exports_draw_it(
     first = header.header.lines[0]
     drawn = header.words.sceneBoundingRect()
     assert drawn.top() <= first.y - first.size <= drawn.bottom()  # where the layout has it
+
+
+def test_a_card_found_far_zoomed_out_is_shown_at_actual_size_clear_of_the_headers(
+    big_map: tuple[Document, MapView],
+) -> None:
+    """Fitted to the window, a map of hundreds of cards shows them as blocks of a few
+    pixels: a card found there is shown at actual size, where it can be read."""
+    _document, view = big_map
+    scene = view.map_scene()
+    layout = scene.layout
+    assert layout is not None
+    view.fit()
+    QApplication.processEvents()
+    assert view.zoom() < LOD_TEXT
+    far = layout.cells[(scene.stages[-1].id, scene.lanes[-1].id)].card_ids[-1]
+    bar = FindBar(view)
+    bar.find_box.setText(scene.card_data[far].text)
+    assert scene.matches() == [far]
+    bar.next_match()
+    QApplication.processEvents()
+    assert view.zoom() == 1.0
+    assert scene.selected_cards() == [far]
+    assert clear_of_pins(view, far)
+    bar.close()
