@@ -1,4 +1,4 @@
-"""Scrolling the map while a card is dragged near the window's edge.
+"""Scrolling the map while a card, or a palette entry, is dragged near the window's edge.
 
 A map of thousands of cards is taller and wider than any window; without this a card
 could only be dragged to a cell already in sight.
@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+
+from journeyeditor.canvas.mime import PaletteItem
 
 if TYPE_CHECKING:
     from journeyeditor.canvas.view import MapView
@@ -34,11 +36,11 @@ def _speed(at: float, low: float, high: float) -> int:
 
 
 class EdgeScroll(QObject):
-    """While the scene's card drag is on and the mouse is near an edge of the view, a
-    timer scrolls the view that way and moves the drag to the point now under the
-    mouse, so the card and the drop guide follow the map. It stops when the drag ends,
-    the mouse leaves the edge, the map cannot scroll further, or the window is left
-    (a release that never arrives)."""
+    """While a card drag is on (or a palette entry is dragged over the view) and the
+    mouse is near an edge of the view, a timer scrolls the view that way and aims the
+    drag at the point now under the mouse, so the card, or the drop guide, follows the
+    map. It stops when the drag ends, the mouse leaves the edge, the map cannot scroll
+    further, or the window is left (a release that never arrives)."""
 
     def __init__(self, view: MapView) -> None:
         super().__init__(view)
@@ -47,14 +49,27 @@ class EdgeScroll(QObject):
         self.held = False
         """Whether the drag came from a real mouse (then its button is checked each
         tick: a release lost while another window grabbed the mouse ends the scroll)."""
+        self.palette: PaletteItem | None = None
+        """The palette entry dragged over the view (None: a card drag)."""
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
     def follow(self, at: QPointF, spontaneous: bool) -> None:
         """The mouse moved to viewport point `at` during a card drag."""
-        self.at = QPointF(at)
+        self.palette = None
         self.held = spontaneous
+        self._follow(at)
+
+    def follow_palette(self, at: QPointF, item: PaletteItem) -> None:
+        """A palette entry was dragged to viewport point `at` (Qt's drag and drop holds
+        the mouse itself: its end comes as a drop or the drag leaving the view)."""
+        self.palette = item
+        self.held = False
+        self._follow(at)
+
+    def _follow(self, at: QPointF) -> None:
+        self.at = QPointF(at)
         if self._step() == (0, 0):
             self.timer.stop()
         elif not self.timer.isActive():
@@ -62,6 +77,7 @@ class EdgeScroll(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.palette = None
 
     def _step(self) -> tuple[int, int]:
         """Pixels to scroll across and down at this tick."""
@@ -80,8 +96,8 @@ class EdgeScroll(QObject):
         view = self.view
         scene = view.map_scene()
         lost = self.held and not QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton
-        if not scene.card_drag.active or lost:
-            self.timer.stop()
+        if (self.palette is None and not scene.card_drag.active) or lost:
+            self.stop()
             return
         across, down = self._step()
         moved = False
@@ -92,4 +108,8 @@ class EdgeScroll(QObject):
         if not moved:
             self.timer.stop()  # at the map's end: the next mouse move starts it again
             return
-        scene.card_drag.move(view.mapToScene(self.at.toPoint()))
+        at = view.mapToScene(self.at.toPoint())
+        if self.palette is None:
+            scene.card_drag.move(at)
+        elif scene.palette_drop.target(self.palette, at) is None:
+            scene.guide.hide()

@@ -995,6 +995,7 @@ class MapScene(QGraphicsScene):
                 self.document.push(edits.edit_card(self.document, card_id, text=new_text))
 
         rect = QRectF(box.rect.x, box.rect.y, box.rect.w, box.rect.h)
+        self.bring_into_view(rect, 20, 20)  # a card dropped at the window's edge is typed in whole
         InlineEditor(view, rect, text, self.map_style.text_size, commit, cancel=cancel)
 
     def edit_header(self, item: HeaderItem) -> None:

@@ -6,6 +6,9 @@ import math
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeyeditor.canvas import mime
 from journeyeditor.canvas.edge_scroll import EdgeScroll
 from journeyeditor.canvas.items import LOD_TEXT
 from journeyeditor.canvas.scene import MapScene
@@ -348,6 +352,21 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """A palette entry dragged near the window's edge scrolls the map too."""
+        super().dragMoveEvent(event)
+        item = mime.palette_item(event.mimeData())
+        if item is not None:
+            self.edge_scroll.follow_palette(event.position(), item)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.edge_scroll.stop()
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.edge_scroll.stop()
+        super().dropEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Another window took over (a message box, another program): the mouse's

@@ -4,9 +4,9 @@ the headers pinned over the cells lands in no hidden cell."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF
-from PySide6.QtGui import QFocusEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from journeyeditor.canvas.context_menu import build_menu
@@ -227,3 +227,41 @@ def test_a_drag_ends_writing_nothing_when_another_window_takes_the_focus(
     release(view, view.mapToScene(QPointF(grip.x(), HEIGHT / 2).toPoint()))
     assert place(document, card_id) == before
     assert document.stack.count() == steps
+
+
+def test_a_palette_card_dragged_to_the_bottom_edge_scrolls_the_map_and_lands_there(
+    big_map: tuple[Document, MapView], qtbot: QtBot
+) -> None:
+    """Qt's drag and drop sends no move while the mouse rests at the edge: the map
+    scrolls on its own, the guide follows, and the drop lands in the cell now there."""
+    document, view = big_map
+    scene = view.map_scene()
+    assert scene.layout is not None
+    first_sight = visible(view)
+    data = PaletteItem("card").mime()
+    actions = Qt.DropAction.CopyAction
+    middle = QPoint(WIDTH // 2, HEIGHT // 2)
+    edge = QPoint(WIDTH // 2, HEIGHT - 4)
+    QApplication.sendEvent(
+        view.viewport(), QDragEnterEvent(middle, actions, data, NONE, NO_MODIFIER)
+    )
+    QApplication.sendEvent(view.viewport(), QDragMoveEvent(edge, actions, data, NONE, NO_MODIFIER))
+    bar = view.verticalScrollBar()
+    begun = bar.value()
+    qtbot.waitUntil(lambda: bar.value() >= begun + 1500, timeout=8000)
+    assert scene.guide.isVisible()
+    at = view.mapToScene(edge)
+    cell = scene.layout.cell_at(at.x(), at.y())
+    assert cell is not None and scene.holds_cards(cell.lane_id)
+    assert not first_sight.intersects(QRectF(cell.rect.x, cell.rect.y, cell.rect.w, cell.rect.h))
+    count = len(cell.card_ids)
+    drop_event = QDropEvent(QPointF(edge), actions, data, NONE, NO_MODIFIER)
+    QApplication.sendEvent(view.viewport(), drop_event)
+    assert drop_event.isAccepted()
+    assert not view.edge_scroll.timer.isActive()
+    after = scene.layout.cells[(cell.stage_id, cell.lane_id)]
+    assert len(after.card_ids) == count + 1
+    assert document.stack.count() == 1
+    editor = view.viewport().findChild(QPlainTextEdit, "inlineEditor")
+    assert editor is not None and editor.isVisible()
+    assert view.viewport().rect().contains(editor.geometry())  # scrolled to be typed in whole
