@@ -1,4 +1,5 @@
-"""Scrolling the map while a card, or a palette entry, is dragged near the window's edge.
+"""Scrolling the map while a card, a header or a palette entry is dragged near the
+window's edge.
 
 A map of thousands of cards is taller and wider than any window; without this a card
 could only be dragged to a cell already in sight.
@@ -6,23 +7,31 @@ could only be dragged to a cell already in sight.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-
-from journeyeditor.canvas.mime import PaletteItem
 
 if TYPE_CHECKING:
     from journeyeditor.canvas.view import MapView
 
 EDGE = 32.0
 """Viewport pixels inside the window's edges (and below or right of the headers pinned
-there) where a dragged card scrolls the map."""
+there) where a drag scrolls the map."""
 FASTEST = 24
 """Pixels scrolled per tick at the edge itself, over the headers and outside the window;
 nearer the middle, proportionally fewer."""
 TICK_MS = 16
+
+
+class Aimed(Protocol):
+    """A drag the map scrolls under: on while `active`, aimed anew by `move` (a scene
+    point) after each scroll."""
+
+    @property
+    def active(self) -> bool: ...
+
+    def move(self, pos: QPointF) -> None: ...
 
 
 def _speed(at: float, low: float, high: float) -> int:
@@ -36,40 +45,31 @@ def _speed(at: float, low: float, high: float) -> int:
 
 
 class EdgeScroll(QObject):
-    """While a card drag is on (or a palette entry is dragged over the view) and the
-    mouse is near an edge of the view, a timer scrolls the view that way and aims the
-    drag at the point now under the mouse, so the card, or the drop guide, follows the
-    map. It stops when the drag ends, the mouse leaves the edge, the map cannot scroll
-    further, or the window is left (a release that never arrives)."""
+    """While a drag is on and the mouse is near an edge of the view, a timer scrolls
+    the view that way and aims the drag at the point now under the mouse, so what is
+    dragged, or the drop guide, follows the map. It stops when the drag ends, the mouse
+    leaves the edge, the map cannot scroll further, or the window is left (a release
+    that never arrives)."""
 
     def __init__(self, view: MapView) -> None:
         super().__init__(view)
         self.view = view
         self.at = QPointF()
+        self.drag: Aimed | None = None
         self.held = False
         """Whether the drag came from a real mouse (then its button is checked each
-        tick: a release lost while another window grabbed the mouse ends the scroll)."""
-        self.palette: PaletteItem | None = None
-        """The palette entry dragged over the view (None: a card drag)."""
+        tick: a release lost while another window grabbed the mouse ends the scroll).
+        Qt's drag and drop holds the mouse itself: its end comes as a drop or the drag
+        leaving the view."""
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
-    def follow(self, at: QPointF, spontaneous: bool) -> None:
-        """The mouse moved to viewport point `at` during a card drag."""
-        self.palette = None
-        self.held = spontaneous
-        self._follow(at)
-
-    def follow_palette(self, at: QPointF, item: PaletteItem) -> None:
-        """A palette entry was dragged to viewport point `at` (Qt's drag and drop holds
-        the mouse itself: its end comes as a drop or the drag leaving the view)."""
-        self.palette = item
-        self.held = False
-        self._follow(at)
-
-    def _follow(self, at: QPointF) -> None:
+    def follow(self, at: QPointF, drag: Aimed, held: bool) -> None:
+        """The mouse moved to viewport point `at` during `drag`."""
         self.at = QPointF(at)
+        self.drag = drag
+        self.held = held
         if self._step() == (0, 0):
             self.timer.stop()
         elif not self.timer.isActive():
@@ -77,7 +77,7 @@ class EdgeScroll(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        self.palette = None
+        self.drag = None
 
     def _step(self) -> tuple[int, int]:
         """Pixels to scroll across and down at this tick."""
@@ -94,9 +94,9 @@ class EdgeScroll(QObject):
 
     def _tick(self) -> None:
         view = self.view
-        scene = view.map_scene()
+        drag = self.drag
         lost = self.held and not QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton
-        if (self.palette is None and not scene.card_drag.active) or lost:
+        if drag is None or not drag.active or lost:
             self.stop()
             return
         across, down = self._step()
@@ -108,8 +108,4 @@ class EdgeScroll(QObject):
         if not moved:
             self.timer.stop()  # at the map's end: the next mouse move starts it again
             return
-        at = view.mapToScene(self.at.toPoint())
-        if self.palette is None:
-            scene.card_drag.move(at)
-        elif scene.palette_drop.target(self.palette, at) is None:
-            scene.guide.hide()
+        drag.move(view.mapToScene(self.at.toPoint()))

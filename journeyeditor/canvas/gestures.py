@@ -53,6 +53,10 @@ class Gesture:
         self.scene.guide.hide()
         return was_active
 
+    def cancel(self) -> None:
+        """End the gesture without writing anything (its release will not come)."""
+        self._end()
+
 
 class CardDrag(Gesture):
     """Moving the selected cards to another cell, or to another place in their cell."""
@@ -180,6 +184,10 @@ class HeaderDrag(Gesture):
         self.item, self.resizing = item, on_edge
         self.start, self.active = pos, False
 
+    def cancel(self) -> None:
+        self._end()
+        self.item = None
+
     def _size(self, pos: QPointF) -> float:
         assert self.item is not None and self.start is not None
         rect = self.item.header.rect
@@ -262,6 +270,14 @@ class PointDrag(Gesture):
     def press(self, item: PointItem, pos: QPointF) -> None:
         self.item, self.value = item, item.value
         self.start, self.active = pos, False
+
+    def cancel(self) -> None:
+        """The face and the line back where they were."""
+        item = self.item
+        self._end()
+        self.item = None
+        if item is not None:
+            self.scene.put_back(lane_id=item.lane_id)
 
     def move(self, pos: QPointF) -> None:
         if self.item is None or not self._begin(pos):

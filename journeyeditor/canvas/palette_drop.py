@@ -86,3 +86,18 @@ class PaletteDrop:
             return document.push(edits.add_stage(document, scene.map_id, target[1]))
         kind = LaneKind(item.kind or LaneKind.TEXT.value).value
         return added_lane(scene, edits.add_lane(document, scene.map_id, kind, target[1]))
+
+
+class PaletteAim:
+    """A palette entry dragged over the map, as the edge scroll aims it (`Aimed`): on
+    until Qt's drag and drop ends it, each new point showing the guide where it lands."""
+
+    active = True
+
+    def __init__(self, drop: PaletteDrop, item: mime.PaletteItem) -> None:
+        self.drop = drop
+        self.item = item
+
+    def move(self, pos: QPointF) -> None:
+        if self.drop.target(self.item, pos) is None:
+            self.drop.scene.guide.hide()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from journeyeditor.canvas import mime
 from journeyeditor.canvas.edge_scroll import EdgeScroll
 from journeyeditor.canvas.items import LOD_TEXT
+from journeyeditor.canvas.palette_drop import PaletteAim
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.render.qt_painter import qcolor
 
@@ -338,8 +339,10 @@ class MapView(QGraphicsView):
             return
         super().mouseMoveEvent(event)
         scene = self.scene()
-        if isinstance(scene, MapScene) and scene.card_drag.active:
-            self.edge_scroll.follow(event.position(), event.spontaneous())
+        if isinstance(scene, MapScene):
+            drag = next((d for d in (scene.card_drag, scene.header_drag) if d.active), None)
+            if drag is not None:
+                self.edge_scroll.follow(event.position(), drag, event.spontaneous())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.edge_scroll.stop()
@@ -357,8 +360,10 @@ class MapView(QGraphicsView):
         """A palette entry dragged near the window's edge scrolls the map too."""
         super().dragMoveEvent(event)
         item = mime.palette_item(event.mimeData())
-        if item is not None:
-            self.edge_scroll.follow_palette(event.position(), item)
+        scene = self.scene()
+        if item is not None and isinstance(scene, MapScene):
+            aim = PaletteAim(scene.palette_drop, item)
+            self.edge_scroll.follow(event.position(), aim, held=False)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self.edge_scroll.stop()
@@ -370,10 +375,12 @@ class MapView(QGraphicsView):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Another window took over (a message box, another program): the mouse's
-        release may never reach the view, so a card drag ends here, writing nothing,
-        and so does scrolling at the edge."""
+        release may never reach the view, so a drag ends here, writing nothing, and so
+        does scrolling at the edge."""
         self.edge_scroll.stop()
         scene = self.scene()
-        if isinstance(scene, MapScene) and scene.card_drag.active:
-            scene.card_drag.cancel()
+        if isinstance(scene, MapScene):
+            for gesture in (scene.card_drag, scene.header_drag, scene.point_drag):
+                if gesture.active:
+                    gesture.cancel()
         super().focusOutEvent(event)

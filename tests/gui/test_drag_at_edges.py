@@ -4,6 +4,7 @@ the headers pinned over the cells lands in no hidden cell."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from journeyeditor.canvas.context_menu import build_menu
 from journeyeditor.canvas.edge_scroll import EdgeScroll
+from journeyeditor.canvas.gestures import HeaderDrag, PointDrag
 from journeyeditor.canvas.items import CardItem
 from journeyeditor.canvas.mime import PaletteItem
 from journeyeditor.canvas.view import MapView
@@ -265,3 +267,62 @@ def test_a_palette_card_dragged_to_the_bottom_edge_scrolls_the_map_and_lands_the
     editor = view.viewport().findChild(QPlainTextEdit, "inlineEditor")
     assert editor is not None and editor.isVisible()
     assert view.viewport().rect().contains(editor.geometry())  # scrolled to be typed in whole
+
+
+def test_a_lane_header_dragged_to_the_bottom_edge_goes_below_a_lane_out_of_sight(
+    big_map: tuple[Document, MapView], qtbot: QtBot
+) -> None:
+    """Reordering lanes on a map taller than the window: the first lane's header held
+    at the bottom edge scrolls the map, and the release puts the lane where the guide
+    then is, below a lane that was out of sight."""
+    document, view = big_map
+    scene = view.map_scene()
+    assert scene.layout is not None
+    map_id = document.maps()[0].id
+    order = [lane.id for lane in document.lanes(map_id)]
+    first = scene.layout.lanes[0].rect
+    start = QPointF(first.x + first.w / 2, first.y + 30)
+    press(view, start)
+    grip = QPointF(view.mapFromScene(start))
+    move_to(view, grip + QPointF(0, 30))
+    edge = QPointF(grip.x(), HEIGHT - 4)
+    move_to(view, edge)
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() >= bar.maximum() - 50, timeout=10_000)
+    assert scene.guide.isVisible()
+    release(view, view.mapToScene(edge.toPoint()))
+    assert not view.edge_scroll.timer.isActive()
+    moved = [lane.id for lane in document.lanes(map_id)]
+    assert moved.index(order[0]) >= len(order) - 2  # near the end, from the top
+    document.undo()
+    assert [lane.id for lane in document.lanes(map_id)] == order
+
+
+@pytest.mark.parametrize("what", ["header", "face"])
+def test_a_header_or_face_drag_ends_writing_nothing_when_the_focus_goes(
+    big_map: tuple[Document, MapView], what: str
+) -> None:
+    document, view = big_map
+    scene = view.map_scene()
+    assert scene.layout is not None
+    steps = document.stack.count()
+    if what == "header":
+        rect = scene.layout.lanes[1].rect
+        start = QPointF(rect.x + rect.w / 2, rect.y + 20)
+        gesture: HeaderDrag | PointDrag = scene.header_drag
+    else:
+        curve = next(iter(scene.layout.curves.values()))
+        point = curve.points[0]
+        start = QPointF(point.x, point.y)
+        view.centerOn(start)
+        QApplication.processEvents()
+        gesture = scene.point_drag
+    press(view, start)
+    grip = QPointF(view.mapFromScene(start))
+    move_to(view, grip + QPointF(0, 40))
+    assert gesture.active
+    QApplication.sendEvent(view, QFocusEvent(QEvent.Type.FocusOut))
+    assert not gesture.active
+    assert not scene.guide.isVisible()
+    release(view, view.mapToScene(grip.toPoint() + QPoint(0, 40)))
+    assert document.stack.count() == steps
