@@ -42,6 +42,15 @@ def move_to(view: MapView, at: QPointF) -> None:
     QApplication.sendEvent(view.viewport(), event)
 
 
+def begin_drag(view: MapView, start: QPointF, down: float = 30) -> QPointF:
+    """Press at scene point `start` and move `down` pixels, past the drag distance: the
+    drag is on. Returns the press's viewport point."""
+    press(view, start)
+    grip = QPointF(view.mapFromScene(start))
+    move_to(view, grip + QPointF(0, down))
+    return grip
+
+
 def seen_card(view: MapView) -> int:
     """A card wholly in sight, clear of the pinned headers, in a lane holding cards."""
     scene = view.map_scene()
@@ -187,9 +196,7 @@ def test_the_edge_scroll_stops_when_the_drag_ends(
     card_id = seen_card(view)
     box = scene.layout.cards[card_id].rect
     start = QPointF(box.x + 20, box.y + 10)
-    press(view, start)
-    grip = QPointF(view.mapFromScene(start))
-    move_to(view, grip + QPointF(0, 30))
+    grip = begin_drag(view, start)
     edge_point = QPointF(grip.x(), HEIGHT - 4)
     move_to(view, edge_point)
     edge: EdgeScroll = view.edge_scroll
@@ -212,9 +219,7 @@ def test_a_drag_ends_writing_nothing_when_another_window_takes_the_focus(
     box = scene.layout.cards[card_id].rect
     start = QPointF(box.x + 20, box.y + 10)
     bar = view.verticalScrollBar()
-    press(view, start)
-    grip = QPointF(view.mapFromScene(start))
-    move_to(view, grip + QPointF(0, 30))
+    grip = begin_drag(view, start)
     move_to(view, QPointF(grip.x(), HEIGHT - 4))
     item = scene.card_items[card_id]
     assert item.parentItem() is None and view.edge_scroll.timer.isActive()  # lifted
@@ -282,9 +287,7 @@ def test_a_lane_header_dragged_to_the_bottom_edge_goes_below_a_lane_out_of_sight
     order = [lane.id for lane in document.lanes(map_id)]
     first = scene.layout.lanes[0].rect
     start = QPointF(first.x + first.w / 2, first.y + 30)
-    press(view, start)
-    grip = QPointF(view.mapFromScene(start))
-    move_to(view, grip + QPointF(0, 30))
+    grip = begin_drag(view, start)
     edge = QPointF(grip.x(), HEIGHT - 4)
     move_to(view, edge)
     bar = view.verticalScrollBar()
@@ -317,9 +320,7 @@ def test_a_header_or_face_drag_ends_writing_nothing_when_the_focus_goes(
         view.centerOn(start)
         QApplication.processEvents()
         gesture = scene.point_drag
-    press(view, start)
-    grip = QPointF(view.mapFromScene(start))
-    move_to(view, grip + QPointF(0, 40))
+    grip = begin_drag(view, start, 40)
     assert gesture.active
     QApplication.sendEvent(view, QFocusEvent(QEvent.Type.FocusOut))
     assert not gesture.active
