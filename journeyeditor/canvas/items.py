@@ -30,6 +30,7 @@ from journeyeditor.render.layout import (
     Curve,
     CurvePoint,
     Header,
+    Measure,
     Rect,
     TextLine,
 )
@@ -443,9 +444,10 @@ class CornerItem(Pinned, ShapesItem):
 
 
 class HeaderWords(ShapesItem):
-    """A lane header's name (and a measurement lane's date and pictogram), cached apart
-    from the header's box: a row that grew or shrank keeps this picture and moves it
-    with its centred name, where one picture of the whole header was drawn again."""
+    """A header's name (and a measurement lane's date and pictogram), cached apart from
+    the header's box. A lane's row that grew or shrank keeps this picture and moves it
+    with its centred name, where one picture of the whole header was drawn again; and
+    a name out of sight moves into it (`keep_in`, `keep_across`)."""
 
     def __init__(self, header: HeaderItem) -> None:
         super().__init__()
@@ -457,6 +459,8 @@ class HeaderWords(ShapesItem):
         """How far the words moved with their centred place since drawn."""
         self.stick = 0.0
         """How far they are moved from that place to stay in sight (`keep_in`)."""
+        self.across = 0.0
+        """How far a stage's name is moved right to stay in sight (`keep_across`)."""
 
     def set_words(self, header: Header, shapes: list[Primitive]) -> None:
         """Take the words of `header` (in the scene's coordinates: its parent sits at
@@ -464,11 +468,11 @@ class HeaderWords(ShapesItem):
         shift = words_shift(self.drawn, header) if self.drawn is not None else None
         if shift is not None:
             self.shift = shift
-            self.setPos(0.0, self.shift + self.stick)
+            self._place()
             return
         self.drawn = header
         self.shift = 0.0
-        self.setPos(0.0, self.stick)
+        self._place()
         self.setRect(words_rect(header))
         self.shapes = shapes
         self.update()
@@ -493,7 +497,29 @@ class HeaderWords(ShapesItem):
                 stick = max(highest, min(lowest, want))
         if stick != self.stick:
             self.stick = stick
-            self.setPos(0.0, self.shift + self.stick)
+            self._place()
+
+    def keep_across(self, left: float, right: float, measure: Measure) -> None:
+        """Keep a stage's name in sight between the scene x `left` and `right` (the part
+        of the map the window shows right of the pinned lane headers): with the stage's
+        left edge scrolled under them, its name slides right into the part in sight,
+        inside its header, as far as its width lets it."""
+        across = 0.0
+        header = self.drawn
+        if header is not None and header.lines and left < right:
+            rect = self.owner.header.rect
+            start = min(line.x for line in header.lines)
+            end = max(line.x + measure(line.text, line.size, line.bold) for line in header.lines)
+            pad = start - header.rect.x  # where the layout puts the name
+            if start < left + pad:
+                across = min(left + pad - start, rect.right - pad - end)
+        across = max(0.0, across)
+        if across != self.across:
+            self.across = across
+            self._place()
+
+    def _place(self) -> None:
+        self.setPos(self.across, self.shift + self.stick)
 
 
 class HeaderItem(Pinned, ShapesItem):
@@ -510,7 +536,6 @@ class HeaderItem(Pinned, ShapesItem):
         self.setZValue(Z_HEADER)
         self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.words: HeaderWords | None = None
         if not is_stage:
             self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
             self.box = GridBox(self)
@@ -518,7 +543,7 @@ class HeaderItem(Pinned, ShapesItem):
             for part in (self.box, self.strip):
                 part.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
                 part.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            self.words = HeaderWords(self)
+        self.words = HeaderWords(self)
         self.set_header(header)
 
     @property
@@ -537,8 +562,10 @@ class HeaderItem(Pinned, ShapesItem):
         self.drawn = header
         self.place(0.0)
         self.setRect(_qrect(header.rect))
-        if self.words is None:
-            self.shapes = drawing.stage_shapes(header)
+        if self.is_stage:
+            box, shade, *words = drawing.stage_shapes(header)
+            self.shapes = [box, shade]
+            self.words.set_words(header, words)
             self.update()
             return
         box, strip, *words = drawing.lane_shapes(header)
@@ -569,7 +596,7 @@ class HeaderItem(Pinned, ShapesItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        if self.words is None:
+        if self.is_stage:
             super().paint(painter, option, widget)
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))

@@ -518,16 +518,20 @@ class MapScene(QGraphicsScene):
         visible = self._visible
         down = QPointF(0.0, max(0.0, visible.top()))
         right = QPointF(max(0.0, visible.left()), 0.0)
+        # The part of the columns the window shows, right of the lane headers: a stage
+        # scrolled under them keeps its name there (none without a view: exports).
+        left = right.x() + (self.layout.corner.w if self.layout is not None else 0.0)
+        end = visible.right() if not visible.isEmpty() else left
         for stage in self.stage_items.values():
             stage.set_pin(down, Z_PINNED)
+            stage.words.keep_across(left, end, self.measure)
         # The part of the rows the window shows, below the stage headers: lanes taller
         # than the window keep their names there (none without a view: exports).
         top = down.y() + (self.layout.corner.h if self.layout is not None else 0.0)
         bottom = visible.bottom() if not visible.isEmpty() else top
         for lane in self.lane_items.values():
             lane.set_pin(right, Z_PINNED)
-            if lane.words is not None:
-                lane.words.keep_in(top, bottom)
+            lane.words.keep_in(top, bottom)
         # Held at one edge, the corner stays under the headers held there (they overlap
         # it by their edge's pixel, as in place); held at both, it covers all of them.
         both = not down.isNull() and not right.isNull()

@@ -41,7 +41,8 @@ def test_the_stage_headers_stay_at_the_top_over_the_cards(
         assert header.zValue() == Z_PINNED
     first = headers[0].sceneBoundingRect()
     assert any(isinstance(i, CardItem) for i in scene.items(first))  # cards under it
-    assert isinstance(scene.items(first.center())[0], HeaderItem)  # the header is seen
+    seen = scene.items(first.center())[0]  # the header, or its name, not a card
+    assert isinstance(seen, HeaderItem) or isinstance(seen.parentItem(), HeaderItem)
     assert scene.corner.sceneBoundingRect().top() == pytest.approx(top, abs=1)
     scroll(view, down=-10_000)
     assert all(h.pos() == QPointF() and h.zValue() == Z_HEADER for h in headers)
@@ -245,3 +246,32 @@ def test_a_card_found_far_zoomed_out_is_shown_at_actual_size_clear_of_the_header
     assert scene.selected_cards() == [far]
     assert clear_of_pins(view, far)
     bar.close()
+
+
+def test_a_stage_scrolled_under_the_lane_headers_keeps_its_name_in_sight(
+    big_map: tuple[Document, MapView],
+) -> None:
+    """Scrolled right, a stage whose left edge went under the pinned lane headers
+    keeps its name in the part of it in sight (as far as the stage's width lets it);
+    scrolled back, the name is where the layout and the exports put it."""
+    _document, view = big_map
+    scene = view.map_scene()
+    assert scene.layout is not None
+    corner = scene.layout.corner
+    stage = scene.layout.stages[2]
+    header = scene.stage_items[stage.id]
+    line = stage.lines[0]
+    width = scene.measure(line.text, line.size, line.bold)
+    pad = line.x - stage.rect.x
+    hidden = 60.0  # the stage's first 60 units under the lane headers
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + round(stage.rect.x - corner.w + hidden - visible(view).left()))
+    QApplication.processEvents()
+    left = visible(view).left() + corner.w
+    assert stage.rect.x < left < stage.rect.x + stage.rect.w - width - 2 * pad
+    start = line.x + header.words.across
+    assert start == pytest.approx(left + pad, abs=1)
+    shown = view.mapFromScene(QRectF(start, line.y - line.size, width, line.size * 1.3))
+    assert ink_in(on_screen(view), shown.boundingRect()) > 20  # the letters are on screen
+    scroll(view, right=-10_000)
+    assert header.words.across == 0.0
