@@ -19,6 +19,7 @@ import shiboken6
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneDragDropEvent,
@@ -844,6 +845,14 @@ class MapScene(QGraphicsScene):
         return (1.0 if keep else FADED), card_id in self._found
 
     # Selection
+
+    def headers_selectable(self, on: bool) -> None:
+        """Let the stage and lane headers be selected, or not (while a selection
+        rectangle is drawn)."""
+        flag = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+        for header in [*self.stage_items.values(), *self.lane_items.values()]:
+            if bool(header.flags() & flag) != on:
+                header.setFlag(flag, on)
 
     def selected_cards(self) -> list[int]:
         """Selected cards in map order (stage, lane, position)."""

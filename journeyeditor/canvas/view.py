@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFocusEvent,
+    QGuiApplication,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from journeyeditor.canvas import mime
 from journeyeditor.canvas.edge_scroll import EdgeScroll
-from journeyeditor.canvas.items import LOD_TEXT
+from journeyeditor.canvas.items import LOD_TEXT, HeaderItem
 from journeyeditor.canvas.palette_drop import PaletteAim
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.render.qt_painter import qcolor
@@ -97,6 +98,30 @@ def around(rect: QRectF, hole: QRectF, margin: float) -> list[QRectF]:
     return [part for part in parts if part.width() > 0 and part.height() > 0]
 
 
+class RubberBand:
+    """The view's selection rectangle as the edge scroll aims it (`Aimed`): on while Qt
+    draws it; after each scroll the mouse moves again where it is, so Qt stretches the
+    rectangle, from where it was pressed on the map, over what came into sight."""
+
+    def __init__(self, view: MapView) -> None:
+        self.view = view
+
+    @property
+    def active(self) -> bool:
+        return not self.view.rubberBandRect().isNull()
+
+    def move(self, pos: QPointF) -> None:
+        view = self.view
+        at = QPointF(view.mapFromScene(pos))
+        global_pos = QPointF(view.viewport().mapToGlobal(at.toPoint()))
+        held = Qt.MouseButton.LeftButton
+        keys = QGuiApplication.keyboardModifiers()
+        event = QMouseEvent(
+            QEvent.Type.MouseMove, at, global_pos, Qt.MouseButton.NoButton, held, keys
+        )
+        QGraphicsView.mouseMoveEvent(view, event)  # Qt's own: no new follow of the edge
+
+
 class MapView(QGraphicsView):
     """The window onto the map. `zoomChanged` carries the zoom factor (1.0 = 100 %)."""
 
@@ -120,6 +145,7 @@ class MapView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._scroll_rect: QRectF | None = None
         self.edge_scroll = EdgeScroll(self)
+        self.rubber_band = RubberBand(self)
         scene.sceneRectChanged.connect(self.fit_scroll_range)
         self.fit_scroll_range()
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
@@ -326,6 +352,15 @@ class MapView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        scene = self.scene()
+        if isinstance(scene, MapScene) and event.button() == Qt.MouseButton.LeftButton:
+            item = self.itemAt(event.position().toPoint())
+            on_header = isinstance(item, HeaderItem) or (
+                item is not None and isinstance(item.parentItem(), HeaderItem)
+            )
+            # A selection rectangle takes cards (and faces), not the headers it crosses:
+            # pinned at the window's edges, they are under every rectangle that scrolled.
+            scene.headers_selectable(on_header)
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -340,12 +375,16 @@ class MapView(QGraphicsView):
         super().mouseMoveEvent(event)
         scene = self.scene()
         if isinstance(scene, MapScene):
-            drag = next((d for d in (scene.card_drag, scene.header_drag) if d.active), None)
+            drags = (scene.card_drag, scene.header_drag, self.rubber_band)
+            drag = next((d for d in drags if d.active), None)
             if drag is not None:
                 self.edge_scroll.follow(event.position(), drag, event.spontaneous())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.edge_scroll.stop()
+        scene = self.scene()
+        if isinstance(scene, MapScene):
+            scene.headers_selectable(True)
         if self._pan_from is not None:
             self._pan_from = None
             if self._space:
@@ -383,4 +422,5 @@ class MapView(QGraphicsView):
             for gesture in (scene.card_drag, scene.header_drag, scene.point_drag):
                 if gesture.active:
                     gesture.cancel()
+            scene.headers_selectable(True)
         super().focusOutEvent(event)

@@ -100,5 +100,6 @@ def big_map(tmp_path: Path, qapp: object) -> Iterator[tuple[Document, MapView]]:
     view.centerOn(0.0, 0.0)
     QApplication.processEvents()
     yield document, view
+    scene.clearSelection()  # its items let go of while Python is alive, not at its exit
     view.close()
     document.close()

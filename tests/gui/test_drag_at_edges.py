@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from journeyeditor.canvas.context_menu import build_menu
 from journeyeditor.canvas.edge_scroll import EdgeScroll
 from journeyeditor.canvas.gestures import HeaderDrag, PointDrag
-from journeyeditor.canvas.items import CardItem
+from journeyeditor.canvas.items import CardItem, HeaderItem
 from journeyeditor.canvas.mime import PaletteItem
 from journeyeditor.canvas.view import MapView
 from journeyeditor.editing.document import Document
@@ -327,3 +327,43 @@ def test_a_header_or_face_drag_ends_writing_nothing_when_the_focus_goes(
     assert not scene.guide.isVisible()
     release(view, view.mapToScene(grip.toPoint() + QPoint(0, 40)))
     assert document.stack.count() == steps
+
+
+def empty_spot(view: MapView) -> QPointF:
+    """A scene point in sight on a cell's empty part (no card, no header there): where
+    a press starts a selection rectangle."""
+    scene = view.map_scene()
+    shown = visible(view)
+    for cell in scene.layout.cells.values() if scene.layout else ():
+        at = QPointF(cell.rect.x + 12, cell.rect.y + cell.rect.h - 12)
+        if shown.contains(at) and scene.empty_cell_at(at) is not None:
+            return at
+    raise AssertionError("no empty spot in sight")
+
+
+def test_a_selection_rectangle_dragged_to_the_bottom_edge_takes_in_cards_out_of_sight(
+    big_map: tuple[Document, MapView], qtbot: QtBot
+) -> None:
+    _document, view = big_map
+    scene = view.map_scene()
+    assert scene.layout is not None
+    first_sight = visible(view)
+    start = empty_spot(view)
+    grip = begin_drag(view, start, 40)
+    assert view.rubber_band.active
+    edge = QPointF(grip.x() + 200, HEIGHT - 4)
+    move_to(view, edge)
+    bar = view.verticalScrollBar()
+    begun = bar.value()
+    qtbot.waitUntil(lambda: bar.value() >= begun + 900, timeout=8000)
+    release(view, view.mapToScene(edge.toPoint()))
+    assert not view.edge_scroll.timer.isActive()
+    chosen = scene.selected_cards()
+    below = [c for c in chosen if scene.layout.cards[c].rect.y > first_sight.bottom()]
+    assert below  # cards that were out of sight when the rectangle began
+    # The rectangle crossed the stage headers pinned at the window's top: not taken.
+    assert not [i for i in scene.selectedItems() if isinstance(i, HeaderItem)]
+    header = scene.stage_items[scene.stages[0].id]
+    press(view, header.sceneBoundingRect().center())  # still selected by a click
+    release(view, header.sceneBoundingRect().center())
+    assert header.isSelected()
