@@ -51,6 +51,17 @@ def begin_drag(view: MapView, start: QPointF, down: float = 30) -> QPointF:
     return grip
 
 
+def hold_at_bottom(view: MapView, qtbot: QtBot, x: float, scrolled: float) -> QPointF:
+    """Move the mouse (its button held) to the window's bottom edge at viewport `x`
+    and wait until the map scrolled by `scrolled` pixels, or to its end; the point."""
+    bar = view.verticalScrollBar()
+    goal = min(bar.value() + scrolled, bar.maximum())
+    edge = QPointF(x, HEIGHT - 4)
+    move_to(view, edge)
+    qtbot.waitUntil(lambda: bar.value() >= goal, timeout=10_000)
+    return edge
+
+
 def seen_card(view: MapView) -> int:
     """A card wholly in sight, clear of the pinned headers, in a lane holding cards."""
     scene = view.map_scene()
@@ -160,13 +171,8 @@ def test_a_card_dragged_to_the_bottom_edge_scrolls_the_map_and_lands_out_of_firs
     start = QPointF(box.x + 20, box.y + 10)
     steps, before = document.stack.count(), place(document, card_id)
     bar = view.verticalScrollBar()
-    begun = bar.value()
-    press(view, start)
-    grip = QPointF(view.mapFromScene(start))
-    move_to(view, grip + QPointF(0, 30))  # past the drag distance: the drag is on
-    edge = QPointF(grip.x(), HEIGHT - 4)
-    move_to(view, edge)
-    qtbot.waitUntil(lambda: bar.value() >= begun + 1500, timeout=8000)
+    grip = begin_drag(view, start)
+    edge = hold_at_bottom(view, qtbot, grip.x(), 1500)
     item = scene.card_items[card_id]
     under_mouse = view.mapToScene(edge.toPoint())
     assert item.sceneBoundingRect().contains(under_mouse)  # the card follows the mouse
@@ -288,10 +294,7 @@ def test_a_lane_header_dragged_to_the_bottom_edge_goes_below_a_lane_out_of_sight
     first = scene.layout.lanes[0].rect
     start = QPointF(first.x + first.w / 2, first.y + 30)
     grip = begin_drag(view, start)
-    edge = QPointF(grip.x(), HEIGHT - 4)
-    move_to(view, edge)
-    bar = view.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.value() >= bar.maximum() - 50, timeout=10_000)
+    edge = hold_at_bottom(view, qtbot, grip.x(), 1e9)  # to the map's end
     assert scene.guide.isVisible()
     release(view, view.mapToScene(edge.toPoint()))
     assert not view.edge_scroll.timer.isActive()
@@ -351,11 +354,7 @@ def test_a_selection_rectangle_dragged_to_the_bottom_edge_takes_in_cards_out_of_
     start = empty_spot(view)
     grip = begin_drag(view, start, 40)
     assert view.rubber_band.active
-    edge = QPointF(grip.x() + 200, HEIGHT - 4)
-    move_to(view, edge)
-    bar = view.verticalScrollBar()
-    begun = bar.value()
-    qtbot.waitUntil(lambda: bar.value() >= begun + 900, timeout=8000)
+    edge = hold_at_bottom(view, qtbot, grip.x() + 200, 900)
     release(view, view.mapToScene(edge.toPoint()))
     assert not view.edge_scroll.timer.isActive()
     chosen = scene.selected_cards()
