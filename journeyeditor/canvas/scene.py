@@ -848,7 +848,8 @@ class MapScene(QGraphicsScene):
 
     def headers_selectable(self, on: bool) -> None:
         """Let the stage and lane headers be selected, or not (while a selection
-        rectangle is drawn)."""
+        rectangle is drawn). Only headers whose flag changes are touched: Qt repaints
+        an item whose flags change."""
         flag = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
         for header in [*self.stage_items.values(), *self.lane_items.values()]:
             if bool(header.flags() & flag) != on:

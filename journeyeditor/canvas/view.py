@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from journeyeditor.canvas import mime
 from journeyeditor.canvas.edge_scroll import EdgeScroll
-from journeyeditor.canvas.items import LOD_TEXT, HeaderItem
+from journeyeditor.canvas.items import LOD_TEXT
 from journeyeditor.canvas.palette_drop import PaletteAim
 from journeyeditor.canvas.scene import MapScene
 from journeyeditor.render.qt_painter import qcolor
@@ -352,16 +352,15 @@ class MapView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
-        scene = self.scene()
-        if isinstance(scene, MapScene) and event.button() == Qt.MouseButton.LeftButton:
-            item = self.itemAt(event.position().toPoint())
-            on_header = isinstance(item, HeaderItem) or (
-                item is not None and isinstance(item.parentItem(), HeaderItem)
-            )
-            # A selection rectangle takes cards (and faces), not the headers it crosses:
-            # pinned at the window's edges, they are under every rectangle that scrolled.
-            scene.headers_selectable(on_header)
         super().mousePressEvent(event)
+        scene = self.scene()
+        left = event.button() == Qt.MouseButton.LeftButton
+        if isinstance(scene, MapScene) and left and scene.mouseGrabberItem() is None:
+            # Nothing took the press: Qt draws a selection rectangle from here. It takes
+            # cards (and faces), not the headers it crosses: pinned at the window's
+            # edges, they are under every rectangle that scrolled. (Only then: a flag
+            # changed has Qt repaint every header.)
+            scene.headers_selectable(False)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
