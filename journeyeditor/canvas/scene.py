@@ -487,11 +487,14 @@ class MapScene(QGraphicsScene):
         if self.layout is None:
             return False, False
         corner = self.layout.corner
+        down, right = self._pins()
+        return pos.y() < down.y() + corner.h, pos.x() < right.x() + corner.w
+
+    def _pins(self) -> tuple[QPointF, QPointF]:
+        """How far the stage headers are held down, and the lane headers right, to stay
+        at the window's edges (nothing until the map is scrolled past them)."""
         visible = self._visible
-        return (
-            pos.y() < max(0.0, visible.top()) + corner.h,
-            pos.x() < max(0.0, visible.left()) + corner.w,
-        )
+        return QPointF(0.0, max(0.0, visible.top())), QPointF(max(0.0, visible.left()), 0.0)
 
     def cell_seen_at(self, pos: QPointF) -> Cell | None:
         """The cell a person sees at `pos`: none under the headers, though a cell lies
@@ -517,8 +520,7 @@ class MapScene(QGraphicsScene):
 
     def _apply_pins(self) -> None:
         visible = self._visible
-        down = QPointF(0.0, max(0.0, visible.top()))
-        right = QPointF(max(0.0, visible.left()), 0.0)
+        down, right = self._pins()
         # The part of the columns the window shows, right of the lane headers: a stage
         # scrolled under them keeps its name there (none without a view: exports).
         left = right.x() + (self.layout.corner.w if self.layout is not None else 0.0)
