@@ -32,7 +32,6 @@ class PaletteDrop:
         if layout is None or item is None or scene.map_id is None:
             return None
         x, y = pos.x(), pos.y()
-        under_stages, under_lanes = scene.under_headers(pos)
         if item.what == "card":
             cell = scene.cell_seen_at(pos)
             if cell is None:
@@ -44,6 +43,7 @@ class PaletteDrop:
             index = layout.drop_index(cell, y)
             scene.card_drag.show_guide(cell, index, ())
             return ("card", cell.stage_id, cell.lane_id, index)
+        under_stages, under_lanes = scene.under_headers(pos)
         if item.what == "stage" and 0 <= y < layout.height and not under_lanes:
             index = layout.stage_index_at(x)
             scene.header_drag.guide_stage(index)

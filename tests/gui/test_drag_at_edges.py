@@ -62,6 +62,14 @@ def hold_at_bottom(view: MapView, qtbot: QtBot, x: float, scrolled: float) -> QP
     return edge
 
 
+def on_card(view: MapView, card_id: int) -> QPointF:
+    """A scene point on the card, near its top-left corner, where a press grips it."""
+    layout = view.map_scene().layout
+    assert layout is not None
+    box = layout.cards[card_id].rect
+    return QPointF(box.x + 20, box.y + 10)
+
+
 def seen_card(view: MapView) -> int:
     """A card wholly in sight, clear of the pinned headers, in a lane holding cards."""
     scene = view.map_scene()
@@ -96,8 +104,7 @@ def dropped_in_vain(document: Document, view: MapView, card_id: int, at: QPointF
     scene = view.map_scene()
     assert scene.layout is not None
     before, steps = place(document, card_id), document.stack.count()
-    box = scene.layout.cards[card_id].rect
-    drag(view, QPointF(box.x + 20, box.y + 10), at)
+    drag(view, on_card(view, card_id), at)
     assert place(document, card_id) == before
     assert document.stack.count() == steps
     assert scene.card_items[card_id].parentItem() is not None  # back in its row
@@ -167,8 +174,7 @@ def test_a_card_dragged_to_the_bottom_edge_scrolls_the_map_and_lands_out_of_firs
     assert scene.layout is not None
     first_sight = visible(view)
     card_id = seen_card(view)
-    box = scene.layout.cards[card_id].rect
-    start = QPointF(box.x + 20, box.y + 10)
+    start = on_card(view, card_id)
     steps, before = document.stack.count(), place(document, card_id)
     bar = view.verticalScrollBar()
     grip = begin_drag(view, start)
@@ -200,8 +206,7 @@ def test_the_edge_scroll_stops_when_the_drag_ends(
     scene = view.map_scene()
     assert scene.layout is not None
     card_id = seen_card(view)
-    box = scene.layout.cards[card_id].rect
-    start = QPointF(box.x + 20, box.y + 10)
+    start = on_card(view, card_id)
     grip = begin_drag(view, start)
     edge_point = QPointF(grip.x(), HEIGHT - 4)
     move_to(view, edge_point)
@@ -223,7 +228,7 @@ def test_a_drag_ends_writing_nothing_when_another_window_takes_the_focus(
     card_id = seen_card(view)
     before, steps = place(document, card_id), document.stack.count()
     box = scene.layout.cards[card_id].rect
-    start = QPointF(box.x + 20, box.y + 10)
+    start = on_card(view, card_id)
     bar = view.verticalScrollBar()
     grip = begin_drag(view, start)
     move_to(view, QPointF(grip.x(), HEIGHT - 4))
