@@ -276,13 +276,14 @@ class MapScene(QGraphicsScene):
             self._dirty = True
 
     def _cell_changed(self, map_id: int, stage_id: int, lane_id: int) -> None:
-        """Cards came, went or moved in a cell: only its ids are read, in order. A card
-        that came from another cell gets a new record (its own signal reads it again);
-        one only shifted inside the cell keeps its record, its position set in place
-        and the cell named to the layouter (`Layouter.update`'s `reordered`)."""
+        """Cards came, went or moved in a cell: only their ids and positions are read. A
+        card that came from another cell gets a new record (its own signal reads it
+        again); one whose position changed inside the cell (the cell spaced out) keeps
+        its record, its position set in place and the cell named to the layouter
+        (`Layouter.update`'s `reordered`)."""
         if self._mine(map_id):
             key = (stage_id, lane_id)
-            for position, card_id in enumerate(self.document.cell_ids(stage_id, lane_id)):
+            for card_id, position in self.document.cell_keys(stage_id, lane_id):
                 card = self.card_data.get(card_id)
                 if card is None:
                     self._card_touched(map_id, card_id)
@@ -1079,7 +1080,8 @@ class MapScene(QGraphicsScene):
         cards = self.selected_cards()
         if cards:
             last = self.card_data[cards[-1]]
-            return last.stage_id, last.lane_id, last.position + 1
+            cell = self.document.cell_ids(last.stage_id, last.lane_id)
+            return last.stage_id, last.lane_id, cell.index(last.id) + 1
         if self.current_cell is not None and self.layout is not None:
             stage_id, lane_id = self.current_cell
             return stage_id, lane_id, len(self.layout.cells[self.current_cell].card_ids)

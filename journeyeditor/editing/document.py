@@ -386,6 +386,12 @@ class Document(QObject):
         sql = "SELECT id FROM card WHERE stage_id = ? AND lane_id = ? ORDER BY position"
         return [row[0] for row in self._read(sql, (stage_id, lane_id))]
 
+    def cell_keys(self, stage_id: int, lane_id: int) -> list[tuple[int, int]]:
+        """A cell's cards as (id, position) pairs in order: what a view needs after
+        cards came, went or moved there."""
+        sql = "SELECT id, position FROM card WHERE stage_id = ? AND lane_id = ? ORDER BY position"
+        return [(row[0], row[1]) for row in self._read(sql, (stage_id, lane_id))]
+
     def emotion_points(self, map_id: int) -> list[EmotionPoint]:
         query = (
             select(EmotionPoint)

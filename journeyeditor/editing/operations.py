@@ -2,20 +2,24 @@
 
 Each operation captures what it needs for its own undo at the moment it runs, so a
 command made of several operations undoes exactly, whatever the earlier ones moved.
-Rows that have a `position` are kept numbered 0…n-1 inside their container.
+Rows that have a `position` are kept numbered 0…n-1 inside their container; cards are
+ordered by keys with gaps instead (order_keys), so that moving one writes its row alone.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import inspect
 
-from journeyeditor.editing.rows import Rows
+from journeyeditor.editing import order_keys
+from journeyeditor.editing.order_keys import Respaced
+from journeyeditor.editing.rows import Rows, table_of
 from journeyeditor.editing.rows import Values as Values
 from journeyeditor.model import (
     Base,
@@ -26,6 +30,7 @@ from journeyeditor.model import (
     Participant,
     Persona,
     Stage,
+    limits,
 )
 from journeyeditor.store import content
 from journeyeditor.store.content import chunks
@@ -37,7 +42,9 @@ CONTAINERS: dict[type, tuple[str, ...]] = {
     entity: content.CONTAINERS[entity.__tablename__]
     for entity in (JourneyMap, Persona, Department, Participant, Stage, Lane, Card)
 }
-"""Entities numbered 0…n-1 inside a container (the file's rule, store/content.py)."""
+"""Entities ordered inside a container (the file's rule, store/content.py)."""
+KEYED = frozenset(entity for entity in CONTAINERS if table_of(entity).name in content.KEYED)
+"""Entities ordered by keys with gaps (order_keys): nothing shifts when one comes or goes."""
 PLACING = frozenset({"position", *(c for group in CONTAINERS.values() for c in group)})
 """Columns that place a row in its container: an Update never writes them."""
 
@@ -64,8 +71,22 @@ def _open_gap(rows: Rows, entity: type, values: Values, position: int, but: int 
     return min(position, rows.count(entity, place, but))
 
 
+def _placed(
+    rows: Rows, entity: type, values: Values, index: int, but: int | None
+) -> tuple[int, Respaced]:
+    """The position of a row put at `index` of the container its `values` name (row
+    `but`, the one moving, left out): a key between its neighbours', or `index` clamped
+    with the siblings from there on shifted down; and the siblings spaced out for a key."""
+    if entity in KEYED:
+        return order_keys.key_for(rows, entity, _place(entity, values), index, but)
+    return _open_gap(rows, entity, values, index, but), []
+
+
 def _close_gap(rows: Rows, entity: type, row: Values) -> None:
-    """The siblings after `row` move up by one (positions stay 0…n-1 without it)."""
+    """The siblings after `row` move up by one (positions stay 0…n-1 without it); keys
+    with gaps need nothing."""
+    if entity in KEYED:
+        return
     rows.shift(entity, _place(entity, row), row["position"] + 1, -1, row["id"])
 
 
@@ -95,6 +116,23 @@ def _taken(rows: Rows, entity: type, ids: Sequence[int]) -> None:
             raise StaleRowError(entity, found[0]["id"])
 
 
+def _put(rows: Rows, notices: Notices, entity: type, values: Values) -> None:
+    """Insert a row whose id and position are settled."""
+    try:
+        row = rows.insert(entity, values)
+    except sqlite3.IntegrityError:
+        _taken(rows, entity, [values["id"]])
+        raise
+    notices.added(rows, entity, row)
+
+
+def _key_free(rows: Rows, entity: type, values: Values, but: int) -> None:
+    """Undo puts a keyed row back at its own key: the gap it left must still be free, or
+    another program put a row there since."""
+    if rows.holder(entity, _place(entity, values), values["position"], but) is not None:
+        raise StaleRowError(entity, but)
+
+
 def _expect(entity: type, row: Values, values: Values) -> None:
     """Refuse to go on when `row` no longer holds `values` (someone else changed it)."""
     if any(row[key] != value for key, value in values.items()):
@@ -115,27 +153,28 @@ class Operation(ABC):
 
 @dataclass
 class Insert(Operation):
-    """Add a row with a known id (and position, shifting its siblings)."""
+    """Add a row with a known id (its `position`: the index it takes among its
+    siblings, which make room; a keyed row's `position` is its key once done)."""
 
     entity: type
     values: Values
+    index: int | None = None
+    """Where among its siblings, kept from the first run for a redo."""
+    respaced: Respaced = field(default_factory=list)
 
     def do(self, rows: Rows, notices: Notices) -> None:
         values = dict(self.values)
         if self.entity in CONTAINERS:
-            wanted = values.get("position", 1 << 30)
-            values["position"] = _open_gap(rows, self.entity, values, wanted, None)
+            if self.index is None:
+                self.index = values.get("position", 1 << 30)
+            values["position"], self.respaced = _placed(rows, self.entity, values, self.index, None)
             self.values["position"] = values["position"]
-        try:
-            row = rows.insert(self.entity, values)
-        except sqlite3.IntegrityError:
-            _taken(rows, self.entity, [values["id"]])
-            raise
-        notices.added(rows, self.entity, row)
+        _put(rows, notices, self.entity, values)
 
     def undo(self, rows: Rows, notices: Notices) -> None:
         _expect(self.entity, _row(rows, self.entity, self.values["id"]), self.values)
         Delete(self.entity, self.values["id"]).do(rows, notices)
+        order_keys.restore(rows, self.entity, self.respaced)
 
 
 def _counts(rows: Rows, entity: type, containers: set[tuple[Any, ...]]) -> dict[Any, Any]:
@@ -166,9 +205,13 @@ class InsertMany(Operation):
 
     entity: type
     rows: list[Values]
+    respaced: Respaced = field(default_factory=list)
 
     def do(self, rows: Rows, notices: Notices) -> None:
-        if self.entity in CONTAINERS:
+        self.respaced = []
+        if self.entity in KEYED:
+            self._append_keys(rows)
+        elif self.entity in CONTAINERS:
             self._append(rows)
         try:
             rows.insert_many(self.entity, self.rows)
@@ -188,6 +231,25 @@ class InsertMany(Operation):
             values["position"] = following.get(place, 0)
             following[place] = values["position"] + 1
 
+    def _append_keys(self, rows: Rows) -> None:
+        """Give each row a key SPACING after the last of its container's, spacing out
+        first a container whose keys would run past the highest."""
+        containers = {_place(self.entity, values) for values in self.rows}
+        found = _counts(rows, self.entity, containers)
+        coming = Counter(_place(self.entity, values) for values in self.rows)
+        following: dict[tuple[Any, ...], int] = {}
+        for place in containers:
+            count, highest = found.get(place, (0, None))
+            past = coming[place] * order_keys.SPACING
+            if highest is not None and highest + past > limits.MAX_ORDER_KEY:
+                self.respaced += order_keys.respace(rows, self.entity, place, None)
+                highest = count * order_keys.SPACING
+            following[place] = (highest or 0) + order_keys.SPACING
+        for values in self.rows:
+            place = _place(self.entity, values)
+            values["position"] = following[place]
+            following[place] += order_keys.SPACING
+
     def undo(self, rows: Rows, notices: Notices) -> None:
         ids = [values["id"] for values in self.rows]
         found: dict[int, Values] = {}
@@ -204,7 +266,9 @@ class InsertMany(Operation):
             if rows.referred(self.entity, chunk):
                 raise StaleRowError(self.entity, chunk[0])
             rows.delete_many(self.entity, chunk)
-        if self.entity in CONTAINERS:
+        if self.entity in KEYED:
+            order_keys.restore(rows, self.entity, self.respaced)
+        elif self.entity in CONTAINERS:
             self._close_gaps(rows)
 
     def _close_gaps(self, rows: Rows) -> None:
@@ -240,7 +304,11 @@ class Delete(Operation):
     def undo(self, rows: Rows, notices: Notices) -> None:
         if rows.get(self.entity, self.id) is not None:
             raise StaleRowError(self.entity, self.id)
-        Insert(self.entity, dict(self.saved)).do(rows, notices)
+        if self.entity in KEYED:
+            _key_free(rows, self.entity, self.saved, self.id)
+            _put(rows, notices, self.entity, dict(self.saved))
+        else:
+            Insert(self.entity, dict(self.saved)).do(rows, notices)
 
 
 @dataclass
@@ -274,25 +342,46 @@ class Update(Operation):
 
 @dataclass
 class Relocate(Operation):
-    """Move a row to another place: another container, another position, or both."""
+    """Move a row to another place: another container, another position (the index it
+    takes among the siblings there), or both."""
 
     entity: type
     id: int
     target: Values
     origin: Values = field(default_factory=dict)
     landed: Values = field(default_factory=dict)
+    respaced: Respaced = field(default_factory=list)
 
     def do(self, rows: Rows, notices: Notices) -> None:
-        self.origin, self.landed = self._move(rows, notices, self.target, self.origin)
+        self.origin, self.landed, self.respaced = self._move(
+            rows, notices, self.target, self.origin
+        )
 
     def undo(self, rows: Rows, notices: Notices) -> None:
-        self._move(rows, notices, self.origin, self.landed)
+        if self.entity in KEYED:
+            self._put_back(rows, notices)
+        else:
+            self._move(rows, notices, self.origin, self.landed)
+
+    def _put_back(self, rows: Rows, notices: Notices) -> None:
+        """Undo of a keyed move: the row goes back to its own key, the rows spaced out
+        for it get theirs back."""
+        row = _row(rows, self.entity, self.id)
+        _expect(self.entity, row, self.landed)
+        notices.moved(rows, self.entity, row)
+        order_keys.restore(rows, self.entity, self.respaced)
+        _key_free(rows, self.entity, {**row, **self.origin}, self.id)
+        rows.update(self.entity, self.id, self.origin)
+        rows.touch(self.entity, row)
+        rows.touch(self.entity, {**row, **self.origin})
+        notices.moved(rows, self.entity, {**row, **self.origin})
 
     def _move(
         self, rows: Rows, notices: Notices, target: Values, expected: Values
-    ) -> tuple[Values, Values]:
+    ) -> tuple[Values, Values, Respaced]:
         """Move the row to `target`; `expected` is where it should be now (empty: anywhere).
-        Returns where it was and where it landed, and changes nothing of this step: an
+        Returns where it was, where it landed and the siblings spaced out for its key,
+        and changes nothing of this step: an
         undo refused after its writes (the file locked at its commit) must leave `landed`
         as the redo set it, or the undo tried again would call the row moved by another.
 
@@ -305,12 +394,12 @@ class Relocate(Operation):
         notices.moved(rows, self.entity, row)
         _close_gap(rows, self.entity, row)
         place = {**origin, **target}
-        place["position"] = _open_gap(rows, self.entity, place, place["position"], self.id)
+        place["position"], respaced = _placed(rows, self.entity, place, place["position"], self.id)
         rows.update(self.entity, self.id, place)
         rows.touch(self.entity, row)
         rows.touch(self.entity, place)
         notices.moved(rows, self.entity, {**row, **place})
-        return origin, place
+        return origin, place, respaced
 
 
 def _references() -> dict[type, dict[str, type]]:

@@ -257,6 +257,42 @@ class Rows:
         self.places.setdefault(table_of(entity).name, set()).add(tuple(place))
         return int(moved)
 
+    def keys_from(
+        self, entity: type, place: Sequence[Any], index: int, but: int | None
+    ) -> list[int]:
+        """The positions of a container's rows at `index` and after it, two at most, in
+        order (row `but` left out): one walk of the container's index."""
+        sql = (
+            f"SELECT position FROM {_name(entity)} WHERE {_inside(entity)} AND id IS NOT ? "
+            "ORDER BY position, id LIMIT 2 OFFSET ?"
+        )
+        return [row[0] for row in self.raw.execute(sql, (*place, but, index))]
+
+    def last_key(self, entity: type, place: Sequence[Any], but: int | None) -> int | None:
+        """A container's highest position (row `but` left out); None when it is empty."""
+        sql = f"SELECT max(position) FROM {_name(entity)} WHERE {_inside(entity)} AND id IS NOT ?"
+        found = self.raw.execute(sql, (*place, but)).fetchone()[0]
+        return None if found is None else int(found)
+
+    def holder(self, entity: type, place: Sequence[Any], key: int, but: int) -> int | None:
+        """The row other than `but` at position `key` in the container, if any."""
+        sql = (
+            f"SELECT id FROM {_name(entity)} WHERE {_inside(entity)} AND position = ? "
+            "AND id IS NOT ? LIMIT 1"
+        )
+        found = self.raw.execute(sql, (*place, key, but)).fetchone()
+        return None if found is None else int(found[0])
+
+    def ordered_keys(
+        self, entity: type, place: Sequence[Any], but: int | None = None
+    ) -> list[tuple[int, int]]:
+        """A container's (id, position) pairs in order, leaving out row `but`."""
+        sql = (
+            f"SELECT id, position FROM {_name(entity)} WHERE {_inside(entity)} "
+            "AND id IS NOT ? ORDER BY position, id"
+        )
+        return [(row[0], row[1]) for row in self.raw.execute(sql, (*place, but))]
+
     def ordered_ids(self, entity: type, place: Sequence[Any]) -> list[int]:
         """A container's row ids by position (then id)."""
         sql = f"SELECT id FROM {_name(entity)} WHERE {_inside(entity)} ORDER BY position, id"

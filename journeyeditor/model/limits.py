@@ -32,6 +32,9 @@ MAX_MAPS = 200
 MAX_STAGES_PER_MAP = 200
 MAX_LANES_PER_MAP = 100
 MAX_CARDS_PER_MAP = 20_000
+MAX_ORDER_KEY = 2**53
+"""A card's position is an order key with gaps (editing/order_keys.py), at most this:
+exact as a double too, so no reader of the file rounds two keys into one."""
 MAX_PERSONAS = 1_000
 MAX_DEPARTMENTS = 200
 MAX_IMAGES = 2_000

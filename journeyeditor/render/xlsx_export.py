@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -256,8 +257,9 @@ class WorkbookWriter:
         return width
 
     def card_row(
-        self, journey: JourneyMap, card: Card, stage: Stage, lane: Lane
+        self, journey: JourneyMap, card: Card, number: int, stage: Stage, lane: Lane
     ) -> list[str | float | None]:
+        """A card's fields; `number`: its place in its cell, counted from 1."""
         channel = self.labels.channels.get(card.channel or "", card.channel or "")
         owned = (
             "" if card.owned is None else (self.labels.own if card.owned else self.labels.external)
@@ -270,7 +272,7 @@ class WorkbookWriter:
             stage.name,
             lane.name,
             self.word(labels.LANE_KINDS.get(lane.kind, lane.kind)),
-            card.position + 1,
+            number,
             card.text,
             card.color or "",
             channel,
@@ -297,8 +299,12 @@ class WorkbookWriter:
                 continue
             stages = {s.id: s for s in self.document.stages(map_id)}
             lanes = {lane.id: lane for lane in self.document.lanes(map_id)}
-            for card in self.document.cards(map_id):
-                values = self.card_row(journey, card, stages[card.stage_id], lanes[card.lane_id])
+            numbers: Counter[tuple[int, int]] = Counter()
+            for card in self.document.cards(map_id):  # in order inside each cell
+                numbers[card.stage_id, card.lane_id] += 1
+                number = numbers[card.stage_id, card.lane_id]
+                stage, lane = stages[card.stage_id], lanes[card.lane_id]
+                values = self.card_row(journey, card, number, stage, lane)
                 data_row(sheet, row, values)
                 fit_row(sheet, row, self._texts(values))
                 row += 1

@@ -168,6 +168,7 @@ def _count(column: str, nullable: bool = False) -> Rule:
 
 
 POSITION = Rule("position", "integer", bounds=(0, limits.MAX_CARDS_PER_MAP))
+ORDER_KEY = Rule("position", "integer", bounds=(0, limits.MAX_ORDER_KEY))
 COUNT = _count("rows")
 NUMBER = (-limits.NUMBER_MAX_ABS, limits.NUMBER_MAX_ABS)
 
@@ -231,7 +232,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
         _id(),
         _id("stage_id"),
         _id("lane_id"),
-        POSITION,
+        ORDER_KEY,
         _long("text"),
         _color("color", nullable=True),
         Rule("channel", "text", nullable=True, choices=_values(Channel)),
@@ -389,7 +390,12 @@ CONTAINERS: dict[str, tuple[str, ...]] = {
     "lane": ("map_id",),
     "card": ("stage_id", "lane_id"),
 }
-"""Tables whose rows are numbered 0…n-1 inside a container, and the container's columns."""
+"""Tables whose rows are ordered inside a container, and the container's columns: rows
+numbered 0…n-1, but in a table of `KEYED` distinct keys with gaps."""
+
+KEYED = frozenset({"card"})
+"""Tables ordered by keys with gaps (editing/order_keys.py): a card moved writes its own
+row, where numbering every card after it rewrote rows across the whole file."""
 
 COUNTS: dict[str, tuple[str, str, int]] = {
     "journey_map": ("maps", "SELECT NULL, count(*) FROM journey_map", limits.MAX_MAPS),
@@ -522,13 +528,15 @@ def _bad_row(
 
 
 def _positions(execute: Execute, table: str, where: str, params: Sequence[Any]) -> None:
-    """Rows numbered 0…n-1 in each container: views and edits place rows by position."""
+    """Rows in order in each container: views and edits place rows by position."""
     group = CONTAINERS[table]
     keys = ", ".join(group) if group else "NULL"
+    wrong = "count(DISTINCT position) != count(*)"
+    if table not in KEYED:
+        wrong = f"min(position) != 0 OR max(position) != count(*) - 1 OR {wrong}"
     rows = execute(
-        f"SELECT {keys}, count(*) FROM {table} WHERE {where} GROUP BY {keys} HAVING "
-        "min(position) != 0 OR max(position) != count(*) - 1 "
-        "OR count(DISTINCT position) != count(*) LIMIT 1",
+        f"SELECT {keys}, count(*) FROM {table} WHERE {where} GROUP BY {keys} "
+        f"HAVING {wrong} LIMIT 1",
         params,
     )
     if rows:
@@ -536,10 +544,12 @@ def _positions(execute: Execute, table: str, where: str, params: Sequence[Any]) 
 
 
 def _misnumbered(table: str, place: Sequence[Any]) -> NoReturn:
-    """Refuse a container whose rows are not numbered 0…n-1 (`place`: its column values)."""
+    """Refuse a container whose rows are not in one order (`place`: its column values):
+    keys not distinct, or other rows not numbered 0…n-1."""
     pairs = zip(CONTAINERS[table], place, strict=False)
     named = ", ".join(f"{key} {value}" for key, value in pairs)
-    raise ContentError(table, named or "all", "position", "positions are not 0…n-1")
+    wrong = "positions are not distinct" if table in KEYED else "positions are not 0…n-1"
+    raise ContentError(table, named or "all", "position", wrong)
 
 
 @cache
@@ -557,15 +567,16 @@ def _numbering_sql(table: str) -> str:
 
 def check_positions(execute: Execute, places: Mapping[str, Iterable[tuple[Any, ...]]]) -> None:
     """The containers an edit wrote to, shifted or left (`places`: table → container
-    column values) still number their rows 0…n-1: a wrong move or deletion is refused
-    before its commit, as opening the file would refuse it. One read per container,
-    through its index, so no list of parameters grows with the edit (a row-value IN
-    list of containers would scan the whole table)."""
+    column values) still hold their rows in one order (`_positions`): a wrong move or
+    deletion is refused before its commit, as opening the file would refuse it. One
+    read per container, through its index, so no list of parameters grows with the edit
+    (a row-value IN list of containers would scan the whole table)."""
     for table, found in places.items():
         sql = _numbering_sql(table)
         for place in sorted(set(found)) if CONTAINERS[table] else [()]:
             count, distinct, low, high = execute(sql, place)[0]
-            if count and (distinct != count or low != 0 or high != count - 1):
+            numbered = table in KEYED or (low == 0 and high == count - 1)
+            if count and (distinct != count or not numbered):
                 _misnumbered(table, place)
 
 

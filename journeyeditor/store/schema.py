@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 SIGNATURE_FILE = Path(__file__).with_name("schema_signature.json")
 APPLICATION_ID = 0x4A524E59  # "JRNY": marks a SQLite file as ours
-LATEST_VERSION = 5
+LATEST_VERSION = 6
 
 Signature = dict[str, Any]
 

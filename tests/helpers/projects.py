@@ -19,6 +19,7 @@ from PySide6.QtCore import Signal
 
 import journeyeditor
 from journeyeditor.editing.document import Document
+from journeyeditor.model import limits
 from journeyeditor.store import content, database, interchange
 
 Rows = Callable[[str], Iterable[tuple[Any, ...]]]
@@ -117,7 +118,8 @@ def reopened(path: Path) -> Iterator[Document]:
 
 
 def position_problems(rows: Rows) -> list[str]:
-    """Containers whose rows are not numbered exactly 0…n-1; empty when all is well."""
+    """Containers whose rows are not numbered exactly 0…n-1, or for cards, whose keys
+    are not distinct integers from 0 to MAX_ORDER_KEY; empty when all is well."""
     problems = []
     for table, container in POSITIONED.items():
         columns = ", ".join((*container, "position"))
@@ -125,7 +127,12 @@ def position_problems(rows: Rows) -> list[str]:
         for row in rows(f"SELECT {columns} FROM {table}"):
             groups.setdefault(tuple(row[:-1]), []).append(row[-1])
         for key, positions in groups.items():
-            if sorted(positions) != list(range(len(positions))):
+            if table in content.KEYED:
+                keyed = all(type(p) is int and 0 <= p <= limits.MAX_ORDER_KEY for p in positions)
+                good = keyed and len(set(positions)) == len(positions)
+            else:
+                good = sorted(positions) == list(range(len(positions)))
+            if not good:
                 problems.append(f"{table} {key}: positions {sorted(positions)}")
     return problems
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeyeditor.model import limits
+from journeyeditor.store import content
 
 from . import sqlite_edits as sql
 from .base import Case, Column, columns, copy_base, edited, foreign_keys, target_row
@@ -342,6 +343,8 @@ def order_cases() -> list[Case]:
             " ORDER BY position DESC, id LIMIT 1)",
             "negative": "position = -1 WHERE id = (SELECT min(id) FROM {t})",
         }
+        if table in content.KEYED:
+            del moves["gap"]  # keys with gaps: a gap is their point (editing/order_keys.py)
         for name, move in moves.items():
             build = edited(f"UPDATE {table} SET " + move.format(t=table))
             cases.append(Case(f"{table}.position.{name}", "order", build))

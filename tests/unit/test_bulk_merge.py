@@ -179,7 +179,9 @@ def test_undo_refused_when_another_program_changed_a_merged_card(merged: Documen
         merged.close()
 
 
-def test_undo_closes_the_gap_before_a_card_another_program_added(merged: Document) -> None:
+def test_undo_leaves_a_card_another_program_added_at_its_key(merged: Document) -> None:
+    """Another program adds a card after a merged one; undoing the merge takes the merged
+    cards away and leaves that card where it was (keys with gaps: nothing closes up)."""
     card_id, stage_id, lane_id, position = merged_card(merged)
     connection = sqlite3.connect(merged.path, isolation_level=None)
     connection.execute("PRAGMA foreign_keys = ON")
@@ -195,8 +197,9 @@ def test_undo_closes_the_gap_before_a_card_another_program_added(merged: Documen
         assert rows == (0,)
         assert position_problems(lambda sql: connection.execute(sql).fetchall()) == []
         late = connection.execute("SELECT position FROM card WHERE id = 99999").fetchone()
-        cell = "SELECT count(*) FROM card WHERE stage_id = ? AND lane_id = ?"
-        assert late == (connection.execute(cell, (stage_id, lane_id)).fetchone()[0] - 1,)
+        cell = "SELECT id FROM card WHERE stage_id = ? AND lane_id = ? ORDER BY position"
+        assert late == (position + 1,)
+        assert connection.execute(cell, (stage_id, lane_id)).fetchall()[-1] == (99999,)
     finally:
         connection.close()
         merged.close()

@@ -160,7 +160,7 @@ def test_add_card_at_an_index_shifts_the_others(document: Document, sample: Samp
     def check(doc: Document, applied: bool) -> None:
         expected = [old[0], "between", *old[1:]] if applied else old
         assert texts(doc, stage, lane) == expected
-        assert [c.position for c in doc.cell(stage, lane)] == list(range(len(expected)))
+        assert len({c.position for c in doc.cell(stage, lane)}) == len(expected), "distinct keys"
 
     apply_undo_redo(document, edits.add_card(document, stage, lane, 1, text="between"), check)
 
@@ -204,7 +204,7 @@ def test_move_cards_to_another_cell(document: Document, sample: Sample) -> None:
         else:
             assert (now_source, now_target) == (old_source, old_target)
         for cell in (source, target):
-            assert [c.position for c in doc.cell(*cell)] == list(range(len(doc.cell(*cell))))
+            assert len({c.position for c in doc.cell(*cell)}) == len(doc.cell(*cell))
 
     apply_undo_redo(document, command, check)
 
@@ -472,8 +472,10 @@ def test_duplicate_map(document: Document, sample: Sample) -> None:
             "stages": [(s.name, s.color, s.width) for s in doc.stages(map_id)],
             "lanes": [(lane.name, lane.kind) for lane in doc.lanes(map_id)],
             "cards": sorted(
-                (stages[c.stage_id], lanes[c.lane_id], c.position, c.text, c.severity)
-                for c in doc.cards(map_id)
+                (stages[c.stage_id], lanes[c.lane_id], index, c.text, c.severity)
+                for s in doc.stages(map_id)
+                for lane in doc.lanes(map_id)
+                for index, c in enumerate(doc.cell(s.id, lane.id))
             ),
             "emotions": sorted(
                 (stages[p.stage_id], lanes[p.lane_id], p.value, p.note)

@@ -464,7 +464,7 @@ def test_another_programs_commit_read_in_plain_sql_is_still_noticed(
     assert document.cell_maps(*cell) is not None
     got = document.get(Card, card.id)
     assert got is not None and got.text == "theirs"
-    assert got.position == len(document.cell_ids(*cell)) - 1
+    assert document.cell_keys(*cell)[-1] == (card.id, got.position)
     document.check_external()
     assert seen == ["external"]
 
@@ -472,21 +472,27 @@ def test_another_programs_commit_read_in_plain_sql_is_still_noticed(
 def test_a_file_another_program_left_unfit_refuses_every_edit_until_it_is_sound_again(
     document: Document, errors: list[str]
 ) -> None:
-    """Another program numbers a cell's cards 0, 7: the file would be refused at its next
-    opening, so this window says so once, writes nothing (no push, no undo), keeps
-    showing what it held, and edits again once that program has put the cell right."""
+    """Another program puts two cards of a cell on one key: the file would be refused at
+    its next opening, so this window says so once, writes nothing (no push, no undo),
+    keeps showing what it held, and edits again once that program has put the cell
+    right."""
     assert document.push(edits.edit_card(document, a_card(document).id, text="before"))
-    stage_id, lane_id = first_text_cell(document)
-    last = document.cell_ids(stage_id, lane_id)[-1]
+    map_id = document.maps()[0].id
+    stage_id, lane_id = next(
+        (card.stage_id, card.lane_id)
+        for card in document.cards(map_id)
+        if len(document.cell_ids(card.stage_id, card.lane_id)) >= 2
+    )
+    (_, first_key), *_, (last, last_key) = document.cell_keys(stage_id, lane_id)
     heard: list[str] = []
     document.externallyChanged.connect(lambda: heard.append("changed"))
     with other(document.path) as connection:
-        connection.execute("UPDATE card SET position = 7 WHERE id = ?", (last,))
+        connection.execute("UPDATE card SET position = ? WHERE id = ?", (first_key, last))
     damaged = raw_state(document)
     document.check_external()
     document.check_external()
     assert len(errors) == 1 and "Another program changed" in errors[0], errors
-    assert "positions are not 0…n-1" in errors[0]
+    assert "positions are not distinct" in errors[0]
     assert heard == []  # the views keep the last sound map
     card = a_card(document)
     assert not document.push(edits.edit_card(document, card.id, text="refused"))
@@ -494,10 +500,7 @@ def test_a_file_another_program_left_unfit_refuses_every_edit_until_it_is_sound_
     assert raw_state(document) == damaged
     assert len(errors) == 3 and all("Another program changed" in e for e in errors[1:])
     with other(document.path) as connection:
-        count = connection.execute(
-            "SELECT count(*) FROM card WHERE stage_id = ? AND lane_id = ?", (stage_id, lane_id)
-        ).fetchone()[0]
-        connection.execute("UPDATE card SET position = ? WHERE id = ?", (count - 1, last))
+        connection.execute("UPDATE card SET position = ? WHERE id = ?", (last_key + 7, last))
     document.check_external()
     assert heard == ["changed"] and len(errors) == 3
     assert document.push(edits.edit_card(document, card.id, text="after"))

@@ -1,10 +1,12 @@
-"""An edit that leaves a container's positions other than 0…n-1 is refused before its
-commit and rolled back whole: a bug in an edit path never reaches the file.
+"""An edit that leaves a container's rows out of order (positions other than 0…n-1, or
+two cards of a cell on one key) is refused before its commit and rolled back whole: a
+bug in an edit path never reaches the file.
 
 Each test breaks one piece of the real edit path (the clamp of a move, the closing of
-the gap a row leaves, the gap opened for a row coming in, an update of a position) and
-pushes the edit through the Document, which must refuse it with the rule's message and
-leave the file, row for row, and the undo stack as they were."""
+the gap a row leaves, the gap opened for a row coming in, the key chosen for a card, an
+update of a position) and pushes the edit through the Document, which must refuse it
+with the rule's message and leave the file, row for row, and the undo stack as they
+were."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from journeyeditor.editing import edits, operations
+from journeyeditor.editing import edits, operations, order_keys
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.operations import Update
@@ -55,7 +57,13 @@ def no_room(rows: Rows, entity: type, values: dict[str, Any], position: int, but
     return max(0, position)
 
 
-def assert_refused(document: Document, errors: list[str], run: Callable[[], Any]) -> None:
+NUMBERED = "positions are not 0…n-1"
+DISTINCT = "positions are not distinct"
+
+
+def assert_refused(
+    document: Document, errors: list[str], run: Callable[[], Any], rule: str = NUMBERED
+) -> None:
     """`run` (a push, undo or redo) changes neither the file nor the undo stack."""
     before = file_contents(document.path)
     count, index = document.stack.count(), document.stack.index()
@@ -64,48 +72,59 @@ def assert_refused(document: Document, errors: list[str], run: Callable[[], Any]
     assert file_contents(document.path) == before
     assert (document.stack.count(), document.stack.index()) == (count, index)
     assert len(errors) == 1 and "breaks a rule" in errors[0], errors
-    assert "positions are not 0…n-1" in errors[0], errors
+    assert rule in errors[0], errors
 
 
 def test_a_move_past_the_end_unclamped_is_refused(
     document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (_, _), ids, (stage, lane) = two_full_cells(document)
+    stage = document.stages(document.maps()[0].id)[0]
     monkeypatch.setattr(operations, "_open_gap", no_clamp)
     assert_refused(
-        document,
-        errors,
-        lambda: document.push(edits.move_cards(document, [ids[0]], stage, lane, 999)),
+        document, errors, lambda: document.push(edits.move_stage(document, stage.id, 999))
     )
 
 
-def test_a_move_leaving_a_gap_in_its_source_cell_is_refused(
+def test_a_move_making_a_duplicate_in_its_target_row_is_refused(
     document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (_, _), ids, (stage, lane) = two_full_cells(document)
-    monkeypatch.setattr(operations, "_close_gap", no_close)
-    command = edits.move_cards(document, [ids[0]], stage, lane, 1 << 20)
-    assert_refused(document, errors, lambda: document.push(command))
-
-
-def test_a_move_making_a_duplicate_in_its_target_cell_is_refused(
-    document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (_, _), ids, (stage, lane) = two_full_cells(document)
+    lanes = document.lanes(document.maps()[0].id)
     monkeypatch.setattr(operations, "_open_gap", no_room)
     assert_refused(
-        document,
-        errors,
-        lambda: document.push(edits.move_cards(document, [ids[-1]], stage, lane, 0)),
+        document, errors, lambda: document.push(edits.move_lane(document, lanes[-1].id, 0))
     )
 
 
-def test_a_deletion_leaving_a_gap_is_refused(
+def on_a_neighbour(before: int | None, after: int | None) -> int | None:
+    """`order_keys.between` broken: the key of the card after (else before) the place."""
+    return after if after is not None else before
+
+
+@pytest.mark.parametrize("index", [0, 1, 999], ids=["top", "middle", "end"])
+def test_a_card_put_on_another_cards_key_is_refused(
+    document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch, index: int
+) -> None:
+    """A move into a cell, in it, or an added card, given a neighbour's key."""
+    source, ids, (stage, lane) = two_full_cells(document)
+    monkeypatch.setattr(order_keys, "between", on_a_neighbour)
+    for command in (
+        edits.move_cards(document, [ids[0]], stage, lane, index),
+        edits.move_cards(document, [ids[0]], *source, index),
+        edits.add_card(document, stage, lane, index, text="on a key"),
+    ):
+        errors.clear()
+        assert_refused(document, errors, lambda command=command: document.push(command), DISTINCT)
+
+
+def test_a_card_spaced_out_onto_a_key_is_refused(
     document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _, ids, _ = two_full_cells(document)
-    monkeypatch.setattr(operations, "_close_gap", no_close)
-    assert_refused(document, errors, lambda: document.push(edits.delete_cards(document, [ids[0]])))
+    """`respace` giving every card the same key (its multiplier lost)."""
+    (stage, lane), ids = next((p, ids) for p, ids in cells(document).items() if len(ids) >= 3)
+    monkeypatch.setattr(order_keys, "between", lambda before, after: None if after else 1)
+    monkeypatch.setattr(order_keys, "SPACING", 0)
+    command = edits.move_cards(document, [ids[-1]], stage, lane, 0)
+    assert_refused(document, errors, lambda: document.push(command), DISTINCT)
 
 
 @pytest.mark.parametrize(
@@ -141,8 +160,7 @@ def test_a_whole_table_list_gone_wrong_is_refused(
 def test_an_undo_of_an_insert_leaving_a_gap_is_refused(
     document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (stage, lane), _, _ = two_full_cells(document)
-    assert document.push(edits.add_card(document, stage, lane, 0, text="first"))
+    assert document.push(edits.add_stage(document, document.maps()[0].id, 0, "first"))
     monkeypatch.setattr(operations, "_close_gap", no_close)
     assert_refused(document, errors, document.undo)
     monkeypatch.undo()
@@ -154,22 +172,27 @@ def test_a_shift_gone_wrong_is_refused(
     document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`Rows.shift` moving its rows two places instead of one, in bulk."""
-    (stage, lane), _, _ = two_full_cells(document)
     shift = Rows.shift
 
     def twice(rows: Rows, entity: type, place: Any, start: int, by: int, but: Any = None) -> int:
         return shift(rows, entity, place, start, 2 * by, but)
 
     monkeypatch.setattr(Rows, "shift", twice)
-    command = edits.add_card(document, stage, lane, 0, text="first")
+    command = edits.add_lane(document, document.maps()[0].id, index=0, name="first")
     assert_refused(document, errors, lambda: document.push(command))
 
 
 def test_an_update_writing_a_position_is_refused(document: Document, errors: list[str]) -> None:
-    """An operation that writes a position it should not (an Update never places a row)."""
-    _, ids, _ = two_full_cells(document)
-    command = EditCommand(document, "wrong", [Update(Card, ids[0], {"position": 999})])
+    """An operation that writes a position it should not (an Update never places a row):
+    a stage's past the end, a card's on its neighbour's key."""
+    stage = document.stages(document.maps()[0].id)[0]
+    command = EditCommand(document, "wrong", [Update(Stage, stage.id, {"position": 999})])
     assert_refused(document, errors, lambda: document.push(command))
+    errors.clear()
+    _, ids, _ = two_full_cells(document)
+    key = document.record(Card, ids[1]).position
+    command = EditCommand(document, "wrong", [Update(Card, ids[0], {"position": key})])
+    assert_refused(document, errors, lambda: document.push(command), DISTINCT)
 
 
 def test_every_container_an_edit_leaves_is_checked(

@@ -2,11 +2,12 @@
 
 The machine keeps a model: every row of the file after each step of the undo stack
 (`history[i]` is what the file must hold at stack index i). Invariants after every
-step: positions are 0…n-1 in every container, no card sits across two maps, and the
-undo stack only grows through successful pushes. After every undo and every redo the
-file itself, read by a fresh read-only connection, holds exactly the model's rows at
-the new index. A rule closes the Document and opens the file again mid-run: it must
-hold what the model says, and editing goes on from there (with a fresh undo stack).
+step: positions are 0…n-1 in every container but cells (distinct keys there), no card
+sits across two maps, and the undo stack only grows through successful pushes. After
+every undo and every redo the file itself, read by a fresh read-only connection, holds
+exactly the model's rows at the new index. A rule closes the Document and opens the file
+again mid-run: it must hold what the model says, and editing goes on from there (with a
+fresh undo stack).
 At the end: undoing everything gives back the export at the start of the stack byte
 for byte, redoing it all gives the export taken before undoing, and so does the file
 once closed and reopened.
@@ -492,7 +493,7 @@ class DocumentMachine(RuleBasedStateMachine):
     # Invariants
 
     @invariant()
-    def positions_are_dense(self) -> None:
+    def positions_keep_order(self) -> None:
         rows = document_rows(self.document)
         assert position_problems(rows) == []
         assert mixed_cards(rows) == 0

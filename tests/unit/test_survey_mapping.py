@@ -51,15 +51,15 @@ def _saved(document: Document, map_id: int | None = None) -> SurveyColumns | Non
 # Migration
 
 
-def test_a_real_schema_4_file_migrates_to_5_after_a_backup(tmp_path: Path) -> None:
+def test_a_real_schema_4_file_migrates_to_the_latest_after_a_backup(tmp_path: Path) -> None:
     copy_path = tmp_path / "old.journey"
     shutil.copyfile(FIXTURES / "schema_v4.journey", copy_path)
     before = json.loads(_exported(copy_path))  # read-only: migrated in memory
     assert sha256(copy_path) == sha256(FIXTURES / "schema_v4.journey")
     journey = database.open_file(copy_path)
     try:
-        assert journey.version == schema.LATEST_VERSION == 5
-        assert journey.raw.execute("PRAGMA user_version").fetchone() == (5,)
+        assert journey.version == schema.LATEST_VERSION >= 5
+        assert journey.raw.execute("PRAGMA user_version").fetchone() == (schema.LATEST_VERSION,)
         assert journey.raw.execute("SELECT count(*) FROM survey_mapping").fetchone() == (0,)
         assert journey.raw.execute("SELECT count(*) FROM event_mapping").fetchone() == (1,)
     finally:
@@ -67,7 +67,9 @@ def test_a_real_schema_4_file_migrates_to_5_after_a_backup(tmp_path: Path) -> No
     backup = tmp_path / "old.v4.bak.journey"
     assert sha256(backup) == sha256(FIXTURES / "schema_v4.journey")
     kept, migrated = _rows(backup), _rows(copy_path)
-    assert migrated.pop("survey_mapping") == [] and migrated.pop("alembic_version") == [("0005",)]
+    assert migrated.pop("survey_mapping") == [] and migrated.pop("alembic_version") == [
+        (schema.revision_for(schema.LATEST_VERSION),)
+    ]
     assert kept.pop("alembic_version") == [("0004",)]
     assert migrated == kept, "every row of schema 4 is kept as it was"
     assert database.check_file(copy_path) == []

@@ -1,8 +1,8 @@
 """The edit path's fast ways (reads through the driver without `PRAGMA
 data_version`, a move's cell check and gap, a stage's map read with its siblings, the
 check of positions before the commit): two editors of one file, and legitimate edits
-that touch many containers, must leave every container numbered 0…n-1, the session's
-objects in line with the file, and no transaction open."""
+that touch many containers, must leave every container in one order (0…n-1, distinct
+keys in a cell), the session's objects in line with the file, and no transaction open."""
 
 from __future__ import annotations
 
@@ -24,18 +24,27 @@ def text_cells(document: Document) -> list[tuple[int, int]]:
     return [(stage.id, lane_id) for stage in document.stages(map_id) for lane_id in lanes]
 
 
-def file_ids(path: Path, stage_id: int, lane_id: int) -> list[int]:
-    """A cell's card ids in order, as another connection reads the file."""
+def file_cell(path: Path, stage_id: int, lane_id: int) -> list[tuple[int, int]]:
+    """A cell's cards (id, position) in order, as another connection reads the file."""
     with sqlite3.connect(path) as connection:
         rows = connection.execute(
-            "SELECT id FROM card WHERE stage_id = ? AND lane_id = ? ORDER BY position",
+            "SELECT id, position FROM card WHERE stage_id = ? AND lane_id = ? ORDER BY position",
             (stage_id, lane_id),
         ).fetchall()
-    return [row[0] for row in rows]
+    return [(row[0], row[1]) for row in rows]
+
+
+def file_ids(path: Path, stage_id: int, lane_id: int) -> list[int]:
+    return [card_id for card_id, _ in file_cell(path, stage_id, lane_id)]
+
+
+def file_keys(path: Path, cells: list[tuple[int, int]]) -> dict[int, int]:
+    """The positions the file gives the cards of these cells, by id."""
+    return {card_id: key for cell in cells for card_id, key in file_cell(path, *cell)}
 
 
 def whole_file_checked(path: Path) -> None:
-    """The file passes the check made when it is opened (positions 0…n-1 included)."""
+    """The file passes the check made when it is opened (positions in order included)."""
     connection = sqlite3.connect(path)
     content.install(connection)
     try:
@@ -69,7 +78,7 @@ def test_move_after_the_other_editor_reordered_the_target(
     now = file_ids(document.path, *target)
     assert now[1] == moving
     assert now == [theirs[-1], moving, *theirs[:-1]]
-    assert held_positions(document, now) == list(range(len(now)))
+    assert held_positions(document, now) == [file_keys(document.path, [target])[i] for i in now]
     whole_file_checked(document.path)
     document.undo()
     assert errors == []
@@ -90,7 +99,7 @@ def test_move_past_the_end_after_the_other_editor_emptied_the_target(
     assert document.push(command)
     assert errors == []
     assert file_ids(document.path, *target) == [moving]
-    assert held_positions(document, [moving]) == [0]
+    assert held_positions(document, [moving]) == [file_keys(document.path, [target])[moving]]
     whole_file_checked(document.path)
 
 
@@ -160,20 +169,20 @@ def test_legitimate_edits_pass_the_position_check(
 def test_a_refused_edit_leaves_no_transaction_open(
     document: Document, errors: list[str], sample_file: Path
 ) -> None:
-    """Another program misnumbers a cell (positions 0, 2); an edit there is refused by
+    """Another program puts two cards of a cell on one key; an edit there is refused by
     the check of positions and rolled back: the other program can write at once."""
     stage_id, lane_id = next(
         cell for cell in text_cells(document) if len(document.cell(*cell)) >= 2
     )
-    ids = file_ids(sample_file, stage_id, lane_id)
+    (first, first_key), *_, (last, last_key) = file_cell(sample_file, stage_id, lane_id)
     with sqlite3.connect(sample_file, isolation_level=None, timeout=0.5) as other:
-        other.execute("UPDATE card SET position = position + 1 WHERE id = ?", (ids[-1],))
-    assert not document.push(edits.move_cards(document, [ids[0]], stage_id, lane_id, 1))
+        other.execute("UPDATE card SET position = ? WHERE id = ?", (first_key, last))
+    assert not document.push(edits.move_cards(document, [first], stage_id, lane_id, 1))
     assert len(errors) == 1
     assert not document._journey.raw.in_transaction
     with sqlite3.connect(sample_file, isolation_level=None, timeout=0.5) as other:
-        other.execute("UPDATE card SET position = position - 1 WHERE id = ?", (ids[-1],))
-    assert document.push(edits.move_cards(document, [ids[0]], stage_id, lane_id, 1))
+        other.execute("UPDATE card SET position = ? WHERE id = ?", (last_key, last))
+    assert document.push(edits.move_cards(document, [first], stage_id, lane_id, 1))
     whole_file_checked(sample_file)
 
 
@@ -211,8 +220,7 @@ def test_undo_of_a_delete_and_a_move_after_the_other_editor_emptied_their_cells(
     document: Document, second: Document, errors: list[str]
 ) -> None:
     """A card deleted, another moved out of its cell; the other editor then deletes
-    what was left of both cells: undo puts each back at its cell's end (0), as the
-    count made only for a place past the end clamps it."""
+    what was left of both cells: undo puts each back in its cell, at its own key."""
     full = [cell for cell in text_cells(document) if len(document.cell(*cell)) >= 2]
     first, other_cell = full[0], full[1]
     gone = file_ids(document.path, *first)[-1]
@@ -227,5 +235,6 @@ def test_undo_of_a_delete_and_a_move_after_the_other_editor_emptied_their_cells(
     document.undo()
     assert file_ids(document.path, *first) == [gone]
     assert errors == []
-    assert held_positions(document, [moving, gone]) == [0, 0]
+    keys = file_keys(document.path, [first, other_cell])
+    assert held_positions(document, [moving, gone]) == [keys[moving], keys[gone]]
     whole_file_checked(document.path)
