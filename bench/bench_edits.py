@@ -7,8 +7,9 @@ Each edit is built by its edits function and pushed (read the rows it needs, run
 operations, check the rows it wrote, commit, emit its notices), as the canvas does it:
 a card moved to the top of the next stage, a card added at the top of a cell, a card's
 text changed, an emotion point set one level up or down. The sqlite3 baseline writes the
-same rows with the least SQL (the sibling shifts, the row itself) in a write transaction
-with the editor's journal mode and `synchronous=FULL`, and checks nothing. Prints wall
+same rows with the least SQL (the row itself, given a key below its new cell's first:
+cards are ordered by keys with gaps, editing/order_keys.py) in a write transaction with
+the editor's journal mode and `synchronous=FULL`, and checks nothing. Prints wall
 and CPU milliseconds (median, p95) and both ratios (CPU time is what this process spent,
 which other work on the machine slows less than the wall clock); asserts nothing.
 """
@@ -58,6 +59,10 @@ def measure(action: Edit, count: int) -> tuple[list[float], list[float]]:
         wall.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
     return wall, cpu
+
+
+TOP = "SELECT coalesce(min(position), 0) - 1 FROM card WHERE stage_id = ? AND lane_id = ?"
+"""A key before a cell's first card (the baseline's files are never opened again)."""
 
 
 def places(connection: sqlite3.Connection) -> tuple[list[int], int, int, int, int]:
@@ -135,16 +140,15 @@ def raw(path: Path, count: int) -> dict[str, tuple[list[float], list[float]]]:
 
     def move(n: int) -> Callable[[], object]:
         stage, target = stages[n % len(stages)], stages[(n + 1) % len(stages)]
-        card_id, position = connection.execute(
-            "SELECT id, position FROM card WHERE stage_id = ? AND lane_id = ? "
-            "ORDER BY position LIMIT 1",
+        card_id = connection.execute(
+            "SELECT id FROM card WHERE stage_id = ? AND lane_id = ? ORDER BY position LIMIT 1",
             (stage, first),
-        ).fetchone()
-        shift = "UPDATE card SET position = position + ? WHERE stage_id = ? AND lane_id = ? "
+        ).fetchone()[0]
         return write(
-            (shift + "AND position > ?", (-1, stage, first, position)),
-            (shift + "AND position >= ?", (1, target, first, 0)),
-            ("UPDATE card SET stage_id = ?, position = 0 WHERE id = ?", (target, card_id)),
+            (
+                f"UPDATE card SET stage_id = ?, position = ({TOP}) WHERE id = ?",
+                (target, target, first, card_id),
+            )
         )
 
     def add(n: int) -> Callable[[], object]:
@@ -152,14 +156,10 @@ def raw(path: Path, count: int) -> dict[str, tuple[list[float], list[float]]]:
         next_id += 1
         return write(
             (
-                "UPDATE card SET position = position + 1 WHERE stage_id = ? AND lane_id = ?",
-                (stages[0], text_lane),
-            ),
-            (
                 "INSERT INTO card (id, stage_id, lane_id, position, text, votes, evidence, "
-                "created) VALUES (?, ?, ?, 0, ?, 0, 'assumption', '2026-11-30T00:00:00Z')",
-                (next_id, stages[0], text_lane, f"new card {n}"),
-            ),
+                f"created) VALUES (?, ?, ?, ({TOP}), ?, 0, 'assumption', '2026-11-30T00:00:00Z')",
+                (next_id, stages[0], text_lane, stages[0], text_lane, f"new card {n}"),
+            )
         )
 
     card_id = connection.execute(

@@ -83,7 +83,7 @@ def test_every_card_in_its_cell_and_its_row(
             expected_rows.append(
                 (
                     *where,
-                    card.position + 1,
+                    export_doc.cell_ids(card.stage_id, card.lane_id).index(card.id) + 1,
                     card.text,
                     card.votes,
                     departments.get(card.department_id or 0),

@@ -31,19 +31,9 @@ def other(path: Path) -> sqlite3.Connection:
 
 
 def delete_elsewhere(path: Path, card_id: int) -> None:
-    """Another editor deletes a card and closes the gap in its cell, as ours would."""
+    """Another editor deletes a card; as ours, it leaves the gap in its cell's keys."""
     with other(path) as connection:
-        stage_id, lane_id, position = connection.execute(
-            "SELECT stage_id, lane_id, position FROM card WHERE id = ?", (card_id,)
-        ).fetchone()
-        connection.execute("BEGIN")
         connection.execute("DELETE FROM card WHERE id = ?", (card_id,))
-        connection.execute(
-            "UPDATE card SET position = position - 1"
-            " WHERE stage_id = ? AND lane_id = ? AND position > ?",
-            (stage_id, lane_id, position),
-        )
-        connection.execute("COMMIT")
 
 
 def first_text_cell(document: Document) -> tuple[int, int]:
