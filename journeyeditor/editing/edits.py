@@ -13,6 +13,7 @@ from typing import Any
 from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document, translate
 from journeyeditor.editing.operations import (
+    AT_END,
     Delete,
     Insert,
     Operation,
@@ -136,7 +137,7 @@ def add_cards(
     Each records when it was written (`created`, now unless the fields say otherwise).
     """
     _card_cell(document, stage_id, lane_id)
-    start = len(document.cell_ids(stage_id, lane_id)) if index is None else index
+    start = AT_END if index is None else index
     operations: list[Operation] = []
     now = stamp()
     for offset, fields in enumerate(cards):
@@ -191,21 +192,43 @@ def edit_cards(document: Document, card_ids: Sequence[int], **changes: Any) -> E
 def move_cards(
     document: Document, card_ids: Sequence[int], stage_id: int, lane_id: int, index: int
 ) -> EditCommand:
-    """Move cards, in the given order, to a cell starting at `index`. A card leaving
-    its map leaves its votes and its place in the event mapping behind (they belong to
-    that map's ballots and stages), so undo gives them back."""
+    """Move cards, in the given order, to a cell: together, at `index` among the cards
+    of the cell that do not move (what a drag shows). A card leaving its map leaves its
+    votes and its place in the event mapping behind (they belong to that map's ballots
+    and stages), so undo gives them back."""
     target = _card_cell(document, stage_id, lane_id)
     maps = document.maps_of_cards(card_ids)
     leaving = [card_id for card_id in card_ids if maps.get(card_id) != target]
     operations: list[Operation] = _card_links(document, leaving) if leaving else []
+    places = _landing(document.cell_ids(stage_id, lane_id), card_ids, index)
     operations += [
-        Relocate(Card, card_id, {"stage_id": stage_id, "lane_id": lane_id, "position": index + n})
-        for n, card_id in enumerate(card_ids)
+        Relocate(Card, card_id, {"stage_id": stage_id, "lane_id": lane_id, "position": place})
+        for card_id, place in zip(card_ids, places, strict=True)
     ]
     text = _counted(
         len(card_ids), translate("Edits", "Move card"), translate("Edits", "Move %n cards")
     )
     return _command(document, text, operations)
+
+
+def _landing(cell: list[int], card_ids: Sequence[int], index: int) -> list[int]:
+    """The index each moving card is given in turn among the cards then in the cell
+    (itself left out), so that they end up in the order given at `index` among the
+    cell's cards that do not move. `index + n` was wrong when moving cards were in the
+    cell already: the ones not yet moved were counted where they still stood."""
+    moving = set(card_ids)
+    staying = [card_id for card_id in cell if card_id not in moving]
+    after = staying[min(index, len(staying)) - 1] if index > 0 and staying else None
+    now = list(cell)
+    places = []
+    for card_id in card_ids:
+        if card_id in now:
+            now.remove(card_id)
+        place = now.index(after) + 1 if after is not None else 0
+        now.insert(place, card_id)
+        places.append(place)
+        after = card_id
+    return places
 
 
 def _card_links(document: Document, card_ids: Sequence[int]) -> list[Operation]:

@@ -43,6 +43,9 @@ CONTAINERS: dict[type, tuple[str, ...]] = {
     for entity in (JourneyMap, Persona, Department, Participant, Stage, Lane, Card)
 }
 """Entities ordered inside a container (the file's rule, store/content.py)."""
+AT_END = 1 << 30
+"""An index past any container's end: a row put there lands last, wherever that is when
+the edit runs (another editor may have added rows since the command was made)."""
 KEYED = frozenset(entity for entity in CONTAINERS if table_of(entity).name in content.KEYED)
 """Entities ordered by keys with gaps (order_keys): nothing shifts when one comes or goes."""
 PLACING = frozenset({"position", *(c for group in CONTAINERS.values() for c in group)})
@@ -133,6 +136,21 @@ def _key_free(rows: Rows, entity: type, values: Values, but: int) -> None:
         raise StaleRowError(entity, but)
 
 
+def _unspace(rows: Rows, entity: type, respaced: Respaced) -> None:
+    """Undo of `order_keys.respace`: each row gets its key back, if it is still in its
+    container at the key spacing gave it; else another program moved it since, and
+    putting the old key back could sit it on another row's or undo that program's move."""
+    found: dict[int, Values] = {}
+    for chunk in chunks([spaced.id for spaced in respaced]):
+        found.update((row["id"], row) for row in rows.get_many(entity, chunk))
+    for spaced in respaced:
+        row = found.get(spaced.id)
+        if row is None or _place(entity, row) != spaced.place or row["position"] != spaced.after:
+            raise StaleRowError(entity, spaced.id)
+        rows.update(entity, spaced.id, {"position": spaced.before})
+        rows.touch(entity, row)
+
+
 def _expect(entity: type, row: Values, values: Values) -> None:
     """Refuse to go on when `row` no longer holds `values` (someone else changed it)."""
     if any(row[key] != value for key, value in values.items()):
@@ -166,7 +184,7 @@ class Insert(Operation):
         values = dict(self.values)
         if self.entity in CONTAINERS:
             if self.index is None:
-                self.index = values.get("position", 1 << 30)
+                self.index = values.get("position", AT_END)
             values["position"], self.respaced = _placed(rows, self.entity, values, self.index, None)
             self.values["position"] = values["position"]
         _put(rows, notices, self.entity, values)
@@ -174,7 +192,7 @@ class Insert(Operation):
     def undo(self, rows: Rows, notices: Notices) -> None:
         _expect(self.entity, _row(rows, self.entity, self.values["id"]), self.values)
         Delete(self.entity, self.values["id"]).do(rows, notices)
-        order_keys.restore(rows, self.entity, self.respaced)
+        _unspace(rows, self.entity, self.respaced)
 
 
 def _counts(rows: Rows, entity: type, containers: set[tuple[Any, ...]]) -> dict[Any, Any]:
@@ -267,7 +285,7 @@ class InsertMany(Operation):
                 raise StaleRowError(self.entity, chunk[0])
             rows.delete_many(self.entity, chunk)
         if self.entity in KEYED:
-            order_keys.restore(rows, self.entity, self.respaced)
+            _unspace(rows, self.entity, self.respaced)
         elif self.entity in CONTAINERS:
             self._close_gaps(rows)
 
@@ -369,7 +387,7 @@ class Relocate(Operation):
         row = _row(rows, self.entity, self.id)
         _expect(self.entity, row, self.landed)
         notices.moved(rows, self.entity, row)
-        order_keys.restore(rows, self.entity, self.respaced)
+        _unspace(rows, self.entity, self.respaced)
         _key_free(rows, self.entity, {**row, **self.origin}, self.id)
         rows.update(self.entity, self.id, self.origin)
         rows.touch(self.entity, row)

@@ -13,7 +13,7 @@ Where two neighbours' keys leave no room, the cell is spaced out again first
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from journeyeditor.editing.rows import Rows
 from journeyeditor.model import limits
@@ -22,8 +22,17 @@ SPACING = 1 << 20
 """The gap `respace` leaves between keys (and an added card after the last): twenty
 cards put in at the same place before the cell is spaced out again."""
 
-Respaced = list[tuple[int, int]]
-"""Rows `respace` gave new keys: (id, the key before)."""
+
+class Spaced(NamedTuple):
+    """A row `respace` gave a new key: in which container, from which key to which."""
+
+    id: int
+    place: tuple[Any, ...]
+    before: int
+    after: int
+
+
+Respaced = list[Spaced]
 
 
 def between(before: int | None, after: int | None) -> int | None:
@@ -70,16 +79,10 @@ def key_for(
 
 def respace(rows: Rows, entity: type, place: Sequence[Any], but: int | None) -> Respaced:
     """Give the container's rows (but `but`) the keys SPACING, 2 × SPACING, … in their
-    order; returns the keys replaced."""
+    order; returns the keys replaced (undo gives them back, `operations._unspace`)."""
     replaced: Respaced = []
     for n, (row_id, key) in enumerate(rows.ordered_keys(entity, place, but), 1):
         if key != n * SPACING:
             rows.update(entity, row_id, {"position": n * SPACING})
-            replaced.append((row_id, key))
+            replaced.append(Spaced(row_id, tuple(place), key, n * SPACING))
     return replaced
-
-
-def restore(rows: Rows, entity: type, respaced: Respaced) -> None:
-    """Give the rows `respace` changed their keys back (undo)."""
-    for row_id, key in respaced:
-        rows.update(entity, row_id, {"position": key})

@@ -235,3 +235,34 @@ def test_a_move_lands_where_asked_or_at_the_end_past_it(document: Document) -> N
         assert document.push(edits.move_cards(document, [moving], key[0], key[1], index))
         assert cell(key) == expected, (source, key, index)
         cell(source)
+
+
+def test_cards_moved_together_land_together_at_the_index_among_those_staying(
+    document: Document,
+) -> None:
+    """The index a drag gives counts the cell's cards that do not move. Cards of the
+    cell itself among those moved, before or after the place, and a card from another
+    cell with them, all land there in the order given (before, a card of the cell not
+    yet moved was counted where it stood: [a, b] to index 1 of [a, b, c] gave
+    [a, c, b]). Undo gives the cell back; redo the same order again."""
+    map_id = document.maps()[0].id
+    cards = document.cards(map_id)
+    home = next(
+        (c.stage_id, c.lane_id) for c in cards if len(document.cell_ids(c.stage_id, c.lane_id)) >= 3
+    )
+    stranger = next(c.id for c in cards if (c.stage_id, c.lane_id) != home)
+    a, b, c, *rest = document.cell_ids(*home)
+    for moving, index, expected in [
+        ([a, b], 1, [c, a, b, *rest]),
+        ([c, a], 0, [c, a, b, *rest]),
+        ([b, a], 99, [c, *rest, b, a]),
+        ([a, stranger], 1, [b, a, stranger, c, *rest]),
+    ]:
+        start = document.cell_ids(*home)
+        assert document.push(edits.move_cards(document, moving, *home, index))
+        assert document.cell_ids(*home) == expected, (moving, index)
+        document.undo()
+        assert document.cell_ids(*home) == start
+        document.redo()
+        assert document.cell_ids(*home) == expected
+        document.undo()

@@ -171,3 +171,27 @@ def test_an_undo_onto_a_key_another_program_took_is_refused(
     document.undo()
     assert file_contents(document.path) == before
     assert len(errors) == 1 and "another window or program" in errors[0], errors
+
+
+def test_an_undo_of_spacing_out_after_another_editor_moved_a_spaced_card_is_refused(
+    document: Document, second: Document, errors: list[str]
+) -> None:
+    """A move here spaces a cell out; the other editor then moves one of the cards given
+    a new key, out of the cell or to its end. Putting that card's old key back would sit
+    it on another card's in its new cell, or undo the other editor's move: the undo is
+    refused and changes nothing (found by a review: it went through and left a file that
+    would not open)."""
+    cells = cells_of(document)
+    for home, away, elsewhere in [cells[0:3], (cells[3], cells[4], cells[4])]:
+        assert [key for _, key in document.cell_keys(*away)][:2] == [0, 1], "no room there"
+        coming = document.cell_ids(*home)[0]
+        spaced_card = document.cell_ids(*away)[1]
+        assert document.push(edits.move_cards(document, [coming], *away, 1))
+        assert second.push(edits.move_cards(second, [spaced_card], *elsewhere, 99))
+        document.check_external()
+        before = file_contents(document.path)
+        document.undo()
+        assert file_contents(document.path) == before
+        assert len(errors) == 1 and "another window or program" in errors[0], errors
+        errors.clear()
+        Document.open(document.path, read_only=True).close()  # the file opens

@@ -238,3 +238,18 @@ def test_undo_of_a_delete_and_a_move_after_the_other_editor_emptied_their_cells(
     keys = file_keys(document.path, [first, other_cell])
     assert held_positions(document, [moving, gone]) == [keys[moving], keys[gone]]
     whole_file_checked(document.path)
+
+
+def test_cards_added_at_the_end_land_after_what_the_other_editor_added_since(
+    document: Document, second: Document, errors: list[str]
+) -> None:
+    """A paste at a cell's end is made (its place: the end, not the count of that moment);
+    the other editor adds a card there before it is pushed: the pasted cards land after
+    it, in order."""
+    stage_id, lane_id = text_cells(document)[0]
+    command = edits.add_cards(document, stage_id, lane_id, None, [{"text": "a"}, {"text": "b"}])
+    assert second.push(edits.add_card(second, stage_id, lane_id, text="theirs"))
+    assert document.push(command)
+    assert errors == []
+    assert [card.text for card in document.cell(stage_id, lane_id)][-3:] == ["theirs", "a", "b"]
+    whole_file_checked(document.path)
