@@ -374,7 +374,7 @@ class MapView(QGraphicsView):
         super().mouseMoveEvent(event)
         scene = self.scene()
         if isinstance(scene, MapScene):
-            drags = (scene.card_drag, scene.header_drag, self.rubber_band)
+            drags = (scene.card_drag, scene.header_drag, scene.point_drag, self.rubber_band)
             drag = next((d for d in drags if d.active), None)
             if drag is not None:
                 self.edge_scroll.follow(event.position(), drag, event.spontaneous())

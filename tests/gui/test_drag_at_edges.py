@@ -371,3 +371,35 @@ def test_a_selection_rectangle_dragged_to_the_bottom_edge_takes_in_cards_out_of_
     press(view, header.sceneBoundingRect().center())  # still selected by a click
     release(view, header.sceneBoundingRect().center())
     assert header.isSelected()
+
+
+def test_a_face_dragged_up_to_the_pinned_stage_headers_scrolls_its_lane_into_sight(
+    big_map: tuple[Document, MapView], qtbot: QtBot
+) -> None:
+    """An emotion lane whose top is scrolled under the pinned stage headers: its face
+    dragged up to the window's top edge scrolls the map down to the lane's top, and
+    released there takes the top level. Undo gives the face back."""
+    document, view = big_map
+    scene = view.map_scene()
+    assert scene.layout is not None
+    curve = next(iter(scene.layout.curves.values()))
+    point = min(curve.points, key=lambda p: p.value)
+    bar = view.verticalScrollBar()
+    bar.setValue(int(curve.area.y + curve.area.h / 2 - scene.layout.corner.h))
+    QApplication.processEvents()
+    shown = visible(view)
+    assert shown.top() + scene.layout.corner.h > curve.area.y, "the lane's top is hidden"
+    assert shown.contains(QPointF(point.x, point.y)), "the face is in sight"
+    before, steps = bar.value(), document.stack.count()
+    grip = begin_drag(view, QPointF(point.x, point.y), -10)
+    top_edge = QPointF(grip.x(), 4)
+    move_to(view, top_edge)
+    qtbot.waitUntil(lambda: bar.value() <= curve.area.y - scene.layout.corner.h, timeout=10_000)
+    assert bar.value() < before and scene.point_drag.active
+    release(view, view.mapToScene(top_edge.toPoint()))
+    saved = document.emotion_point(curve.lane_id, point.stage_id)
+    assert saved is not None and saved.value == 2
+    assert document.stack.count() == steps + 1
+    document.undo()
+    saved = document.emotion_point(curve.lane_id, point.stage_id)
+    assert saved is not None and saved.value == point.value
