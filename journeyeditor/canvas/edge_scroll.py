@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QPointF, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 if TYPE_CHECKING:
@@ -48,8 +48,8 @@ class EdgeScroll(QObject):
     """While a drag is on and the mouse is near an edge of the view, a timer scrolls
     the view that way and aims the drag at the point now under the mouse, so what is
     dragged, or the drop guide, follows the map. It stops when the drag ends, the mouse
-    leaves the edge, the map cannot scroll further, or the window is left (a release
-    that never arrives)."""
+    leaves the edge, the map cannot scroll further (or what the drag can reach is in
+    sight that way), or the window is left (a release that never arrives)."""
 
     def __init__(self, view: MapView) -> None:
         super().__init__(view)
@@ -61,15 +61,19 @@ class EdgeScroll(QObject):
         tick: a release lost while another window grabbed the mouse ends the scroll).
         Qt's drag and drop holds the mouse itself: its end comes as a drop or the drag
         leaving the view."""
+        self.reach: QRectF | None = None
+        """The part of the map the drag can use (a face: its lane's curve), None for
+        all of it: no scrolling past it once its edge is in sight."""
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
-    def follow(self, at: QPointF, drag: Aimed, held: bool) -> None:
+    def follow(self, at: QPointF, drag: Aimed, held: bool, reach: QRectF | None = None) -> None:
         """The mouse moved to viewport point `at` during `drag`."""
         self.at = QPointF(at)
         self.drag = drag
         self.held = held
+        self.reach = reach
         if self._step() == (0, 0):
             self.timer.stop()
         elif not self.timer.isActive():
@@ -78,6 +82,7 @@ class EdgeScroll(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.drag = None
+        self.reach = None
 
     def _step(self) -> tuple[int, int]:
         """Pixels to scroll across and down at this tick."""
@@ -90,6 +95,17 @@ class EdgeScroll(QObject):
         zoom = view.zoom()
         across = _speed(self.at.x(), area.left() + corner.w * zoom, area.right())
         down = _speed(self.at.y(), area.top() + corner.h * zoom, area.bottom())
+        reach = self.reach
+        if reach is not None:
+            seen = view.mapToScene(area).boundingRect().adjusted(corner.w, corner.h, 0, 0)
+            if (across < 0 and reach.left() >= seen.left()) or (
+                across > 0 and reach.right() <= seen.right()
+            ):
+                across = 0
+            if (down < 0 and reach.top() >= seen.top()) or (
+                down > 0 and reach.bottom() <= seen.bottom()
+            ):
+                down = 0
         return across, down
 
     def _tick(self) -> None:

@@ -279,6 +279,14 @@ class PointDrag(Gesture):
         if item is not None:
             self.scene.put_back(lane_id=item.lane_id)
 
+    def reach(self) -> QRectF | None:
+        """The dragged face's levels, from its lane's top to its bottom, at its stage:
+        the edge scroll goes no further (a face moves up and down only)."""
+        if self.item is None:
+            return None
+        curve = self.item.curve
+        return QRectF(curve.points[self.item.index].x, curve.area.y, 0, curve.area.h)
+
     def move(self, pos: QPointF) -> None:
         if self.item is None or not self._begin(pos):
             return

@@ -377,7 +377,8 @@ class MapView(QGraphicsView):
             drags = (scene.card_drag, scene.header_drag, scene.point_drag, self.rubber_band)
             drag = next((d for d in drags if d.active), None)
             if drag is not None:
-                self.edge_scroll.follow(event.position(), drag, event.spontaneous())
+                reach = scene.point_drag.reach() if drag is scene.point_drag else None
+                self.edge_scroll.follow(event.position(), drag, event.spontaneous(), reach)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.edge_scroll.stop()
