@@ -112,6 +112,8 @@ class RubberBand:
 
     def move(self, pos: QPointF) -> None:
         view = self.view
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        view.map_scene().show_cards(shown)  # cards scrolled into sight, at any zoom
         at = QPointF(view.mapFromScene(pos))
         global_pos = QPointF(view.viewport().mapToGlobal(at.toPoint()))
         held = Qt.MouseButton.LeftButton

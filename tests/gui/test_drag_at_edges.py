@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from journeyeditor.canvas.context_menu import build_menu
 from journeyeditor.canvas.edge_scroll import FASTEST, EdgeScroll
 from journeyeditor.canvas.gestures import HeaderDrag, PointDrag
-from journeyeditor.canvas.items import CardItem, HeaderItem
+from journeyeditor.canvas.items import LOD_TEXT, CardItem, HeaderItem
 from journeyeditor.canvas.mime import PaletteItem
 from journeyeditor.canvas.view import MapView
 from journeyeditor.editing.document import Document
@@ -406,3 +406,26 @@ def test_a_face_dragged_up_to_the_pinned_stage_headers_scrolls_its_lane_into_sig
     document.undo()
     saved = document.emotion_point(curve.lane_id, point.stage_id)
     assert saved is not None and saved.value == point.value
+
+
+def test_far_zoomed_out_a_selection_rectangle_takes_in_cards_scrolled_into_sight(
+    big_map: tuple[Document, MapView], qtbot: QtBot
+) -> None:
+    """Zoomed out to where the cells draw the cards (no card items made by painting),
+    the rectangle held at the bottom edge still takes in the cards the map scrolled
+    into sight: their items are made as they come, before Qt looks for what it holds."""
+    _document, view = big_map
+    scene = view.map_scene()
+    assert scene.layout is not None
+    view.set_zoom(LOD_TEXT * 0.8)
+    view.centerOn(0.0, 0.0)
+    QApplication.processEvents()
+    assert scene.overview and view.verticalScrollBar().maximum() > 0
+    first_sight = visible(view)
+    grip = begin_drag(view, empty_spot(view), 40)
+    assert view.rubber_band.active
+    edge = hold_at_bottom(view, qtbot, grip.x() + 200, 400)
+    release(view, view.mapToScene(edge.toPoint()))
+    chosen = scene.selected_cards()
+    below = [c for c in chosen if scene.layout.cards[c].rect.y > first_sight.bottom()]
+    assert below, "no card that came into sight was taken"
