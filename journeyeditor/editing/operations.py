@@ -399,12 +399,14 @@ class Relocate(Operation):
     ) -> tuple[Values, Values, Respaced]:
         """Move the row to `target`; `expected` is where it should be now (empty: anywhere).
         Returns where it was, where it landed and the siblings spaced out for its key,
-        and changes nothing of this step: an
-        undo refused after its writes (the file locked at its commit) must leave `landed`
-        as the redo set it, or the undo tried again would call the row moved by another.
+        and changes nothing of this step: an undo refused after its writes (the file
+        locked at its commit) must leave `landed` as the redo set it, or the undo tried
+        again would call the row moved by another.
 
         The siblings after it close up, those at and after its new place make room (the
-        row itself left out of both), then the row is written once where it lands."""
+        row itself left out of both), then the row is written once where it lands; a
+        keyed row (a card) is given a key between its new neighbours' instead, and none
+        of its siblings moves unless its cell must be spaced out."""
         row = _row(rows, self.entity, self.id)
         _expect(self.entity, row, expected)
         keys = (*CONTAINERS[self.entity], "position")
