@@ -349,22 +349,28 @@ def empty_spot(view: MapView) -> QPointF:
     raise AssertionError("no empty spot in sight")
 
 
+def rectangle_to_bottom(view: MapView, qtbot: QtBot, scrolled: float) -> list[int]:
+    """Draw a selection rectangle from an empty spot in sight to the window's bottom
+    edge, hold it there until the map scrolled by `scrolled` pixels, release: the cards
+    it took that were below the window when it began."""
+    scene = view.map_scene()
+    assert scene.layout is not None
+    first_sight = visible(view)
+    grip = begin_drag(view, empty_spot(view), 40)
+    assert view.rubber_band.active
+    edge = hold_at_bottom(view, qtbot, grip.x() + 200, scrolled)
+    release(view, view.mapToScene(edge.toPoint()))
+    assert not view.edge_scroll.timer.isActive()
+    cards = scene.layout.cards
+    return [c for c in scene.selected_cards() if cards[c].rect.y > first_sight.bottom()]
+
+
 def test_a_selection_rectangle_dragged_to_the_bottom_edge_takes_in_cards_out_of_sight(
     big_map: tuple[Document, MapView], qtbot: QtBot
 ) -> None:
     _document, view = big_map
     scene = view.map_scene()
-    assert scene.layout is not None
-    first_sight = visible(view)
-    start = empty_spot(view)
-    grip = begin_drag(view, start, 40)
-    assert view.rubber_band.active
-    edge = hold_at_bottom(view, qtbot, grip.x() + 200, 900)
-    release(view, view.mapToScene(edge.toPoint()))
-    assert not view.edge_scroll.timer.isActive()
-    chosen = scene.selected_cards()
-    below = [c for c in chosen if scene.layout.cards[c].rect.y > first_sight.bottom()]
-    assert below  # cards that were out of sight when the rectangle began
+    assert rectangle_to_bottom(view, qtbot, 900)  # cards out of sight when it began
     # The rectangle crossed the stage headers pinned at the window's top: not taken.
     assert not [i for i in scene.selectedItems() if isinstance(i, HeaderItem)]
     header = scene.stage_items[scene.stages[0].id]
@@ -421,11 +427,4 @@ def test_far_zoomed_out_a_selection_rectangle_takes_in_cards_scrolled_into_sight
     view.centerOn(0.0, 0.0)
     QApplication.processEvents()
     assert scene.overview and view.verticalScrollBar().maximum() > 0
-    first_sight = visible(view)
-    grip = begin_drag(view, empty_spot(view), 40)
-    assert view.rubber_band.active
-    edge = hold_at_bottom(view, qtbot, grip.x() + 200, 400)
-    release(view, view.mapToScene(edge.toPoint()))
-    chosen = scene.selected_cards()
-    below = [c for c in chosen if scene.layout.cards[c].rect.y > first_sight.bottom()]
-    assert below, "no card that came into sight was taken"
+    assert rectangle_to_bottom(view, qtbot, 400), "no card that came into sight was taken"
