@@ -112,8 +112,12 @@ class RubberBand:
 
     def move(self, pos: QPointF) -> None:
         view = self.view
+        # Every card the rectangle reaches gets its item, at any zoom: those scrolled
+        # into sight, and those it spans that never were (held at a corner, the map
+        # scrolls both ways and passes some by).
         shown = view.mapToScene(view.viewport().rect()).boundingRect()
-        view.map_scene().show_cards(shown)  # cards scrolled into sight, at any zoom
+        band = view.mapToScene(view.rubberBandRect()).boundingRect()
+        view.map_scene().show_cards(shown.united(band))
         at = QPointF(view.mapFromScene(pos))
         global_pos = QPointF(view.viewport().mapToGlobal(at.toPoint()))
         held = Qt.MouseButton.LeftButton

@@ -196,6 +196,7 @@ def move_cards(
     of the cell that do not move (what a drag shows). A card leaving its map leaves its
     votes and its place in the event mapping behind (they belong to that map's ballots
     and stages), so undo gives them back."""
+    card_ids = list(dict.fromkeys(card_ids))  # a card named twice moves once
     target = _card_cell(document, stage_id, lane_id)
     maps = document.maps_of_cards(card_ids)
     leaving = [card_id for card_id in card_ids if maps.get(card_id) != target]
@@ -212,10 +213,11 @@ def move_cards(
 
 
 def _landing(cell: list[int], card_ids: Sequence[int], index: int) -> list[int]:
-    """The index each moving card is given in turn among the cards then in the cell
-    (itself left out), so that they end up in the order given at `index` among the
-    cell's cards that do not move. `index + n` was wrong when moving cards were in the
-    cell already: the ones not yet moved were counted where they still stood."""
+    """The index each moving card (each named once) is given in turn among the cards
+    then in the cell (itself left out), so that they end up in the order given at
+    `index` among the cell's cards that do not move. `index + n` was wrong when moving
+    cards were in the cell already: the ones not yet moved were counted where they
+    still stood."""
     moving = set(card_ids)
     staying = [card_id for card_id in cell if card_id not in moving]
     after = staying[min(index, len(staying)) - 1] if index > 0 and staying else None

@@ -428,3 +428,38 @@ def test_far_zoomed_out_a_selection_rectangle_takes_in_cards_scrolled_into_sight
     QApplication.processEvents()
     assert scene.overview and view.verticalScrollBar().maximum() > 0
     assert rectangle_to_bottom(view, qtbot, 400), "no card that came into sight was taken"
+
+
+def test_a_selection_rectangle_held_at_a_corner_takes_in_every_card_it_spans(
+    big_map: tuple[Document, MapView], qtbot: QtBot
+) -> None:
+    """Far zoomed out, a rectangle held at the window's bottom-right corner scrolls the
+    map both ways to its end: it passes by cards that never come into sight (found by a
+    review: a few dozen of them were left out), and takes in every card it spans."""
+    _document, view = big_map
+    scene = view.map_scene()
+    assert scene.layout is not None
+    view.resize(500, 400)
+    view.set_zoom(LOD_TEXT * 0.8)
+    view.centerOn(0.0, 0.0)
+    QApplication.processEvents()
+    across, down = view.horizontalScrollBar(), view.verticalScrollBar()
+    assert scene.overview and across.maximum() > 0 and down.maximum() > 0
+    start = empty_spot(view)
+    begin_drag(view, start, 40)
+    corner = QPointF(500 - 4, 400 - 4)
+    move_to(view, corner)
+    qtbot.waitUntil(
+        lambda: across.value() >= across.maximum() and down.value() >= down.maximum(),
+        timeout=20_000,
+    )
+    end = view.mapToScene(corner.toPoint())
+    release(view, end)
+    band = QRectF(start, end).normalized()
+    spanned = {
+        card_id
+        for card_id, box in scene.layout.cards.items()
+        if band.intersects(QRectF(box.rect.x, box.rect.y, box.rect.w, box.rect.h))
+    }
+    assert len(spanned) > 100
+    assert spanned - set(scene.selected_cards()) == set()

@@ -257,6 +257,7 @@ def test_cards_moved_together_land_together_at_the_index_among_those_staying(
         ([c, a], 0, [c, a, b, *rest]),
         ([b, a], 99, [c, *rest, b, a]),
         ([a, stranger], 1, [b, a, stranger, c, *rest]),
+        ([c, c], 0, [c, a, b, *rest]),  # a card named twice moves once
     ]:
         start = document.cell_ids(*home)
         assert document.push(edits.move_cards(document, moving, *home, index))
