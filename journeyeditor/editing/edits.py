@@ -202,9 +202,10 @@ def move_cards(
     leaving = [card_id for card_id in card_ids if maps.get(card_id) != target]
     operations: list[Operation] = _card_links(document, leaving) if leaving else []
     places = _landing(document.cell_ids(stage_id, lane_id), card_ids, index)
+    cell = {"stage_id": stage_id, "lane_id": lane_id}
     operations += [
-        Relocate(Card, card_id, {"stage_id": stage_id, "lane_id": lane_id, "position": place})
-        for card_id, place in zip(card_ids, places, strict=True)
+        Relocate(Card, card_id, {**cell, "position": place}, follows=follows, anchored=True)
+        for card_id, (place, follows) in zip(card_ids, places, strict=True)
     ]
     text = _counted(
         len(card_ids), translate("Edits", "Move card"), translate("Edits", "Move %n cards")
@@ -212,23 +213,24 @@ def move_cards(
     return _command(document, text, operations)
 
 
-def _landing(cell: list[int], card_ids: Sequence[int], index: int) -> list[int]:
+def _landing(cell: list[int], card_ids: Sequence[int], index: int) -> list[tuple[int, int | None]]:
     """The index each moving card (each named once) is given in turn among the cards
     then in the cell (itself left out), so that they end up in the order given at
-    `index` among the cell's cards that do not move. `index + n` was wrong when moving
-    cards were in the cell already: the ones not yet moved were counted where they
-    still stood."""
+    `index` among the cell's cards that do not move; and the card it then follows (None:
+    first), which places it again at a redo whatever another program added since.
+    `index + n` was wrong when moving cards were in the cell already: the ones not yet
+    moved were counted where they still stood."""
     moving = set(card_ids)
     staying = [card_id for card_id in cell if card_id not in moving]
     after = staying[min(index, len(staying)) - 1] if index > 0 and staying else None
     now = list(cell)
-    places = []
+    places: list[tuple[int, int | None]] = []
     for card_id in card_ids:
         if card_id in now:
             now.remove(card_id)
         place = now.index(after) + 1 if after is not None else 0
         now.insert(place, card_id)
-        places.append(place)
+        places.append((place, after))
         after = card_id
     return places
 

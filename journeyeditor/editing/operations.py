@@ -361,7 +361,10 @@ class Update(Operation):
 @dataclass
 class Relocate(Operation):
     """Move a row to another place: another container, another position (the index it
-    takes among the siblings there), or both."""
+    takes among the siblings there), or both. An `anchored` move goes right after row
+    `follows` of the target (None: first), wherever that row is when the move runs (a
+    redo after another program added rows there), and to the index only when that row
+    is no longer there."""
 
     entity: type
     id: int
@@ -369,17 +372,19 @@ class Relocate(Operation):
     origin: Values = field(default_factory=dict)
     landed: Values = field(default_factory=dict)
     respaced: Respaced = field(default_factory=list)
+    follows: int | None = None
+    anchored: bool = False
 
     def do(self, rows: Rows, notices: Notices) -> None:
         self.origin, self.landed, self.respaced = self._move(
-            rows, notices, self.target, self.origin
+            rows, notices, self.target, self.origin, self.anchored
         )
 
     def undo(self, rows: Rows, notices: Notices) -> None:
         if self.entity in KEYED:
             self._put_back(rows, notices)
         else:
-            self._move(rows, notices, self.origin, self.landed)
+            self._move(rows, notices, self.origin, self.landed, False)
 
     def _put_back(self, rows: Rows, notices: Notices) -> None:
         """Undo of a keyed move: the row goes back to its own key, the rows spaced out
@@ -394,8 +399,16 @@ class Relocate(Operation):
         rows.touch(self.entity, {**row, **self.origin})
         notices.moved(rows, self.entity, {**row, **self.origin})
 
+    def _after(self, rows: Rows, place: Values, index: int) -> int:
+        """Where an anchored move lands among the rows of `place`: just after `follows`,
+        first when that is None, at `index` when `follows` is no longer there."""
+        if self.follows is None:
+            return 0
+        found = rows.after(self.entity, _place(self.entity, place), self.follows, self.id)
+        return index if found is None else found
+
     def _move(
-        self, rows: Rows, notices: Notices, target: Values, expected: Values
+        self, rows: Rows, notices: Notices, target: Values, expected: Values, anchored: bool
     ) -> tuple[Values, Values, Respaced]:
         """Move the row to `target`; `expected` is where it should be now (empty: anywhere).
         Returns where it was, where it landed and the siblings spaced out for its key,
@@ -414,7 +427,10 @@ class Relocate(Operation):
         notices.moved(rows, self.entity, row)
         _close_gap(rows, self.entity, row)
         place = {**origin, **target}
-        place["position"], respaced = _placed(rows, self.entity, place, place["position"], self.id)
+        index = place["position"]
+        if anchored:
+            index = self._after(rows, place, index)
+        place["position"], respaced = _placed(rows, self.entity, place, index, self.id)
         rows.update(self.entity, self.id, place)
         rows.touch(self.entity, row)
         rows.touch(self.entity, place)

@@ -283,6 +283,19 @@ class Rows:
         found = self.raw.execute(sql, (*place, key, but)).fetchone()
         return None if found is None else int(found[0])
 
+    def after(self, entity: type, place: Sequence[Any], row_id: int, but: int) -> int | None:
+        """The index just after row `row_id` among the container's rows (row `but` left
+        out), or None when `row_id` is not in the container."""
+        sql = f"SELECT position FROM {_name(entity)} WHERE {_inside(entity)} AND id = ?"
+        found = self.raw.execute(sql, (*place, row_id)).fetchone()
+        if found is None:
+            return None
+        sql = (
+            f"SELECT count(*) FROM {_name(entity)} WHERE {_inside(entity)} "
+            "AND id IS NOT ? AND position <= ?"
+        )
+        return int(self.raw.execute(sql, (*place, but, found[0])).fetchone()[0])
+
     def ordered_keys(
         self, entity: type, place: Sequence[Any], but: int | None = None
     ) -> list[tuple[int, int]]:

@@ -253,3 +253,28 @@ def test_cards_added_at_the_end_land_after_what_the_other_editor_added_since(
     assert errors == []
     assert [card.text for card in document.cell(stage_id, lane_id)][-3:] == ["theirs", "a", "b"]
     whole_file_checked(document.path)
+
+
+def test_a_move_redone_after_the_other_editor_added_to_its_cell_lands_after_the_same_card(
+    document: Document, second: Document, errors: list[str]
+) -> None:
+    """A card moved between two others, undone; the other editor adds a card at the top
+    of that cell; redo puts the card after the same neighbour as the first time, not at
+    the same count from the top (found by a review: it landed one place off)."""
+    cards = document.cards(document.maps()[0].id)
+    cell = next(
+        (c.stage_id, c.lane_id) for c in cards if len(document.cell(c.stage_id, c.lane_id)) >= 3
+    )
+    last = document.cell_ids(*cell)[-1]
+    assert document.push(edits.move_cards(document, [last], *cell, 0))  # keys with room
+    a, b, *rest = document.cell_ids(*cell)
+    assert document.push(edits.move_cards(document, [a], *cell, 1))
+    assert document.cell_ids(*cell) == [b, a, *rest]
+    document.undo()
+    assert second.push(edits.add_card(second, *cell, 0, text="theirs"))
+    document.check_external()
+    theirs = file_ids(document.path, *cell)[0]
+    document.redo()
+    assert errors == []
+    assert file_ids(document.path, *cell) == [theirs, b, a, *rest]
+    whole_file_checked(document.path)
