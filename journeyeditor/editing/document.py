@@ -382,9 +382,8 @@ class Document(QObject):
         return (found[0][0], found[0][1], str(found[0][2])) if found else None
 
     def cell_ids(self, stage_id: int, lane_id: int) -> list[int]:
-        """The ids of a cell's cards in order: what a view needs after cards moved."""
-        sql = "SELECT id FROM card WHERE stage_id = ? AND lane_id = ? ORDER BY position"
-        return [row[0] for row in self._read(sql, (stage_id, lane_id))]
+        """The ids of a cell's cards in order."""
+        return [card_id for card_id, _ in self.cell_keys(stage_id, lane_id)]
 
     def cell_keys(self, stage_id: int, lane_id: int) -> list[tuple[int, int]]:
         """A cell's cards as (id, position) pairs in order: what a view needs after

@@ -308,8 +308,7 @@ class Rows:
 
     def ordered_ids(self, entity: type, place: Sequence[Any]) -> list[int]:
         """A container's row ids by position (then id)."""
-        sql = f"SELECT id FROM {_name(entity)} WHERE {_inside(entity)} ORDER BY position, id"
-        return [row[0] for row in self.raw.execute(sql, tuple(place))]
+        return [row_id for row_id, _ in self.ordered_keys(entity, place)]
 
     def settle(self, session: Session) -> None:
         """After the commit: bring the ORM objects `session` holds for the rows written
