@@ -37,12 +37,18 @@ class Gesture:
         if self.start is None:
             return False
         if not self.active:
-            distance = (pos - self.start).manhattanLength()
-            if distance < QApplication.startDragDistance():
+            if self._pixels(pos - self.start) < QApplication.startDragDistance():
                 return False
             self.active = True
             self.started()
         return True
+
+    def _pixels(self, delta: QPointF) -> float:
+        """How far `delta` (in map units) is on screen: the drag distance is the
+        platform's, in pixels, so at any zoom the same hand movement starts a drag."""
+        view = self.scene.view()
+        zoom = view.transform().m11() if view is not None else 1.0
+        return float(delta.manhattanLength() * zoom)
 
     def started(self) -> None:
         """Called once when the drag really begins."""

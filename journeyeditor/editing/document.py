@@ -629,6 +629,7 @@ class Document(QObject):
             touched, grown = touched_rows(operations, forward)
             content.check_rows(rows.execute, touched, grown)
             content.check_positions(rows.execute, rows.places)
+            content.check_keys(rows.execute, rows.keys)
             rows.commit()
         except Exception as exc:
             # Every failure, whatever raised it, is rolled back whole and reported.

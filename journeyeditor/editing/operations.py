@@ -139,7 +139,8 @@ def _key_free(rows: Rows, entity: type, values: Values, but: int) -> None:
 def _unspace(rows: Rows, entity: type, respaced: Respaced) -> None:
     """Undo of `order_keys.respace`: each row gets its key back, if it is still in its
     container at the key spacing gave it; else another program moved it since, and
-    putting the old key back could sit it on another row's or undo that program's move."""
+    putting the old key back could sit it on another row's or undo that program's move.
+    Once all are back, a key held by another row too is one another program took since."""
     found: dict[int, Values] = {}
     for chunk in chunks([spaced.id for spaced in respaced]):
         found.update((row["id"], row) for row in rows.get_many(entity, chunk))
@@ -148,7 +149,10 @@ def _unspace(rows: Rows, entity: type, respaced: Respaced) -> None:
         if row is None or _place(entity, row) != spaced.place or row["position"] != spaced.after:
             raise StaleRowError(entity, spaced.id)
         rows.update(entity, spaced.id, {"position": spaced.before})
-        rows.touch(entity, row)
+        rows.touch(entity, {**row, "position": spaced.before})
+    for spaced in respaced:
+        if rows.holder(entity, spaced.place, spaced.before, spaced.id) is not None:
+            raise StaleRowError(entity, spaced.id)
 
 
 def _expect(entity: type, row: Values, values: Values) -> None:

@@ -84,5 +84,6 @@ def respace(rows: Rows, entity: type, place: Sequence[Any], but: int | None) -> 
     for n, (row_id, key) in enumerate(rows.ordered_keys(entity, place, but), 1):
         if key != n * SPACING:
             rows.update(entity, row_id, {"position": n * SPACING})
+            rows.note(entity, tuple(place), n * SPACING)
             replaced.append(Spaced(row_id, tuple(place), key, n * SPACING))
     return replaced

@@ -134,22 +134,31 @@ def _inside(entity: type) -> str:
 
 
 class Rows:
-    """One edit's row reads and writes, logged for `settle`, and the containers they
-    touched (`places`) for the check of positions before the commit."""
+    """One edit's row reads and writes, logged for `settle`, and what they touched for
+    the checks of positions before the commit: the containers (`places`) of tables
+    numbered 0…n-1, the keys written (`keys`) in those of keys with gaps."""
 
     def __init__(self, raw: sqlite3.Connection) -> None:
         self.raw = raw
         self.log: list[tuple[Any, ...]] = []
         self.places: dict[str, set[tuple[Any, ...]]] = {}
+        self.keys: dict[str, dict[tuple[Any, ...], set[int]]] = {}
         self._maps: dict[int, int] = {}
 
     def touch(self, entity: type, row: Values) -> None:
-        """Note the container `row` (a positioned entity's, with its container columns)
-        is in: a row written, left or deleted there. Other entities are let be."""
+        """Note where `row` (a positioned entity's, with its container columns and
+        position) is: a row written, left or deleted there. Other entities are let be."""
         group = container_of(entity)
         if group is not None:
-            place = tuple(row[column] for column in group)
-            self.places.setdefault(table_of(entity).name, set()).add(place)
+            self.note(entity, tuple(row[column] for column in group), row["position"])
+
+    def note(self, entity: type, place: tuple[Any, ...], position: int) -> None:
+        """Note a row written at `position` in container `place`, or gone from there."""
+        table = table_of(entity).name
+        if table in content.KEYED:
+            self.keys.setdefault(table, {}).setdefault(place, set()).add(position)
+        else:
+            self.places.setdefault(table, set()).add(place)
 
     def begin(self) -> None:
         """Start the edit's transaction, holding the write lock from its start (so an

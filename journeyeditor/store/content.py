@@ -580,6 +580,24 @@ def check_positions(execute: Execute, places: Mapping[str, Iterable[tuple[Any, .
                 _misnumbered(table, place)
 
 
+def check_keys(execute: Execute, written: Mapping[str, Mapping[tuple[Any, ...], set[int]]]) -> None:
+    """Each key an edit wrote in a keyed table (`written`: table → container column
+    values → keys) is held by one row of its container: the only way two rows come to
+    share a key is a row written onto it. One lookup per key in the container's index,
+    where checking the whole container read every one of its rows (all 10,000 cards of
+    a one-cell map at each edit)."""
+    for table, found in written.items():
+        inside = " AND ".join(f"{column} = ?" for column in CONTAINERS[table])
+        for place, keys in found.items():
+            for part in chunks(list(keys)):
+                sql = (
+                    f"SELECT 1 FROM {table} WHERE {inside} AND position IN "
+                    f"({', '.join('?' * len(part))}) GROUP BY position HAVING count(*) > 1 LIMIT 1"
+                )
+                if execute(sql, (*place, *part)):
+                    _misnumbered(table, place)
+
+
 def _counts(
     execute: Execute,
     grown: Mapping[str, Sequence[int]] | None = None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -24,6 +24,7 @@ from helpers.canvas_driver import (
     double_click,
     drag,
     drop,
+    mouse,
     press,
     release,
     wheel,
@@ -470,3 +471,31 @@ def test_far_zoom_draws_cards_as_blocks_in_their_cells_and_still_drags(
     assert not scene.overview
     assert all(item.face.isVisible() for item in scene.card_items.values())
     assert all(not cell.overview for cell in scene.cell_items.values())
+
+
+@pytest.mark.parametrize(("zoom", "extra", "drags"), [(2.0, 1, True), (0.6, -2, False)])
+def test_a_drag_starts_after_the_same_distance_on_screen_at_any_zoom(
+    window: MainWindow, zoom: float, extra: int, drags: bool
+) -> None:
+    """The platform's drag distance is in pixels: zoomed in, a hand's move just past it
+    lifts the card (it is far fewer map units); zoomed out, a tremble just short of it
+    does not (it is more map units than the distance)."""
+    view = window.view
+    scene = window.scene
+    assert scene is not None
+    stage = doc(window).stages(map_id(window))[1]
+    card = doc(window).cell(stage.id, lane_of_kind(window, "text").id)[0]
+    view.set_zoom(zoom)
+    rect = card_rect(window, card.id)
+    scene.bring_into_view(QRectF(rect.x, rect.y, rect.w, rect.h), 40, 40)
+    QApplication.processEvents()
+    grip = QPointF(rect.x + 10, rect.y + 10)
+    press(view, grip)
+    item = scene.card_items[card.id]
+    before = item.scenePos()
+    away = view.mapFromScene(grip) + QPoint(0, QApplication.startDragDistance() + extra)
+    mouse(view, QEvent.Type.MouseMove, view.mapToScene(away), Qt.MouseButton.NoButton)
+    assert scene.card_drag.active is drags
+    assert (item.scenePos() != before) is drags
+    release(view, view.mapToScene(away))
+    assert doc(window).cell_ids(stage.id, card.lane_id)[0] == card.id

@@ -20,7 +20,7 @@ from journeyeditor.editing.command import EditCommand
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.operations import Update
 from journeyeditor.editing.rows import Rows
-from journeyeditor.model import Card, Lane, Stage
+from journeyeditor.model import Card, Lane, Stage, limits
 from journeyeditor.store import content
 
 from helpers.projects import file_contents
@@ -119,9 +119,16 @@ def test_a_card_put_on_another_cards_key_is_refused(
 def test_a_card_spaced_out_onto_a_key_is_refused(
     document: Document, errors: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`respace` giving every card the same key (its multiplier lost)."""
+    """`respace` giving every card the same key (its multiplier lost), the moved card
+    then a key of its own: the keys spacing wrote are checked too."""
     (stage, lane), ids = next((p, ids) for p, ids in cells(document).items() if len(ids) >= 3)
-    monkeypatch.setattr(order_keys, "between", lambda before, after: None if after else 1)
+    asked: list[int | None] = []
+
+    def between(before: int | None, after: int | None) -> int | None:
+        asked.append(after)
+        return None if len(asked) == 1 else limits.MAX_ORDER_KEY  # no room, then room
+
+    monkeypatch.setattr(order_keys, "between", between)
     monkeypatch.setattr(order_keys, "SPACING", 0)
     command = edits.move_cards(document, [ids[-1]], stage, lane, 0)
     assert_refused(document, errors, lambda: document.push(command), DISTINCT)
@@ -195,20 +202,24 @@ def test_an_update_writing_a_position_is_refused(document: Document, errors: lis
     assert_refused(document, errors, lambda: document.push(command), DISTINCT)
 
 
-def test_every_container_an_edit_leaves_is_checked(
+def test_every_key_an_edit_writes_or_leaves_is_checked(
     document: Document, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A move notes both cells; a deletion and its undo their own; each passes."""
+    """A move notes the key it left and the key it took; a deletion and its undo the
+    deleted card's key; each passes. The cells' other keys are not read."""
     source, ids, target = two_full_cells(document)
-    seen: list[dict[str, set[tuple[Any, ...]]]] = []
-    check = content.check_positions
+    seen: list[dict[tuple[Any, ...], set[int]]] = []
+    check = content.check_keys
 
-    def spy(execute: content.Execute, places: dict[str, set[tuple[Any, ...]]]) -> None:
-        seen.append({table: set(found) for table, found in places.items()})
-        check(execute, places)
+    def spy(execute: content.Execute, written: dict[str, dict[tuple[Any, ...], set[int]]]) -> None:
+        seen.append({place: set(keys) for place, keys in written["card"].items()})
+        check(execute, written)
 
-    monkeypatch.setattr(content, "check_positions", spy)
-    assert document.push(edits.move_cards(document, [ids[0]], *target, 0))
+    monkeypatch.setattr(content, "check_keys", spy)
+    first, second = (document.record(Card, card_id).position for card_id in ids[:2])
+    end = len(document.cell_ids(*target))
+    assert document.push(edits.move_cards(document, [ids[0]], *target, end))
+    landed = document.record(Card, ids[0]).position
     assert document.push(edits.delete_cards(document, [ids[1]]))
     document.undo()
-    assert [found["card"] for found in seen] == [{source, target}, {source}, {source}]
+    assert seen == [{source: {first}, target: {landed}}, {source: {second}}, {source: {second}}]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
 from journeyeditor.editing.order_keys import SPACING, between
-from journeyeditor.model import limits
+from journeyeditor.model import Card, limits
 
 from helpers.projects import file_contents
 
@@ -195,3 +195,26 @@ def test_an_undo_of_spacing_out_after_another_editor_moved_a_spaced_card_is_refu
         assert len(errors) == 1 and "another window or program" in errors[0], errors
         errors.clear()
         Document.open(document.path, read_only=True).close()  # the file opens
+
+
+def test_an_undo_of_spacing_out_onto_a_key_another_program_took_is_refused(
+    document: Document, errors: list[str]
+) -> None:
+    """A move here spaces a cell out; another program then puts a new card of that cell
+    on a key spacing replaced. Giving the spaced card its old key back would sit it on
+    the new card's: the undo is refused, changes nothing, and the file still opens."""
+    home, away = cells_of(document)[:2]
+    assert [key for _, key in document.cell_keys(*away)][:2] == [0, 1], "no room there"
+    assert document.push(edits.move_cards(document, [document.cell_ids(*home)[0]], *away, 1))
+    copied = ", ".join(c.name for c in Card.__table__.columns if c.name not in ("id", "position"))
+    with sqlite3.connect(document.path, isolation_level=None) as connection:
+        connection.execute(
+            f"INSERT INTO card (position, {copied}) SELECT 1, {copied} FROM card WHERE id = ?",
+            (document.cell_ids(*away)[0],),
+        )
+    document.check_external()
+    before = file_contents(document.path)
+    document.undo()
+    assert file_contents(document.path) == before
+    assert len(errors) == 1 and "another window or program" in errors[0], errors
+    Document.open(document.path, read_only=True).close()
