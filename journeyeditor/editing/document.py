@@ -491,6 +491,19 @@ class Document(QObject):
     def snapshots(self) -> list[Snapshot]:
         return self._all(select(Snapshot).order_by(Snapshot.id))
 
+    def snapshot_list(self) -> list[tuple[int, str, str]]:
+        """Each snapshot's id, name and time taken, oldest first, without its frozen
+        project (tens of megabytes each in a big project)."""
+        return [
+            tuple(row)
+            for row in self._read("SELECT id, name, created FROM snapshot ORDER BY id", ())
+        ]
+
+    def snapshot_text(self, snapshot_id: int) -> str | None:
+        """A snapshot's frozen project (interchange JSON text), None when it is gone."""
+        rows = self._read("SELECT data FROM snapshot WHERE id = ?", (snapshot_id,))
+        return str(rows[0][0]) if rows else None
+
     def maps_of_cards(self, card_ids: Sequence[int]) -> dict[int, int]:
         """The map of each card that exists, in one read per CHUNK of ids (a move asks
         this of every card it moves: loading each as an ORM object cost a query each)."""

@@ -792,3 +792,10 @@ def take_snapshot(document: Document, name: str) -> EditCommand:
         "data": dumps(data),
     }
     return _command(document, translate("Edits", "Take snapshot"), [Insert(Snapshot, values)])
+
+
+def delete_snapshot(document: Document, snapshot_id: int) -> EditCommand:
+    """Forget a snapshot (undo gives it back whole)."""
+    return _command(
+        document, translate("Edits", "Delete snapshot"), [Delete(Snapshot, snapshot_id)]
+    )

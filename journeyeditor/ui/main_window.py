@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QRectF, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,7 @@ from journeyeditor.ui.departments_panel import DepartmentsPanel
 from journeyeditor.ui.event_import import EventImport
 from journeyeditor.ui.export_dialog import ExportDialog
 from journeyeditor.ui.find_bar import FindBar
+from journeyeditor.ui.history_panel import HistoryPanel
 from journeyeditor.ui.inspector import Inspector
 from journeyeditor.ui.maps_panel import MapsPanel
 from journeyeditor.ui.merge_dialog import choose_and_merge
@@ -79,6 +80,11 @@ class MainWindow(QMainWindow):
             self.tr("Departments"), "departmentsDock", self.departments_panel
         )
         self.tabifyDockWidget(self.personas_dock, self.departments_dock)
+        self.history_panel = HistoryPanel(self)
+        self.history_panel.revealCard.connect(self.reveal_card)
+        self.history_panel.openRequested.connect(self.open_or_warn)
+        self.history_dock = self._dock(self.tr("History"), "historyDock", self.history_panel)
+        self.tabifyDockWidget(self.departments_dock, self.history_dock)
         self.maps_dock.raise_()
         self.inspector = Inspector(self)
         self.inspector_dock = self._dock(
@@ -309,6 +315,7 @@ class MainWindow(QMainWindow):
         self.inspector.set_document(document)
         self.personas_panel.set_document(document)
         self.departments_panel.set_document(document)
+        self.history_panel.set_document(document)
         self.maps_panel.set_document(document)
         self.voting_panel.set_document(document, scene, self.workshop)
         self.ranked_panel.set_document(document, scene)
@@ -486,6 +493,21 @@ class MainWindow(QMainWindow):
             self.view.viewport().width() / 2 - 40, self.view.viewport().height() / 2 - 40
         )
         self.presenter.map_shown()
+
+    def reveal_card(self, map_id: int, card_id: int) -> None:
+        """Show a card on its map, selected, scrolled into sight (a change picked in the
+        History's comparison)."""
+        if self.document is None or self.scene is None:
+            return
+        if self.document.map_of_card(card_id) != map_id:
+            self.statusBar().showMessage(self.tr("This card is no longer on that map."), 8000)
+            return
+        if self.scene.map_id != map_id:
+            self.maps_panel.select_map(map_id)
+        self.scene.select_cards([card_id])
+        box = self.scene.layout.cards.get(card_id) if self.scene.layout is not None else None
+        if box is not None:
+            self.view.reveal(QRectF(box.rect.x, box.rect.y, box.rect.w, box.rect.h))
 
     def _refresh_vote(self) -> None:
         """The vote and ranking panels show the map now shown."""

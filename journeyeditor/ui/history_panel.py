@@ -1,0 +1,281 @@
+"""The History panel: snapshots of the whole project, taken by hand at the moments that
+matter (before a workshop, after a client review), compared with the project now, saved
+as a project of their own, deleted. Taking and deleting are steps on the undo stack;
+comparing and saving as a project write nothing to the open file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeyeditor.editing import edits, history
+from journeyeditor.editing.document import Document
+from journeyeditor.model.limits import NAME_MAX_CHARS
+from journeyeditor.store import database, interchange
+from journeyeditor.store.errors import JourneyFileError
+from journeyeditor.ui.follow import FollowingPanel
+from journeyeditor.ui.id_list import ROLE, button_row, current_id
+
+CARD = Qt.ItemDataRole.UserRole + 1
+"""A change's row in the comparison: the card it is about (the map's id is in ROLE)."""
+
+
+def when(created: str) -> str:
+    """A snapshot's time in the person's locale; the stored text when it is not a time
+    (a stranger's file may hold anything there)."""
+    moment = QDateTime.fromString(created, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return created
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+class ChangesDialog(QDialog):
+    """What changed since a snapshot, per map; a change about a card shows that card on
+    the map when activated (double-click or Enter). Refresh compares again with the
+    project as it is by then."""
+
+    revealCard = Signal(int, int)
+
+    def __init__(
+        self, name: str, compare: Callable[[], list[history.MapChanges]], parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("changesDialog")
+        self.setWindowTitle(self.tr("Changes since “{0}”").format(name))
+        self.compare = compare
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("changesTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.itemActivated.connect(self._activated)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        refresh = buttons.addButton(self.tr("&Refresh"), QDialogButtonBox.ButtonRole.ActionRole)
+        refresh.clicked.connect(self.refresh)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+        self.resize(640, 480)
+        self.refresh()
+
+    def refresh(self) -> None:
+        found = self.compare()
+        self.tree.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for group in found:
+            top = QTreeWidgetItem([f"{group.name} ({len(group.changes)})"])
+            top.setFont(0, bold)
+            top.setData(0, ROLE, group.map_id)
+            for change in group.changes:
+                row = QTreeWidgetItem([change.text])
+                row.setToolTip(0, change.text)
+                row.setData(0, ROLE, group.map_id)
+                row.setData(0, CARD, change.card_id)
+                top.addChild(row)
+            self.tree.addTopLevelItem(top)
+        self.tree.expandAll()
+        self.summary.setText(self.sum_up(found))
+
+    def sum_up(self, found: list[history.MapChanges]) -> str:
+        count = sum(len(group.changes) for group in found)
+        if not count:
+            return self.tr("Nothing has changed since this snapshot.")
+        if len(found) > 1:
+            return self.tr("{0} changes in {1} maps.").format(count, len(found))
+        if count > 1:
+            return self.tr("{0} changes, in “{1}”.").format(count, found[0].name)
+        return self.tr("One change, in “{0}”.").format(found[0].name)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        map_id, card_id = item.data(0, ROLE), item.data(0, CARD)
+        if map_id is not None and card_id is not None:
+            self.revealCard.emit(int(map_id), int(card_id))
+
+
+class HistoryPanel(FollowingPanel):
+    """The project's snapshots, newest first."""
+
+    revealCard = Signal(int, int)
+    openRequested = Signal(Path)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget(self)
+        self.list.setObjectName("snapshotList")
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.list.itemActivated.connect(lambda _item: self.compare_current())
+        self.buttons, row = button_row(
+            self,
+            "snapshotList",
+            [
+                ("take", self.tr("Take…"), self.tr("Take a snapshot of the whole project")),
+                ("compare", self.tr("Compare"), self.tr("What changed since this snapshot")),
+                ("save", self.tr("Save as…"), self.tr("Save this snapshot as a project")),
+                ("delete", self.tr("Delete"), self.tr("Delete snapshot")),
+            ],
+        )
+        slots = {
+            "take": self.take,
+            "compare": self.compare_current,
+            "save": self.save_current,
+            "delete": self.delete_current,
+        }
+        for key, slot in slots.items():
+            self.buttons[key].clicked.connect(slot)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        self.dialogs: list[ChangesDialog] = []
+        self._update_buttons()
+
+    def set_document(self, document: Document) -> None:
+        """Follow another project: comparisons open on the one before close."""
+        for dialog in list(self.dialogs):
+            dialog.close()
+        super().set_document(document)
+
+    @staticmethod
+    def _signals(document: Document) -> list[Any]:
+        return [document.snapshotsChanged]
+
+    def _refresh(self, *_ids: int) -> None:
+        assert self.document is not None
+        current = current_id(self.list)
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for snapshot_id, name, created in reversed(self.document.snapshot_list()):
+                item = QListWidgetItem(self.tr("{0} — {1}").format(name, when(created)))
+                item.setToolTip(created)
+                item.setData(ROLE, snapshot_id)
+                self.list.addItem(item)
+                if snapshot_id == current:
+                    self.list.setCurrentItem(item)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        writable = self.document is not None and not self.document.read_only
+        chosen = current_id(self.list) is not None
+        self.buttons["take"].setEnabled(writable)
+        self.buttons["compare"].setEnabled(chosen)
+        self.buttons["save"].setEnabled(chosen)
+        self.buttons["delete"].setEnabled(chosen and writable)
+
+    def _chosen(self) -> tuple[int, str] | None:
+        item = self.list.currentItem()
+        if item is None or self.document is None:
+            return None
+        found = dict((i, n) for i, n, _c in self.document.snapshot_list())
+        snapshot_id = int(item.data(ROLE))
+        return (snapshot_id, found[snapshot_id]) if snapshot_id in found else None
+
+    def take(self) -> None:
+        if self.document is None:
+            return
+        default = self.tr("Snapshot of {0}").format(
+            QLocale().toString(QDateTime.currentDateTime(), QLocale.FormatType.ShortFormat)
+        )
+        name, ok = QInputDialog.getText(
+            self, self.tr("Take snapshot"), self.tr("Name of the snapshot:"), text=default
+        )
+        if not ok:
+            return
+        name = name.strip()[:NAME_MAX_CHARS] or default
+        if self.document.push(edits.take_snapshot(self.document, name)):
+            self.list.setCurrentRow(0)
+
+    def delete_current(self) -> None:
+        chosen = self._chosen()
+        if chosen is not None and self.document is not None:
+            self.document.push(edits.delete_snapshot(self.document, chosen[0]))
+
+    def _read(self, snapshot_id: int, name: str) -> dict[str, Any] | None:
+        """The snapshot's project, checked; None (the person told why) when it cannot be
+        read or is gone."""
+        assert self.document is not None
+        text = self.document.snapshot_text(snapshot_id)
+        if text is None:
+            return None
+        try:
+            return history.read_snapshot(text, name)
+        except JourneyFileError as error:
+            QMessageBox.warning(
+                self, self.tr("Snapshot"), error.message(QCoreApplication.translate)
+            )
+            return None
+
+    def compare_current(self) -> None:
+        chosen = self._chosen()
+        if chosen is None or self.document is None:
+            return
+        snapshot_id, name = chosen
+        before = self._read(snapshot_id, name)
+        if before is None:
+            return
+        document = self.document
+        dialog = ChangesDialog(name, lambda: history.compare(before, document.export_data()), self)
+        dialog.revealCard.connect(self.revealCard)
+        dialog.finished.connect(lambda _result: self.dialogs.remove(dialog))
+        self.dialogs.append(dialog)
+        dialog.show()
+
+    def save_current(self) -> None:
+        chosen = self._chosen()
+        if chosen is None or self.document is None:
+            return
+        snapshot_id, name = chosen
+        data = self._read(snapshot_id, name)
+        if data is None:
+            return
+        target, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save snapshot as a project"),
+            str(self.document.path.parent / f"{name}{database.SUFFIX}"),
+            self.tr("Journey maps (*.journey)"),
+        )
+        if not target:
+            return
+        path = Path(target).with_suffix(database.SUFFIX)
+        if path.resolve() == self.document.path.resolve():
+            QMessageBox.warning(
+                self,
+                self.tr("Snapshot"),
+                self.tr("Choose another file: this one is the project open here."),
+            )
+            return
+        try:
+            plan = interchange.plan_import(data, name)
+            database.create_file(path, interchange.populate_from(plan))
+        except JourneyFileError as error:
+            QMessageBox.warning(
+                self, self.tr("Snapshot"), error.message(QCoreApplication.translate)
+            )
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Snapshot"),
+            self.tr("Saved “{0}” as {1}. Open it now?").format(name, path.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.openRequested.emit(path)
