@@ -33,6 +33,7 @@ from journeyeditor.store import database, interchange
 from journeyeditor.store.errors import JourneyFileError
 from journeyeditor.ui.follow import FollowingPanel
 from journeyeditor.ui.id_list import ROLE, button_row, current_id
+from journeyeditor.ui.open_lock import refuse_open_target
 
 CARD = Qt.ItemDataRole.UserRole + 1
 """A change's row in the comparison: the card it is about (the map's id is in ROLE)."""
@@ -257,12 +258,7 @@ class HistoryPanel(FollowingPanel):
         if not target:
             return
         path = Path(target).with_suffix(database.SUFFIX)
-        if path.resolve() == self.document.path.resolve():
-            QMessageBox.warning(
-                self,
-                self.tr("Snapshot"),
-                self.tr("Choose another file: this one is the project open here."),
-            )
+        if refuse_open_target(self, path, self.document.path):
             return
         try:
             plan = interchange.plan_import(data, name)

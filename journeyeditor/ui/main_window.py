@@ -27,6 +27,7 @@ from journeyeditor.editing.workshop import Workshop
 from journeyeditor.render.labels import labels
 from journeyeditor.store import database, interchange, templates
 from journeyeditor.store.errors import JourneyFileError, ReadOnlyFileError
+from journeyeditor.store.files import is_same_file
 from journeyeditor.ui import recent
 from journeyeditor.ui.departments_panel import DepartmentsPanel
 from journeyeditor.ui.event_import import EventImport
@@ -37,7 +38,7 @@ from journeyeditor.ui.inspector import Inspector
 from journeyeditor.ui.maps_panel import MapsPanel
 from journeyeditor.ui.merge_dialog import choose_and_merge
 from journeyeditor.ui.metric_suggestions import suggest_metrics
-from journeyeditor.ui.open_lock import OpenLock
+from journeyeditor.ui.open_lock import OpenLock, refuse_open_target
 from journeyeditor.ui.palette import Palette
 from journeyeditor.ui.personas_panel import PersonasPanel
 from journeyeditor.ui.presenter import Presenter
@@ -443,6 +444,8 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name).with_suffix(database.SUFFIX)
+        if refuse_open_target(self, path, self.document.path if self.document else None):
+            return
         try:
             plan = templates.template_plan(template, i18n.interface_language())
             database.create_file(path, interchange.populate_from(plan))
@@ -460,8 +463,11 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
+        path = Path(name).with_suffix(database.SUFFIX)
+        if not is_same_file(path, self.document.path) and refuse_open_target(self, path, None):
+            return  # Save As onto the file open here is nothing to do: it is saved
         try:
-            self.document.save_as(Path(name).with_suffix(database.SUFFIX))
+            self.document.save_as(path)
         except JourneyFileError as error:
             self._show_error(error.message(QCoreApplication.translate))
             return

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from journeyeditor.store.files import is_same_file
 
 
 def lock_path(path: Path) -> Path:
@@ -39,3 +42,32 @@ class OpenLock:
     def release(self) -> None:
         if self._lock.isLocked():
             self._lock.unlock()
+
+
+def open_elsewhere(path: Path) -> bool:
+    """Whether a Journey Editor window (this one included) has `path` open for editing:
+    a new file written there would take the place of the one it edits, and its edits
+    would go on into a file no longer there."""
+    lock = QLockFile(str(lock_path(path)))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        lock.unlock()
+        return False
+    return lock.error() == QLockFile.LockError.LockFailedError
+
+
+def refuse_open_target(parent: QWidget, path: Path, open_here: Path | None) -> bool:
+    """Tell the person, and return True, when `path` (a file about to be written whole:
+    a new project, Save As, a snapshot saved as a project) is the project open here
+    (`open_here`) or open in another window."""
+    same = open_here is not None and is_same_file(path, open_here)
+    if not same and not open_elsewhere(path):
+        return False
+    QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("OpenLock", "File open"),
+        QCoreApplication.translate(
+            "OpenLock", "{0} is open in Journey Editor. Choose another file."
+        ).format(path.name),
+    )
+    return True

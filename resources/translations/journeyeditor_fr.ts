@@ -325,6 +325,33 @@
     </message>
 </context>
 <context>
+    <name>ChangesDialog</name>
+    <message>
+        <source>Changes since “{0}”</source>
+        <translation>Changements depuis «&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since this snapshot.</source>
+        <translation>Rien n’a changé depuis cet instantané.</translation>
+    </message>
+    <message>
+        <source>{0} changes in {1} maps.</source>
+        <translation>{0} changements dans {1} cartes.</translation>
+    </message>
+    <message>
+        <source>{0} changes, in “{1}”.</source>
+        <translation>{0} changements, dans «&#xa0;{1}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>One change, in “{0}”.</source>
+        <translation>Un changement, dans «&#xa0;{0}&#xa0;».</translation>
+    </message>
+</context>
+<context>
     <name>Choice</name>
     <message>
         <source>(several values)</source>
@@ -751,6 +778,10 @@
         <translation>Prendre un instantané</translation>
     </message>
     <message>
+        <source>Delete snapshot</source>
+        <translation>Supprimer l’instantané</translation>
+    </message>
+    <message>
         <source>Merge from %n files</source>
         <translation>Fusionner %n fichiers</translation>
     </message>
@@ -1139,6 +1170,224 @@
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>“{0}”</source>
+        <translation>«&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>couleur</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>canal</translation>
+    </message>
+    <message>
+        <source>ownership</source>
+        <translation>type de canal</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>gravité</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>priorité</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unité</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>cible</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>point de départ</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>département</translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation>votes</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>niveau de preuve</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>sens</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>période</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>auteur</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>Renamed the map “{0}” to “{1}”</source>
+        <translation>Carte «&#xa0;{0}&#xa0;» renommée «&#xa0;{1}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Added the stage “{0}”</source>
+        <translation>Étape «&#xa0;{0}&#xa0;» ajoutée</translation>
+    </message>
+    <message>
+        <source>Removed the stage “{0}”</source>
+        <translation>Étape «&#xa0;{0}&#xa0;» supprimée</translation>
+    </message>
+    <message>
+        <source>Renamed the stage “{0}” to “{1}”</source>
+        <translation>Étape «&#xa0;{0}&#xa0;» renommée «&#xa0;{1}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Put the stages in another order</source>
+        <translation>Étapes remises dans un autre ordre</translation>
+    </message>
+    <message>
+        <source>Added the lane “{0}”</source>
+        <translation>Couloir «&#xa0;{0}&#xa0;» ajouté</translation>
+    </message>
+    <message>
+        <source>Removed the lane “{0}”</source>
+        <translation>Couloir «&#xa0;{0}&#xa0;» supprimé</translation>
+    </message>
+    <message>
+        <source>Renamed the lane “{0}” to “{1}”</source>
+        <translation>Couloir «&#xa0;{0}&#xa0;» renommé «&#xa0;{1}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Put the lanes in another order</source>
+        <translation>Couloirs remis dans un autre ordre</translation>
+    </message>
+    <message>
+        <source>Added {0} in {1}</source>
+        <translation>Fiche {0} ajoutée dans {1}</translation>
+    </message>
+    <message>
+        <source>Moved {0} from {1} to {2}</source>
+        <translation>Fiche {0} déplacée de {1} vers {2}</translation>
+    </message>
+    <message>
+        <source>Rewrote {0} as {1}</source>
+        <translation>Fiche {0} réécrite en {1}</translation>
+    </message>
+    <message>
+        <source>Changed the {0} of {1}</source>
+        <translation>Fiche {1} modifiée ({0})</translation>
+    </message>
+    <message>
+        <source>Removed {0} from {1}</source>
+        <translation>Fiche {0} supprimée de {1}</translation>
+    </message>
+    <message>
+        <source>Emotion at {0} in {1}: {2} → {3}</source>
+        <translation>Émotion à l’étape {0} dans {1}&#xa0;: {2} → {3}</translation>
+    </message>
+    <message>
+        <source>Added this map</source>
+        <translation>Carte ajoutée</translation>
+    </message>
+    <message>
+        <source>Deleted this map</source>
+        <translation>Carte supprimée</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Take…</source>
+        <translation>Prendre…</translation>
+    </message>
+    <message>
+        <source>Take a snapshot of the whole project</source>
+        <translation>Prendre un instantané de tout le projet</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <source>What changed since this snapshot</source>
+        <translation>Ce qui a changé depuis cet instantané</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Save this snapshot as a project</source>
+        <translation>Enregistrer cet instantané comme un projet</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete snapshot</source>
+        <translation>Supprimer l’instantané</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <source>Snapshot of {0}</source>
+        <translation>Instantané du {0}</translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation>Prendre un instantané</translation>
+    </message>
+    <message>
+        <source>Name of the snapshot:</source>
+        <translation>Nom de l’instantané&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Instantané</translation>
+    </message>
+    <message>
+        <source>Save snapshot as a project</source>
+        <translation>Enregistrer l’instantané comme un projet</translation>
+    </message>
+    <message>
+        <source>Journey maps (*.journey)</source>
+        <translation>Cartes de parcours (*.journey)</translation>
+    </message>
+    <message>
+        <source>Saved “{0}” as {1}. Open it now?</source>
+        <translation>«&#xa0;{0}&#xa0;» enregistré sous {1}. L’ouvrir maintenant&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1980,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>Départements</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
@@ -1949,6 +2202,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>{0} — Journey Editor</source>
         <translation>{0} — Journey Editor</translation>
+    </message>
+    <message>
+        <source>This card is no longer on that map.</source>
+        <translation>Cette fiche n’est plus sur cette carte.</translation>
     </message>
     <message>
         <source>The figures are on the map (Undo takes them back).</source>
@@ -2377,6 +2634,17 @@ Rien n’a été modifié.</translation>
     <message>
         <source>no value</source>
         <translation>aucune valeur</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLock</name>
+    <message>
+        <source>File open</source>
+        <translation>Fichier ouvert</translation>
+    </message>
+    <message>
+        <source>{0} is open in Journey Editor. Choose another file.</source>
+        <translation>{0} est ouvert dans Journey Editor. Choisissez un autre fichier.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,193 @@
+"""The History panel in the real window: a snapshot taken, undone and redone; compared
+with the project after an edit, a change activated showing its card on its map; deleted
+and given back by undo; saved as a project of its own and opened; a hostile snapshot
+refused with a message."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import make_project
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from journeyeditor.editing import edits
+from journeyeditor.editing.document import Document
+from journeyeditor.model import Card
+from journeyeditor.ui.history_panel import ChangesDialog, HistoryPanel
+from journeyeditor.ui.main_window import MainWindow
+from journeyeditor.ui.open_lock import OpenLock
+from tests.gui.conftest import Disk
+
+from helpers.projects import file_contents
+
+
+def doc(window: MainWindow) -> Document:
+    assert window.document is not None
+    return window.document
+
+
+def texts(panel: HistoryPanel) -> list[str]:
+    return [panel.list.item(row).text() for row in range(panel.list.count())]
+
+
+@pytest.fixture
+def panel(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> HistoryPanel:
+    """The window's History panel holding one snapshot, 'Before the workshop'."""
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Before the workshop", True))
+    window.history_panel.buttons["take"].click()
+    return window.history_panel
+
+
+def changes_shown(dialog: ChangesDialog) -> dict[str, list[str]]:
+    tree = dialog.tree
+    found: dict[str, list[str]] = {}
+    for row in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(row)
+        found[top.text(0)] = [top.child(n).text(0) for n in range(top.childCount())]
+    return found
+
+
+def test_a_snapshot_taken_is_one_undoable_step(
+    window: MainWindow, panel: HistoryPanel, disk: Disk
+) -> None:
+    assert disk.rows("snapshot") == 1
+    assert texts(panel)[0].startswith("Before the workshop — ")
+    assert panel.list.currentRow() == 0
+    window.undo_action.trigger()
+    assert disk.rows("snapshot") == 0
+    assert texts(panel) == []
+    assert not panel.buttons["compare"].isEnabled()
+    window.redo_action.trigger()
+    assert disk.rows("snapshot") == 1
+    assert texts(panel)[0].startswith("Before the workshop — ")
+
+
+def test_compare_lists_the_change_and_shows_its_card_on_its_map(
+    window: MainWindow, panel: HistoryPanel
+) -> None:
+    document = doc(window)
+    other_map = document.maps()[2]
+    card = document.cards(other_map.id)[0]
+    assert window.scene is not None and window.scene.map_id != other_map.id
+    assert document.push(edits.edit_card(document, card.id, text="A new reading"))
+    panel.list.setCurrentRow(0)
+    panel.buttons["compare"].click()
+    (dialog,) = panel.dialogs
+    shown = changes_shown(dialog)
+    assert list(shown) == [f"{other_map.name} (1)"]
+    (change,) = shown[f"{other_map.name} (1)"]
+    assert change.startswith("Rewrote “") and change.endswith("as “A new reading”")
+    assert dialog.summary.text() == f"One change, in “{other_map.name}”."
+    row = dialog.tree.topLevelItem(0).child(0)
+    dialog.tree.itemActivated.emit(row, 0)
+    assert window.scene.map_id == other_map.id
+    assert window.scene.selected_cards() == [card.id]
+    assert window.maps_panel.current_map() == other_map.id
+    window.undo_action.trigger()
+    dialog.refresh()
+    assert changes_shown(dialog) == {}
+    assert dialog.summary.text() == "Nothing has changed since this snapshot."
+    dialog.close()
+    assert panel.dialogs == []
+
+
+def test_a_deleted_snapshot_comes_back_with_undo(
+    window: MainWindow, panel: HistoryPanel, disk: Disk
+) -> None:
+    panel.list.setCurrentRow(0)
+    panel.buttons["delete"].click()
+    assert disk.rows("snapshot") == 0 and texts(panel) == []
+    window.undo_action.trigger()
+    assert disk.rows("snapshot") == 1
+    assert texts(panel)[0].startswith("Before the workshop — ")
+
+
+def test_a_snapshot_saved_as_a_project_opens_as_it_was(
+    window: MainWindow,
+    panel: HistoryPanel,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    document = doc(window)
+    card = document.cards(document.maps()[0].id)[0]
+    old_text, project = card.text, document.path
+    assert document.push(edits.edit_card(document, card.id, text="Changed after"))
+    target = tmp_path / "saved" / "before.journey"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    panel.list.setCurrentRow(0)
+    panel.buttons["save"].click()
+    assert doc(window).path == target
+    saved = doc(window).get(Card, card.id)
+    assert saved is not None and saved.text == old_text
+    assert doc(window).snapshot_list() == []  # a project of its own, without history
+    with sqlite3.connect(project) as connection:
+        (text,) = connection.execute("SELECT text FROM card WHERE id = ?", (card.id,)).fetchone()
+    assert text == "Changed after"
+
+
+def test_saving_over_the_open_project_is_refused(
+    window: MainWindow, panel: HistoryPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = doc(window)
+    start = file_contents(document.path)
+    warned: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(document.path), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(str(a[2])))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    panel.list.setCurrentRow(0)
+    panel.buttons["save"].click()
+    assert warned == [f"{document.path.name} is open in Journey Editor. Choose another file."]
+    assert file_contents(document.path) == start
+
+
+def test_no_file_is_written_over_one_another_window_edits(
+    window: MainWindow,
+    panel: HistoryPanel,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another window has a project open: a snapshot saved as a project, Save As and
+    New aimed at its file are each refused, and that file is left as it was (written
+    whole, it would have taken the place of the file the other window edits)."""
+    other = make_project(tmp_path / "other.journey")
+    elsewhere = OpenLock(other)
+    assert elsewhere.take()
+    start, here = file_contents(other), doc(window).path
+    warned: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(other), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(str(a[2])))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda *_a: ("Blank: Before / During / After", True)
+    )
+    panel.list.setCurrentRow(0)
+    panel.buttons["save"].click()
+    window.save_as_action.trigger()
+    window.new_action.trigger()
+    assert warned == ["other.journey is open in Journey Editor. Choose another file."] * 3
+    assert file_contents(other) == start
+    assert doc(window).path == here
+    elsewhere.release()
+
+
+def test_a_hostile_snapshot_is_refused_with_a_message(
+    window: MainWindow, panel: HistoryPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = doc(window)
+    with sqlite3.connect(document.path, isolation_level=None) as connection:
+        connection.execute("UPDATE snapshot SET data = ?", ("[" * 100_000,))
+    document.check_external()
+    start = file_contents(document.path)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(str(a[2])))
+    panel.list.setCurrentRow(0)
+    panel.buttons["compare"].click()
+    panel.buttons["save"].click()
+    assert len(warned) == 2
+    assert all("cannot be imported" in text and "nested" in text for text in warned)
+    assert panel.dialogs == []
+    assert file_contents(document.path) == start
