@@ -21,6 +21,8 @@ from journeyeditor.store import interchange
 Record = Mapping[str, Any]
 SHORT = 60
 """Characters of a card's text quoted in a change; longer texts end in an ellipsis."""
+OPENING, CLOSING = "“\"«‘'", "”\"»’'"
+"""Marks a card's text may already open and close with."""
 UNCOMPARED = frozenset({"id", "stage", "lane", "text", "created"})
 """Card keys that are not one of its details: its identity, its place, its text."""
 
@@ -52,10 +54,13 @@ def read_snapshot(text: str, name: str) -> dict[str, Any]:
 
 
 def quoted(text: str) -> str:
-    """A card's text on one line, cut to SHORT characters, in quotes."""
+    """A card's text on one line, cut to SHORT characters, in quotes (its own, when it
+    has them)."""
     line = " ".join(text.split())
     if len(line) > SHORT:
         line = line[: SHORT - 1].rstrip() + "…"
+    if line[:1] in OPENING and line[-1:] in CLOSING:
+        return line  # a quote already (a thought): quoting it again doubles its marks
     return translate("History", "“{0}”").format(line)
 
 

@@ -67,6 +67,7 @@ class ChangesDialog(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("changesTree")
         self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
         self.tree.itemActivated.connect(self._activated)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         refresh = buttons.addButton(self.tr("&Refresh"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -76,8 +77,15 @@ class ChangesDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(640, 480)
+        self.resize(560, 380)
         self.refresh()
+
+    def place(self, window: QWidget) -> None:
+        """Put the list at the bottom left of `window`, over the side panels: a change
+        activated shows its card in the middle of the map, which the list then leaves
+        in sight."""
+        frame = window.frameGeometry()
+        self.move(frame.left() + 8, max(frame.top(), frame.bottom() - self.height() - 40))
 
     def refresh(self) -> None:
         found = self.compare()
@@ -144,8 +152,17 @@ class HistoryPanel(FollowingPanel):
         }
         for key, slot in slots.items():
             self.buttons[key].clicked.connect(slot)
+        self.hint = QLabel(
+            self.tr(
+                "No snapshot yet. Take one before a workshop or a client review: "
+                "Compare then shows what changed since."
+            ),
+            self,
+        )
+        self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.hint)
         layout.addWidget(self.list)
         layout.addLayout(row)
         self.dialogs: list[ChangesDialog] = []
@@ -173,6 +190,7 @@ class HistoryPanel(FollowingPanel):
                 self.list.addItem(item)
                 if snapshot_id == current:
                     self.list.setCurrentItem(item)
+        self.hint.setVisible(self.list.count() == 0)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -197,12 +215,14 @@ class HistoryPanel(FollowingPanel):
         default = self.tr("Snapshot of {0}").format(
             QLocale().toString(QDateTime.currentDateTime(), QLocale.FormatType.ShortFormat)
         )
-        name, ok = QInputDialog.getText(
-            self, self.tr("Take snapshot"), self.tr("Name of the snapshot:"), text=default
-        )
-        if not ok:
+        ask = QInputDialog(self)
+        ask.setWindowTitle(self.tr("Take snapshot"))
+        ask.setLabelText(self.tr("Name of the snapshot:"))
+        ask.setTextValue(default)
+        ask.resize(max(ask.sizeHint().width(), 420), ask.sizeHint().height())
+        if ask.exec() != QDialog.DialogCode.Accepted:
             return
-        name = name.strip()[:NAME_MAX_CHARS] or default
+        name = ask.textValue().strip()[:NAME_MAX_CHARS] or default
         if self.document.push(edits.take_snapshot(self.document, name)):
             self.list.setCurrentRow(0)
 
@@ -239,6 +259,7 @@ class HistoryPanel(FollowingPanel):
         dialog.revealCard.connect(self.revealCard)
         dialog.finished.connect(lambda _result: self.dialogs.remove(dialog))
         self.dialogs.append(dialog)
+        dialog.place(self.window())
         dialog.show()
 
     def save_current(self) -> None:

@@ -1358,6 +1358,10 @@
         <translation>Supprimer l’instantané</translation>
     </message>
     <message>
+        <source>No snapshot yet. Take one before a workshop or a client review: Compare then shows what changed since.</source>
+        <translation>Aucun instantané pour l’instant. Prenez-en un avant un atelier ou une revue avec le client&#xa0;: Comparer montrera ensuite ce qui a changé depuis.</translation>
+    </message>
+    <message>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>

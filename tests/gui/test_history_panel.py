@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_project
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
@@ -35,7 +35,14 @@ def texts(panel: HistoryPanel) -> list[str]:
 @pytest.fixture
 def panel(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> HistoryPanel:
     """The window's History panel holding one snapshot, 'Before the workshop'."""
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Before the workshop", True))
+
+    def named(dialog: QInputDialog) -> QDialog.DialogCode:
+        assert "Snapshot of " in dialog.textValue()  # the default name, with the time
+        dialog.setTextValue("Before the workshop")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QInputDialog, "exec", named)
+    assert window.history_panel.hint.isVisibleTo(window.history_panel)
     window.history_panel.buttons["take"].click()
     return window.history_panel
 
@@ -55,9 +62,11 @@ def test_a_snapshot_taken_is_one_undoable_step(
     assert disk.rows("snapshot") == 1
     assert texts(panel)[0].startswith("Before the workshop — ")
     assert panel.list.currentRow() == 0
+    assert not panel.hint.isVisibleTo(panel)
     window.undo_action.trigger()
     assert disk.rows("snapshot") == 0
     assert texts(panel) == []
+    assert panel.hint.isVisibleTo(panel)
     assert not panel.buttons["compare"].isEnabled()
     window.redo_action.trigger()
     assert disk.rows("snapshot") == 1

@@ -177,3 +177,10 @@ def test_every_changed_card_is_said_and_no_other(document: Document, steps: list
     removed = [change for change in changes if change.card_id is None]
     assert len(removed) == len(old.keys() - new.keys())
     assert bool(found) == bool(differ or removed)
+
+
+def test_a_card_is_quoted_on_one_short_line_and_never_quoted_twice() -> None:
+    assert history.quoted("A  plain\ncard") == "“A plain card”"
+    assert history.quoted("“I want a perfume that suits me”") == "“I want a perfume that suits me”"
+    long = history.quoted("word " * 40)
+    assert long.endswith("…”") and len(long) == history.SHORT + 2
