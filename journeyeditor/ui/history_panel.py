@@ -5,6 +5,7 @@ comparing and saving as a project write nothing to the open file."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +36,7 @@ from journeyeditor.ui.id_list import ROLE, button_row, current_id
 from journeyeditor.ui.open_lock import refuse_open_target
 
 CARD = Qt.ItemDataRole.UserRole + 1
-"""A change's row in the comparison: the card it is about (the map's id is in ROLE)."""
+"""A change's row in the comparison: the card it is about (its map's id is in ROLE)."""
 
 
 def when(created: str) -> str:
@@ -48,9 +48,15 @@ def when(created: str) -> str:
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
+def file_name(name: str) -> str:
+    """A snapshot's name as a file name: without the characters a folder or a system
+    refuses (a date written 1/12/2026 would name folders), never empty."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", name).strip(" .-")[:120] or "snapshot"
+
+
 class ChangesDialog(QDialog):
     """What changed since a snapshot, per map; a change about a card shows that card on
-    the map when activated (double-click or Enter). Refresh compares again with the
+    its map when activated (double-click or Enter). Refresh compares again with the
     project as it is by then."""
 
     revealCard = Signal(int, int)
@@ -64,18 +70,18 @@ class ChangesDialog(QDialog):
         self.compare = compare
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("changesTree")
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        self.tree.itemActivated.connect(self._activated)
+        self.list = QListWidget(self)
+        self.list.setObjectName("changesList")
+        self.list.setWordWrap(True)  # a list view wraps its rows; a tree view only elides
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.itemActivated.connect(self._activated)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         refresh = buttons.addButton(self.tr("&Refresh"), QDialogButtonBox.ButtonRole.ActionRole)
         refresh.clicked.connect(self.refresh)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.resize(560, 380)
         self.refresh()
@@ -88,22 +94,19 @@ class ChangesDialog(QDialog):
         self.move(frame.left() + 8, max(frame.top(), frame.bottom() - self.height() - 40))
 
     def refresh(self) -> None:
+        """Each map's name in bold, then its changes, one row each."""
         found = self.compare()
-        self.tree.clear()
+        self.list.clear()
         bold = QFont(self.font())
         bold.setBold(True)
         for group in found:
-            top = QTreeWidgetItem([f"{group.name} ({len(group.changes)})"])
-            top.setFont(0, bold)
-            top.setData(0, ROLE, group.map_id)
+            heading = QListWidgetItem(f"{group.name} ({len(group.changes)})", self.list)
+            heading.setFont(bold)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for change in group.changes:
-                row = QTreeWidgetItem([change.text])
-                row.setToolTip(0, change.text)
-                row.setData(0, ROLE, group.map_id)
-                row.setData(0, CARD, change.card_id)
-                top.addChild(row)
-            self.tree.addTopLevelItem(top)
-        self.tree.expandAll()
+                row = QListWidgetItem(change.text, self.list)
+                row.setData(ROLE, group.map_id)
+                row.setData(CARD, change.card_id)
         self.summary.setText(self.sum_up(found))
 
     def sum_up(self, found: list[history.MapChanges]) -> str:
@@ -116,8 +119,8 @@ class ChangesDialog(QDialog):
             return self.tr("{0} changes, in “{1}”.").format(count, found[0].name)
         return self.tr("One change, in “{0}”.").format(found[0].name)
 
-    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        map_id, card_id = item.data(0, ROLE), item.data(0, CARD)
+    def _activated(self, item: QListWidgetItem) -> None:
+        map_id, card_id = item.data(ROLE), item.data(CARD)
         if map_id is not None and card_id is not None:
             self.revealCard.emit(int(map_id), int(card_id))
 
@@ -273,7 +276,7 @@ class HistoryPanel(FollowingPanel):
         target, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save snapshot as a project"),
-            str(self.document.path.parent / f"{name}{database.SUFFIX}"),
+            str(self.document.path.parent / f"{file_name(name)}{database.SUFFIX}"),
             self.tr("Journey maps (*.journey)"),
         )
         if not target:

@@ -317,9 +317,9 @@ class MainWindow(QMainWindow):
         self.personas_panel.set_document(document)
         self.departments_panel.set_document(document)
         self.history_panel.set_document(document)
-        self.maps_panel.set_document(document)
         self.voting_panel.set_document(document, scene, self.workshop)
         self.ranked_panel.set_document(document, scene)
+        self.maps_panel.set_document(document)  # last: it shows the first map
         recent.remember(document.path)
         self._update_title()
         self._sync_undo()

@@ -51,10 +51,15 @@ class MapsPanel(QWidget):
         layout.addLayout(buttons)
 
     def set_document(self, document: Document) -> None:
+        """Show another project's maps, its first one current: the map chosen in the
+        project before is not this one's, even when it has the same id (every project's
+        first map is map 1, so the window showed no map at all)."""
         self.document = document
         for signal in (document.mapAdded, document.mapRemoved, document.mapChanged):
             signal.connect(self._refresh)
         document.mapsReordered.connect(self._refresh)
+        with QSignalBlocker(self.list):
+            self.list.clear()
         self._refresh()
 
     def current_map(self) -> int | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_project
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from journeyeditor.editing import edits
@@ -48,11 +49,16 @@ def panel(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> HistoryPanel:
 
 
 def changes_shown(dialog: ChangesDialog) -> dict[str, list[str]]:
-    tree = dialog.tree
+    """Each map's heading (the rows that cannot be chosen) with the changes under it."""
     found: dict[str, list[str]] = {}
-    for row in range(tree.topLevelItemCount()):
-        top = tree.topLevelItem(row)
-        found[top.text(0)] = [top.child(n).text(0) for n in range(top.childCount())]
+    heading = ""
+    for row in range(dialog.list.count()):
+        item = dialog.list.item(row)
+        if item.flags() & Qt.ItemFlag.ItemIsSelectable:
+            found[heading].append(item.text())
+        else:
+            heading = item.text()
+            found[heading] = []
     return found
 
 
@@ -89,8 +95,7 @@ def test_compare_lists_the_change_and_shows_its_card_on_its_map(
     (change,) = shown[f"{other_map.name} (1)"]
     assert change.startswith("Rewrote “") and change.endswith("as “A new reading”")
     assert dialog.summary.text() == f"One change, in “{other_map.name}”."
-    row = dialog.tree.topLevelItem(0).child(0)
-    dialog.tree.itemActivated.emit(row, 0)
+    dialog.list.itemActivated.emit(dialog.list.item(1))
     assert window.scene.map_id == other_map.id
     assert window.scene.selected_cards() == [card.id]
     assert window.maps_panel.current_map() == other_map.id
@@ -200,3 +205,23 @@ def test_a_hostile_snapshot_is_refused_with_a_message(
     assert all("cannot be imported" in text and "nested" in text for text in warned)
     assert panel.dialogs == []
     assert file_contents(document.path) == start
+
+
+def test_the_file_proposed_for_a_snapshot_is_a_name_in_the_projects_folder(
+    window: MainWindow, panel: HistoryPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A snapshot's name may hold what a file name cannot (a date with slashes would
+    name folders): the file proposed keeps the rest, beside the project."""
+    document = doc(window)
+    assert document.push(edits.take_snapshot(document, "Review 1/12: final?"))
+    proposed: list[Path] = []
+
+    def save_name(*args: object) -> tuple[str, str]:
+        proposed.append(Path(str(args[2])))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    panel.list.setCurrentRow(0)
+    assert texts(panel)[0].startswith("Review 1/12: final? — ")
+    panel.buttons["save"].click()
+    assert proposed == [document.path.parent / "Review 1-12- final.journey"]

@@ -317,3 +317,18 @@ def test_new_from_a_template_follows_the_interface_language(
         assert connection.execute("SELECT language FROM project").fetchone() == (interface,)
     finally:
         connection.close()
+
+
+def test_another_project_opened_in_the_window_shows_its_first_map(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Every project's first map is map 1: the window kept 'map 1 is current' from the
+    project before, told the new map view nothing, and showed no map at all."""
+    other = make_project(tmp_path / "other.journey")
+    assert window.scene is not None and window.scene.map_id is not None
+    window.open_or_warn(other)
+    assert window.document is not None and window.document.path == other
+    first = window.document.maps()[0].id
+    assert window.scene.map_id == first
+    assert window.maps_panel.current_map() == first
+    assert window.scene.layout is not None and window.scene.layout.cards
