@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QTim
 from PySide6.QtGui import QImage, QStandardItemModel
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -47,6 +46,7 @@ from journeyeditor.render.pages import AUTO, LANDSCAPE, PAGE_SIZES, PORTRAIT
 from journeyeditor.render.qt_sheets import configure_printer, sheet_image
 from journeyeditor.store.errors import JourneyFileError
 from journeyeditor.ui.branding_box import BrandingBox
+from journeyeditor.ui.busy import waiting
 from journeyeditor.ui.export_preview import Preview
 from journeyeditor.ui.while_shown import WhileShown
 
@@ -463,16 +463,14 @@ class ExportDialog(QDialog):
     def export_to(self, path: Path | str) -> bool:
         """Write the export to `path`; a problem is shown to the person and gives False."""
         path = Path(path)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            export.EXPORTS[self.format()](self.document, path, self.options(), self.source)
+            with waiting():
+                export.EXPORTS[self.format()](self.document, path, self.options(), self.source)
         except JourneyFileError as error:
-            QApplication.restoreOverrideCursor()
             QMessageBox.warning(
                 self, self.tr("Export failed"), error.message(QCoreApplication.translate)
             )
             return False
-        QApplication.restoreOverrideCursor()
         self.last_path = path
         self.save_settings()
         return True
@@ -484,11 +482,8 @@ class ExportDialog(QDialog):
         printer.setDocName(self.suggested_name())
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with waiting():
             export.print_map(self.document, printer, options, self.source)
-        finally:
-            QApplication.restoreOverrideCursor()
         self.save_settings()
         self.accept()
 

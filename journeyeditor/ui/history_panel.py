@@ -31,6 +31,7 @@ from journeyeditor.editing.document import Document
 from journeyeditor.model.limits import NAME_MAX_CHARS
 from journeyeditor.store import database, interchange
 from journeyeditor.store.errors import JourneyFileError
+from journeyeditor.ui.busy import waiting
 from journeyeditor.ui.follow import FollowingPanel
 from journeyeditor.ui.id_list import ROLE, button_row, current_id
 from journeyeditor.ui.open_lock import refuse_open_target
@@ -95,7 +96,8 @@ class ChangesDialog(QDialog):
 
     def refresh(self) -> None:
         """Each map's name in bold, then its changes, one row each."""
-        found = self.compare()
+        with waiting():
+            found = self.compare()
         self.list.clear()
         bold = QFont(self.font())
         bold.setBold(True)
@@ -226,7 +228,9 @@ class HistoryPanel(FollowingPanel):
         if ask.exec() != QDialog.DialogCode.Accepted:
             return
         name = ask.textValue().strip()[:NAME_MAX_CHARS] or default
-        if self.document.push(edits.take_snapshot(self.document, name)):
+        with waiting():  # seconds for a project of 100,000 cards
+            taken = self.document.push(edits.take_snapshot(self.document, name))
+        if taken:
             self.list.setCurrentRow(0)
 
     def delete_current(self) -> None:
@@ -242,7 +246,8 @@ class HistoryPanel(FollowingPanel):
         if text is None:
             return None
         try:
-            return history.read_snapshot(text, name)
+            with waiting():
+                return history.read_snapshot(text, name)
         except JourneyFileError as error:
             QMessageBox.warning(
                 self, self.tr("Snapshot"), error.message(QCoreApplication.translate)
@@ -285,8 +290,9 @@ class HistoryPanel(FollowingPanel):
         if refuse_open_target(self, path, self.document.path):
             return
         try:
-            plan = interchange.plan_import(data, name)
-            database.create_file(path, interchange.populate_from(plan))
+            with waiting():
+                plan = interchange.plan_import(data, name)
+                database.create_file(path, interchange.populate_from(plan))
         except JourneyFileError as error:
             QMessageBox.warning(
                 self, self.tr("Snapshot"), error.message(QCoreApplication.translate)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import make_project
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
@@ -203,6 +203,7 @@ def test_a_hostile_snapshot_is_refused_with_a_message(
     panel.buttons["save"].click()
     assert len(warned) == 2
     assert all("cannot be imported" in text and "nested" in text for text in warned)
+    assert QApplication.overrideCursor() is None  # the wait cursor went with the work
     assert panel.dialogs == []
     assert file_contents(document.path) == start
 
