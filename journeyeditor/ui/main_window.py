@@ -81,11 +81,6 @@ class MainWindow(QMainWindow):
             self.tr("Departments"), "departmentsDock", self.departments_panel
         )
         self.tabifyDockWidget(self.personas_dock, self.departments_dock)
-        self.history_panel = HistoryPanel(self)
-        self.history_panel.revealCard.connect(self.reveal_card)
-        self.history_panel.openRequested.connect(self.open_or_warn)
-        self.history_dock = self._dock(self.tr("History"), "historyDock", self.history_panel)
-        self.tabifyDockWidget(self.departments_dock, self.history_dock)
         self.maps_dock.raise_()
         self.inspector = Inspector(self)
         self.inspector_dock = self._dock(
@@ -103,8 +98,13 @@ class MainWindow(QMainWindow):
         self.ranked_dock = self._dock(self.tr("Ranking"), "rankedDock", self.ranked_panel, right)
         # Tabbed with the inspector, which keeps the whole height: most of the time a person
         # edits, and a workshop opens the Vote or ranking tab when it needs them.
+        self.history_panel = HistoryPanel(self)
+        self.history_panel.revealCard.connect(self.reveal_card)
+        self.history_panel.openRequested.connect(self.open_or_warn)
+        self.history_dock = self._dock(self.tr("History"), "historyDock", self.history_panel, right)
         self.tabifyDockWidget(self.inspector_dock, self.voting_dock)
         self.tabifyDockWidget(self.voting_dock, self.ranked_dock)
+        self.tabifyDockWidget(self.ranked_dock, self.history_dock)
         self.inspector_dock.raise_()
         self.find_bar = FindBar(self.view, self)
         self._build_actions()
