@@ -17,6 +17,7 @@ from typing import Any
 
 from journeyeditor.editing.document import translate
 from journeyeditor.store import interchange
+from journeyeditor.store.interchange_fields import CARD, EMOTION, LANE, MAP, STAGE, Field
 
 Record = Mapping[str, Any]
 SHORT = 60
@@ -53,13 +54,33 @@ def read_snapshot(text: str, name: str) -> dict[str, Any]:
     return dict(data)
 
 
+def _filled(records: Iterable[Record], fields: tuple[Field, ...]) -> list[dict[str, Any]]:
+    return [
+        {field.key: record.get(field.key, field.default) for field in fields} for record in records
+    ]
+
+
+def _maps(data: Mapping[str, Any]) -> list[Record]:
+    """The maps of checked interchange data, every field there: the importer takes a
+    missing field as its default (and a missing list as empty), so a snapshot may omit
+    what the export always writes, and the omission is no change."""
+    found: list[Record] = []
+    for raw in data.get("maps", []):
+        record = _filled([raw], MAP)[0]
+        listed = (("stages", STAGE), ("lanes", LANE), ("cards", CARD), ("emotions", EMOTION))
+        for key, fields in listed:
+            record[key] = _filled(raw.get(key, []), fields)
+        found.append(record)
+    return found
+
+
 def quoted(text: str) -> str:
     """A card's text on one line, cut to SHORT characters, in quotes (its own, when it
     has them)."""
     line = " ".join(text.split())
     if len(line) > SHORT:
         line = line[: SHORT - 1].rstrip() + "…"
-    if line[:1] in OPENING and line[-1:] in CLOSING:
+    if len(line) > 1 and line[0] in OPENING and line[-1] in CLOSING:
         return line  # a quote already (a thought): quoting it again doubles its marks
     return translate("History", "“{0}”").format(line)
 
@@ -238,9 +259,10 @@ def compare(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[MapChan
     """The differences from `before` (a snapshot's project) to `after` (the project
     now), per map in the order of the maps now, then the maps deleted since; maps with
     no difference are left out."""
-    old = _by_id(before["maps"])
+    old = _by_id(_maps(before))
+    now_maps = _maps(after)
     found: list[MapChanges] = []
-    for record in after["maps"]:
+    for record in now_maps:
         was = old.get(record["id"])
         if was is None:
             added = (Change(translate("History", "Added this map")),)
@@ -249,7 +271,7 @@ def compare(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[MapChan
         changes = _MapComparison(was, record).run()
         if changes:
             found.append(MapChanges(record["id"], record["name"], changes))
-    now = {record["id"] for record in after["maps"]}
+    now = {record["id"] for record in now_maps}
     for map_id, record in old.items():
         if map_id not in now:
             removed = (Change(translate("History", "Deleted this map")),)

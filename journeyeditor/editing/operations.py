@@ -136,11 +136,13 @@ def _key_free(rows: Rows, entity: type, values: Values, but: int) -> None:
         raise StaleRowError(entity, but)
 
 
-def _unspace(rows: Rows, entity: type, respaced: Respaced) -> None:
+def _unspace(rows: Rows, entity: type, respaced: Respaced, moving: int | None = None) -> None:
     """Undo of `order_keys.respace`: each row gets its key back, if it is still in its
     container at the key spacing gave it; else another program moved it since, and
     putting the old key back could sit it on another row's or undo that program's move.
-    Once all are back, a key held by another row too is one another program took since."""
+    Once all are back, a key held by another row too is one another program took since,
+    but for row `moving`: the row whose move made the room, about to leave the key it
+    took (which may be one spacing replaced) for its own."""
     found: dict[int, Values] = {}
     for chunk in chunks([spaced.id for spaced in respaced]):
         found.update((row["id"], row) for row in rows.get_many(entity, chunk))
@@ -151,7 +153,7 @@ def _unspace(rows: Rows, entity: type, respaced: Respaced) -> None:
         rows.update(entity, spaced.id, {"position": spaced.before})
         rows.touch(entity, {**row, "position": spaced.before})
     for spaced in respaced:
-        if rows.holder(entity, spaced.place, spaced.before, spaced.id) is not None:
+        if rows.holder(entity, spaced.place, spaced.before, spaced.id) not in (None, moving):
             raise StaleRowError(entity, spaced.id)
 
 
@@ -396,7 +398,7 @@ class Relocate(Operation):
         row = _row(rows, self.entity, self.id)
         _expect(self.entity, row, self.landed)
         notices.moved(rows, self.entity, row)
-        _unspace(rows, self.entity, self.respaced)
+        _unspace(rows, self.entity, self.respaced, self.id)
         _key_free(rows, self.entity, {**row, **self.origin}, self.id)
         rows.update(self.entity, self.id, self.origin)
         rows.touch(self.entity, row)

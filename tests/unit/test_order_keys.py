@@ -218,3 +218,23 @@ def test_an_undo_of_spacing_out_onto_a_key_another_program_took_is_refused(
     assert file_contents(document.path) == before
     assert len(errors) == 1 and "another window or program" in errors[0], errors
     Document.open(document.path, read_only=True).close()
+
+
+def test_undo_of_a_move_that_spaced_out_its_cell_onto_a_replaced_key(
+    document: Document, errors: list[str]
+) -> None:
+    """Drops at the top of one cell halve its first key until there is no room; the
+    cell is spaced out and the card dropped takes a key that spacing replaced. Its undo
+    must not take that card for another program's (found by a review: every undo from
+    there was refused as stale, nothing earlier could be undone)."""
+    home = cells_of(document)[0]
+    spaced(document, home)
+    map_id = document.maps()[0].id
+    others = [c.id for c in document.cards(map_id) if (c.stage_id, c.lane_id) != home]
+    start = file_contents(document.path)
+    for card_id in others[:21]:
+        assert document.push(edits.move_cards(document, [card_id], *home, 0))
+    for _ in others[:21]:
+        document.undo()
+    assert errors == []
+    assert file_contents(document.path) == start
