@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from journeyeditor.editing.document import translate
 from journeyeditor.store import interchange
@@ -45,13 +45,20 @@ class MapChanges:
     changes: tuple[Change, ...]
 
 
-def read_snapshot(text: str, name: str) -> dict[str, Any]:
+class Frozen(NamedTuple):
+    """A snapshot's project read: its interchange data, and the rows that saving it as a
+    project of its own writes."""
+
+    data: dict[str, Any]
+    plan: interchange.Plan
+
+
+def read_snapshot(text: str, name: str) -> Frozen:
     """The snapshot's project, checked as an imported JSON file is (`plan_import`):
     raises `BadInterchangeError` naming `name` for anything a stranger's file could hold
     that the project's own export never writes."""
     data = interchange.parse_json(text, name)
-    interchange.plan_import(data, name)
-    return dict(data)
+    return Frozen(dict(data), interchange.plan_import(data, name))
 
 
 def _filled(records: Iterable[Record], fields: tuple[Field, ...]) -> list[dict[str, Any]]:

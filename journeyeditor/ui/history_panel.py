@@ -238,30 +238,31 @@ class HistoryPanel(FollowingPanel):
         if chosen is not None and self.document is not None:
             self.document.push(edits.delete_snapshot(self.document, chosen[0]))
 
-    def _read(self, snapshot_id: int, name: str) -> dict[str, Any] | None:
-        """The snapshot's project, checked; None (the person told why) when it cannot be
-        read or is gone."""
-        assert self.document is not None
+    def _warn(self, error: JourneyFileError) -> None:
+        QMessageBox.warning(self, self.tr("Snapshot"), error.message(QCoreApplication.translate))
+
+    def _read(self) -> tuple[str, history.Frozen] | None:
+        """The chosen snapshot's name and project, checked; None (the person told why
+        when it cannot be read) when there is none."""
+        chosen = self._chosen()
+        if chosen is None or self.document is None:
+            return None
+        snapshot_id, name = chosen
         text = self.document.snapshot_text(snapshot_id)
         if text is None:
             return None
         try:
             with waiting():
-                return history.read_snapshot(text, name)
+                return name, history.read_snapshot(text, name)
         except JourneyFileError as error:
-            QMessageBox.warning(
-                self, self.tr("Snapshot"), error.message(QCoreApplication.translate)
-            )
+            self._warn(error)
             return None
 
     def compare_current(self) -> None:
-        chosen = self._chosen()
-        if chosen is None or self.document is None:
+        found = self._read()
+        if found is None or self.document is None:
             return
-        snapshot_id, name = chosen
-        before = self._read(snapshot_id, name)
-        if before is None:
-            return
+        name, before = found[0], found[1].data
         document = self.document
         dialog = ChangesDialog(name, lambda: history.compare(before, document.export_data()), self)
         dialog.revealCard.connect(self.revealCard)
@@ -271,13 +272,10 @@ class HistoryPanel(FollowingPanel):
         dialog.show()
 
     def save_current(self) -> None:
-        chosen = self._chosen()
-        if chosen is None or self.document is None:
+        found = self._read()
+        if found is None or self.document is None:
             return
-        snapshot_id, name = chosen
-        data = self._read(snapshot_id, name)
-        if data is None:
-            return
+        name, frozen = found
         target, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save snapshot as a project"),
@@ -291,12 +289,9 @@ class HistoryPanel(FollowingPanel):
             return
         try:
             with waiting():
-                plan = interchange.plan_import(data, name)
-                database.create_file(path, interchange.populate_from(plan))
+                database.create_file(path, interchange.populate_from(frozen.plan))
         except JourneyFileError as error:
-            QMessageBox.warning(
-                self, self.tr("Snapshot"), error.message(QCoreApplication.translate)
-            )
+            self._warn(error)
             return
         answer = QMessageBox.question(
             self,

@@ -26,7 +26,7 @@ def snapshot_now(document: Document) -> dict[str, Any]:
     snapshot_id, name, _created = document.snapshot_list()[-1]
     text = document.snapshot_text(snapshot_id)
     assert text is not None
-    return history.read_snapshot(text, name)
+    return history.read_snapshot(text, name).data
 
 
 def said(document: Document, before: dict[str, Any]) -> list[tuple[int | None, str]]:
@@ -218,7 +218,7 @@ def test_a_snapshot_omitting_what_the_importer_fills_in_is_compared(
     saving it as a project gives; the project now is compared with that."""
     project = json.loads(document.export_json())
     _without(project, missing)
-    before = history.read_snapshot(json.dumps(project), "omits")
+    before = history.read_snapshot(json.dumps(project), "omits").data
     found = history.compare(before, document.export_data())
     defaults = {"evidence": "assumption", "votes": 0, "value": 0}
     *path, key = missing.split(".")
