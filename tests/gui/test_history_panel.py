@@ -226,3 +226,15 @@ def test_the_file_proposed_for_a_snapshot_is_a_name_in_the_projects_folder(
     assert texts(panel)[0].startswith("Review 1/12: final? — ")
     panel.buttons["save"].click()
     assert proposed == [document.path.parent / "Review 1-12- final.journey"]
+
+
+def test_a_project_open_read_only_is_compared_but_not_written(
+    window: MainWindow, panel: HistoryPanel
+) -> None:
+    """Read-only: Take and Delete are off, Compare and Save as stay on."""
+    path = doc(window).path
+    window.open_path(path, read_only=True)
+    assert doc(window).read_only
+    panel.list.setCurrentRow(0)
+    enabled = {key: button.isEnabled() for key, button in panel.buttons.items()}
+    assert enabled == {"take": False, "compare": True, "save": True, "delete": False}
