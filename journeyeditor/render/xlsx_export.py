@@ -1,8 +1,10 @@
 """Excel export: each map as a grid (stages × lanes) and every card as a filterable row.
 
 A client opens the workbook to sort, count and annotate what the map holds, so the map
-sheets read like the map (stage columns, lane rows, a cell's cards one per line) and the
-"Cards" sheet has one typed row per card. Words are in the map's language, like printed
+sheets read like the map (stage columns, lane rows, a cell's cards one per line, a
+measured lane's figures as drawn), the "Cards" sheet has one typed row per card, and the
+"Measures" sheet one typed row per stage and segment of the newest funnel and survey
+runs (a map's lanes show everyone's only). Words are in the map's language, like printed
 pages. Text from the untrusted file is made safe for the workbook: characters XML cannot
 hold are dropped, and text that looks like a formula is stored as a string.
 
@@ -26,10 +28,12 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.measured import FunnelRow, Run, SurveyRow
 from journeyeditor.marks import QT_TRANSLATE_NOOP
 from journeyeditor.model import Card, Image, JourneyMap, Lane, Stage
-from journeyeditor.model.enums import LaneKind
-from journeyeditor.render import colors, labels, numbers
+from journeyeditor.model.enums import FIGURE_LANES, LaneKind, RunKind
+from journeyeditor.render import colors, content, drawing, labels, measures, numbers
+from journeyeditor.render.layout import LaneIn, StageIn
 from journeyeditor.render.ranking import Ranked
 from journeyeditor.render.source import ExportOptions, ExportSource
 from journeyeditor.store.files import write_atomically
@@ -66,6 +70,27 @@ COLUMNS = (
     (QT_TRANSLATE_NOOP("Labels", "Image"), 16),
 )
 """The Cards sheet's columns: header (a Labels string) and width in characters."""
+MEASURES = QT_TRANSLATE_NOOP("Labels", "Measures")
+MEASURE_COLUMNS = (
+    (QT_TRANSLATE_NOOP("Labels", "Map"), 24),
+    (QT_TRANSLATE_NOOP("Labels", "Measure"), 10),
+    (QT_TRANSLATE_NOOP("Labels", "Measured on"), 14),
+    (QT_TRANSLATE_NOOP("Labels", "Stage"), 18),
+    (QT_TRANSLATE_NOOP("Labels", "Segment by"), 14),
+    (QT_TRANSLATE_NOOP("Labels", "Segment"), 16),
+    (QT_TRANSLATE_NOOP("Labels", "Reached"), 10),
+    (QT_TRANSLATE_NOOP("Labels", "Converted from previous stage"), 14),
+    (QT_TRANSLATE_NOOP("Labels", "Dropped"), 10),
+    (QT_TRANSLATE_NOOP("Labels", "Median time from previous stage (hours)"), 16),
+    (QT_TRANSLATE_NOOP("Labels", "NPS"), 7),
+    (QT_TRANSLATE_NOOP("Labels", "CES"), 7),
+    (QT_TRANSLATE_NOOP("Labels", "Answers"), 9),
+)
+"""The Measures sheet's columns: every stage's figures of the newest funnel and survey
+runs, for everyone and for each segment value (which the map's lanes leave out)."""
+EVERYONE = QT_TRANSLATE_NOOP("Labels", "Everyone")
+NO_VALUE = QT_TRANSLATE_NOOP("Labels", "(no value)")
+PERCENT = "0%"
 
 SHEET_NAME_MAX = 31
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -215,6 +240,7 @@ class WorkbookWriter:
         for card in self.document.cards(map_id):
             cells.setdefault((card.stage_id, card.lane_id), []).append(card)
         points = {(p.stage_id, p.lane_id): p for p in self.document.emotion_points(map_id)}
+        figures, runs = self._figures(map_id, stages, lanes)
         title = journey.name if journey else ""
         corner = put(sheet, 1, 1, title)
         corner.font, corner.alignment, corner.border = font_on(bold=True), WRAP, BORDER
@@ -225,14 +251,17 @@ class WorkbookWriter:
         headers = [(s.name, width) for s, width in zip(stages, widths, strict=True)]
         fit_row(sheet, 1, [(title, COLUMN_CHARS[0]), *headers])
         for row, lane in enumerate(lanes, 2):
-            header = put(sheet, row, 1, lane.name)
+            name = "\n".join((lane.name, *runs.get(lane.id, ())))
+            header = put(sheet, row, 1, name)
             header.fill, header.font = fill(lane.color), font_on(lane.color, bold=True)
             header.alignment, header.border = WRAP, BORDER
-            texts = [(lane.name, COLUMN_CHARS[0])]
+            texts = [(name, COLUMN_CHARS[0])]
             for column, stage in enumerate(stages, 2):
                 if lane.kind == LaneKind.EMOTION:
                     point = points.get((stage.id, lane.id))
                     entries = [self.feeling(point.value), point.note] if point else []
+                elif lane.kind in FIGURE_LANES:
+                    entries = figures.get((stage.id, lane.id), [])
                 else:
                     kind = lane.kind
                     entries = [self.card_line(c, kind) for c in cells.get((stage.id, lane.id), [])]
@@ -245,6 +274,68 @@ class WorkbookWriter:
             fit_row(sheet, row, texts)
         sheet.freeze_panes = "B2"
         print_setup(sheet, "1:1", "A:A")
+
+    def _figures(
+        self, map_id: int, stages: Sequence[Stage], lanes: Sequence[Lane]
+    ) -> tuple[dict[tuple[int, int], list[str]], dict[int, tuple[str, ...]]]:
+        """The lines of each funnel and survey cell, and the run lines under each such
+        lane's name: the words the map draws there (`measures_in`, `FigureText`)."""
+        stages_in = [StageIn(s.id, s.name, s.color, s.width) for s in stages]
+        lanes_in = [LaneIn(la.id, la.name, la.kind, la.color, la.height) for la in lanes]
+        measured, runs = content.measures_in(self.document, map_id, lanes_in, stages_in)
+        words = drawing.figure_text(self.labels)
+        cells = {(m.stage_id, m.lane_id): [r.text for r in words.rows(m)] for m in measured}
+        return cells, {run.lane_id: words.run(run) for run in runs}
+
+    def measures_sheet(self, sheet: Worksheet, map_ids: Sequence[int]) -> int:
+        """Every stage's figures of each map's newest funnel and survey runs, for everyone
+        then each segment value, one typed row each; returns how many rows."""
+        header_row(sheet, [(self.word(header), width) for header, width in MEASURE_COLUMNS])
+        row = 2
+        kinds = (
+            (RunKind.EVENTS.value, LaneKind.FUNNEL.value),
+            (RunKind.SURVEY.value, LaneKind.SURVEY.value),
+        )
+        for map_id in map_ids:
+            journey = self.document.get(JourneyMap, map_id)
+            stages = self.document.stages(map_id)
+            for run_kind, lane_kind in kinds:
+                run, _before = self.document.latest_runs(map_id, run_kind)
+                if journey is None or run is None:
+                    continue
+                day = content.run_day(run.imported)
+                when = measures.date_text(day, self.language) if day else run.imported
+                start = [journey.name, self.word(labels.LANE_KINDS[lane_kind]), when]
+                for stage in stages:
+                    for segment in (None, *run.segments()):
+                        found = run.at(stage.id, segment)
+                        if found is None:
+                            continue
+                        values = [*start, stage.name, *self._group(run, segment)]
+                        data_row(sheet, row, values + self._numbers(found))
+                        sheet.cell(row=row, column=8).number_format = PERCENT
+                        row += 1
+        heads = [(self.word(header), width) for header, width in MEASURE_COLUMNS]
+        fit_row(sheet, 1, heads)
+        filterable(sheet, len(MEASURE_COLUMNS), row - 1)
+        return row - 2
+
+    def _group(self, run: Run, segment: str | None) -> list[str | float | None]:
+        """Whom a row counts: everyone, or the customers of one segment value."""
+        if segment is None:
+            return ["", self.word(EVERYONE)]
+        return [run.segment_column, segment or self.word(NO_VALUE)]
+
+    @staticmethod
+    def _numbers(found: FunnelRow | SurveyRow) -> list[str | float | None]:
+        """A stage's figures in the Measures columns: a funnel's, then a survey's."""
+        if isinstance(found, FunnelRow):
+            median = found.median_seconds
+            hours = round(median / 3600, 1) if median is not None else None
+            return [found.reached, found.conversion, found.dropped, hours, None, None, None]
+        nps = round(found.nps) if found.nps is not None else None
+        ces = round(found.effort_mean, 1) if found.effort_answers and found.effort_mean else None
+        return [None, None, None, None, nps, ces, found.answers]
 
     def _stage_header(self, sheet: Worksheet, column: int, stage: Stage) -> float:
         """Write a stage's header; returns its column's width in characters."""
@@ -365,6 +456,9 @@ class WorkbookWriter:
             self.map_sheet(workbook.create_sheet(name), map_id)
         self.cards_sheet(workbook.create_sheet(cards_name), map_ids)
         self.ranking_sheet(workbook.create_sheet(ranking_name), source, map_ids)
+        (measures_name,) = sheet_names([self.word(MEASURES)], [cards_name, ranking_name, *names])
+        if not self.measures_sheet(workbook.create_sheet(measures_name), map_ids):
+            workbook.remove(workbook[measures_name])  # nothing measured: no empty sheet
         return workbook
 
 

@@ -1750,6 +1750,58 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
         <translation>Très positif</translation>
     </message>
     <message>
+        <source>Measures</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Measured on</source>
+        <translation>Mesuré le</translation>
+    </message>
+    <message>
+        <source>Segment by</source>
+        <translation>Segmenté par</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Atteints</translation>
+    </message>
+    <message>
+        <source>Converted from previous stage</source>
+        <translation>Convertis depuis l’étape précédente</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Perdus</translation>
+    </message>
+    <message>
+        <source>Median time from previous stage (hours)</source>
+        <translation>Temps médian depuis l’étape précédente (heures)</translation>
+    </message>
+    <message>
+        <source>CES</source>
+        <translation>CES</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>(no value)</source>
+        <translation>(sans valeur)</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>Étape</translation>
     </message>

@@ -18,12 +18,19 @@ from pytestqt.qtbot import QtBot
 from journeyeditor import cli
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.measures import apply_funnel, apply_survey
+from journeyeditor.measure.funnel import Breakdown, FunnelResult
+from journeyeditor.measure.sources import BadRows, SourceCheck
+from journeyeditor.measure.survey import SurveyFigures, SurveyResult
 from journeyeditor.render.content import map_content
 from journeyeditor.render.export import ExportOptions
 from journeyeditor.render.ranking import ranked
 from journeyeditor.render.xlsx_export import SHEET_NAME_MAX, export_xlsx, sheet_names
 from journeyeditor.ui.export_dialog import ALL_MAPS, ExportDialog
 from tests.helpers.office import convert_to_pdf
+from tests.helpers.projects import reopened
+
+from .measured_cases import MAPPING, funnel_result, make_measured
 
 Tool = Callable[[str], str]
 EXCEL_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -59,7 +66,8 @@ def rows_of(worksheet: Worksheet) -> list[dict[str, object]]:
 
 
 def card_rows(workbook: Workbook) -> list[dict[str, object]]:
-    return rows_of(sheet(workbook, workbook.sheetnames[-2]))
+    """The Cards sheet's rows (French, as the export project is)."""
+    return rows_of(sheet(workbook, "Fiches"))
 
 
 def test_every_card_in_its_cell_and_its_row(
@@ -67,7 +75,12 @@ def test_every_card_in_its_cell_and_its_row(
 ) -> None:
     workbook = export(export_file, tmp_path / "all.xlsx")
     maps = export_doc.maps()
-    assert workbook.sheetnames == [*sheet_names(m.name for m in maps), "Fiches", "Classement"]
+    assert workbook.sheetnames == [
+        *sheet_names(m.name for m in maps),
+        "Fiches",
+        "Classement",
+        "Mesures",  # the sample's concert map is measured
+    ]
     rows = card_rows(workbook)
     departments = {d.id: d.name for d in export_doc.departments()}
     expected_rows = []
@@ -184,14 +197,14 @@ def test_hostile_names_and_texts(hostile: Document, tmp_path: Path) -> None:
     export_xlsx(hostile, out, ExportOptions())
     workbook = load_workbook(out)
     names = workbook.sheetnames
-    assert len({n.casefold() for n in names}) == len(names) == len(hostile.maps()) + 2
+    assert len({n.casefold() for n in names}) == len(names) == len(hostile.maps()) + 3
     for name in names:
         assert 0 < len(name) <= SHEET_NAME_MAX and not EXCEL_FORBIDDEN.search(name)
     assert "Carte bip" in names
     texts = {str(r["Texte"]) for r in card_rows(workbook)}
     assert set(TRICKY) <= texts
     assert "bell tab esc end" in texts
-    cards = sheet(workbook, names[-1])
+    cards = sheet(workbook, "Fiches")
     for row in cards.iter_rows(min_row=2):
         if row[5].value in TRICKY:
             assert row[5].data_type == "s"
@@ -230,4 +243,103 @@ def test_dialog_exports_a_workbook(qtbot: QtBot, branded_copy: Document, tmp_pat
     out = tmp_path / "dialog.xlsx"
     assert dialog.export_to(out)
     dialog.done(0)
-    assert len(load_workbook(out).sheetnames) == len(branded_copy.maps()) + 2
+    assert len(load_workbook(out).sheetnames) == len(branded_copy.maps()) + 3
+
+
+def _measured_by_segment(path: Path) -> Document:
+    """The sample measured (two funnel and two survey runs), then a newest funnel run and
+    a newest survey run broken down by device."""
+    document = Document.open(make_measured(path, "en"))
+    map_id = document.maps()[0].id
+    stage_ids = [stage.id for stage in document.stages(map_id)]
+    overall = funnel_result(stage_ids, (1000, 600))
+    mobile = funnel_result(stage_ids, (700, 350)).overall.stages
+    unknown = funnel_result(stage_ids, (300, 250)).overall.stages
+    result = FunnelResult(
+        overall.stages,
+        overall.overall,
+        (Breakdown("device", "mobile", 700, mobile), Breakdown("device", None, 300, unknown)),
+    )
+    stamp = "2026-11-25T08:00:00Z"
+    assert document.push(apply_funnel(document, map_id, result, MAPPING, "events.csv", stamp))
+    first = str(stage_ids[0])
+    figures = (
+        SurveyFigures(first, None, 40, 25, 10, 5, 40, 2.5),
+        SurveyFigures(first, "mobile", 30, 15, 10, 5, 0, None),
+    )
+    answers = SurveyResult(figures, (), SourceCheck(40, 40, BadRows()))
+    command = apply_survey(document, map_id, answers, "survey.csv", stamp, segment_column="device")
+    assert document.push(command)
+    return document
+
+
+def test_measured_lanes_read_as_the_map_draws_them(tmp_path: Path) -> None:
+    """A funnel or survey lane's cells hold the lines the map draws there, its header the
+    run's date: the workbook left them empty."""
+    path = make_measured(tmp_path / "measured.journey", "en")
+    with reopened(path) as document:
+        name = document.maps()[0].name
+    workbook = export(path, tmp_path / "measured.xlsx", "--map", name)
+    rows = list(sheet(workbook, workbook.sheetnames[0]).iter_rows(values_only=True))
+    headers = {str(row[0]).split("\n")[0]: row for row in rows[1:]}
+    funnel, survey = headers["Funnel"], headers["Survey"]
+    assert str(funnel[0]).split("\n")[1:] == ["Run of 2026-11-02", "vs 2026-10-02"]
+    assert str(funnel[1]).startswith("48,210 reached")
+    assert "62% from previous" in str(funnel[2]) and "18,085 dropped" in str(funnel[2])
+    assert str(survey[1]).startswith("NPS +41\nCES 3.4\nn = 412")
+    assert str(funnel[-1]) == "–"
+
+
+def test_the_measures_sheet_gives_everyone_and_each_segment_stage_by_stage(
+    tmp_path: Path,
+) -> None:
+    document = _measured_by_segment(tmp_path / "segments.journey")
+    path = document.path
+    first = document.maps()[0]
+    stages, name = [stage.name for stage in document.stages(first.id)], first.name
+    document.close()
+    workbook = export(path, tmp_path / "segments.xlsx")
+    assert workbook.sheetnames[-1] == "Measures"
+    measured = rows_of(sheet(workbook, "Measures"))
+    assert {r["Map"] for r in measured} == {name, "Nell books concert tickets online"}
+    found = [r for r in measured if r["Map"] == name]
+    funnel = [
+        (r["Stage"], r["Segment by"], r["Segment"], r["Reached"])
+        for r in found
+        if r["Measure"] == "Funnel"
+    ]
+    assert funnel == [
+        (stages[0], None, "Everyone", 1000),
+        (stages[0], "device", "(no value)", 300),
+        (stages[0], "device", "mobile", 700),
+        (stages[1], None, "Everyone", 600),
+        (stages[1], "device", "(no value)", 250),
+        (stages[1], "device", "mobile", 350),
+    ]
+    second = next(r for r in found if r["Measure"] == "Funnel" and r["Stage"] == stages[1])
+    assert second["Converted from previous stage"] == pytest.approx(0.6)
+    assert second["Dropped"] == 400 and second["Measured on"] == "2026-11-25"
+    survey = [r for r in found if r["Measure"] == "Survey"]
+    assert [(r["Segment"], r["NPS"], r["CES"], r["Answers"]) for r in survey] == [
+        ("Everyone", 50, 2.5, 40),
+        ("mobile", 33, None, 30),
+    ]
+    cell = sheet(workbook, "Measures")["H5"]
+    assert cell.number_format == "0%"
+
+
+def test_a_map_never_measured_has_no_measures_sheet(export_file: Path, tmp_path: Path) -> None:
+    """The second map of the sample was never measured: no empty sheet (the one chosen
+    map test above shows the same in its list of sheets)."""
+    with reopened(export_file) as document:
+        name = document.maps()[1].name
+    workbook = export(export_file, tmp_path / "plain.xlsx", "--map", name)
+    assert workbook.sheetnames[-2:] == ["Fiches", "Classement"]
+
+
+def test_the_measures_sheet_in_french(tmp_path: Path) -> None:
+    path = make_measured(tmp_path / "mesures.journey", "fr")
+    workbook = export(path, tmp_path / "mesures.xlsx")
+    assert workbook.sheetnames[-1] == "Mesures"
+    headers = [cell.value for cell in sheet(workbook, "Mesures")[1]]
+    assert headers[:3] == ["Carte", "Mesure", "Mesuré le"]
