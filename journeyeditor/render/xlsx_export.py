@@ -90,7 +90,8 @@ MEASURE_COLUMNS = (
 runs, for everyone and for each segment value (which the map's lanes leave out)."""
 EVERYONE = QT_TRANSLATE_NOOP("Labels", "Everyone")
 NO_VALUE = QT_TRANSLATE_NOOP("Labels", "(no value)")
-PERCENT = "0%"
+NUMBER_FORMATS = {7: "#,##0", 8: "0%", 9: "#,##0", 10: "0.0", 12: "0.0", 13: "#,##0"}
+"""The Measures sheet's number columns as Excel shows them (by column number)."""
 
 SHEET_NAME_MAX = 31
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -312,8 +313,13 @@ class WorkbookWriter:
                         if found is None:
                             continue
                         values = [*start, stage.name, *self._group(run, segment)]
-                        data_row(sheet, row, values + self._numbers(found))
-                        sheet.cell(row=row, column=8).number_format = PERCENT
+                        values += self._numbers(found)
+                        data_row(sheet, row, values)
+                        for column, number_format in NUMBER_FORMATS.items():
+                            sheet.cell(row=row, column=column).number_format = number_format
+                        widths = [width for _header, width in MEASURE_COLUMNS]
+                        texts = zip(values, widths, strict=True)
+                        fit_row(sheet, row, [(v, w) for v, w in texts if isinstance(v, str)])
                         row += 1
         heads = [(self.word(header), width) for header, width in MEASURE_COLUMNS]
         fit_row(sheet, 1, heads)

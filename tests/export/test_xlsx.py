@@ -324,8 +324,17 @@ def test_the_measures_sheet_gives_everyone_and_each_segment_stage_by_stage(
         ("Everyone", 50, 2.5, 40),
         ("mobile", 33, None, 30),
     ]
-    cell = sheet(workbook, "Measures")["H5"]
-    assert cell.number_format == "0%"
+    measures = sheet(workbook, "Measures")
+    assert [measures.cell(5, column).number_format for column in (7, 8, 10)] == [
+        "#,##0",
+        "0%",
+        "0.0",
+    ]
+    concert = "Nell books concert tickets online"  # longer than its column: it wraps
+    tall = next(
+        row for row in range(2, measures.max_row + 1) if measures.cell(row, 1).value == concert
+    )
+    assert (measures.row_dimensions[tall].height or 0) > 15
 
 
 def test_a_map_never_measured_has_no_measures_sheet(export_file: Path, tmp_path: Path) -> None:
