@@ -86,7 +86,10 @@ class FindBar(QToolBar):
     def _find(self, text: str) -> None:
         found = self.scene().set_find_text(text)
         self._next = 0
-        self.count.setText(self.tr("%n match(es)", "", len(found)) if text.strip() else "")
+        count = len(found)
+        # English has no plural forms file: its one form is chosen here, the plural by Qt.
+        words = self.tr("1 match") if count == 1 else self.tr("%n matches", "", count)
+        self.count.setText(words if text.strip() else "")
 
     def next_match(self) -> None:
         """Select and show the next matching card."""

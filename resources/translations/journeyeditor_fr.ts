@@ -1164,8 +1164,12 @@
         <source>All departments</source>
         <translation>Tous départements</translation>
     </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 résultat</translation>
+    </message>
     <message numerus="yes">
-        <source>%n match(es)</source>
+        <source>%n matches</source>
         <translation>
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>

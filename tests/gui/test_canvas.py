@@ -3,6 +3,7 @@ then undone and checked again."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ from helpers.canvas_driver import (
     release,
     wheel,
 )
+from helpers.interface import interface_in
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -499,3 +501,27 @@ def test_a_drag_starts_after_the_same_distance_on_screen_at_any_zoom(
     assert (item.scenePos() != before) is drags
     release(view, view.mapToScene(away))
     assert doc(window).cell_ids(stage.id, card.lane_id)[0] == card.id
+
+
+@pytest.mark.parametrize(
+    ("language", "counts"),
+    [
+        ("en", ["1 match", "5 matches", "0 matches"]),
+        ("fr", ["1 résultat", "5 résultats", "0 résultat"]),
+    ],
+)
+def test_the_find_count_is_said_in_words(
+    window: MainWindow,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    counts: list[str],
+) -> None:
+    """'1 match(es)' read as a mistake: one match, several matches, in each language."""
+    english = language == "en"  # the interface's own words: no translator to install
+    with contextlib.nullcontext() if english else interface_in(qapp, language, monkeypatch):
+        said = []
+        for text in ("Instagram ad", "shop", "no card says this"):
+            window.find_bar.find_box.setText(text)
+            said.append(window.find_bar.count.text())
+    assert said == counts
