@@ -192,7 +192,12 @@ class VotingPanel(QWidget):
         lanes = {lane.id: lane.name for lane in self.document.lanes(ballot.map_id)}
         names = ", ".join(lanes.get(i, "") for i in self.document.ballot_lanes(ballot.id))
         rule = self.tr(" One dot per card at most.") if ballot.one_per_card else ""
-        text = self.tr("Vote running on: {0}. %n dot(s) per participant.", "", ballot.allowance)
+        count = ballot.allowance  # English has no plural forms file: its one form here
+        text = (
+            self.tr("Vote running on: {0}. One dot per participant.")
+            if count == 1
+            else self.tr("Vote running on: {0}. %n dots per participant.", "", count)
+        )
         return text.format(names) + rule
 
     def _fill_people(self, ballot: Ballot | None) -> None:

@@ -3323,11 +3323,15 @@ Rien n’a été modifié.</translation>
         <source> One dot per card at most.</source>
         <translation> Au plus une gommette par fiche.</translation>
     </message>
+    <message>
+        <source>Vote running on: {0}. One dot per participant.</source>
+        <translation>Vote en cours sur&#xa0;: {0}. Une gommette par participant.</translation>
+    </message>
     <message numerus="yes">
-        <source>Vote running on: {0}. %n dot(s) per participant.</source>
+        <source>Vote running on: {0}. %n dots per participant.</source>
         <translation>
-            <numerusform>Vote en cours sur : {0}. %n gommette par participant.</numerusform>
-            <numerusform>Vote en cours sur : {0}. %n gommettes par participant.</numerusform>
+            <numerusform>Vote en cours sur&#xa0;: {0}. %n gommette par participant.</numerusform>
+            <numerusform>Vote en cours sur&#xa0;: {0}. %n gommettes par participant.</numerusform>
         </translation>
     </message>
     <message>

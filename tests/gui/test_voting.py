@@ -124,6 +124,7 @@ def test_clicking_cards_of_the_vote_gives_dots_that_show(qtbot: QtBot, window: M
     assert window.workshop is not None and window.workshop.participant_id == ann
     offered = start_in_dialog(qtbot, window, allowance=2)
     assert offered == [lane_id(window, "pain_point"), lane_id(window, "opportunity")]
+    assert window.voting_panel.state.text().endswith(". 2 dots per participant.")
     pain = cards_of(window, LaneKind.PAIN_POINT.value)[0]
     assert doc(window).push(edits.edit_card(doc(window), pain, votes=0))
     at = show_card(window, pain)
@@ -289,3 +290,9 @@ def test_ranked_table_columns_fit_their_contents_after_a_refresh(
         assert (resize_mode == QHeaderView.ResizeMode.ResizeToContents) == fitted, column
         if fitted:
             assert table.columnWidth(column) >= table.sizeHintForColumn(column), column
+
+
+def test_one_dot_is_said_as_one(qtbot: QtBot, window: MainWindow) -> None:
+    """'1 dot(s) per participant' read as a mistake."""
+    start_in_dialog(qtbot, window, allowance=1)
+    assert window.voting_panel.state.text().endswith(". One dot per participant.")
