@@ -104,7 +104,7 @@ def _feeling(value: int | None) -> str:
 
 def _field_names() -> dict[str, str]:
     """Card details in words, for 'changed the evidence, votes of …'."""
-    words = {
+    return {
         "color": translate("History", "colour"),
         "channel": translate("History", "channel"),
         "owned": translate("History", "ownership"),
@@ -125,7 +125,6 @@ def _field_names() -> dict[str, str]:
         "participant": translate("History", "author"),
         "source": translate("History", "source"),
     }
-    return words
 
 
 class _MapComparison:

@@ -291,7 +291,9 @@ class WorkbookWriter:
     def measures_sheet(self, sheet: Worksheet, map_ids: Sequence[int]) -> int:
         """Every stage's figures of each map's newest funnel and survey runs, for everyone
         then each segment value, one typed row each; returns how many rows."""
-        header_row(sheet, [(self.word(header), width) for header, width in MEASURE_COLUMNS])
+        heads = [(self.word(header), width) for header, width in MEASURE_COLUMNS]
+        header_row(sheet, heads)
+        widths = [width for _header, width in MEASURE_COLUMNS]
         row = 2
         kinds = (
             (RunKind.EVENTS.value, LaneKind.FUNNEL.value),
@@ -299,10 +301,12 @@ class WorkbookWriter:
         )
         for map_id in map_ids:
             journey = self.document.get(JourneyMap, map_id)
+            if journey is None:
+                continue
             stages = self.document.stages(map_id)
             for run_kind, lane_kind in kinds:
                 run, _before = self.document.latest_runs(map_id, run_kind)
-                if journey is None or run is None:
+                if run is None:
                     continue
                 day = content.run_day(run.imported)
                 when = measures.date_text(day, self.language) if day else run.imported
@@ -317,11 +321,9 @@ class WorkbookWriter:
                         data_row(sheet, row, values)
                         for column, number_format in NUMBER_FORMATS.items():
                             sheet.cell(row=row, column=column).number_format = number_format
-                        widths = [width for _header, width in MEASURE_COLUMNS]
                         texts = zip(values, widths, strict=True)
                         fit_row(sheet, row, [(v, w) for v, w in texts if isinstance(v, str)])
                         row += 1
-        heads = [(self.word(header), width) for header, width in MEASURE_COLUMNS]
         fit_row(sheet, 1, heads)
         filterable(sheet, len(MEASURE_COLUMNS), row - 1)
         return row - 2
@@ -340,7 +342,8 @@ class WorkbookWriter:
             hours = round(median / 3600, 1) if median is not None else None
             return [found.reached, found.conversion, found.dropped, hours, None, None, None]
         nps = round(found.nps) if found.nps is not None else None
-        ces = round(found.effort_mean, 1) if found.effort_answers and found.effort_mean else None
+        effort = found.effort_mean if found.effort_answers else None
+        ces = round(effort, 1) if effort is not None else None
         return [None, None, None, None, nps, ces, found.answers]
 
     def _stage_header(self, sheet: Worksheet, column: int, stage: Stage) -> float:
