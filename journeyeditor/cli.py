@@ -152,7 +152,9 @@ def cmd_info(args: argparse.Namespace) -> None:
         runs = journey_map["runs"]
         for kind in dict.fromkeys(run["kind"] for run in runs):
             mine = [run for run in runs if run["kind"] == kind]
-            latest = max(mine, key=lambda run: run["imported"])
+            # Runs come in the order they were saved: of two saved in the same second,
+            # the later is the latest, as the window shows (`measured.runs_query`).
+            latest = sorted(mine, key=lambda run: run["imported"])[-1]
             _say(
                 "   "
                 + translate("cli", "measured ({0}): {1} runs, the latest {2} from {3}").format(

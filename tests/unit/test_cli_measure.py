@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
+from journeyeditor import cli
 from journeyeditor.editing.document import Document
-from journeyeditor.editing.measures import source_label
+from journeyeditor.editing.measures import apply_funnel, source_label
 from journeyeditor.measure.sources import ColumnMapping, SqlSource
 from journeyeditor.model import Card, LaneKind
 from journeyeditor.store.errors import (
@@ -24,6 +25,7 @@ from journeyeditor.store.errors import (
     StageMappingError,
     SurveySourceError,
 )
+from tests.export import measured_cases
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = """customer,timestamp,event,channel
@@ -274,3 +276,29 @@ def test_without_a_mapping_given_or_saved_the_message_says_so(files: dict[str, P
     )
     assert "no column stage, nps, effort, comment (its columns: Étape, Note," in done.stderr
     assert files["project"].read_bytes() == before
+
+
+def test_info_names_the_run_saved_last_when_two_share_a_second(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: Any
+) -> None:
+    """Two imports in one second (a script, or CI): `info` named the first as the
+    latest; the later one saved is, as the window shows."""
+    del qapp
+    path = measured_cases.make_measured(tmp_path / "same.journey", "en")
+    document = Document.open(path)
+    try:
+        map_id = document.maps()[0].id
+        stage_ids = [stage.id for stage in document.stages(map_id)]
+        stamp = "2026-12-01T05:07:54Z"
+        columns = measured_cases.MAPPING
+        for source in ("first.csv", "second.csv"):
+            result = measured_cases.funnel_result(stage_ids, (10, 5))
+            command = apply_funnel(document, map_id, result, columns, source, stamp)
+            assert document.push(command)
+        newest, _before = document.latest_runs(map_id, "events")
+        assert newest is not None and newest.source == "second.csv"
+    finally:
+        document.close()
+    assert cli.main(["info", str(path)]) == 0
+    said = capsys.readouterr().out
+    assert f"measured (events): 4 runs, the latest {stamp} from second.csv" in said
