@@ -285,7 +285,7 @@ class HistoryPanel(FollowingPanel):
         if not target:
             return
         path = Path(target).with_suffix(database.SUFFIX)
-        if refuse_open_target(self, path, self.document.path):
+        if refuse_open_target(self, path):
             return
         try:
             with waiting():

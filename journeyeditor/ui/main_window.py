@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name).with_suffix(database.SUFFIX)
-        if refuse_open_target(self, path, self.document.path if self.document else None):
+        if refuse_open_target(self, path):
             return
         try:
             plan = templates.template_plan(template, i18n.interface_language())
@@ -464,7 +464,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name).with_suffix(database.SUFFIX)
-        if not is_same_file(path, self.document.path) and refuse_open_target(self, path, None):
+        if not is_same_file(path, self.document.path) and refuse_open_target(self, path):
             return  # Save As onto the file open here is nothing to do: it is saved
         try:
             self.document.save_as(path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journeyeditor.store.files import is_same_file
 
@@ -56,12 +56,22 @@ def open_elsewhere(path: Path) -> bool:
     return lock.error() == QLockFile.LockError.LockFailedError
 
 
-def refuse_open_target(parent: QWidget, path: Path, open_here: Path | None) -> bool:
+def open_in_this_process(path: Path) -> bool:
+    """Whether a window of this program shows `path`, read-only ones included (they
+    leave no mark beside the file)."""
+    for widget in QApplication.topLevelWidgets():
+        document = getattr(widget, "document", None)
+        shown = getattr(document, "path", None)
+        if isinstance(shown, Path) and is_same_file(path, shown):
+            return True
+    return False
+
+
+def refuse_open_target(parent: QWidget, path: Path) -> bool:
     """Tell the person, and return True, when `path` (a file about to be written whole:
-    a new project, Save As, a snapshot saved as a project) is the project open here
-    (`open_here`) or open in another window."""
-    same = open_here is not None and is_same_file(path, open_here)
-    if not same and not open_elsewhere(path):
+    a new project, Save As, a snapshot saved as a project) is open in a window of this
+    program, or marked as open for editing by another."""
+    if not open_in_this_process(path) and not open_elsewhere(path):
         return False
     QMessageBox.warning(
         parent,

@@ -12,6 +12,7 @@ import pytest
 from conftest import make_project
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
@@ -238,3 +239,30 @@ def test_a_project_open_read_only_is_compared_but_not_written(
     panel.list.setCurrentRow(0)
     enabled = {key: button.isEnabled() for key, button in panel.buttons.items()}
     assert enabled == {"take": False, "compare": True, "save": True, "delete": False}
+
+
+def test_no_file_is_written_over_one_a_read_only_window_shows(
+    window: MainWindow,
+    panel: HistoryPanel,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A second window of this program shows a project read-only, so it left no mark
+    beside the file: Save As and a snapshot saved as a project aimed at it are refused
+    all the same (found by a review)."""
+    other = make_project(tmp_path / "shown.journey")
+    reader = MainWindow()
+    qtbot.addWidget(reader)
+    reader.open_path(other, read_only=True)
+    start = file_contents(other)
+    warned: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(other), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(str(a[2])))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    panel.list.setCurrentRow(0)
+    panel.buttons["save"].click()
+    window.save_as_action.trigger()
+    assert warned == ["shown.journey is open in Journey Editor. Choose another file."] * 2
+    assert file_contents(other) == start
+    reader.close()
