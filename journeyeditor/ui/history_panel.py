@@ -56,18 +56,23 @@ def file_name(name: str) -> str:
 
 
 class ChangesDialog(QDialog):
-    """What changed since a snapshot, per map; a change about a card shows that card on
-    its map when activated (double-click or Enter). Refresh compares again with the
-    project as it is by then."""
+    """What changed since a snapshot (or between two), per map; a change about a card
+    shows that card on its map when activated (double-click or Enter). Refresh compares
+    again, with the project as it is by then."""
 
     revealCard = Signal(int, int)
 
     def __init__(
-        self, name: str, compare: Callable[[], list[history.MapChanges]], parent: QWidget
+        self,
+        title: str,
+        nothing: str,
+        compare: Callable[[], list[history.MapChanges]],
+        parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("changesDialog")
-        self.setWindowTitle(self.tr("Changes since “{0}”").format(name))
+        self.setWindowTitle(title)
+        self.nothing = nothing
         self.compare = compare
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -114,7 +119,7 @@ class ChangesDialog(QDialog):
     def sum_up(self, found: list[history.MapChanges]) -> str:
         count = sum(len(group.changes) for group in found)
         if not count:
-            return self.tr("Nothing has changed since this snapshot.")
+            return self.nothing
         if len(found) > 1:
             return self.tr("{0} changes in {1} maps.").format(count, len(found))
         if count > 1:
@@ -137,14 +142,19 @@ class HistoryPanel(FollowingPanel):
         super().__init__(parent)
         self.list = QListWidget(self)
         self.list.setObjectName("snapshotList")
-        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda _item: self.compare_current())
         self.buttons, row = button_row(
             self,
             "snapshotList",
             [
                 ("take", self.tr("Take…"), self.tr("Take a snapshot of the whole project")),
-                ("compare", self.tr("Compare"), self.tr("What changed since this snapshot")),
+                (
+                    "compare",
+                    self.tr("Compare"),
+                    self.tr("What changed since this snapshot, or between the two chosen"),
+                ),
                 ("save", self.tr("Save as…"), self.tr("Save this snapshot as a project")),
                 ("delete", self.tr("Delete"), self.tr("Delete snapshot")),
             ],
@@ -200,19 +210,24 @@ class HistoryPanel(FollowingPanel):
 
     def _update_buttons(self) -> None:
         writable = self.document is not None and not self.document.read_only
-        chosen = current_id(self.list) is not None
+        chosen = len(self.list.selectedItems())
         self.buttons["take"].setEnabled(writable)
-        self.buttons["compare"].setEnabled(chosen)
-        self.buttons["save"].setEnabled(chosen)
-        self.buttons["delete"].setEnabled(chosen and writable)
+        self.buttons["compare"].setEnabled(chosen in (1, 2))
+        self.buttons["save"].setEnabled(chosen == 1)
+        self.buttons["delete"].setEnabled(chosen == 1 and writable)
+
+    def _selected(self) -> list[tuple[int, str]]:
+        """The snapshots chosen that are still there (id and name), oldest first."""
+        if self.document is None:
+            return []
+        found = dict((i, n) for i, n, _c in self.document.snapshot_list())
+        ids = sorted(int(item.data(ROLE)) for item in self.list.selectedItems())
+        return [(snapshot_id, found[snapshot_id]) for snapshot_id in ids if snapshot_id in found]
 
     def _chosen(self) -> tuple[int, str] | None:
-        item = self.list.currentItem()
-        if item is None or self.document is None:
-            return None
-        found = dict((i, n) for i, n, _c in self.document.snapshot_list())
-        snapshot_id = int(item.data(ROLE))
-        return (snapshot_id, found[snapshot_id]) if snapshot_id in found else None
+        """The one snapshot chosen, if one alone is."""
+        selected = self._selected()
+        return selected[0] if len(selected) == 1 else None
 
     def take(self) -> None:
         if self.document is None:
@@ -241,30 +256,43 @@ class HistoryPanel(FollowingPanel):
     def _warn(self, error: JourneyFileError) -> None:
         QMessageBox.warning(self, self.tr("Snapshot"), error.message(QCoreApplication.translate))
 
-    def _read(self) -> tuple[str, history.Frozen] | None:
-        """The chosen snapshot's name and project, checked; None (the person told why
-        when it cannot be read) when there is none."""
-        chosen = self._chosen()
-        if chosen is None or self.document is None:
+    def _read(self, snapshot_id: int, name: str) -> history.Frozen | None:
+        """A snapshot's project, checked; None (the person told why when it cannot be
+        read) when it cannot be, or is gone."""
+        if self.document is None:
             return None
-        snapshot_id, name = chosen
         text = self.document.snapshot_text(snapshot_id)
         if text is None:
             return None
         try:
             with waiting():
-                return name, history.read_snapshot(text, name)
+                return history.read_snapshot(text, name)
         except JourneyFileError as error:
             self._warn(error)
             return None
 
     def compare_current(self) -> None:
-        found = self._read()
-        if found is None or self.document is None:
+        """The chosen snapshot against the project now, or two chosen: the older against
+        the newer."""
+        selected, document = self._selected(), self.document
+        if not 1 <= len(selected) <= 2 or document is None:
             return
-        name, before = found[0], found[1].data
-        document = self.document
-        dialog = ChangesDialog(name, lambda: history.compare(before, document.export_data()), self)
+        read = [self._read(*chosen) for chosen in selected]
+        if None in read:
+            return
+        frozen = [found.data for found in read if found is not None]
+        names = [name for _id, name in selected]
+        if len(frozen) == 1:
+            title = self.tr("Changes since “{0}”").format(names[0])
+            nothing = self.tr("Nothing has changed since this snapshot.")
+            dialog = ChangesDialog(
+                title, nothing, lambda: history.compare(frozen[0], document.export_data()), self
+            )
+        else:
+            title = self.tr("Changes from “{0}” to “{1}”").format(*names)
+            nothing = self.tr("Nothing changed between these snapshots.")
+            changes = history.compare(frozen[0], frozen[1])
+            dialog = ChangesDialog(title, nothing, lambda: changes, self)
         dialog.revealCard.connect(self.revealCard)
         dialog.finished.connect(lambda _result: self.dialogs.remove(dialog))
         self.dialogs.append(dialog)
@@ -272,10 +300,11 @@ class HistoryPanel(FollowingPanel):
         dialog.show()
 
     def save_current(self) -> None:
-        found = self._read()
-        if found is None or self.document is None:
+        chosen = self._chosen()
+        frozen = self._read(*chosen) if chosen is not None else None
+        if chosen is None or frozen is None or self.document is None:
             return
-        name, frozen = found
+        name = chosen[1]
         target, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save snapshot as a project"),

@@ -327,16 +327,8 @@
 <context>
     <name>ChangesDialog</name>
     <message>
-        <source>Changes since “{0}”</source>
-        <translation>Changements depuis «&#xa0;{0}&#xa0;»</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
-    </message>
-    <message>
-        <source>Nothing has changed since this snapshot.</source>
-        <translation>Rien n’a changé depuis cet instantané.</translation>
     </message>
     <message>
         <source>{0} changes in {1} maps.</source>
@@ -1342,8 +1334,8 @@
         <translation>Comparer</translation>
     </message>
     <message>
-        <source>What changed since this snapshot</source>
-        <translation>Ce qui a changé depuis cet instantané</translation>
+        <source>What changed since this snapshot, or between the two chosen</source>
+        <translation>Ce qui a changé depuis cet instantané, ou entre les deux choisis</translation>
     </message>
     <message>
         <source>Save as…</source>
@@ -1384,6 +1376,22 @@
     <message>
         <source>Snapshot</source>
         <translation>Instantané</translation>
+    </message>
+    <message>
+        <source>Changes since “{0}”</source>
+        <translation>Changements depuis «&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since this snapshot.</source>
+        <translation>Rien n’a changé depuis cet instantané.</translation>
+    </message>
+    <message>
+        <source>Changes from “{0}” to “{1}”</source>
+        <translation>Changements de «&#xa0;{0}&#xa0;» à «&#xa0;{1}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Nothing changed between these snapshots.</source>
+        <translation>Rien n’a changé entre ces instantanés.</translation>
     </message>
     <message>
         <source>Save snapshot as a project</source>

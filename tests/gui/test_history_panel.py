@@ -266,3 +266,25 @@ def test_no_file_is_written_over_one_a_read_only_window_shows(
     assert warned == ["shown.journey is open in Journey Editor. Choose another file."] * 2
     assert file_contents(other) == start
     reader.close()
+
+
+def test_two_snapshots_chosen_are_compared_with_each_other(
+    window: MainWindow, panel: HistoryPanel
+) -> None:
+    """What changed between two moments: what came after the newer is left out."""
+    document = doc(window)
+    first, second = document.cards(document.maps()[0].id)[:2]
+    assert document.push(edits.edit_card(document, first.id, text="Between the two"))
+    assert document.push(edits.take_snapshot(document, "After the workshop"))
+    assert document.push(edits.edit_card(document, second.id, text="After both"))
+    panel.list.selectAll()
+    enabled = {key: button.isEnabled() for key, button in panel.buttons.items()}
+    assert enabled == {"take": True, "compare": True, "save": False, "delete": False}
+    panel.buttons["compare"].click()
+    (dialog,) = panel.dialogs
+    assert dialog.windowTitle() == "Changes from “Before the workshop” to “After the workshop”"
+    (changes,) = changes_shown(dialog).values()
+    assert len(changes) == 1 and changes[0].endswith("as “Between the two”")
+    dialog.list.itemActivated.emit(dialog.list.item(1))
+    assert window.scene is not None and window.scene.selected_cards() == [first.id]
+    dialog.close()
