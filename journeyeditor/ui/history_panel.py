@@ -68,6 +68,7 @@ class ChangesDialog(QDialog):
         nothing: str,
         compare: Callable[[], list[history.MapChanges]],
         parent: QWidget,
+        live: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("changesDialog")
@@ -82,8 +83,9 @@ class ChangesDialog(QDialog):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.itemActivated.connect(self._activated)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        refresh = buttons.addButton(self.tr("&Refresh"), QDialogButtonBox.ButtonRole.ActionRole)
-        refresh.clicked.connect(self.refresh)
+        if live:  # against the project now, which edits change
+            refresh = buttons.addButton(self.tr("&Refresh"), QDialogButtonBox.ButtonRole.ActionRole)
+            refresh.clicked.connect(self.refresh)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -232,9 +234,8 @@ class HistoryPanel(FollowingPanel):
     def take(self) -> None:
         if self.document is None:
             return
-        default = self.tr("Snapshot of {0}").format(
-            QLocale().toString(QDateTime.currentDateTime(), QLocale.FormatType.ShortFormat)
-        )
+        # The list gives each snapshot's time: the name need not repeat it.
+        default = self.tr("Snapshot {0}").format(len(self.document.snapshot_list()) + 1)
         ask = QInputDialog(self)
         ask.setWindowTitle(self.tr("Take snapshot"))
         ask.setLabelText(self.tr("Name of the snapshot:"))
@@ -292,7 +293,7 @@ class HistoryPanel(FollowingPanel):
             title = self.tr("Changes from “{0}” to “{1}”").format(*names)
             nothing = self.tr("Nothing changed between these snapshots.")
             changes = history.compare(frozen[0], frozen[1])
-            dialog = ChangesDialog(title, nothing, lambda: changes, self)
+            dialog = ChangesDialog(title, nothing, lambda: changes, self, live=False)
         dialog.revealCard.connect(self.revealCard)
         dialog.finished.connect(lambda _result: self.dialogs.remove(dialog))
         self.dialogs.append(dialog)

@@ -1362,8 +1362,8 @@
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <source>Snapshot of {0}</source>
-        <translation>Instantané du {0}</translation>
+        <source>Snapshot {0}</source>
+        <translation>Instantané {0}</translation>
     </message>
     <message>
         <source>Take snapshot</source>

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 from conftest import make_project
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from journeyeditor.editing import edits
@@ -39,7 +46,7 @@ def panel(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> HistoryPanel:
     """The window's History panel holding one snapshot, 'Before the workshop'."""
 
     def named(dialog: QInputDialog) -> QDialog.DialogCode:
-        assert "Snapshot of " in dialog.textValue()  # the default name, with the time
+        assert dialog.textValue() == "Snapshot 1"  # the default name
         dialog.setTextValue("Before the workshop")
         return QDialog.DialogCode.Accepted
 
@@ -283,6 +290,8 @@ def test_two_snapshots_chosen_are_compared_with_each_other(
     panel.buttons["compare"].click()
     (dialog,) = panel.dialogs
     assert dialog.windowTitle() == "Changes from “Before the workshop” to “After the workshop”"
+    buttons = [button.text() for button in dialog.findChildren(QPushButton)]
+    assert "&Refresh" not in buttons  # two snapshots do not change
     (changes,) = changes_shown(dialog).values()
     assert len(changes) == 1 and changes[0].endswith("as “Between the two”")
     dialog.list.itemActivated.emit(dialog.list.item(1))
