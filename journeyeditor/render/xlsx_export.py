@@ -90,8 +90,10 @@ MEASURE_COLUMNS = (
 runs, for everyone and for each segment value (which the map's lanes leave out)."""
 EVERYONE = QT_TRANSLATE_NOOP("Labels", "Everyone")
 NO_VALUE = QT_TRANSLATE_NOOP("Labels", "(no value)")
-NUMBER_FORMATS = {7: "#,##0", 8: "0%", 9: "#,##0", 10: "0.0", 12: "0.0", 13: "#,##0"}
-"""The Measures sheet's number columns as Excel shows them (by column number)."""
+NUMBER_FORMATS = {7: "#,##0", 8: "0%", 9: "#,##0", 10: "0.0", 11: "0", 12: "0.0", 13: "#,##0"}
+"""The Measures sheet's number columns as Excel shows them (by column number). Cells
+hold the exact figures; the spreadsheet rounds them for display, halves away from zero
+as the map does (`measures.whole`, `tenth`)."""
 
 SHEET_NAME_MAX = 31
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -311,9 +313,11 @@ class WorkbookWriter:
                 day = content.run_day(run.imported)
                 when = measures.date_text(day, self.language) if day else run.imported
                 start = [journey.name, self.word(labels.LANE_KINDS[lane_kind]), when]
+                figures = {(figure.stage, figure.segment): figure for figure in run.figures}
+                groups = (None, *run.segments())
                 for stage in stages:
-                    for segment in (None, *run.segments()):
-                        found = run.at(stage.id, segment)
+                    for segment in groups:
+                        found = figures.get((stage.id, segment))
                         if found is None:
                             continue
                         values = [*start, stage.name, *self._group(run, segment)]
@@ -336,15 +340,13 @@ class WorkbookWriter:
 
     @staticmethod
     def _numbers(found: FunnelRow | SurveyRow) -> list[str | float | None]:
-        """A stage's figures in the Measures columns: a funnel's, then a survey's."""
+        """A stage's figures in the Measures columns, exact: a funnel's, then a survey's."""
         if isinstance(found, FunnelRow):
             median = found.median_seconds
-            hours = round(median / 3600, 1) if median is not None else None
+            hours = median / 3600 if median is not None else None
             return [found.reached, found.conversion, found.dropped, hours, None, None, None]
-        nps = round(found.nps) if found.nps is not None else None
         effort = found.effort_mean if found.effort_answers else None
-        ces = round(effort, 1) if effort is not None else None
-        return [None, None, None, None, nps, ces, found.answers]
+        return [None, None, None, None, found.nps, effort, found.answers]
 
     def _stage_header(self, sheet: Worksheet, column: int, stage: Stage) -> float:
         """Write a stage's header; returns its column's width in characters."""

@@ -235,7 +235,11 @@ class HistoryPanel(FollowingPanel):
         if self.document is None:
             return
         # The list gives each snapshot's time: the name need not repeat it.
-        default = self.tr("Snapshot {0}").format(len(self.document.snapshot_list()) + 1)
+        names = {name for _id, name, _created in self.document.snapshot_list()}
+        number = len(names) + 1
+        while self.tr("Snapshot {0}").format(number) in names:
+            number += 1  # a number freed by a deletion is not given again
+        default = self.tr("Snapshot {0}").format(number)
         ask = QInputDialog(self)
         ask.setWindowTitle(self.tr("Take snapshot"))
         ask.setLabelText(self.tr("Name of the snapshot:"))
@@ -276,8 +280,9 @@ class HistoryPanel(FollowingPanel):
         """The chosen snapshot against the project now, or two chosen: the older against
         the newer."""
         selected, document = self._selected(), self.document
-        if not 1 <= len(selected) <= 2 or document is None:
-            return
+        chosen = len(self.list.selectedItems())
+        if not 1 <= chosen <= 2 or len(selected) != chosen or document is None:
+            return  # one of those chosen is gone (another program): the list follows
         read = [self._read(*chosen) for chosen in selected]
         if None in read:
             return

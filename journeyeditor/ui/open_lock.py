@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from journeyeditor.store.files import is_same_file
 
@@ -57,9 +57,12 @@ def open_elsewhere(path: Path) -> bool:
 
 
 def open_in_this_process(path: Path) -> bool:
-    """Whether a window of this program shows `path`, read-only ones included (they
-    leave no mark beside the file)."""
+    """Whether a main window of this program shows `path`, read-only ones included
+    (they leave no mark beside the file). Dialogs are not asked: one left over from an
+    earlier project would name a file no window shows any more."""
     for widget in QApplication.topLevelWidgets():
+        if not isinstance(widget, QMainWindow) or not widget.isVisible():
+            continue
         document = getattr(widget, "document", None)
         shown = getattr(document, "path", None)
         if isinstance(shown, Path) and is_same_file(path, shown):

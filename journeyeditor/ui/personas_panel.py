@@ -133,7 +133,10 @@ class PersonasPanel(FollowingPanel):
     def _edit(self, persona_id: int) -> bool:
         assert self.document is not None
         dialog = PersonaDialog(self.document, persona_id, self)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()  # else it outlived its use, holding the project it edited
 
     def delete_current(self) -> None:
         persona_id = self.current_persona()

@@ -27,6 +27,7 @@ from journeyeditor.model import Card
 from journeyeditor.ui.history_panel import ChangesDialog, HistoryPanel
 from journeyeditor.ui.main_window import MainWindow
 from journeyeditor.ui.open_lock import OpenLock
+from journeyeditor.ui.persona_dialog import PersonaDialog
 from tests.gui.conftest import Disk
 
 from helpers.projects import file_contents
@@ -262,6 +263,7 @@ def test_no_file_is_written_over_one_a_read_only_window_shows(
     reader = MainWindow()
     qtbot.addWidget(reader)
     reader.open_path(other, read_only=True)
+    reader.show()
     start = file_contents(other)
     warned: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(other), ""))
@@ -297,3 +299,51 @@ def test_two_snapshots_chosen_are_compared_with_each_other(
     dialog.list.itemActivated.emit(dialog.list.item(1))
     assert window.scene is not None and window.scene.selected_cards() == [first.id]
     dialog.close()
+
+
+def test_a_project_no_window_shows_any_more_can_be_written_over(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A persona dialog opened on the first project outlived it, still naming it: Save
+    As onto the first project, once the window shows another, was refused (found by a
+    review). Only windows showing a project count, and the dialog goes once used."""
+    first = doc(window).path
+    monkeypatch.setattr(PersonaDialog, "exec", lambda _dialog: QDialog.DialogCode.Rejected)
+    window.personas_panel.select_persona(doc(window).personas()[0].id)
+    window.personas_panel.edit_current()
+    window.open_path(make_project(tmp_path / "second.journey"))
+    warned: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(first), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(str(a[2])))
+    window.save_as_action.trigger()
+    assert warned == []
+    assert doc(window).path == first
+
+
+def test_a_deleted_snapshot_s_number_is_not_given_again(
+    window: MainWindow, panel: HistoryPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[str] = []
+
+    def named(dialog: QInputDialog) -> QDialog.DialogCode:
+        offered.append(dialog.textValue())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QInputDialog, "exec", named)
+    panel.buttons["take"].click()  # "Snapshot 2", beside "Before the workshop"
+    panel.list.setCurrentRow(1)
+    panel.buttons["delete"].click()  # "Before the workshop" goes: one left
+    panel.buttons["take"].click()
+    assert offered == ["Snapshot 2", "Snapshot 3"]
+
+
+def test_two_chosen_one_gone_compares_nothing(window: MainWindow, panel: HistoryPanel) -> None:
+    """Another program deleted one of the two snapshots chosen: the other is not
+    silently compared with the project now instead (found by a review)."""
+    document = doc(window)
+    assert document.push(edits.take_snapshot(document, "Second"))
+    panel.list.selectAll()
+    with sqlite3.connect(document.path, isolation_level=None) as connection:
+        connection.execute("DELETE FROM snapshot WHERE name = 'Second'")
+    panel.buttons["compare"].click()
+    assert panel.dialogs == []
