@@ -13,6 +13,7 @@ hold are dropped, and text that looks like a formula is stored as a string.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 import re
@@ -32,12 +33,14 @@ from journeyeditor.editing.measured import FunnelRow, Run, SurveyRow
 from journeyeditor.marks import QT_TRANSLATE_NOOP
 from journeyeditor.model import Card, Image, JourneyMap, Lane, Stage
 from journeyeditor.model.enums import FIGURE_LANES, LaneKind, RunKind
-from journeyeditor.render import colors, content, drawing, labels, measures, numbers
+from journeyeditor.render import colors, content, drawing, labels, numbers
 from journeyeditor.render.layout import LaneIn, StageIn
 from journeyeditor.render.ranking import Ranked
 from journeyeditor.render.source import ExportOptions, ExportSource
 from journeyeditor.store.files import write_atomically
 
+Value = str | float | dt.date | None
+"""What a cell holds: text (never a formula), a number, a date, or nothing."""
 CARDS = QT_TRANSLATE_NOOP("Labels", "Cards")
 RANKING = QT_TRANSLATE_NOOP("Labels", "Ranking")
 MAP = QT_TRANSLATE_NOOP("Labels", "Map")
@@ -118,7 +121,7 @@ def safe_text(text: str) -> str:
     return clean if len(clean) <= CELL_MAX_CHARS else clean[: CELL_MAX_CHARS - 1] + "…"
 
 
-def put(sheet: Worksheet, row: int, column: int, value: str | float | None) -> Cell:
+def put(sheet: Worksheet, row: int, column: int, value: Value) -> Cell:
     """Write a value; text always as a string, never read as a formula."""
     cell = sheet.cell(row=row, column=column)
     assert isinstance(cell, Cell)  # only merged cells are otherwise, and none is merged
@@ -197,7 +200,7 @@ def header_row(sheet: Worksheet, columns: Sequence[tuple[str, float]]) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = width
 
 
-def data_row(sheet: Worksheet, row: int, values: Sequence[str | float | None]) -> None:
+def data_row(sheet: Worksheet, row: int, values: Sequence[Value]) -> None:
     for column, value in enumerate(values, 1):
         cell = put(sheet, row, column, value)
         cell.font, cell.alignment = font_on(), WRAP
@@ -218,6 +221,11 @@ class WorkbookWriter:
         self.language = document.project().language or "en"
         self.labels = labels.labels(self.language)
         self.departments = {d.id: d.name for d in document.departments()}
+
+    @property
+    def date_format(self) -> str:
+        """A day as the map writes it in its language (`measures.date_text`)."""
+        return "dd/mm/yyyy" if self.language == "fr" else "yyyy-mm-dd"
 
     def word(self, text: str) -> str:
         return labels.word(text, self.language)
@@ -310,8 +318,7 @@ class WorkbookWriter:
                 run, _before = self.document.latest_runs(map_id, run_kind)
                 if run is None:
                     continue
-                day = content.run_day(run.imported)
-                when = measures.date_text(day, self.language) if day else run.imported
+                when: Value = content.run_day(run.imported) or run.imported
                 start = [journey.name, self.word(labels.LANE_KINDS[lane_kind]), when]
                 figures = {(figure.stage, figure.segment): figure for figure in run.figures}
                 groups = (None, *run.segments())
@@ -325,6 +332,7 @@ class WorkbookWriter:
                         data_row(sheet, row, values)
                         for column, number_format in NUMBER_FORMATS.items():
                             sheet.cell(row=row, column=column).number_format = number_format
+                        sheet.cell(row=row, column=3).number_format = self.date_format
                         texts = zip(values, widths, strict=True)
                         fit_row(sheet, row, [(v, w) for v, w in texts if isinstance(v, str)])
                         row += 1
@@ -332,14 +340,14 @@ class WorkbookWriter:
         filterable(sheet, len(MEASURE_COLUMNS), row - 1)
         return row - 2
 
-    def _group(self, run: Run, segment: str | None) -> list[str | float | None]:
+    def _group(self, run: Run, segment: str | None) -> list[Value]:
         """Whom a row counts: everyone, or the customers of one segment value."""
         if segment is None:
             return ["", self.word(EVERYONE)]
         return [run.segment_column, segment or self.word(NO_VALUE)]
 
     @staticmethod
-    def _numbers(found: FunnelRow | SurveyRow) -> list[str | float | None]:
+    def _numbers(found: FunnelRow | SurveyRow) -> list[Value]:
         """A stage's figures in the Measures columns, exact: a funnel's, then a survey's."""
         if isinstance(found, FunnelRow):
             median = found.median_seconds
@@ -360,7 +368,7 @@ class WorkbookWriter:
 
     def card_row(
         self, journey: JourneyMap, card: Card, number: int, stage: Stage, lane: Lane
-    ) -> list[str | float | None]:
+    ) -> list[Value]:
         """A card's fields; `number`: its place in its cell, counted from 1."""
         channel = self.labels.channels.get(card.channel or "", card.channel or "")
         owned = (
@@ -424,7 +432,7 @@ class WorkbookWriter:
         for map_id in map_ids:
             journey = self.document.get(JourneyMap, map_id)
             for entry in source.top(map_id):
-                values: list[str | float | None] = [
+                values: list[Value] = [
                     journey.name if journey else "",
                     entry.rank,
                     entry.card.text,
@@ -447,7 +455,7 @@ class WorkbookWriter:
         return priorities.get(entry.card.priority or "", "")
 
     @staticmethod
-    def _texts(values: Sequence[str | float | None]) -> list[tuple[str, float]]:
+    def _texts(values: Sequence[Value]) -> list[tuple[str, float]]:
         """The texts of a Cards row with their columns' widths."""
         return [
             (value, width)

@@ -3,6 +3,7 @@ valid sheet names, and a workbook LibreOffice Calc opens."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import zipfile
@@ -318,15 +319,16 @@ def test_the_measures_sheet_gives_everyone_and_each_segment_stage_by_stage(
     ]
     second = next(r for r in found if r["Measure"] == "Funnel" and r["Stage"] == stages[1])
     assert second["Converted from previous stage"] == pytest.approx(0.6)
-    assert second["Dropped"] == 400 and second["Measured on"] == "2026-11-25"
+    assert second["Dropped"] == 400
+    assert second["Measured on"] == dt.datetime(2026, 11, 25)  # a date: it sorts and filters
     survey = [r for r in found if r["Measure"] == "Survey"]
     assert [(r["Segment"], r["NPS"], r["CES"], r["Answers"]) for r in survey] == [
         ("Everyone", 50, 2.5, 40),
         ("mobile", pytest.approx(100 / 3), None, 30),  # exact; shown as 33 ("0")
     ]
     measures = sheet(workbook, "Measures")
-    formats = [measures.cell(5, column).number_format for column in (7, 8, 10, 11, 12)]
-    assert formats == ["#,##0", "0%", "0.0", "0", "0.0"]
+    formats = [measures.cell(5, column).number_format for column in (3, 7, 8, 10, 11, 12)]
+    assert formats == ["yyyy-mm-dd", "#,##0", "0%", "0.0", "0", "0.0"]
     concert = "Nell books concert tickets online"  # longer than its column: it wraps
     tall = next(
         row for row in range(2, measures.max_row + 1) if measures.cell(row, 1).value == concert
@@ -349,3 +351,4 @@ def test_the_measures_sheet_in_french(tmp_path: Path) -> None:
     assert workbook.sheetnames[-1] == "Mesures"
     headers = [cell.value for cell in sheet(workbook, "Mesures")[1]]
     assert headers[:3] == ["Carte", "Mesure", "Mesuré le"]
+    assert sheet(workbook, "Mesures").cell(2, 3).number_format == "dd/mm/yyyy"
