@@ -181,6 +181,8 @@ class MapScene(QGraphicsScene):
         self._shown = QRectF()
         """Where every card item is made (reset by each layout: rows move)."""
         self._found: set[int] = set()
+        self.marked: frozenset[int] = frozenset()
+        """Cards highlighted as find highlights its matches (the History's changes)."""
         self._top: set[int] | None = None
         self.row_items: dict[int, RowItem] = {}
         self.cell_items: dict[tuple[int, int], CellItem] = {}
@@ -813,6 +815,11 @@ class MapScene(QGraphicsScene):
         self._apply_emphasis()
         return self.matches()
 
+    def set_marked(self, card_ids: Iterable[int]) -> None:
+        """Highlight these cards, as find highlights its matches, until set again."""
+        self.marked = frozenset(card_ids)
+        self._apply_emphasis()
+
     def matches(self) -> list[int]:
         if self.layout is None or not self.find_text.strip():
             return []
@@ -821,7 +828,8 @@ class MapScene(QGraphicsScene):
 
     def _apply_emphasis(self) -> None:
         """Fade and highlight cards; a no-op pass when nothing is, or was, emphasised."""
-        found = set(self.matches())
+        matched = self.matches()
+        found = set(matched) | self.marked
         top = self.top_cards()
         filtering = self.filter.active or top is not None
         if not found and not filtering and not self._emphasized:
@@ -832,7 +840,7 @@ class MapScene(QGraphicsScene):
             opacity, highlighted = self._emphasis(card_id)
             item.setOpacity(opacity)
             item.set_highlighted(highlighted)
-        self.matchesChanged.emit(len(found))
+        self.matchesChanged.emit(len(matched))
         self._refresh_overview()
 
     def _emphasis(self, card_id: int) -> tuple[float, bool]:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -61,6 +62,8 @@ class ChangesDialog(QDialog):
     again, with the project as it is by then."""
 
     revealCard = Signal(int, int)
+    markCards = Signal(object)
+    """The cards to highlight on the map (a frozenset of ids; empty: none)."""
 
     def __init__(
         self,
@@ -82,6 +85,9 @@ class ChangesDialog(QDialog):
         self.list.setWordWrap(True)  # a list view wraps its rows; a tree view only elides
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.itemActivated.connect(self._activated)
+        self.mark = QCheckBox(self.tr("&Highlight the changed cards on the map"), self)
+        self.mark.toggled.connect(self._mark)
+        self.finished.connect(lambda _result: self.markCards.emit(frozenset()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         if live:  # against the project now, which edits change
             refresh = buttons.addButton(self.tr("&Refresh"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -90,7 +96,9 @@ class ChangesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
+        layout.addWidget(self.mark)
         layout.addWidget(buttons)
+        self.changed: frozenset[int] = frozenset()
         self.resize(560, 380)
         self.refresh()
 
@@ -117,6 +125,13 @@ class ChangesDialog(QDialog):
                 row.setData(ROLE, group.map_id)
                 row.setData(CARD, change.card_id)
         self.summary.setText(self.sum_up(found))
+        self.changed = frozenset(
+            change.card_id for group in found for change in group.changes if change.card_id
+        )
+        self._mark(self.mark.isChecked())
+
+    def _mark(self, on: bool) -> None:
+        self.markCards.emit(self.changed if on else frozenset())
 
     def sum_up(self, found: list[history.MapChanges]) -> str:
         count = sum(len(group.changes) for group in found)
@@ -138,6 +153,7 @@ class HistoryPanel(FollowingPanel):
     """The project's snapshots, newest first."""
 
     revealCard = Signal(int, int)
+    markCards = Signal(object)
     openRequested = Signal(Path)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -300,6 +316,7 @@ class HistoryPanel(FollowingPanel):
             changes = history.compare(frozen[0], frozen[1])
             dialog = ChangesDialog(title, nothing, lambda: changes, self, live=False)
         dialog.revealCard.connect(self.revealCard)
+        dialog.markCards.connect(self.markCards)
         dialog.finished.connect(lambda _result: self.dialogs.remove(dialog))
         self.dialogs.append(dialog)
         dialog.place(self.window())

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         # edits, and a workshop opens the Vote or ranking tab when it needs them.
         self.history_panel = HistoryPanel(self)
         self.history_panel.revealCard.connect(self.reveal_card)
+        self.history_panel.markCards.connect(self._mark_cards)
         self.history_panel.openRequested.connect(self.open_or_warn)
         self.history_dock = self._dock(self.tr("History"), "historyDock", self.history_panel, right)
         self.tabifyDockWidget(self.inspector_dock, self.voting_dock)
@@ -499,6 +500,11 @@ class MainWindow(QMainWindow):
             self.view.viewport().width() / 2 - 40, self.view.viewport().height() / 2 - 40
         )
         self.presenter.map_shown()
+
+    def _mark_cards(self, card_ids: frozenset[int]) -> None:
+        """Highlight these cards on the map (the History's changed cards)."""
+        if self.scene is not None:
+            self.scene.set_marked(card_ids)
 
     def reveal_card(self, map_id: int, card_id: int) -> None:
         """Show a card on its map, selected, scrolled into sight (a change picked in the

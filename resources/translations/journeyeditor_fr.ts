@@ -327,6 +327,10 @@
 <context>
     <name>ChangesDialog</name>
     <message>
+        <source>&amp;Highlight the changed cards on the map</source>
+        <translation>&amp;Surligner les fiches modifiées sur la carte</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>

@@ -347,3 +347,30 @@ def test_two_chosen_one_gone_compares_nothing(window: MainWindow, panel: History
         connection.execute("DELETE FROM snapshot WHERE name = 'Second'")
     panel.buttons["compare"].click()
     assert panel.dialogs == []
+
+
+def test_the_changed_cards_are_highlighted_on_the_map_while_asked(
+    window: MainWindow, panel: HistoryPanel
+) -> None:
+    document = doc(window)
+    scene = window.scene
+    assert scene is not None
+    changed, kept = document.cards(scene.map_id or 0)[:2]
+    assert document.push(edits.edit_card(document, changed.id, text="Rewritten"))
+    panel.list.setCurrentRow(0)
+    panel.buttons["compare"].click()
+    (dialog,) = panel.dialogs
+    assert not scene.card_items[changed.id].highlighted
+    dialog.mark.setChecked(True)
+    assert scene.card_items[changed.id].highlighted
+    assert not scene.card_items[kept.id].highlighted
+    window.find_bar.find_box.setText("no card says this")
+    assert window.find_bar.count.text() == "0 matches"  # find counts its own matches
+    assert scene.card_items[changed.id].highlighted
+    window.find_bar.find_box.setText("")
+    dialog.mark.setChecked(False)
+    assert not scene.card_items[changed.id].highlighted
+    dialog.mark.setChecked(True)
+    dialog.close()
+    assert not scene.card_items[changed.id].highlighted
+    assert document.stack.count() == 2  # the edit and the snapshot: highlighting wrote nothing
