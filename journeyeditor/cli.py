@@ -207,9 +207,25 @@ def export_drawn(args: argparse.Namespace) -> None:
             text_as_paths=args.text_as_paths,
             delimiter=args.delimiter,
         )
-        export.EXPORTS[args.format](document, Path(args.output), options)
+        source = None
+        if args.segment is not None:
+            _measured_segment(document, args.segment, export.ExportError)
+            source = export.ExportSource(document, args.segment)
+        export.EXPORTS[args.format](document, Path(args.output), options, source)
     finally:
         document.close()
+
+
+def _measured_segment(document: Document, value: str, error: type[JourneyFileError]) -> None:
+    """Refuse a segment value no map's newest run measured (a typo would otherwise show
+    everyone's figures under no warning)."""
+    from journeyeditor.render.content import segments_of
+
+    found = [pair for m in document.maps() for pair in segments_of(document, m.id)]
+    if value not in {found_value for _column, found_value in found}:
+        names = ", ".join(f"“{column}: {found_value}”" for column, found_value in found)
+        detail = translate("cli", "no run measured the segment “{0}” (measured: {1})")
+        raise error(document.path, detail.format(value, names or "—"))
 
 
 def _map_named(document: Document, name: str, error: type[JourneyFileError]) -> int:
@@ -371,6 +387,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--cover",
         action="store_true",
         help=translate("cli", "a cover page with persona and legend before each map (PDF)"),
+    )
+    export.add_argument(
+        "--segment",
+        help=translate(
+            "cli",
+            "funnel and survey lanes show the figures of the customers with this segment "
+            "value (as the window's “Figures for”; default: everyone)",
+        ),
     )
     export.add_argument(
         "--dpi",

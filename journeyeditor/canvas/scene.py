@@ -176,6 +176,8 @@ class MapScene(QGraphicsScene):
         self.points: dict[tuple[int, int], PointIn] = {}
         self.measures: tuple[MeasureIn, ...] = ()
         self.runs: tuple[RunIn, ...] = ()
+        self.segment: str | None = None
+        """The segment value whose figures the lanes of figures show (None: everyone's)."""
         self.departments: dict[int, tuple[str, str]] = {}
         self.card_items = CardItems(self)
         self._shown = QRectF()
@@ -317,7 +319,9 @@ class MapScene(QGraphicsScene):
         """Figures of the funnel and survey lanes, read again (an import, its undo, a
         stage or lane added, removed or moved)."""
         if self._mine(map_id):
-            self.measures, self.runs = measures_in(self.document, map_id, self.lanes, self.stages)
+            self.measures, self.runs = measures_in(
+                self.document, map_id, self.lanes, self.stages, self.segment
+            )
             self._dirty = True
 
     def _emotion_changed(self, map_id: int, lane_id: int, stage_id: int) -> None:
@@ -346,6 +350,16 @@ class MapScene(QGraphicsScene):
     def _image_changed(self, image_id: int) -> None:
         self._images.pop(image_id, None)
         self.update()
+
+    def set_segment(self, segment: str | None) -> None:
+        """Show the lanes of figures for the customers of one segment value (None:
+        everyone): a way of looking, written nowhere, which exports made from this
+        window follow."""
+        if segment != self.segment:
+            self.segment = segment
+            if self.map_id is not None:
+                self._measures_changed(self.map_id)
+                self._sync_if_dirty()
 
     def _sync_if_dirty(self) -> None:
         points, self._points_stale = self._points_stale, False

@@ -85,11 +85,17 @@ def figures_in(row: FunnelRow | SurveyRow | None) -> Figures | None:
 
 
 def measures_in(
-    document: Document, map_id: int, lanes: Sequence[LaneIn], stages: Sequence[StageIn]
+    document: Document,
+    map_id: int,
+    lanes: Sequence[LaneIn],
+    stages: Sequence[StageIn],
+    segment: str | None = None,
 ) -> tuple[tuple[MeasureIn, ...], tuple[RunIn, ...]]:
     """Each funnel and survey lane's figures per stage (the newest run of its kind, and
     the one before for the change), and the runs' dates; nothing for other maps' lanes.
-    A stage the run has no figure for gets none (drawn as a dash)."""
+    A stage the run has no figure for gets none (drawn as a dash). With `segment`, a
+    run that has figures for that segment value shows them, the run before compared at
+    the same value; a run without it shows everyone's."""
     found: list[MeasureIn] = []
     runs: list[RunIn] = []
     for kind, run_kind in RUN_KINDS.items():
@@ -99,25 +105,42 @@ def measures_in(
         newest, before = document.latest_runs(map_id, run_kind)
         if newest is None:
             continue
+        group = segment if segment is not None and segment in newest.segments() else None
         for lane in shown:
             runs.append(
                 RunIn(
-                    lane.id, run_day(newest.imported), run_day(before.imported) if before else None
+                    lane.id,
+                    run_day(newest.imported),
+                    run_day(before.imported) if before else None,
+                    group,
+                    newest.segment_column if group is not None else "",
                 )
             )
             for stage in stages:
-                now = figures_in(newest.at(stage.id))
-                then = figures_in(before.at(stage.id)) if before is not None else None
+                now = figures_in(newest.at(stage.id, group))
+                then = figures_in(before.at(stage.id, group)) if before is not None else None
                 found.append(MeasureIn(lane.id, stage.id, now, then))
     return tuple(found), tuple(runs)
+
+
+def segments_of(document: Document, map_id: int) -> list[tuple[str, str]]:
+    """The segment values a map's newest funnel and survey runs have figures for, as
+    (column, value) in order: what its lanes of figures can show besides everyone."""
+    found: dict[tuple[str, str], None] = {}
+    for run_kind in RUN_KINDS.values():
+        newest, _before = document.latest_runs(map_id, run_kind)
+        if newest is not None:
+            found.update(dict.fromkeys((newest.segment_column, v) for v in newest.segments()))
+    return list(found)
 
 
 def department_table(document: Document) -> dict[int, tuple[str, str]]:
     return {d.id: (d.name, d.color) for d in document.department_records()}
 
 
-def map_content(document: Document, map_id: int) -> MapContent:
-    """Everything of one map that drawing needs, detached from the database."""
+def map_content(document: Document, map_id: int, segment: str | None = None) -> MapContent:
+    """Everything of one map that drawing needs, detached from the database; its lanes
+    of figures for the customers of one segment value when `segment` is given."""
     journey_map = document.get(JourneyMap, map_id)
     departments = department_table(document)
     stages = tuple(StageIn(s.id, s.name, s.color, s.width) for s in document.stages(map_id))
@@ -125,7 +148,7 @@ def map_content(document: Document, map_id: int) -> MapContent:
         LaneIn(lane.id, lane.name, lane.kind, lane.color, lane.height)
         for lane in document.lanes(map_id)
     )
-    measured, runs = measures_in(document, map_id, lanes, stages)
+    measured, runs = measures_in(document, map_id, lanes, stages, segment)
     return MapContent(
         title=journey_map.name if journey_map else "",
         stages=stages,

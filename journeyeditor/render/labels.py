@@ -59,6 +59,8 @@ MEASURE_WORDS = {
     "answers": QT_TRANSLATE_NOOP("Labels", "n = {0}"),
     "few": QT_TRANSLATE_NOOP("Labels", "under {0} answers"),
     "run": QT_TRANSLATE_NOOP("Labels", "Run of {0}"),
+    "group": QT_TRANSLATE_NOOP("Labels", "only {0}"),
+    "no_value": QT_TRANSLATE_NOOP("Labels", "(no value)"),
     "seconds": QT_TRANSLATE_NOOP("Labels", "s"),
     "minutes": QT_TRANSLATE_NOOP("Labels", "min"),
     "hours": QT_TRANSLATE_NOOP("Labels", "h"),

@@ -78,6 +78,10 @@ class RunIn:
     lane_id: int
     date: dt.date | None
     previous_date: dt.date | None = None
+    segment: str | None = None
+    """Whose figures the lane shows: None for everyone, else the customers with this
+    value ('' for those without one) in column `segment_column`."""
+    segment_column: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,8 @@ class MeasureWords:
     answers: str = "n = {0}"
     few: str = "under {0} answers"
     run: str = "Run of {0}"
+    group: str = "only {0}"
+    no_value: str = "(no value)"
     seconds: str = "s"
     minutes: str = "min"
     hours: str = "h"
@@ -192,6 +198,9 @@ class FigureText:
         lines = [self.words.run.format(date_text(run.date, self.language))]
         if run.previous_date is not None:
             lines.append(self.words.since.format(date_text(run.previous_date, self.language)))
+        if run.segment is not None:
+            value = run.segment or self.words.no_value
+            lines.append(self.words.group.format(f"{run.segment_column}: {value}"))
         return tuple(lines)
 
     def rows(self, measure: MeasureIn) -> tuple[FigureRow, ...]:

@@ -103,10 +103,13 @@ class ExportOptions:
 
 
 class ExportSource:
-    """A document's maps laid out once and drawn as often as needed (the preview redraws)."""
+    """A document's maps laid out once and drawn as often as needed (the preview redraws).
+    `segment`: the segment value whose figures the lanes of figures show, as the window
+    shows them (None: everyone's)."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, segment: str | None = None) -> None:
         self.document = document
+        self.segment = segment
         self.measure = fonts.metrics().width
         self._layouts: dict[int, tuple[layout.MapContent, layout.MapLayout]] = {}
         self._pictures: dict[int, MapPicture] = {}
@@ -137,7 +140,7 @@ class ExportSource:
     def content(self, map_id: int) -> layout.MapContent:
         """The map's plain content, read once per source."""
         if map_id not in self._contents:
-            self._contents[map_id] = content.map_content(self.document, map_id)
+            self._contents[map_id] = content.map_content(self.document, map_id, self.segment)
         return self._contents[map_id]
 
     def figures(self, map_id: int) -> FiguresIn:

@@ -221,6 +221,8 @@ class WorkbookWriter:
         self.language = document.project().language or "en"
         self.labels = labels.labels(self.language)
         self.departments = {d.id: d.name for d in document.departments()}
+        self.segment: str | None = None
+        """The segment value the map sheets' lanes of figures show (`ExportSource`)."""
 
     @property
     def date_format(self) -> str:
@@ -293,7 +295,9 @@ class WorkbookWriter:
         lane's name: the words the map draws there (`measures_in`, `FigureText`)."""
         stages_in = [StageIn(s.id, s.name, s.color, s.width) for s in stages]
         lanes_in = [LaneIn(la.id, la.name, la.kind, la.color, la.height) for la in lanes]
-        measured, runs = content.measures_in(self.document, map_id, lanes_in, stages_in)
+        measured, runs = content.measures_in(
+            self.document, map_id, lanes_in, stages_in, self.segment
+        )
         words = drawing.figure_text(self.labels)
         cells = {(m.stage_id, m.lane_id): [r.text for r in words.rows(m)] for m in measured}
         return cells, {run.lane_id: words.run(run) for run in runs}
@@ -464,6 +468,7 @@ class WorkbookWriter:
         ]
 
     def build(self, map_ids: Sequence[int], source: ExportSource) -> Workbook:
+        self.segment = source.segment
         workbook = Workbook()
         for blank in workbook.worksheets:
             workbook.remove(blank)

@@ -67,13 +67,14 @@ class ExportDialog(QDialog):
         current_map_id: int | None,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
+        segment: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
         self.document = document
         self.current_map_id = current_map_id
         self.settings = settings if settings is not None else QSettings()
-        self.source = ExportSource(document)
+        self.source = ExportSource(document, segment)  # the figures the window shows
         self.page_index = 0
         self.page_count = 0
         self.last_path: Path | None = None

@@ -9,6 +9,7 @@ from journeyeditor.canvas.scene import MapScene
 from journeyeditor.canvas.view import MapView
 from journeyeditor.canvas.view_filter import ViewFilter
 from journeyeditor.editing.document import Document
+from journeyeditor.render import content
 from journeyeditor.render.labels import EVIDENCE
 
 
@@ -49,6 +50,19 @@ class FindBar(QToolBar):
         self.addWidget(self.evidence)
         self.addWidget(self.department)
         self.addWidget(self.filter_box)
+        self.segment = QComboBox(self)
+        self.segment.setObjectName("segmentChoice")
+        self.segment.setToolTip(
+            self.tr("Whose figures the funnel and survey lanes show, here and in exports")
+        )
+        self.segment_actions = (
+            self.addSeparator(),
+            self.addWidget(QLabel(self.tr("Figures for:"), self)),
+            self.addWidget(self.segment),
+        )
+        self.segment.currentIndexChanged.connect(
+            lambda _index: self.scene().set_segment(self.segment.currentData())
+        )
         self.evidence.currentIndexChanged.connect(self._filter)
         self.department.currentIndexChanged.connect(self._filter)
         self.filter_box.textChanged.connect(self._filter)
@@ -65,7 +79,32 @@ class FindBar(QToolBar):
             document.departmentRemoved,
         ):
             signal.connect(self._fill_departments)
+        document.measuresChanged.connect(lambda _map_id: self._fill_segments())
         self._fill_departments()
+        self._fill_segments()
+
+    def _fill_segments(self) -> None:
+        """The segment values the map's newest runs measured, offered beside everyone;
+        the choice kept while the map still has it. Hidden when there is none."""
+        scene = self.scene()
+        found = (
+            content.segments_of(self.document, scene.map_id)
+            if self.document is not None and scene.map_id is not None
+            else []
+        )
+        current = self.segment.currentData()
+        self.segment.blockSignals(True)
+        self.segment.clear()
+        self.segment.addItem(self.tr("Everyone"), None)
+        no_value = self.tr("(no value)")
+        for column, value in found:
+            self.segment.addItem(f"{column}: {value or no_value}", value)
+        values = [value for _column, value in found]
+        self.segment.setCurrentIndex(values.index(current) + 1 if current in values else 0)
+        self.segment.blockSignals(False)
+        for action in self.segment_actions:
+            action.setVisible(bool(found))
+        scene.set_segment(self.segment.currentData())
 
     def _fill_departments(self, *_ids: int) -> None:
         assert self.document is not None
@@ -113,6 +152,7 @@ class FindBar(QToolBar):
         )
 
     def refresh(self) -> None:
-        """Apply find and filter again (after switching maps)."""
+        """Apply find, filter and the segment again (after switching maps)."""
+        self._fill_segments()
         self._find(self.find_box.text())
         self._filter()

@@ -547,7 +547,8 @@ class MainWindow(QMainWindow):
             return None
         self.inspector.commit_pending()
         current = self.scene.map_id if self.scene is not None else None
-        dialog = ExportDialog(self.document, current, self)
+        segment = self.scene.segment if self.scene is not None else None
+        dialog = ExportDialog(self.document, current, self, segment=segment)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return dialog
 

@@ -1157,6 +1157,22 @@
         <translation>Filtre&#xa0;:</translation>
     </message>
     <message>
+        <source>Whose figures the funnel and survey lanes show, here and in exports</source>
+        <translation>Les chiffres que montrent les couloirs entonnoir et enquête, ici et dans les exports</translation>
+    </message>
+    <message>
+        <source>Figures for:</source>
+        <translation>Chiffres pour&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>(no value)</source>
+        <translation>(sans valeur)</translation>
+    </message>
+    <message>
         <source>All departments</source>
         <translation>Tous départements</translation>
     </message>
@@ -1604,6 +1620,10 @@ Sélectionnez une fiche, une étape, un couloir ou un point de la courbe des ém
     <message>
         <source>Run of {0}</source>
         <translation>Mesure du {0}</translation>
+    </message>
+    <message>
+        <source>only {0}</source>
+        <translation>seulement {0}</translation>
     </message>
     <message>
         <source>s</source>
@@ -3432,6 +3452,10 @@ Rien n’a été modifié.</translation>
         <translation>{0}&#xa0;: fichier en bon état{1}.</translation>
     </message>
     <message>
+        <source>no run measured the segment “{0}” (measured: {1})</source>
+        <translation>aucune mesure n’a porté sur le segment «&#xa0;{0}&#xa0;» (mesurés&#xa0;: {1})</translation>
+    </message>
+    <message>
         <source>it has no map named “{0}” (its maps: {1})</source>
         <translation>aucune carte nommée «&#xa0;{0}&#xa0;» (cartes du projet&#xa0;: {1})</translation>
     </message>
@@ -3518,6 +3542,10 @@ Rien n’a été modifié.</translation>
     <message>
         <source>a cover page with persona and legend before each map (PDF)</source>
         <translation>une page de couverture avec persona et légende avant chaque carte (PDF)</translation>
+    </message>
+    <message>
+        <source>funnel and survey lanes show the figures of the customers with this segment value (as the window&apos;s “Figures for”; default: everyone)</source>
+        <translation>les couloirs entonnoir et enquête montrent les chiffres des clients de cette valeur de segment (comme «&#xa0;Chiffres pour&#xa0;» dans la fenêtre&#xa0;; par défaut&#xa0;: tous)</translation>
     </message>
     <message>
         <source>resolution of a PNG: 96 for screens, 300 for print</source>

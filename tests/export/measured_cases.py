@@ -90,3 +90,33 @@ def make_measured(path: Path, language: str, skipped_third: int = SKIPPED) -> Pa
     finally:
         document.close()
     return path
+
+
+SEGMENT_RUN = "2026-11-25T08:00:00Z"
+
+
+def measure_by_segment(document: Document, map_id: int) -> None:
+    """A newest funnel run and a newest survey run broken down by device: everyone 1,000
+    and 600 reached; mobile 700 and 350; no device 300 and 250. The survey: everyone NPS
+    +50 (40 answers, CES 2.5), mobile +33 (30 answers, no effort answered)."""
+    stage_ids = [stage.id for stage in document.stages(map_id)]
+    overall = funnel_result(stage_ids, (1000, 600))
+    mobile = funnel_result(stage_ids, (700, 350)).overall.stages
+    unknown = funnel_result(stage_ids, (300, 250)).overall.stages
+    result = FunnelResult(
+        overall.stages,
+        overall.overall,
+        (Breakdown("device", "mobile", 700, mobile), Breakdown("device", None, 300, unknown)),
+    )
+    command = apply_funnel(document, map_id, result, MAPPING, "events.csv", SEGMENT_RUN)
+    assert document.push(command)
+    first = str(stage_ids[0])
+    figures = (
+        SurveyFigures(first, None, 40, 25, 10, 5, 40, 2.5),
+        SurveyFigures(first, "mobile", 30, 15, 10, 5, 0, None),
+    )
+    answers = SurveyResult(figures, (), SourceCheck(40, 40, BadRows()))
+    survey = apply_survey(
+        document, map_id, answers, "survey.csv", SEGMENT_RUN, segment_column="device"
+    )
+    assert document.push(survey)

@@ -19,10 +19,6 @@ from pytestqt.qtbot import QtBot
 from journeyeditor import cli
 from journeyeditor.editing import edits
 from journeyeditor.editing.document import Document
-from journeyeditor.editing.measures import apply_funnel, apply_survey
-from journeyeditor.measure.funnel import Breakdown, FunnelResult
-from journeyeditor.measure.sources import BadRows, SourceCheck
-from journeyeditor.measure.survey import SurveyFigures, SurveyResult
 from journeyeditor.render.content import map_content
 from journeyeditor.render.export import ExportOptions
 from journeyeditor.render.ranking import ranked
@@ -31,7 +27,7 @@ from journeyeditor.ui.export_dialog import ALL_MAPS, ExportDialog
 from tests.helpers.office import convert_to_pdf
 from tests.helpers.projects import reopened
 
-from .measured_cases import MAPPING, funnel_result, make_measured
+from .measured_cases import make_measured, measure_by_segment
 
 Tool = Callable[[str], str]
 EXCEL_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -251,26 +247,7 @@ def _measured_by_segment(path: Path) -> Document:
     """The sample measured (two funnel and two survey runs), then a newest funnel run and
     a newest survey run broken down by device."""
     document = Document.open(make_measured(path, "en"))
-    map_id = document.maps()[0].id
-    stage_ids = [stage.id for stage in document.stages(map_id)]
-    overall = funnel_result(stage_ids, (1000, 600))
-    mobile = funnel_result(stage_ids, (700, 350)).overall.stages
-    unknown = funnel_result(stage_ids, (300, 250)).overall.stages
-    result = FunnelResult(
-        overall.stages,
-        overall.overall,
-        (Breakdown("device", "mobile", 700, mobile), Breakdown("device", None, 300, unknown)),
-    )
-    stamp = "2026-11-25T08:00:00Z"
-    assert document.push(apply_funnel(document, map_id, result, MAPPING, "events.csv", stamp))
-    first = str(stage_ids[0])
-    figures = (
-        SurveyFigures(first, None, 40, 25, 10, 5, 40, 2.5),
-        SurveyFigures(first, "mobile", 30, 15, 10, 5, 0, None),
-    )
-    answers = SurveyResult(figures, (), SourceCheck(40, 40, BadRows()))
-    command = apply_survey(document, map_id, answers, "survey.csv", stamp, segment_column="device")
-    assert document.push(command)
+    measure_by_segment(document, document.maps()[0].id)
     return document
 
 

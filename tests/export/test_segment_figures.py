@@ -1,0 +1,150 @@
+"""The lanes of figures for one segment value: the window's "Figures for" choice, the
+map drawn with that segment's figures and its lane headers saying whose, the exports
+made from the window and the command line following it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from journeyeditor.editing.document import Document
+from journeyeditor.render import content, drawing, labels
+from journeyeditor.render.export import ExportSource
+from journeyeditor.render.measures import FunnelFigures, SurveyFigures
+from journeyeditor.ui.export_dialog import ExportDialog
+from journeyeditor.ui.main_window import MainWindow
+
+from .measured_cases import make_measured, measure_by_segment
+
+Tool = Callable[[str], str]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def segmented(tmp_path: Path, qapp: object) -> Iterator[Document]:
+    """The measured sample, its first map's newest runs broken down by device."""
+    document = Document.open(make_measured(tmp_path / "segments.journey", "en"))
+    measure_by_segment(document, document.maps()[0].id)
+    yield document
+    document.close()
+
+
+def lanes_of_figures(document: Document, segment: str | None) -> dict[str, list[object]]:
+    """Each lane of figures' current figures by stage, and its header lines."""
+    mapped = content.map_content(document, document.maps()[0].id, segment)
+    words = drawing.figure_text(labels.labels("en"))
+    found: dict[str, list[object]] = {}
+    for lane in mapped.lanes:
+        if lane.kind in ("funnel", "survey"):
+            run = next(r for r in mapped.runs if r.lane_id == lane.id)
+            figures = [m.current for m in mapped.measures if m.lane_id == lane.id]
+            found[lane.kind] = [list(words.run(run)), figures]
+    return found
+
+
+def test_a_segment_s_figures_and_whose_they_are(segmented: Document) -> None:
+    everyone = lanes_of_figures(segmented, None)
+    mobile = lanes_of_figures(segmented, "mobile")
+    unknown = lanes_of_figures(segmented, "")
+    reached = {
+        name: [f.reached for f in found["funnel"][1] if isinstance(f, FunnelFigures)]
+        for name, found in (("everyone", everyone), ("mobile", mobile), ("none", unknown))
+    }
+    assert reached == {"everyone": [1000, 600], "mobile": [700, 350], "none": [300, 250]}
+    assert everyone["funnel"][0] == ["Run of 2026-11-25", "vs 2026-11-02"]
+    assert mobile["funnel"][0][-1] == "only device: mobile"
+    assert unknown["funnel"][0][-1] == "only device: (no value)"
+    nps = [f.nps for f in mobile["survey"][1] if isinstance(f, SurveyFigures)]
+    assert nps == [pytest.approx(100 / 3)]
+    # The survey has no figures for customers without a device: it shows everyone's.
+    assert unknown["survey"][0][-1] != "only device: (no value)"
+    assert [f.nps for f in unknown["survey"][1] if isinstance(f, SurveyFigures)] == [50]
+
+
+def test_the_window_offers_the_segments_and_its_exports_follow(
+    segmented: Document,
+    qtbot: QtBot,
+    tmp_path: Path,
+    tool: Tool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = segmented.path
+    segmented.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(path)
+    window.show()
+    bar = window.find_bar
+    choices = [bar.segment.itemText(i) for i in range(bar.segment.count())]
+    assert choices == ["Everyone", "device: (no value)", "device: mobile"]
+    assert bar.segment.isVisibleTo(bar)
+    bar.segment.setCurrentIndex(2)
+    scene = window.scene
+    assert scene is not None and scene.segment == "mobile"
+    funnel = [m.current for m in scene.measures if isinstance(m.current, FunnelFigures)]
+    assert [f.reached for f in funnel] == [700, 350]
+    out = tmp_path / "mobile.pdf"
+    sources: list[str | None] = []
+
+    def export_and_close(dialog: ExportDialog) -> int:
+        sources.append(dialog.source.segment)
+        assert dialog.export_to(out)
+        return 0
+
+    monkeypatch.setattr(ExportDialog, "exec", export_and_close)
+    window.export_action.trigger()
+    assert sources == ["mobile"]
+    text = subprocess.run(
+        [tool("pdftotext"), "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True
+    ).stdout
+    assert "700 reached" in text and "only device: mobile" in text
+    assert "1,000 reached" not in text
+    assert window.document is not None
+    window.maps_panel.select_map(window.document.maps()[1].id)
+    QApplication.processEvents()  # the toolbar lays its widgets out again
+    assert not bar.segment.isVisibleTo(bar)  # that map was never measured by segment
+    assert scene.segment is None
+    window.close()
+
+
+def test_the_command_line_exports_a_segment_and_refuses_one_never_measured(
+    segmented: Document, tmp_path: Path, tool: Tool
+) -> None:
+    path = segmented.path
+    name = segmented.maps()[0].name
+    segmented.close()
+    out = tmp_path / "cli.pdf"
+
+    def export(*extra: str) -> subprocess.CompletedProcess[str]:
+        argv = ["export", str(path), "--format", "pdf", "--map", name, "-o", str(out)]
+        return subprocess.run(
+            [sys.executable, "-m", "journeyeditor", *argv, *extra],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+
+    done = export("--segment", "mobile")
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(
+        [tool("pdftotext"), "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True
+    ).stdout
+    assert "700 reached" in text and "only device: mobile" in text
+    refused = export("--segment", "tablet", "--force")
+    assert refused.returncode != 0
+    assert "no run measured the segment “tablet”" in refused.stderr
+    assert "“device: mobile”" in refused.stderr
+
+
+def test_an_export_source_without_a_segment_draws_everyone(segmented: Document) -> None:
+    """What every export did before: the default is unchanged."""
+    source = ExportSource(segmented)
+    assert source.segment is None
+    mapped = source.content(segmented.maps()[0].id)
+    assert mapped.runs and all(run.segment is None for run in mapped.runs)
