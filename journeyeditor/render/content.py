@@ -106,6 +106,8 @@ def measures_in(
         if newest is None:
             continue
         group = segment if segment is not None and segment in newest.segments() else None
+        if before is not None and group is not None and group not in before.segments():
+            before = None  # nothing measured then at that value: no change to show
         for lane in shown:
             runs.append(
                 RunIn(
