@@ -209,23 +209,39 @@ def export_drawn(args: argparse.Namespace) -> None:
         )
         source = None
         if args.segment is not None:
-            _measured_segment(document, args.segment, export.ExportError)
-            source = export.ExportSource(document, args.segment)
+            chosen = maps or tuple(m.id for m in document.maps())
+            segment = _measured_segment(document, chosen, args, export.ExportError)
+            source = export.ExportSource(document, segment)
         export.EXPORTS[args.format](document, Path(args.output), options, source)
     finally:
         document.close()
 
 
-def _measured_segment(document: Document, value: str, error: type[JourneyFileError]) -> None:
-    """Refuse a segment value no map's newest run measured (a typo would otherwise show
-    everyone's figures under no warning)."""
+def _measured_segment(
+    document: Document,
+    map_ids: Sequence[int],
+    args: argparse.Namespace,
+    error: type[JourneyFileError],
+) -> tuple[str, str]:
+    """`--segment COLUMN=VALUE` (or VALUE alone, when one column has it) as measured by
+    a newest run of the maps exported; refused otherwise, naming those measured: a typo
+    would show everyone's figures under no warning."""
     from journeyeditor.render.content import segments_of
 
-    found = [pair for m in document.maps() for pair in segments_of(document, m.id)]
-    if value not in {found_value for _column, found_value in found}:
-        names = ", ".join(f"“{column}: {found_value}”" for column, found_value in found)
-        detail = translate("cli", "no run measured the segment “{0}” (measured: {1})")
-        raise error(document.path, detail.format(value, names or "—"))
+    found = list(dict.fromkeys(pair for m in map_ids for pair in segments_of(document, m)))
+    column, equals, value = str(args.segment).partition("=")
+    matches = (
+        [pair for pair in found if pair == (column, value)]
+        if equals
+        else [pair for pair in found if pair[1] == column]
+    )
+    if len(matches) == 1:
+        return matches[0]
+    names = ", ".join(f"“{c}={v}”" for c, v in found) or "—"
+    detail = translate("cli", "no run of these maps measured the segment “{0}” (measured: {1})")
+    if len(matches) > 1:
+        detail = translate("cli", "“{0}” is a value of several columns: name one ({1})")
+    raise error(document.path, detail.format(args.segment, names))
 
 
 def _map_named(document: Document, name: str, error: type[JourneyFileError]) -> int:
@@ -242,6 +258,8 @@ def _map_named(document: Document, name: str, error: type[JourneyFileError]) -> 
 
 for _format in ("pdf", "png", "svg", "xlsx", "pptx", "csv"):
     EXPORTERS[_format] = export_drawn
+SEGMENTED = frozenset({"pdf", "png", "svg", "xlsx", "pptx"})
+"""The formats that draw lanes of figures, which `--segment` changes."""
 
 
 def cmd_export(args: argparse.Namespace) -> None:
@@ -390,10 +408,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--segment",
+        metavar="COLUMN=VALUE",
         help=translate(
             "cli",
             "funnel and survey lanes show the figures of the customers with this segment "
-            "value (as the window's “Figures for”; default: everyone)",
+            "value, VALUE alone when one column has it, COLUMN= for those without one "
+            "(as the window's “Figures for”; default: everyone)",
         ),
     )
     export.add_argument(
@@ -487,6 +507,11 @@ def run_command(argv: Sequence[str]) -> int:
     except SystemExit as exit_:
         # argparse exits 2 on a usage error, which is FileMissingError's code: use 1.
         return 1 if exit_.code else 0
+    if args.command == "export" and args.segment is not None and args.format not in SEGMENTED:
+        # A usage error as argparse's: the other formats draw no lanes of figures.
+        sys.stderr.write(translate("cli", "--segment is for pdf, png, svg, xlsx and pptx"))
+        sys.stderr.write("\n")
+        return 1
     if language != "en" and _loads_qt(args):
         # Editing and drawing translate through Qt (render/, editing/): its translator too.
         i18n.install(_application(argv), language)

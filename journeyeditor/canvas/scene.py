@@ -79,7 +79,7 @@ from journeyeditor.render.layout import (
     StageIn,
     relocated,
 )
-from journeyeditor.render.measures import MeasureIn, RunIn
+from journeyeditor.render.measures import MeasureIn, RunIn, Segment
 from journeyeditor.render.pictures import decode
 from journeyeditor.render.ranking import ranked
 
@@ -176,8 +176,9 @@ class MapScene(QGraphicsScene):
         self.points: dict[tuple[int, int], PointIn] = {}
         self.measures: tuple[MeasureIn, ...] = ()
         self.runs: tuple[RunIn, ...] = ()
-        self.segment: str | None = None
-        """The segment value whose figures the lanes of figures show (None: everyone's)."""
+        self.segment: Segment | None = None
+        """The customers (column, value) whose figures the lanes of figures show (None:
+        everyone's)."""
         self.departments: dict[int, tuple[str, str]] = {}
         self.card_items = CardItems(self)
         self._shown = QRectF()
@@ -351,9 +352,9 @@ class MapScene(QGraphicsScene):
         self._images.pop(image_id, None)
         self.update()
 
-    def set_segment(self, segment: str | None) -> None:
-        """Show the lanes of figures for the customers of one segment value (None:
-        everyone): a way of looking, written nowhere, which exports made from this
+    def set_segment(self, segment: Segment | None) -> None:
+        """Show the lanes of figures for the customers of one segment (column, value;
+        None: everyone): a way of looking, written nowhere, which exports made from this
         window follow."""
         if segment != self.segment:
             self.segment = segment

@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import Any
 
 from journeyeditor.editing.document import Document
-from journeyeditor.editing.measured import FunnelRow, SurveyRow
+from journeyeditor.editing.measured import FunnelRow, Run, SurveyRow
 from journeyeditor.model import Card, EmotionPoint, JourneyMap, RunKind
 from journeyeditor.render.layout import CardIn, LaneIn, MapContent, PointIn, StageIn
 from journeyeditor.render.measures import (
@@ -19,6 +19,7 @@ from journeyeditor.render.measures import (
     FunnelFigures,
     MeasureIn,
     RunIn,
+    Segment,
     SurveyFigures,
 )
 
@@ -89,13 +90,14 @@ def measures_in(
     map_id: int,
     lanes: Sequence[LaneIn],
     stages: Sequence[StageIn],
-    segment: str | None = None,
+    segment: Segment | None = None,
 ) -> tuple[tuple[MeasureIn, ...], tuple[RunIn, ...]]:
     """Each funnel and survey lane's figures per stage (the newest run of its kind, and
     the one before for the change), and the runs' dates; nothing for other maps' lanes.
     A stage the run has no figure for gets none (drawn as a dash). With `segment`, a
-    run that has figures for that segment value shows them, the run before compared at
-    the same value; a run without it shows everyone's."""
+    run broken down by that column with figures for that value shows them, compared
+    with the run before only if it counted the same customers; another run shows
+    everyone's."""
     found: list[MeasureIn] = []
     runs: list[RunIn] = []
     for kind, run_kind in RUN_KINDS.items():
@@ -105,9 +107,9 @@ def measures_in(
         newest, before = document.latest_runs(map_id, run_kind)
         if newest is None:
             continue
-        group = segment if segment is not None and segment in newest.segments() else None
-        if before is not None and group is not None and group not in before.segments():
-            before = None  # nothing measured then at that value: no change to show
+        group = segment if segment is not None and _measured(newest, segment) else None
+        if before is not None and group is not None and not _measured(before, group):
+            before = None  # those customers were not counted then: no change to show
         for lane in shown:
             runs.append(
                 RunIn(
@@ -115,20 +117,26 @@ def measures_in(
                     run_day(newest.imported),
                     run_day(before.imported) if before else None,
                     group,
-                    newest.segment_column if group is not None else "",
                 )
             )
+            value = group[1] if group is not None else None
             for stage in stages:
-                now = figures_in(newest.at(stage.id, group))
-                then = figures_in(before.at(stage.id, group)) if before is not None else None
+                now = figures_in(newest.at(stage.id, value))
+                then = figures_in(before.at(stage.id, value)) if before is not None else None
                 found.append(MeasureIn(lane.id, stage.id, now, then))
     return tuple(found), tuple(runs)
 
 
-def segments_of(document: Document, map_id: int) -> list[tuple[str, str]]:
+def _measured(run: Run, segment: Segment) -> bool:
+    """Whether a run counted these customers: broken down by that column, with figures
+    for that value."""
+    return run.segment_column == segment[0] and segment[1] in run.segments()
+
+
+def segments_of(document: Document, map_id: int) -> list[Segment]:
     """The segment values a map's newest funnel and survey runs have figures for, as
     (column, value) in order: what its lanes of figures can show besides everyone."""
-    found: dict[tuple[str, str], None] = {}
+    found: dict[Segment, None] = {}
     for run_kind in RUN_KINDS.values():
         newest, _before = document.latest_runs(map_id, run_kind)
         if newest is not None:
@@ -140,7 +148,7 @@ def department_table(document: Document) -> dict[int, tuple[str, str]]:
     return {d.id: (d.name, d.color) for d in document.department_records()}
 
 
-def map_content(document: Document, map_id: int, segment: str | None = None) -> MapContent:
+def map_content(document: Document, map_id: int, segment: Segment | None = None) -> MapContent:
     """Everything of one map that drawing needs, detached from the database; its lanes
     of figures for the customers of one segment value when `segment` is given."""
     journey_map = document.get(JourneyMap, map_id)

@@ -71,6 +71,10 @@ class MeasureIn:
     previous: Figures | None = None
 
 
+Segment = tuple[str, str]
+"""Customers of one segment: a segment column and its value ('' for none there)."""
+
+
 @dataclass(frozen=True)
 class RunIn:
     """When a lane's figures were measured, and the run they are compared with."""
@@ -78,10 +82,9 @@ class RunIn:
     lane_id: int
     date: dt.date | None
     previous_date: dt.date | None = None
-    segment: str | None = None
-    """Whose figures the lane shows: None for everyone, else the customers with this
-    value ('' for those without one) in column `segment_column`."""
-    segment_column: str = ""
+    segment: Segment | None = None
+    """Whose figures the lane shows: None for everyone, else (column, value) of the
+    customers it counts (value '' for those without one)."""
 
 
 @dataclass(frozen=True)
@@ -199,8 +202,8 @@ class FigureText:
         if run.previous_date is not None:
             lines.append(self.words.since.format(date_text(run.previous_date, self.language)))
         if run.segment is not None:
-            value = run.segment or self.words.no_value
-            lines.append(self.words.group.format(f"{run.segment_column}: {value}"))
+            column, value = run.segment
+            lines.append(self.words.group.format(f"{column}: {value or self.words.no_value}"))
         return tuple(lines)
 
     def rows(self, measure: MeasureIn) -> tuple[FigureRow, ...]:

@@ -26,6 +26,7 @@ from journeyeditor.render import content, drawing, fonts, labels, layout, pdf_pa
 from journeyeditor.render.cover import CoverIn, FiguresIn, PersonaIn, TopCard, cover_shapes
 from journeyeditor.render.frame import Framed, frame_map
 from journeyeditor.render.layout import Rect
+from journeyeditor.render.measures import Segment
 from journeyeditor.render.pages import (
     AUTO,
     LANDSCAPE,
@@ -104,10 +105,10 @@ class ExportOptions:
 
 class ExportSource:
     """A document's maps laid out once and drawn as often as needed (the preview redraws).
-    `segment`: the segment value whose figures the lanes of figures show, as the window
-    shows them (None: everyone's)."""
+    `segment`: the customers (segment column, value) whose figures the lanes of figures
+    show, as the window shows them (None: everyone's)."""
 
-    def __init__(self, document: Document, segment: str | None = None) -> None:
+    def __init__(self, document: Document, segment: Segment | None = None) -> None:
         self.document = document
         self.segment = segment
         self.measure = fonts.metrics().width

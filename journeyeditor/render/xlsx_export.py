@@ -35,6 +35,7 @@ from journeyeditor.model import Card, Image, JourneyMap, Lane, Stage
 from journeyeditor.model.enums import FIGURE_LANES, LaneKind, RunKind
 from journeyeditor.render import colors, content, drawing, labels, numbers
 from journeyeditor.render.layout import LaneIn, StageIn
+from journeyeditor.render.measures import Segment
 from journeyeditor.render.ranking import Ranked
 from journeyeditor.render.source import ExportOptions, ExportSource
 from journeyeditor.store.files import write_atomically
@@ -221,8 +222,8 @@ class WorkbookWriter:
         self.language = document.project().language or "en"
         self.labels = labels.labels(self.language)
         self.departments = {d.id: d.name for d in document.departments()}
-        self.segment: str | None = None
-        """The segment value the map sheets' lanes of figures show (`ExportSource`)."""
+        self.segment: Segment | None = None
+        """The customers the map sheets' lanes of figures show (`ExportSource`)."""
 
     @property
     def date_format(self) -> str:

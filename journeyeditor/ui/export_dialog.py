@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from journeyeditor.editing.document import Document
 from journeyeditor.render import export
 from journeyeditor.render.export import ExportOptions, ExportSource
+from journeyeditor.render.measures import Segment
 from journeyeditor.render.pages import AUTO, LANDSCAPE, PAGE_SIZES, PORTRAIT
 from journeyeditor.render.qt_sheets import configure_printer, sheet_image
 from journeyeditor.store.errors import JourneyFileError
@@ -67,7 +68,7 @@ class ExportDialog(QDialog):
         current_map_id: int | None,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
-        segment: str | None = None,
+        segment: Segment | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))

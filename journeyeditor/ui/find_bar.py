@@ -60,9 +60,7 @@ class FindBar(QToolBar):
             self.addWidget(QLabel(self.tr("Figures for:"), self)),
             self.addWidget(self.segment),
         )
-        self.segment.currentIndexChanged.connect(
-            lambda _index: self.scene().set_segment(self.segment.currentData())
-        )
+        self.segment.currentIndexChanged.connect(lambda _index: self._show_segment())
         self.evidence.currentIndexChanged.connect(self._filter)
         self.department.currentIndexChanged.connect(self._filter)
         self.filter_box.textChanged.connect(self._filter)
@@ -98,13 +96,18 @@ class FindBar(QToolBar):
         self.segment.addItem(self.tr("Everyone"), None)
         no_value = self.tr("(no value)")
         for column, value in found:
-            self.segment.addItem(f"{column}: {value or no_value}", value)
-        values = [value for _column, value in found]
-        self.segment.setCurrentIndex(values.index(current) + 1 if current in values else 0)
+            self.segment.addItem(f"{column}: {value or no_value}", (column, value))
+        chosen = tuple(current) if current else None
+        self.segment.setCurrentIndex(found.index(chosen) + 1 if chosen in found else 0)
         self.segment.blockSignals(False)
         for action in self.segment_actions:
             action.setVisible(bool(found))
-        scene.set_segment(self.segment.currentData())
+        self._show_segment()
+
+    def _show_segment(self) -> None:
+        """The map's lanes of figures for the customers chosen."""
+        chosen = self.segment.currentData()
+        self.scene().set_segment((str(chosen[0]), str(chosen[1])) if chosen else None)
 
     def _fill_departments(self, *_ids: int) -> None:
         assert self.document is not None

@@ -3452,8 +3452,12 @@ Rien n’a été modifié.</translation>
         <translation>{0}&#xa0;: fichier en bon état{1}.</translation>
     </message>
     <message>
-        <source>no run measured the segment “{0}” (measured: {1})</source>
-        <translation>aucune mesure n’a porté sur le segment «&#xa0;{0}&#xa0;» (mesurés&#xa0;: {1})</translation>
+        <source>no run of these maps measured the segment “{0}” (measured: {1})</source>
+        <translation>aucune mesure de ces cartes n’a porté sur le segment «&#xa0;{0}&#xa0;» (mesurés&#xa0;: {1})</translation>
+    </message>
+    <message>
+        <source>“{0}” is a value of several columns: name one ({1})</source>
+        <translation>«&#xa0;{0}&#xa0;» est une valeur de plusieurs colonnes&#xa0;: nommez-en une ({1})</translation>
     </message>
     <message>
         <source>it has no map named “{0}” (its maps: {1})</source>
@@ -3544,8 +3548,12 @@ Rien n’a été modifié.</translation>
         <translation>une page de couverture avec persona et légende avant chaque carte (PDF)</translation>
     </message>
     <message>
-        <source>funnel and survey lanes show the figures of the customers with this segment value (as the window&apos;s “Figures for”; default: everyone)</source>
-        <translation>les couloirs entonnoir et enquête montrent les chiffres des clients de cette valeur de segment (comme «&#xa0;Chiffres pour&#xa0;» dans la fenêtre&#xa0;; par défaut&#xa0;: tous)</translation>
+        <source>funnel and survey lanes show the figures of the customers with this segment value, VALUE alone when one column has it, COLUMN= for those without one (as the window&apos;s “Figures for”; default: everyone)</source>
+        <translation>les couloirs entonnoir et enquête montrent les chiffres des clients de cette valeur de segment, VALUE seule quand une seule colonne l’a, COLUMN= pour ceux qui n’en ont pas (comme «&#xa0;Chiffres pour&#xa0;» dans la fenêtre&#xa0;; par défaut&#xa0;: tous)</translation>
+    </message>
+    <message>
+        <source>--segment is for pdf, png, svg, xlsx and pptx</source>
+        <translation>--segment vaut pour pdf, png, svg, xlsx et pptx</translation>
     </message>
     <message>
         <source>resolution of a PNG: 96 for screens, 300 for print</source>

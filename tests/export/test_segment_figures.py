@@ -14,6 +14,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journeyeditor.editing.document import Document
+from journeyeditor.editing.measures import apply_survey
+from journeyeditor.measure.sources import BadRows, SourceCheck
+from journeyeditor.measure.survey import SurveyFigures as Answered
+from journeyeditor.measure.survey import SurveyResult
 from journeyeditor.render import content, drawing, labels
 from journeyeditor.render.export import ExportSource
 from journeyeditor.render.measures import FunnelFigures, SurveyFigures
@@ -35,7 +39,9 @@ def segmented(tmp_path: Path, qapp: object) -> Iterator[Document]:
     document.close()
 
 
-def lanes_of_figures(document: Document, segment: str | None) -> dict[str, list[object]]:
+def lanes_of_figures(
+    document: Document, segment: tuple[str, str] | None
+) -> dict[str, list[object]]:
     """Each lane of figures' current figures by stage, and its header lines."""
     mapped = content.map_content(document, document.maps()[0].id, segment)
     words = drawing.figure_text(labels.labels("en"))
@@ -50,8 +56,8 @@ def lanes_of_figures(document: Document, segment: str | None) -> dict[str, list[
 
 def test_a_segment_s_figures_and_whose_they_are(segmented: Document) -> None:
     everyone = lanes_of_figures(segmented, None)
-    mobile = lanes_of_figures(segmented, "mobile")
-    unknown = lanes_of_figures(segmented, "")
+    mobile = lanes_of_figures(segmented, ("device", "mobile"))
+    unknown = lanes_of_figures(segmented, ("device", ""))
     reached = {
         name: [f.reached for f in found["funnel"][1] if isinstance(f, FunnelFigures)]
         for name, found in (("everyone", everyone), ("mobile", mobile), ("none", unknown))
@@ -87,11 +93,11 @@ def test_the_window_offers_the_segments_and_its_exports_follow(
     assert bar.segment.isVisibleTo(bar)
     bar.segment.setCurrentIndex(2)
     scene = window.scene
-    assert scene is not None and scene.segment == "mobile"
+    assert scene is not None and scene.segment == ("device", "mobile")
     funnel = [m.current for m in scene.measures if isinstance(m.current, FunnelFigures)]
     assert [f.reached for f in funnel] == [700, 350]
     out = tmp_path / "mobile.pdf"
-    sources: list[str | None] = []
+    sources: list[tuple[str, str] | None] = []
 
     def export_and_close(dialog: ExportDialog) -> int:
         sources.append(dialog.source.segment)
@@ -100,7 +106,7 @@ def test_the_window_offers_the_segments_and_its_exports_follow(
 
     monkeypatch.setattr(ExportDialog, "exec", export_and_close)
     window.export_action.trigger()
-    assert sources == ["mobile"]
+    assert sources == [("device", "mobile")]
     text = subprocess.run(
         [tool("pdftotext"), "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True
     ).stdout
@@ -131,16 +137,26 @@ def test_the_command_line_exports_a_segment_and_refuses_one_never_measured(
             cwd=ROOT,
         )
 
-    done = export("--segment", "mobile")
+    done = export("--segment", "device=mobile")
     assert done.returncode == 0, done.stderr
     text = subprocess.run(
         [tool("pdftotext"), "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True
     ).stdout
     assert "700 reached" in text and "only device: mobile" in text
-    refused = export("--segment", "tablet", "--force")
+    out.unlink()
+    assert export("--segment", "mobile").returncode == 0  # one column has that value
+    refused = export("--segment", "device=tablet", "--force")
     assert refused.returncode != 0
-    assert "no run measured the segment “tablet”" in refused.stderr
-    assert "“device: mobile”" in refused.stderr
+    assert "no run of these maps measured the segment “device=tablet”" in refused.stderr
+    assert "“device=mobile”" in refused.stderr
+    as_json = ["--format", "json", "-o", str(tmp_path / "p.json"), "--segment", "device=mobile"]
+    wrong = subprocess.run(
+        [sys.executable, "-m", "journeyeditor", "export", str(path), *as_json],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert wrong.returncode == 1 and "--segment is for pdf" in wrong.stderr
 
 
 def test_an_export_source_without_a_segment_draws_everyone(segmented: Document) -> None:
@@ -149,3 +165,31 @@ def test_an_export_source_without_a_segment_draws_everyone(segmented: Document) 
     assert source.segment is None
     mapped = source.content(segmented.maps()[0].id)
     assert mapped.runs and all(run.segment is None for run in mapped.runs)
+
+
+def test_a_segment_is_its_column_and_value(segmented: Document) -> None:
+    """Two runs broken down by different columns both have customers without a value:
+    choosing one column's leaves the other run showing everyone's, and a run before
+    broken down by another column is not compared with (found by a review)."""
+    map_id = segmented.maps()[0].id
+    stage_ids = [stage.id for stage in segmented.stages(map_id)]
+    first = str(stage_ids[0])
+    figures = (
+        Answered(first, None, 40, 25, 10, 5, 40, 2.5),
+        Answered(first, "", 10, 1, 1, 8, 0, None),
+    )
+    answers = SurveyResult(figures, (), SourceCheck(40, 40, BadRows()))
+    later = "2026-11-26T08:00:00Z"
+    command = apply_survey(segmented, map_id, answers, "s.csv", later, segment_column="plan")
+    assert segmented.push(command)
+    assert content.segments_of(segmented, map_id) == [
+        ("device", ""),
+        ("device", "mobile"),
+        ("plan", ""),
+    ]
+    plan = lanes_of_figures(segmented, ("plan", ""))
+    assert plan["survey"][0][-1] == "only plan: (no value)"
+    assert plan["survey"][0][1:2] != ["vs 2026-11-25"]  # that run counted devices
+    assert plan["funnel"][0][-1] != "only plan: (no value)"
+    reached = [f.reached for f in plan["funnel"][1] if isinstance(f, FunnelFigures)]
+    assert reached == [1000, 600]  # everyone's: the funnel counted devices, not plans
