@@ -11,6 +11,7 @@ from journeyeditor.canvas.view_filter import ViewFilter
 from journeyeditor.editing.document import Document
 from journeyeditor.render import content
 from journeyeditor.render.labels import EVIDENCE
+from journeyeditor.render.measures import Segment
 
 
 class FindBar(QToolBar):
@@ -60,7 +61,10 @@ class FindBar(QToolBar):
             self.addWidget(QLabel(self.tr("Figures for:"), self)),
             self.addWidget(self.segment),
         )
-        self.segment.currentIndexChanged.connect(lambda _index: self._show_segment())
+        self.segment.currentIndexChanged.connect(lambda _index: self._choose_segment())
+        self.chosen_segments: dict[int, Segment] = {}
+        """Each map's segment chosen in this window (none: everyone), kept while the map
+        does not offer it (another map shown, an import undone) to come back with it."""
         self.evidence.currentIndexChanged.connect(self._filter)
         self.department.currentIndexChanged.connect(self._filter)
         self.filter_box.textChanged.connect(self._filter)
@@ -78,30 +82,42 @@ class FindBar(QToolBar):
         ):
             signal.connect(self._fill_departments)
         document.measuresChanged.connect(lambda _map_id: self._fill_segments())
+        self.chosen_segments.clear()  # another project: its maps' ids say nothing of these
         self._fill_departments()
         self._fill_segments()
 
     def _fill_segments(self) -> None:
-        """The segment values the map's newest runs measured, offered beside everyone;
-        the choice kept while the map still has it. Hidden when there is none."""
+        """The segment values the map's newest runs measured, offered beside everyone,
+        with the map's own choice chosen when it is among them. Hidden when there is
+        none."""
         scene = self.scene()
         found = (
             content.segments_of(self.document, scene.map_id)
             if self.document is not None and scene.map_id is not None
             else []
         )
-        current = self.segment.currentData()
+        chosen = self.chosen_segments.get(scene.map_id) if scene.map_id is not None else None
         self.segment.blockSignals(True)
         self.segment.clear()
         self.segment.addItem(self.tr("Everyone"), None)
         no_value = self.tr("(no value)")
         for column, value in found:
             self.segment.addItem(f"{column}: {value or no_value}", (column, value))
-        chosen = tuple(current) if current else None
         self.segment.setCurrentIndex(found.index(chosen) + 1 if chosen in found else 0)
         self.segment.blockSignals(False)
         for action in self.segment_actions:
             action.setVisible(bool(found))
+        self._show_segment()
+
+    def _choose_segment(self) -> None:
+        """A person's choice: the map remembers it, and shows it."""
+        map_id = self.scene().map_id
+        if map_id is not None:
+            chosen = self.segment.currentData()
+            if chosen:
+                self.chosen_segments[map_id] = (str(chosen[0]), str(chosen[1]))
+            else:
+                self.chosen_segments.pop(map_id, None)
         self._show_segment()
 
     def _show_segment(self) -> None:

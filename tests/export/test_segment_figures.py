@@ -75,21 +75,22 @@ def test_a_segment_s_figures_and_whose_they_are(segmented: Document) -> None:
 
 
 def test_the_window_offers_the_segments_and_its_exports_follow(
-    segmented: Document,
     qtbot: QtBot,
     tmp_path: Path,
     tool: Tool,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    path = segmented.path
-    segmented.close()
     window = MainWindow()
     qtbot.addWidget(window)
-    window.open_path(path)
+    window.open_path(make_measured(tmp_path / "window.journey", "en"))
     window.show()
     bar = window.find_bar
+    assert bar.segment.count() == 1  # measured, but by no segment yet
+    assert window.document is not None
+    measure_by_segment(window.document, window.document.maps()[0].id)  # two undo steps
     choices = [bar.segment.itemText(i) for i in range(bar.segment.count())]
     assert choices == ["Everyone", "device: (no value)", "device: mobile"]
+    QApplication.processEvents()  # the toolbar lays its widgets out again
     assert bar.segment.isVisibleTo(bar)
     bar.segment.setCurrentIndex(2)
     scene = window.scene
@@ -117,6 +118,14 @@ def test_the_window_offers_the_segments_and_its_exports_follow(
     QApplication.processEvents()  # the toolbar lays its widgets out again
     assert not bar.segment.isVisibleTo(bar)  # that map was never measured by segment
     assert scene.segment is None
+    window.maps_panel.select_map(window.document.maps()[0].id)
+    assert bar.segment.currentText() == "device: mobile"  # the map kept its choice
+    assert scene.segment == ("device", "mobile")
+    window.undo_action.trigger()  # the survey by device
+    window.undo_action.trigger()  # the funnel by device: no segment measured any more
+    assert scene.segment is None and bar.segment.count() == 1
+    window.redo_action.trigger()
+    assert scene.segment == ("device", "mobile")  # it comes back with the figures
     window.close()
 
 
