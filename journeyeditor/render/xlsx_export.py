@@ -34,8 +34,7 @@ from journeyeditor.marks import QT_TRANSLATE_NOOP
 from journeyeditor.model import Card, Image, JourneyMap, Lane, Stage
 from journeyeditor.model.enums import FIGURE_LANES, LaneKind, RunKind
 from journeyeditor.render import colors, content, drawing, labels, numbers
-from journeyeditor.render.layout import LaneIn, StageIn
-from journeyeditor.render.measures import Segment
+from journeyeditor.render.layout import MapContent
 from journeyeditor.render.ranking import Ranked
 from journeyeditor.render.source import ExportOptions, ExportSource
 from journeyeditor.store.files import write_atomically
@@ -222,8 +221,6 @@ class WorkbookWriter:
         self.language = document.project().language or "en"
         self.labels = labels.labels(self.language)
         self.departments = {d.id: d.name for d in document.departments()}
-        self.segment: Segment | None = None
-        """The customers the map sheets' lanes of figures show (`ExportSource`)."""
 
     @property
     def date_format(self) -> str:
@@ -245,7 +242,7 @@ class WorkbookWriter:
         colon = "\u00a0:" if self.language == "fr" else ":"  # French puts a space before ":"
         return f"{card.text}{colon} {figures}" if card.text else figures
 
-    def map_sheet(self, sheet: Worksheet, map_id: int) -> None:
+    def map_sheet(self, sheet: Worksheet, map_id: int, source: ExportSource) -> None:
         """The map as a grid: stages across, lanes down, a cell's cards one per line."""
         journey = self.document.get(JourneyMap, map_id)
         stages = self.document.stages(map_id)
@@ -254,7 +251,7 @@ class WorkbookWriter:
         for card in self.document.cards(map_id):
             cells.setdefault((card.stage_id, card.lane_id), []).append(card)
         points = {(p.stage_id, p.lane_id): p for p in self.document.emotion_points(map_id)}
-        figures, runs = self._figures(map_id, stages, lanes)
+        figures, runs = self._figures(source.content(map_id))
         title = journey.name if journey else ""
         corner = put(sheet, 1, 1, title)
         corner.font, corner.alignment, corner.border = font_on(bold=True), WRAP, BORDER
@@ -290,18 +287,14 @@ class WorkbookWriter:
         print_setup(sheet, "1:1", "A:A")
 
     def _figures(
-        self, map_id: int, stages: Sequence[Stage], lanes: Sequence[Lane]
+        self, mapped: MapContent
     ) -> tuple[dict[tuple[int, int], list[str]], dict[int, tuple[str, ...]]]:
         """The lines of each funnel and survey cell, and the run lines under each such
-        lane's name: the words the map draws there (`measures_in`, `FigureText`)."""
-        stages_in = [StageIn(s.id, s.name, s.color, s.width) for s in stages]
-        lanes_in = [LaneIn(la.id, la.name, la.kind, la.color, la.height) for la in lanes]
-        measured, runs = content.measures_in(
-            self.document, map_id, lanes_in, stages_in, self.segment
-        )
+        lane's name: the words the map draws there, from the content the pictures are
+        drawn from (its segment included)."""
         words = drawing.figure_text(self.labels)
-        cells = {(m.stage_id, m.lane_id): [r.text for r in words.rows(m)] for m in measured}
-        return cells, {run.lane_id: words.run(run) for run in runs}
+        cells = {(m.stage_id, m.lane_id): [r.text for r in words.rows(m)] for m in mapped.measures}
+        return cells, {run.lane_id: words.run(run) for run in mapped.runs}
 
     def measures_sheet(self, sheet: Worksheet, map_ids: Sequence[int]) -> int:
         """Every stage's figures of each map's newest funnel and survey runs, for everyone
@@ -469,7 +462,6 @@ class WorkbookWriter:
         ]
 
     def build(self, map_ids: Sequence[int], source: ExportSource) -> Workbook:
-        self.segment = source.segment
         workbook = Workbook()
         for blank in workbook.worksheets:
             workbook.remove(blank)
@@ -478,7 +470,7 @@ class WorkbookWriter:
         wanted = [m.name if m else self.word(MAP) for m in maps]
         names = sheet_names(wanted, [cards_name, ranking_name])
         for map_id, name in zip(map_ids, names, strict=True):
-            self.map_sheet(workbook.create_sheet(name), map_id)
+            self.map_sheet(workbook.create_sheet(name), map_id, source)
         self.cards_sheet(workbook.create_sheet(cards_name), map_ids)
         self.ranking_sheet(workbook.create_sheet(ranking_name), source, map_ids)
         (measures_name,) = sheet_names([self.word(MEASURES)], [cards_name, ranking_name, *names])

@@ -111,19 +111,22 @@ class FindBar(QToolBar):
 
     def _choose_segment(self) -> None:
         """A person's choice: the map remembers it, and shows it."""
-        map_id = self.scene().map_id
+        map_id, chosen = self.scene().map_id, self._chosen()
         if map_id is not None:
-            chosen = self.segment.currentData()
-            if chosen:
-                self.chosen_segments[map_id] = (str(chosen[0]), str(chosen[1]))
+            if chosen is not None:
+                self.chosen_segments[map_id] = chosen
             else:
                 self.chosen_segments.pop(map_id, None)
         self._show_segment()
 
+    def _chosen(self) -> Segment | None:
+        """The customers the combo names (None: everyone)."""
+        data = self.segment.currentData()
+        return (str(data[0]), str(data[1])) if data else None
+
     def _show_segment(self) -> None:
         """The map's lanes of figures for the customers chosen."""
-        chosen = self.segment.currentData()
-        self.scene().set_segment((str(chosen[0]), str(chosen[1])) if chosen else None)
+        self.scene().set_segment(self._chosen())
 
     def _fill_departments(self, *_ids: int) -> None:
         assert self.document is not None
